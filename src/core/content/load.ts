@@ -1,0 +1,95 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { ContentError, type ContentIssue } from '../errors.ts';
+import { zodIssuesToContentIssues } from './issues.ts';
+import { pacingSchema, questionSchema, type Pacing, type Question } from './schema.ts';
+import { QuestionBank } from './question-bank.ts';
+
+/**
+ * Content layout:
+ *   content/pacing.yaml           the mock-interview phases
+ *   content/questions/*.yaml      one question per file
+ * Every problem in every file is collected before anything is reported, so an author
+ * fixes a folder in one pass instead of one error at a time.
+ */
+export const QUESTIONS_DIR = 'questions';
+export const PACING_FILE = 'pacing.yaml';
+
+export interface ContentLoadResult {
+  questions: Question[];
+  pacing: Pacing | undefined;
+  issues: ContentIssue[];
+}
+
+async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    issues.push({ path: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    return undefined;
+  }
+  const document = parseDocument(text, { prettyErrors: false });
+  if (document.errors.length > 0) {
+    for (const yamlError of document.errors) {
+      const line = yamlError.linePos?.[0]?.line;
+      issues.push({ path: file, field: '(yaml)', message: `${line ? `line ${line}: ` : ''}${yamlError.message.split('\n')[0]}` });
+    }
+    return undefined;
+  }
+  return document.toJS() as unknown;
+}
+
+export async function validateContentDir(dir: string): Promise<ContentLoadResult> {
+  const issues: ContentIssue[] = [];
+  const questions: Question[] = [];
+  const questionsDir = path.join(dir, QUESTIONS_DIR);
+
+  let files: string[] = [];
+  try {
+    files = (await readdir(questionsDir)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  } catch {
+    issues.push({ path: questionsDir, field: '(folder)', message: 'missing: put one YAML file per question here' });
+  }
+  if (files.length === 0 && issues.length === 0) {
+    issues.push({ path: questionsDir, field: '(folder)', message: 'holds no .yaml question files' });
+  }
+
+  const firstFileForId = new Map<string, string>();
+  for (const name of files) {
+    const file = path.join(questionsDir, name);
+    const raw = await parseYamlFile(file, issues);
+    if (raw === undefined) continue;
+    const parsed = questionSchema.safeParse(raw);
+    if (!parsed.success) {
+      issues.push(...zodIssuesToContentIssues(file, parsed.error));
+      continue;
+    }
+    const earlier = firstFileForId.get(parsed.data.id);
+    if (earlier) {
+      issues.push({ path: file, field: 'id', message: `duplicate id "${parsed.data.id}" (also in ${earlier})` });
+      continue;
+    }
+    firstFileForId.set(parsed.data.id, file);
+    questions.push(parsed.data);
+  }
+
+  let pacing: Pacing | undefined;
+  const pacingFile = path.join(dir, PACING_FILE);
+  const rawPacing = await parseYamlFile(pacingFile, issues);
+  if (rawPacing !== undefined) {
+    const parsed = pacingSchema.safeParse(rawPacing);
+    if (parsed.success) pacing = parsed.data;
+    else issues.push(...zodIssuesToContentIssues(pacingFile, parsed.error));
+  }
+
+  return { questions, pacing, issues };
+}
+
+/** Loads a content folder for the running product; any problem fails with every issue listed. */
+export async function loadQuestionBank(dir: string): Promise<QuestionBank> {
+  const result = await validateContentDir(dir);
+  if (result.issues.length > 0 || !result.pacing) throw new ContentError(result.issues);
+  return new QuestionBank(result.questions, result.pacing);
+}
