@@ -1,0 +1,63 @@
+/**
+ * The `/obs-question` grammar, shared by every platform (Slack slash command, Discord
+ * slash command, terminal). Pure: it never loads content, so a single unknown word is
+ * returned as a topic and validated later against the question bank by whoever owns it.
+ */
+
+/** Sub-commands that later issues fill in. Parsed now so the words stay reserved. */
+export const RESERVED_COMMANDS = ['daily', 'peer', 'pair', 'scoring', 'leaderboard'] as const;
+export type ReservedCommandName = (typeof RESERVED_COMMANDS)[number];
+
+export type ObsCommand =
+  | { kind: 'question'; topic?: string }
+  | { kind: 'mock'; topic?: string }
+  | { kind: 'topics' }
+  | { kind: 'help' }
+  | { kind: 'stats' }
+  | { kind: 'reserved'; name: ReservedCommandName; args: string[] }
+  | { kind: 'unknown'; word: string };
+
+export type ObsCommandKind = ObsCommand['kind'];
+
+/** Topic ids are slugs (`distributed-tracing`); anything else cannot name a topic. */
+const TOPIC_WORD = /^[a-z0-9][a-z0-9-]*$/;
+/** Long enough to recognise what was typed, short enough to quote back in one line. */
+const MAX_QUOTED = 60;
+
+function isReserved(word: string): word is ReservedCommandName {
+  return (RESERVED_COMMANDS as readonly string[]).includes(word);
+}
+
+function quoted(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
+}
+
+/** Parses `topic` words after `mock` or on their own; undefined when they cannot be a topic. */
+function topicFrom(words: string[]): { ok: true; topic?: string } | { ok: false } {
+  if (words.length === 0) return { ok: true };
+  const [only] = words;
+  if (words.length > 1 || only === undefined) return { ok: false };
+  const topic = only.toLowerCase();
+  return TOPIC_WORD.test(topic) ? { ok: true, topic } : { ok: false };
+}
+
+export function parseObsCommand(text: string): ObsCommand {
+  const trimmed = text.trim();
+  const words = trimmed.split(/\s+/).filter((word) => word.length > 0);
+  const [first, ...rest] = words;
+  if (first === undefined) return { kind: 'question' };
+  const keyword = first.toLowerCase();
+  // Extra words after help/topics/stats are forgiven: the intent is unmistakable.
+  if (keyword === 'help' || keyword === '?') return { kind: 'help' };
+  if (keyword === 'topics') return { kind: 'topics' };
+  if (keyword === 'stats') return { kind: 'stats' };
+  if (isReserved(keyword)) return { kind: 'reserved', name: keyword, args: rest };
+  if (keyword === 'mock') {
+    const parsed = topicFrom(rest);
+    if (!parsed.ok) return { kind: 'unknown', word: quoted(rest.join(' ')) };
+    return parsed.topic === undefined ? { kind: 'mock' } : { kind: 'mock', topic: parsed.topic };
+  }
+  const parsed = topicFrom(words);
+  if (!parsed.ok) return { kind: 'unknown', word: quoted(trimmed.replace(/\s+/g, ' ')) };
+  return parsed.topic === undefined ? { kind: 'question' } : { kind: 'question', topic: parsed.topic };
+}

@@ -1,0 +1,38 @@
+/**
+ * Usage text for the `/obs-question` grammar. Plain text with `code` spans, which Slack
+ * mrkdwn, Discord markdown and a terminal all read well.
+ */
+export interface HelpOptions {
+  /** How the platform spells the command: `/obs-question` on Slack and Discord. */
+  command?: string;
+  /** What the person typed that was not understood; quoted back on the first line. */
+  notUnderstood?: string;
+}
+
+export function usageLines(command = '/obs-question'): string[] {
+  return [
+    `\`${command}\`: a random question in this channel; reply in its thread to answer`,
+    `\`${command} <topic>\`: a question on one topic (see \`${command} topics\`)`,
+    `\`${command} mock [topic]\`: a 1:1 mock interview, paced like the real thing`,
+    `\`${command} topics\`: the topics, with how many questions each has`,
+    `\`${command} stats\`: your practice so far: questions answered, coverage by topic, streak`,
+    `\`${command} help\`: this list`,
+  ];
+}
+
+/** Removes what would break the surrounding code span or be read as markup. */
+function safeQuote(text: string): string {
+  return text.replace(/[`<>&*_~]/g, '').trim();
+}
+
+export function helpText(options: HelpOptions = {}): string {
+  const command = options.command ?? '/obs-question';
+  const lines: string[] = [];
+  if (options.notUnderstood !== undefined) {
+    const word = safeQuote(options.notUnderstood);
+    lines.push(word ? `I didn't understand \`${word}\`. Here is what I can do:` : `I didn't understand that. Here is what I can do:`);
+  } else {
+    lines.push('Practise observability system-design interviews:');
+  }
+  return [...lines, ...usageLines(command).map((line) => `• ${line}`)].join('\n');
+}

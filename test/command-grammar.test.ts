@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { helpText, parseObsCommand, usageLines } from '../src/core/commands/index.ts';
+
+describe('parseObsCommand', () => {
+  it('no words asks for a random question', () => {
+    expect(parseObsCommand('')).toEqual({ kind: 'question' });
+    expect(parseObsCommand('   \t ')).toEqual({ kind: 'question' });
+  });
+
+  it('a single non-keyword word is a topic, lower-cased, validated later by the worker', () => {
+    expect(parseObsCommand('tracing')).toEqual({ kind: 'question', topic: 'tracing' });
+    expect(parseObsCommand('  SLO-Alerting ')).toEqual({ kind: 'question', topic: 'slo-alerting' });
+  });
+
+  it('mock with and without a topic', () => {
+    expect(parseObsCommand('mock')).toEqual({ kind: 'mock' });
+    expect(parseObsCommand('MOCK  logging')).toEqual({ kind: 'mock', topic: 'logging' });
+  });
+
+  it('topics, help and stats, case-insensitive, forgiving extra words', () => {
+    expect(parseObsCommand('topics')).toEqual({ kind: 'topics' });
+    expect(parseObsCommand('Help')).toEqual({ kind: 'help' });
+    expect(parseObsCommand('help me please')).toEqual({ kind: 'help' });
+    expect(parseObsCommand('stats')).toEqual({ kind: 'stats' });
+  });
+
+  it('keeps the words later issues need, with their arguments', () => {
+    expect(parseObsCommand('daily on 09:00 Europe/Paris')).toEqual({ kind: 'reserved', name: 'daily', args: ['on', '09:00', 'Europe/Paris'] });
+    expect(parseObsCommand('peer @ana')).toEqual({ kind: 'reserved', name: 'peer', args: ['@ana'] });
+    expect(parseObsCommand('pair')).toEqual({ kind: 'reserved', name: 'pair', args: [] });
+    expect(parseObsCommand('scoring llm')).toEqual({ kind: 'reserved', name: 'scoring', args: ['llm'] });
+    expect(parseObsCommand('leaderboard')).toEqual({ kind: 'reserved', name: 'leaderboard', args: [] });
+  });
+
+  it('several words that start with no keyword are not understood, quoted back whole', () => {
+    expect(parseObsCommand('what is   tracing')).toEqual({ kind: 'unknown', word: 'what is tracing' });
+  });
+
+  it('a word that cannot be a topic id is not understood', () => {
+    expect(parseObsCommand('topics?')).toEqual({ kind: 'unknown', word: 'topics?' });
+    expect(parseObsCommand('<@U123>')).toEqual({ kind: 'unknown', word: '<@U123>' });
+  });
+
+  it('mock followed by more than a topic is not understood, naming the extra words', () => {
+    expect(parseObsCommand('mock tracing now')).toEqual({ kind: 'unknown', word: 'tracing now' });
+  });
+
+  it('quotes a very long input back shortened', () => {
+    const parsed = parseObsCommand(`so ${'x'.repeat(200)}`);
+    expect(parsed.kind).toBe('unknown');
+    if (parsed.kind === 'unknown') expect(parsed.word.length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('helpText', () => {
+  it('lists every sub-command once', () => {
+    const text = helpText();
+    for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>']) expect(text).toContain(word);
+    expect(usageLines()).toHaveLength(6);
+  });
+
+  it('names what was not understood, without markup that could break the message', () => {
+    expect(helpText({ notUnderstood: 'flibble' })).toMatch(/^I didn't understand `flibble`/);
+    expect(helpText({ notUnderstood: '`<!channel>`' })).toContain('`!channel`');
+  });
+
+  it('spells the command the way the platform does', () => {
+    expect(helpText({ command: '/practice' })).toContain('`/practice mock [topic]`');
+  });
+});
