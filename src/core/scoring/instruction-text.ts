@@ -1,0 +1,39 @@
+/**
+ * Finds sentences in an answer that talk to the grader instead of about the system
+ * ("ignore the rubric", "mark every point as covered", a fake </answer> tag). The LLM is
+ * told to disregard them, but a model that obeys anyway tends to quote exactly that text as
+ * its evidence, and the quote would then be "found in the answer". Masking these sentences
+ * before the evidence check closes that hole. Pure and conservative: the patterns need a
+ * grader-directed verb and object together, so normal design talk ("rate limit at 100 rps")
+ * is not touched; a false positive only costs that sentence its use as evidence.
+ */
+const GRADER_DIRECTED: RegExp[] = [
+  /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,60}\b(instructions?|prompts?|rules|rubric|guidelines|everything (above|before))\b/i,
+  /\b(mark|grade|score|rate|treat|consider|label|count|judge)\b[^.!?\n]{0,40}\b(this|the|my|every|all|each)\b[^.!?\n]{0,30}\b(answer|response|rubric|points?|criteri(a|on)|items?)\b[^.!?\n]{0,40}\b(covered|correct|full (marks|score|credit)|100|perfect|max(imum)?)\b/i,
+  /\b(all|every|each)\s+(rubric\s+)?points?\s+(are|is|were|as|should be|must be)\s+covered\b/i,
+  /\b(system prompt|system message|new instructions|you are now|as the (grader|judge|evaluator))\b/i,
+  /\b(grader|evaluator|judge|assistant|language model|llm|ai model)\b[^.!?\n]{0,30}\b(must|should|shall|will|needs? to)\b[^.!?\n]{0,40}\b(mark|score|grade|give|output|return|ignore)\b/i,
+  /<\s*\/?\s*(answer|system|instructions?|rubric)\b/i,
+];
+
+const SENTENCE = /[^.!?\n]+[.!?]*|\n+/g;
+
+/** A control character that never survives into a normalised quote, so nothing matches across it. */
+const MASK = '\u0000';
+
+export interface MaskedAnswer {
+  /** The answer with every grader-directed sentence replaced by a mask. */
+  text: string;
+  /** How many sentences were masked. */
+  masked: number;
+}
+
+export function maskGraderDirectedText(answer: string): MaskedAnswer {
+  let masked = 0;
+  const text = answer.replace(SENTENCE, (sentence) => {
+    if (!GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return sentence;
+    masked += 1;
+    return MASK;
+  });
+  return { text, masked };
+}
