@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Question } from '../../core/content/schema.ts';
+import type { PointResult } from '../../core/scoring/types.ts';
+import { PROMPT_VERSION } from './prompt.ts';
+
+/**
+ * Verified LLM verdicts, cached so the same answer to the same question is judged (and paid
+ * for) once. The key changes whenever anything the judge saw changes: the question's text
+ * and rubric, the prompt version, the model, the answer. Only successful LLM results are
+ * cached; a fallback is never stored, so the next attempt asks the LLM again.
+ */
+export interface CachedVerdicts {
+  points: PointResult[];
+  feedback?: string;
+  followUp?: string;
+}
+
+export interface ScoreCache {
+  get(key: string): Promise<CachedVerdicts | undefined>;
+  set(key: string, value: CachedVerdicts): Promise<void>;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A hash of everything the prompt takes from the question (level, title, summary, rubric). */
+export function rubricVersion(question: Question): string {
+  const { level, title, summary, rubric } = question;
+  return sha256(JSON.stringify({ level, title, summary, rubric })).slice(0, 16);
+}
+
+export function answerHash(answer: string): string {
+  return sha256(answer.trim());
+}
+
+export function scoreCacheKey(question: Question, model: string, answer: string): string {
+  return ['llm', 'score', question.id, rubricVersion(question), PROMPT_VERSION, model, answerHash(answer)].join(':');
+}
+
+const cachedSchema = z.object({
+  points: z.array(
+    z.object({
+      id: z.string(),
+      verdict: z.enum(['covered', 'partial', 'missed']),
+      evidence: z.string().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  feedback: z.string().optional(),
+  followUp: z.string().optional(),
+});
+
+export class RedisScoreCache implements ScoreCache {
+  constructor(
+    private readonly redis: Redis,
+    /** Namespaces keys, e.g. per deployment or per test. */
+    private readonly prefix: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async get(key: string): Promise<CachedVerdicts | undefined> {
+    const raw = await this.redis.get(`${this.prefix}:${key}`);
+    if (raw === null) return undefined;
+    // An entry from an older format is a miss, not an error.
+    try {
+      const parsed = cachedSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: CachedVerdicts): Promise<void> {
+    await this.redis.set(`${this.prefix}:${key}`, JSON.stringify(value), 'EX', this.ttlSeconds);
+  }
+}

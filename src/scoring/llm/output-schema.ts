@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { zodResponseFormat } from 'openai/helpers/zod';
+import type { Question } from '../../core/content/schema.ts';
+
+/**
+ * The judge's reply. Two schemas on purpose:
+ * - `responseFormatFor(question)` is sent to the model. Its point ids are an enum of that
+ *   question's rubric, so a server that enforces JSON schemas (OpenAI strict mode, vLLM,
+ *   recent Ollama) cannot even produce an unknown id. No length limits: OpenAI's strict mode
+ *   rejects `maxLength`; we trim lengths ourselves.
+ * - `llmReplySchema` validates whatever came back, because many compatible servers treat the
+ *   schema as a hint. Unknown and missing ids are checked separately so the fallback reason
+ *   (and its metric) says which.
+ *
+ * zodResponseFormat from openai/helpers/zod supports zod 4 (it detects `_zod` and uses
+ * z.toJSONSchema); we pass it to `create` rather than use `.parse()`, because `.parse()`
+ * throws away the completion (and its token usage) when the reply does not validate.
+ */
+const verdictSchema = z.enum(['covered', 'partial', 'missed']);
+
+function replySchema(pointId: z.ZodType<string>) {
+  return z.strictObject({
+    points: z.array(
+      z.strictObject({
+        id: pointId,
+        verdict: verdictSchema,
+        /** Exact passage of the answer; "" when missed. */
+        evidence: z.string(),
+        /** What is missing, a few words; "" when covered. */
+        note: z.string(),
+      }),
+    ),
+    feedback: z.string(),
+    followUp: z
+      .strictObject({
+        pointId,
+        question: z.string(),
+      })
+      .nullable(),
+  });
+}
+
+export const llmReplySchema = replySchema(z.string());
+export type LlmReply = z.infer<typeof llmReplySchema>;
+
+export const RESPONSE_FORMAT_NAME = 'rubric_verdicts';
+
+export function responseFormatFor(question: Question) {
+  const ids = question.rubric.map((point) => point.id);
+  const idSchema = z.enum(ids as [string, ...string[]]);
+  return zodResponseFormat(replySchema(idSchema), RESPONSE_FORMAT_NAME);
+}
+
+export type ReplyProblem = 'empty_reply' | 'invalid_json' | 'schema_violation' | 'unknown_point' | 'missing_point';
+
+export type ParsedReply = { ok: true; reply: LlmReply } | { ok: false; problem: ReplyProblem; detail: string };
+
+/** Validates a raw reply against the schema and the question's rubric (every point exactly once). */
+export function parseLlmReply(content: string | null | undefined, question: Question): ParsedReply {
+  if (!content || !content.trim()) return { ok: false, problem: 'empty_reply', detail: 'no content' };
+  let json: unknown;
+  try {
+    json = JSON.parse(content);
+  } catch (error) {
+    return { ok: false, problem: 'invalid_json', detail: (error as Error).message };
+  }
+  const parsed = llmReplySchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    return { ok: false, problem: 'schema_violation', detail: first ? `${first.path.join('.')}: ${first.message}` : 'invalid' };
+  }
+  const reply = parsed.data;
+  const rubricIds = new Set(question.rubric.map((point) => point.id));
+  const seen = new Set<string>();
+  for (const point of reply.points) {
+    if (!rubricIds.has(point.id)) return { ok: false, problem: 'unknown_point', detail: `unknown point id "${point.id}"` };
+    if (seen.has(point.id)) return { ok: false, problem: 'schema_violation', detail: `point "${point.id}" twice` };
+    seen.add(point.id);
+  }
+  if (reply.followUp && !rubricIds.has(reply.followUp.pointId)) {
+    return { ok: false, problem: 'unknown_point', detail: `follow-up aims at unknown point "${reply.followUp.pointId}"` };
+  }
+  const missing = [...rubricIds].filter((id) => !seen.has(id));
+  if (missing.length > 0) return { ok: false, problem: 'missing_point', detail: `missing ${missing.join(', ')}` };
+  return { ok: true, reply };
+}
