@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { LogLevel } from '../infra/logger.ts';
+import { registerSecret } from '../infra/redact.ts';
+import { ConfigError, type ConfigProblem } from './errors.ts';
+import { readSlackConfig, type SlackConfig } from './slack.ts';
+import { type Env, rawValue, readVariable } from './variables.ts';
+
+export { ConfigError, type ConfigProblem } from './errors.ts';
+export { hasSlackCredentials, normaliseSlackApiUrl, type SlackConfig } from './slack.ts';
+
+export interface AppConfig {
+  slack: SlackConfig;
+  /** HTTP port for `/slack/events` (unused in Socket Mode). 0 means any free port. */
+  port: number;
+  redisUrl: string;
+  sessionTtlDays: number;
+  contentDir: string;
+  logLevel: LogLevel;
+}
+
+export interface LoadConfigOptions {
+  /** `worker` needs no signing secret: it never receives requests from Slack. Default `bot`. */
+  role?: 'bot' | 'worker';
+}
+
+export const DEFAULTS = {
+  port: 3000,
+  redisUrl: 'redis://127.0.0.1:6379',
+  sessionTtlDays: 30,
+  contentDir: 'content',
+  logLevel: 'info' as LogLevel,
+};
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const redisUrl = z.url({ protocol: /^rediss?$/ });
+const ttlDays = z.coerce.number().int().min(1).max(3_650);
+const logLevel = z.enum(['debug', 'info', 'warn', 'error']);
+
+/**
+ * Masks every configured secret verbatim in logs, before anything can log it. Raw values
+ * are registered even when invalid: a user token pasted into SLACK_BOT_TOKEN is still secret.
+ */
+function registerSecrets(env: Env): void {
+  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']) {
+    registerSecret(env[name]);
+    registerSecret(rawValue(env, name));
+  }
+  const redis = rawValue(env, 'REDIS_URL');
+  if (redis) {
+    try {
+      const password = new URL(redis).password;
+      registerSecret(password);
+      registerSecret(decodeURIComponent(password));
+    } catch {
+      // An unparseable URL is reported as a problem below; it is never logged by value.
+    }
+  }
+}
+
+/**
+ * Parses the environment once. Throws a ConfigError listing every bad or missing
+ * variable, one line each, by name and never by value.
+ */
+export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
+  registerSecrets(env);
+  const problems: ConfigProblem[] = [];
+  const slack = readSlackConfig(env, problems, { requireSigningSecret: (options.role ?? 'bot') === 'bot' });
+  const parsedPort = readVariable(env, { name: 'PORT', schema: port, fallback: DEFAULTS.port, invalid: `must be a whole number from 0 to 65535 (default ${DEFAULTS.port}).` }, problems);
+  const parsedRedisUrl = readVariable(
+    env,
+    { name: 'REDIS_URL', schema: redisUrl, fallback: DEFAULTS.redisUrl, invalid: `must be a redis:// or rediss:// URL, e.g. ${DEFAULTS.redisUrl} (the default when unset).` },
+    problems,
+  );
+  const sessionTtlDays = readVariable(
+    env,
+    { name: 'SESSION_TTL_DAYS', schema: ttlDays, fallback: DEFAULTS.sessionTtlDays, invalid: `must be a whole number of days from 1 to 3650 (default ${DEFAULTS.sessionTtlDays}).` },
+    problems,
+  );
+  const contentDir = readVariable(env, { name: 'OBS_CONTENT_DIR', schema: z.string().min(1), fallback: DEFAULTS.contentDir, invalid: 'must be a folder path.' }, problems);
+  const level = readVariable(env, { name: 'LOG_LEVEL', schema: logLevel, fallback: DEFAULTS.logLevel, invalid: 'must be one of debug, info, warn, error (default info).' }, problems);
+  if (problems.length > 0 || !slack) throw new ConfigError(problems);
+  // With no problems recorded, every value parsed or fell back; `??` only narrows the types.
+  return {
+    slack,
+    port: parsedPort ?? DEFAULTS.port,
+    redisUrl: parsedRedisUrl ?? DEFAULTS.redisUrl,
+    sessionTtlDays: sessionTtlDays ?? DEFAULTS.sessionTtlDays,
+    contentDir: contentDir ?? DEFAULTS.contentDir,
+    logLevel: level ?? DEFAULTS.logLevel,
+  };
+}

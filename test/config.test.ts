@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, hasSlackCredentials, loadConfig, normaliseSlackApiUrl } from '../src/config/index.ts';
+import { createLogger, setLogSink } from '../src/infra/logger.ts';
+import { isUserError } from '../src/core/errors.ts';
+
+const BOT_TOKEN = 'xoxb-1111-2222-configtestbot';
+const SIGNING_SECRET = 'c0nfigtestsigningsecret9f8e7d6c';
+const APP_TOKEN = 'xapp-1-A111-222-configtestapp';
+
+const valid = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET };
+
+function configErrorOf(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+let restoreSink: ReturnType<typeof setLogSink> | undefined;
+afterEach(() => {
+  if (restoreSink) setLogSink(restoreSink);
+  restoreSink = undefined;
+});
+
+describe('loadConfig', () => {
+  it('applies the defaults around the two required variables', () => {
+    const config = loadConfig(valid);
+    expect(config).toEqual({
+      slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, socketMode: false },
+      port: 3000,
+      redisUrl: 'redis://127.0.0.1:6379',
+      sessionTtlDays: 30,
+      contentDir: 'content',
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable, turns on Socket Mode with an app token, and trims pasted whitespace', () => {
+    const config = loadConfig({
+      ...valid,
+      SLACK_BOT_TOKEN: `  ${BOT_TOKEN}\n`,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      PORT: '8080',
+      REDIS_URL: 'rediss://:pw@redis.internal:6380/2',
+      SLACK_API_URL: 'http://127.0.0.1:4010',
+      SESSION_TTL_DAYS: '7',
+      OBS_CONTENT_DIR: '/srv/content',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config.slack).toEqual({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: APP_TOKEN, socketMode: true, apiUrl: 'http://127.0.0.1:4010/api/' });
+    expect(config).toMatchObject({ port: 8080, redisUrl: 'rediss://:pw@redis.internal:6380/2', sessionTtlDays: 7, contentDir: '/srv/content', logLevel: 'debug' });
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ ...valid, PORT: '', SLACK_APP_TOKEN: '  ', LOG_LEVEL: '' })).toMatchObject({ port: 3000, logLevel: 'info', slack: { socketMode: false } });
+  });
+
+  it('names every missing or bad variable in one error, one line each, with how to fix it', () => {
+    const error = configErrorOf(() =>
+      loadConfig({
+        SLACK_APP_TOKEN: 'xoxb-not-an-app-token-1234',
+        PORT: 'eighty',
+        REDIS_URL: 'http://localhost:6379',
+        SLACK_API_URL: 'not a url',
+        SESSION_TTL_DAYS: '0',
+        LOG_LEVEL: 'verbose',
+      }),
+    );
+    expect(isUserError(error)).toBe(true);
+    expect(error.code).toBe('config_invalid');
+    expect(error.problems.map((problem) => problem.variable).sort()).toEqual(
+      ['LOG_LEVEL', 'PORT', 'REDIS_URL', 'SESSION_TTL_DAYS', 'SLACK_API_URL', 'SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'].sort(),
+    );
+    const lines = error.message.split('\n');
+    expect(lines[0]).toBe('The configuration has 8 problems:');
+    expect(lines).toHaveLength(9);
+    expect(error.message).toMatch(/SLACK_BOT_TOKEN: is not set\. Copy the Bot User OAuth Token/);
+    expect(error.message).toMatch(/SLACK_SIGNING_SECRET: is not set\. Copy the Signing Secret/);
+    expect(error.message).toMatch(/SLACK_APP_TOKEN: is not an app-level token\. It must start with xapp-/);
+    expect(error.message).toMatch(/PORT: must be a whole number from 0 to 65535/);
+  });
+
+  it('never prints a value, not even a wrong one', () => {
+    const userToken = 'xoxp-9999-8888-a-user-token';
+    const error = configErrorOf(() => loadConfig({ SLACK_BOT_TOKEN: userToken, SLACK_SIGNING_SECRET: 'has spaces in it', REDIS_URL: 'ftp://user:hunter2secret@host' }));
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'REDIS_URL']);
+    for (const secret of [userToken, 'has spaces in it', 'hunter2secret', 'ftp://']) expect(error.message).not.toContain(secret);
+  });
+
+  it('rejects a user token or an app token given as the bot token', () => {
+    for (const token of ['xoxp-1234-5678-abcdef', APP_TOKEN]) {
+      const error = configErrorOf(() => loadConfig({ ...valid, SLACK_BOT_TOKEN: token }));
+      expect(error.problems).toEqual([{ variable: 'SLACK_BOT_TOKEN', message: expect.stringMatching(/must start with xoxb-/) }]);
+    }
+  });
+
+  it('lets a worker run without the signing secret, which only the bot needs', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN }, { role: 'worker' }).slack.signingSecret).toBe('');
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN })).toThrow(/SLACK_SIGNING_SECRET/);
+  });
+
+  it('registers the secrets so any log line masks them, even ones that failed validation', () => {
+    const lines: string[] = [];
+    restoreSink = setLogSink((line) => lines.push(line));
+    const oddSecret = 'plain-looking-signing-secret-42';
+    const redisPassword = 'r3dis-pa55word';
+    loadConfig({ ...valid, SLACK_SIGNING_SECRET: oddSecret, REDIS_URL: `redis://:${redisPassword}@127.0.0.1:6379` });
+    configErrorOf(() => loadConfig({ SLACK_BOT_TOKEN: 'zz-not-a-token-but-secret', SLACK_SIGNING_SECRET: oddSecret }));
+    createLogger().info(`values: ${oddSecret} ${redisPassword} zz-not-a-token-but-secret`);
+    expect(lines).toHaveLength(1);
+    for (const secret of [oddSecret, redisPassword, 'zz-not-a-token-but-secret']) expect(lines[0]).not.toContain(secret);
+  });
+});
+
+describe('normaliseSlackApiUrl', () => {
+  it('always ends in exactly /api/', () => {
+    expect(normaliseSlackApiUrl('http://127.0.0.1:4010')).toBe('http://127.0.0.1:4010/api/');
+    expect(normaliseSlackApiUrl('http://127.0.0.1:4010/')).toBe('http://127.0.0.1:4010/api/');
+    expect(normaliseSlackApiUrl('https://slack.com/api')).toBe('https://slack.com/api/');
+    expect(normaliseSlackApiUrl('https://slack.com/api/')).toBe('https://slack.com/api/');
+    expect(normaliseSlackApiUrl('https://proxy.example/slack//')).toBe('https://proxy.example/slack/api/');
+  });
+});
+
+describe('hasSlackCredentials', () => {
+  it('is true when any Slack credential is set, so a half-configured deploy fails loudly', () => {
+    expect(hasSlackCredentials({})).toBe(false);
+    expect(hasSlackCredentials({ SLACK_BOT_TOKEN: ' ', PORT: '3000' })).toBe(false);
+    expect(hasSlackCredentials({ SLACK_SIGNING_SECRET: SIGNING_SECRET })).toBe(true);
+    expect(hasSlackCredentials(valid)).toBe(true);
+  });
+});
