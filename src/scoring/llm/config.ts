@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
+import { UserError } from '../../core/errors.ts';
 import { registerSecret } from '../../infra/redact.ts';
 
 /**
@@ -24,35 +24,41 @@ export interface LlmConfig {
 
 export const DEFAULT_MODEL = 'gpt-4o-mini';
 
-/** Every bad variable, by name, each with how to fix it. Values are never included. */
-export class LlmConfigError extends AppError {
-  readonly problems: string[];
+/** Same shape as src/config's ConfigProblem, so start-up can report these with the rest. */
+export interface LlmConfigProblem {
+  variable: string;
+  message: string;
+}
 
-  constructor(problems: string[]) {
-    super('llm_config_invalid', `LLM scoring is misconfigured:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+/** Every bad variable, by name, each with how to fix it. Values are never included. */
+export class LlmConfigError extends UserError {
+  readonly problems: LlmConfigProblem[];
+
+  constructor(problems: LlmConfigProblem[]) {
+    super('llm_config_invalid', ['LLM scoring is misconfigured:', ...problems.map((problem) => `  - ${problem.variable}: ${problem.message}`)].join('\n'));
     this.problems = problems;
   }
 }
 
-function wholeNumber(name: string, min: number, max: number, unit: string, fallback: number) {
-  const message = `${name} must be a whole number of ${unit} from ${min} to ${max} (default ${fallback})`;
+function wholeNumber(min: number, max: number, unit: string, fallback: number) {
+  const message = `must be a whole number of ${unit} from ${min} to ${max} (default ${fallback})`;
   return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).default(fallback);
 }
 
 const envSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z
-    .url({ protocol: /^https?$/, error: 'OPENAI_BASE_URL must be an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1' })
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.openai.com/v1 or http://localhost:11434/v1' })
     .optional(),
   OBS_LLM_MODEL: z
     .string()
-    .regex(/^[\w.:/@-]{1,200}$/, { error: 'OBS_LLM_MODEL must be a model name such as gpt-4o-mini or llama3.1:8b' })
+    .regex(/^[\w.:/@-]{1,200}$/, { error: 'must be a model name such as gpt-4o-mini or llama3.1:8b' })
     .default(DEFAULT_MODEL),
-  OBS_LLM_TIMEOUT_MS: wholeNumber('OBS_LLM_TIMEOUT_MS', 1, 600_000, 'milliseconds', 20_000),
-  OBS_LLM_MAX_RETRIES: wholeNumber('OBS_LLM_MAX_RETRIES', 0, 5, 'retries', 2),
-  OBS_LLM_MAX_TOKENS: wholeNumber('OBS_LLM_MAX_TOKENS', 100, 16_000, 'tokens', 800),
-  OBS_LLM_DAILY_BUDGET: wholeNumber('OBS_LLM_DAILY_BUDGET', 0, 1_000_000, 'calls', 200),
-  OBS_LLM_CACHE_TTL_S: wholeNumber('OBS_LLM_CACHE_TTL_S', 60, 90 * 24 * 3600, 'seconds', 7 * 24 * 3600),
+  OBS_LLM_TIMEOUT_MS: wholeNumber(1, 600_000, 'milliseconds', 20_000),
+  OBS_LLM_MAX_RETRIES: wholeNumber(0, 5, 'retries', 2),
+  OBS_LLM_MAX_TOKENS: wholeNumber(100, 16_000, 'tokens', 800),
+  OBS_LLM_DAILY_BUDGET: wholeNumber(0, 1_000_000, 'calls', 200),
+  OBS_LLM_CACHE_TTL_S: wholeNumber(60, 90 * 24 * 3600, 'seconds', 7 * 24 * 3600),
 });
 type EnvKey = keyof typeof envSchema.shape;
 const ENV_KEYS = Object.keys(envSchema.shape) as EnvKey[];
@@ -78,10 +84,10 @@ export function loadLlmConfig(env: NodeJS.ProcessEnv = process.env): LlmConfig |
     // One line per variable: the first issue names it; the value itself is never echoed.
     const byVariable = new Map<string, string>();
     for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0]);
-      if (!byVariable.has(name)) byVariable.set(name, issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`);
+      const variable = String(issue.path[0]);
+      if (!byVariable.has(variable)) byVariable.set(variable, issue.message);
     }
-    throw new LlmConfigError([...byVariable.values()]);
+    throw new LlmConfigError([...byVariable].map(([variable, message]) => ({ variable, message })));
   }
   const data = parsed.data;
   return {
