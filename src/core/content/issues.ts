@@ -9,10 +9,16 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** zod's default wording for a missing field is "expected string, received undefined". */
+function friendlyMessage(message: string): string {
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
+  return missing ? `is required (expected ${missing[1] === 'array' ? 'a list' : `a ${missing[1]}`})` : message;
+}
+
 export function zodIssuesToContentIssues(file: string, error: z.ZodError): ContentIssue[] {
   return error.issues.map((issue) => ({
     path: file,
     field: formatFieldPath(issue.path),
-    message: issue.message,
+    message: friendlyMessage(issue.message),
   }));
 }

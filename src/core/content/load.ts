@@ -30,11 +30,13 @@ async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unkn
     issues.push({ path: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     return undefined;
   }
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
     for (const yamlError of document.errors) {
       const line = yamlError.linePos?.[0]?.line;
-      issues.push({ path: file, field: '(yaml)', message: `${line ? `line ${line}: ` : ''}${yamlError.message.split('\n')[0]}` });
+      // prettyErrors appends a code excerpt after the first line; one line per problem is enough.
+      const message = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      issues.push({ path: file, field: '(yaml)', message: `${line ? `line ${line}: ` : ''}${message}` });
     }
     return undefined;
   }
