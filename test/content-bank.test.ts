@@ -1,0 +1,300 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { validateContentDir, type ContentLoadResult } from '../src/core/content/load.ts';
+import { slug, type Question } from '../src/core/content/schema.ts';
+
+/**
+ * The shipped question bank (content/) and the labelled scorer-eval dataset (content/eval/).
+ * Schema validity is the loader's job; this file also guards what the schema cannot see:
+ * topic coverage, pacing, house style from PRODUCT.md, originality against the study guide,
+ * and that every eval answer is labelled against the current rubric.
+ */
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CONTENT_DIR = path.join(REPO_ROOT, 'content');
+const QUESTIONS_DIR = path.join(CONTENT_DIR, 'questions');
+const EVAL_DIR = path.join(CONTENT_DIR, 'eval');
+const STUDY_GUIDE = path.resolve(REPO_ROOT, '../shared/source/observability-study-guide.md');
+
+const REQUIRED_TOPICS = [
+  // The six the study guide covers.
+  'tracing',
+  'metrics',
+  'slo-alerting',
+  'logging',
+  'performance',
+  'business-metrics',
+  // The six it lists but never covers.
+  'error-tracking',
+  'observability-at-scale',
+  'incident-response',
+  'capacity-planning',
+  'dependency-mapping',
+  'cost-optimization',
+];
+
+const EXPECTED_PHASES = [
+  { id: 'requirements', minutes: 5 },
+  { id: 'architecture', minutes: 15 },
+  { id: 'alerting-slos', minutes: 10 },
+  { id: 'operations-cost', minutes: 10 },
+];
+
+/** Evidence that every answer contains, so it proves nothing about a rubric point. */
+const GENERIC_EVIDENCE = new Set(['system', 'systems', 'data', 'monitoring', 'observability', 'service', 'services', 'metrics', 'logs', 'performance', 'scale', 'design']);
+
+/** A run of this many words shared with the study guide counts as copied. */
+const COPY_RUN = 10;
+
+const KINDS = ['strong', 'partial', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+const VERDICTS = ['covered', 'partial', 'missed'] as const;
+
+/** The eval-file format, as specified for the scorer-evaluation dataset. */
+const evalFileSchema = z.strictObject({
+  questionId: slug,
+  answers: z
+    .array(
+      z.strictObject({
+        id: slug,
+        kind: z.enum(KINDS),
+        text: z.string().trim().min(1),
+        verdicts: z.record(z.string(), z.enum(VERDICTS)),
+      }),
+    )
+    .min(KINDS.length),
+});
+type EvalFile = z.infer<typeof evalFileSchema>;
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(dir, name));
+}
+
+/** Lowercase words with punctuation stripped, so "Tail-based, p99!" and "tail based p99" compare equal. */
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter(Boolean);
+}
+
+/** Every run of `size` consecutive words, joined by single spaces. */
+function runs(text: string, size: number): Set<string> {
+  const list = words(text);
+  const out = new Set<string>();
+  for (let index = 0; index + size <= list.length; index += 1) out.add(list.slice(index, index + size).join(' '));
+  return out;
+}
+
+/** The runs of `size` words that `text` shares with `source`. */
+function sharedRuns(text: string, source: Set<string>, size: number = COPY_RUN): string[] {
+  return [...runs(text, size)].filter((run) => source.has(run));
+}
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+let loaded: ContentLoadResult;
+let questions: Question[];
+let byId: Map<string, Question>;
+
+beforeAll(async () => {
+  loaded = await validateContentDir(CONTENT_DIR);
+  questions = loaded.questions;
+  byId = new Map(questions.map((question) => [question.id, question]));
+});
+
+describe('content/ question bank', () => {
+  it('validates with no issues', () => {
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.pacing).toBeDefined();
+  });
+
+  it('has at least 12 questions across at least 12 topics, including every required topic', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(12);
+    const topics = new Set(questions.map((question) => question.topic));
+    expect(topics.size).toBeGreaterThanOrEqual(12);
+    expect(REQUIRED_TOPICS.filter((topic) => !topics.has(topic))).toEqual([]);
+  });
+
+  it('gives every question 4 to 8 rubric points', () => {
+    const outOfRange = questions.filter((question) => question.rubric.length < 4 || question.rubric.length > 8).map((question) => question.id);
+    expect(outOfRange).toEqual([]);
+  });
+
+  it('names each question file after its id', async () => {
+    const mismatched: string[] = [];
+    for (const file of await yamlFiles(QUESTIONS_DIR)) {
+      const raw = parse(await readFile(file, 'utf8')) as { id?: unknown };
+      if (`${String(raw.id)}.yaml` !== path.basename(file)) mismatched.push(path.basename(file));
+    }
+    expect(mismatched).toEqual([]);
+  });
+
+  it('has the four mock-interview phases, in order, summing to 40 minutes', () => {
+    const phases = loaded.pacing?.phases ?? [];
+    expect(phases.map((phase) => ({ id: phase.id, minutes: phase.minutes }))).toEqual(EXPECTED_PHASES);
+    expect(phases.reduce((sum, phase) => sum + phase.minutes, 0)).toBe(40);
+  });
+});
+
+describe('content/ house style (PRODUCT.md, "Writing content")', () => {
+  it('asks at staff or principal level', () => {
+    expect(questions.filter((question) => question.level === 'senior').map((question) => question.id)).toEqual([]);
+  });
+
+  it('gives each point 6-12 short, lowercase, specific evidence phrases, none shared with another point', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      const owner = new Map<string, string>();
+      for (const point of question.rubric) {
+        const where = `${question.id}/${point.id}`;
+        if (point.evidence.length < 6 || point.evidence.length > 12) problems.push(`${where}: ${point.evidence.length} evidence phrases`);
+        for (const phrase of point.evidence) {
+          if (phrase !== phrase.toLowerCase()) problems.push(`${where}: "${phrase}" is not lowercase`);
+          const count = phrase.split(/\s+/).length;
+          if (count > 4) problems.push(`${where}: "${phrase}" has ${count} words`);
+          if (GENERIC_EVIDENCE.has(phrase)) problems.push(`${where}: "${phrase}" is too generic to evidence anything`);
+          const earlier = owner.get(phrase);
+          if (earlier && earlier !== point.id) problems.push(`${where}: "${phrase}" also evidences ${earlier}`);
+          owner.set(phrase, point.id);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has a probe on every point, 3-4 follow-ups of each kind, two-sided trade-offs and a one-sentence tip', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const point of question.rubric) if (!point.probe) problems.push(`${question.id}/${point.id}: no probe`);
+      const { functional, nonFunctional } = question.followUps;
+      if (functional.length < 3 || functional.length > 4) problems.push(`${question.id}: ${functional.length} functional follow-ups`);
+      if (nonFunctional.length < 3 || nonFunctional.length > 4) problems.push(`${question.id}: ${nonFunctional.length} non-functional follow-ups`);
+      if (question.tradeOffs.length < 2) problems.push(`${question.id}: fewer than 2 trade-offs`);
+      for (const tradeOff of question.tradeOffs) if (!/\S vs \S.*:/.test(tradeOff)) problems.push(`${question.id}: trade-off does not read "X vs Y: ...": ${tradeOff}`);
+      const sentenceEnds = question.tip.match(/[.!?](\s|$)/g) ?? [];
+      if (sentenceEnds.length !== 1) problems.push(`${question.id}: tip should be one sentence`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('originality against the study guide', () => {
+  it('the check itself catches a copied run despite case and punctuation changes', () => {
+    const source = runs('Configure the SDK with batch processors, sensible timeouts, and memory limits everywhere.', COPY_RUN);
+    expect(sharedRuns('We CONFIGURE the sdk: with batch-processors sensible timeouts and memory limits!', source).length).toBeGreaterThan(0);
+    expect(sharedRuns('We set up the SDK with batching, sensible timeouts and memory limits.', source)).toEqual([]);
+  });
+
+  it(`no content file shares a run of ${COPY_RUN} consecutive words with the study guide`, async (context) => {
+    if (!existsSync(STUDY_GUIDE)) {
+      context.skip(`study guide not found at ${STUDY_GUIDE}; originality not checked`);
+    }
+    const guide = runs(await readFile(STUDY_GUIDE, 'utf8'), COPY_RUN);
+    const files = [
+      ...(await yamlFiles(QUESTIONS_DIR)),
+      path.join(CONTENT_DIR, 'pacing.yaml'),
+      ...(existsSync(EVAL_DIR) ? await yamlFiles(EVAL_DIR) : []),
+    ];
+    expect(files.length).toBeGreaterThan(12);
+    const copied: string[] = [];
+    for (const file of files) {
+      for (const run of sharedRuns(await readFile(file, 'utf8'), guide)) copied.push(`${path.relative(REPO_ROOT, file)}: "${run}"`);
+    }
+    expect(copied).toEqual([]);
+  });
+});
+
+describe('content/eval scorer dataset', () => {
+  let evalFiles: { file: string; data: EvalFile }[] = [];
+  const parseProblems: string[] = [];
+
+  beforeAll(async () => {
+    evalFiles = [];
+    for (const file of await yamlFiles(EVAL_DIR)) {
+      const parsed = evalFileSchema.safeParse(parse(await readFile(file, 'utf8')));
+      if (parsed.success) evalFiles.push({ file: path.basename(file), data: parsed.data });
+      else parseProblems.push(`${path.basename(file)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    }
+  });
+
+  it('has at least 8 well-formed files, each named after an existing question', () => {
+    expect(parseProblems).toEqual([]);
+    expect(evalFiles.length).toBeGreaterThanOrEqual(8);
+    const problems = evalFiles.flatMap(({ file, data }) => [
+      ...(byId.has(data.questionId) ? [] : [`${file}: unknown question "${data.questionId}"`]),
+      ...(file === `${data.questionId}.yaml` ? [] : [`${file}: should be named ${data.questionId}.yaml`]),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('labels every rubric point of the question, and nothing else, on every answer', () => {
+    const problems: string[] = [];
+    for (const { file, data } of evalFiles) {
+      const rubricIds = (byId.get(data.questionId)?.rubric ?? []).map((point) => point.id).sort();
+      const answerIds = new Set<string>();
+      for (const answer of data.answers) {
+        if (answerIds.has(answer.id)) problems.push(`${file}: duplicate answer id ${answer.id}`);
+        answerIds.add(answer.id);
+        const labelled = Object.keys(answer.verdicts).sort();
+        if (JSON.stringify(labelled) !== JSON.stringify(rubricIds)) {
+          problems.push(`${file}/${answer.id}: labels [${labelled.join(', ')}] but the rubric is [${rubricIds.join(', ')}]`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('includes every kind of answer in every file, each 60-250 words', () => {
+    const problems: string[] = [];
+    for (const { file, data } of evalFiles) {
+      const kinds = new Set(data.answers.map((answer) => answer.kind));
+      for (const kind of KINDS) if (!kinds.has(kind)) problems.push(`${file}: no ${kind} answer`);
+      for (const answer of data.answers) {
+        const count = wordCount(answer.text);
+        if (count < 60 || count > 250) problems.push(`${file}/${answer.id}: ${count} words`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('labels each kind consistently with its definition', () => {
+    const problems: string[] = [];
+    for (const { file, data } of evalFiles) {
+      const rubricSize = byId.get(data.questionId)?.rubric.length ?? 0;
+      for (const answer of data.answers) {
+        const verdicts = Object.values(answer.verdicts);
+        const covered = verdicts.filter((verdict) => verdict === 'covered').length;
+        const credited = verdicts.filter((verdict) => verdict !== 'missed').length;
+        const where = `${file}/${answer.id} (${answer.kind})`;
+        switch (answer.kind) {
+          case 'strong':
+            if (covered * 2 < rubricSize) problems.push(`${where}: a strong answer covers most points, got ${covered}/${rubricSize}`);
+            break;
+          case 'partial':
+            if (credited < 2 || covered > 3) problems.push(`${where}: a partial answer covers 2-3 points, got ${covered} covered, ${credited} credited`);
+            break;
+          case 'off-topic':
+            if (credited > 0) problems.push(`${where}: an off-topic answer misses everything`);
+            break;
+          case 'keyword-stuffed':
+            if (covered > 0) problems.push(`${where}: a bare keyword list covers nothing`);
+            break;
+          case 'prompt-injection':
+            if (covered * 2 >= rubricSize) problems.push(`${where}: labelled on its real, weak content`);
+            if (!/ignore|disregard|override|system prompt|score|mark/i.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
+            break;
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
