@@ -1,0 +1,95 @@
+import type { TopicCount } from '../core/content/question-bank.ts';
+import type { EngineEvent } from '../core/interview/events.ts';
+
+/**
+ * The port the interaction handlers post through. Platform-neutral: handlers say *what*
+ * to show (engine events and a few app messages) and *where* (workspace, channel,
+ * thread); the Slack sender renders Block Kit, a Discord sender would render embeds.
+ *
+ * Delivery is at-least-once everywhere upstream (Slack retries, BullMQ re-runs), so every
+ * post carries an idempotency key and reports progress part by part: one logical message
+ * may become several platform messages (size limits), and a re-run must skip the parts
+ * that already went out.
+ */
+
+/** Where a message goes. `thread` is the platform's thread id (Slack: the root message ts). */
+export interface Destination {
+  workspaceId: string;
+  channelId: string;
+  thread?: string;
+}
+
+/** A user's practice so far, for `/obs-question stats`. */
+export interface UserStats {
+  userId: string;
+  answers: number;
+  /** Distinct sessions (questions) the user has answered in. */
+  questionsAnswered: number;
+  /** Mean of the user's coverage per session, by topic. */
+  byTopic: { topic: string; sessions: number; averageScore: number }[];
+  /** Consecutive UTC days practised, ending today or yesterday. */
+  streakDays: number;
+  practisedToday: boolean;
+}
+
+/** Messages the app shows besides the interview engine's events. */
+export type AppMessagePart =
+  | { type: 'help'; notUnderstood?: string; note?: string }
+  | { type: 'topics'; topics: TopicCount[] }
+  | { type: 'stats'; stats: UserStats }
+  | { type: 'text'; text: string };
+
+export type MessagePart = EngineEvent | AppMessagePart;
+
+export interface MessageContent {
+  parts: MessagePart[];
+  /**
+   * The session these parts belong to (an encoded thread id), so buttons can name it.
+   * Absent on the message that starts a thread: its own id becomes the thread.
+   */
+  sessionId?: string;
+}
+
+/** Progress of one logical message through delivery, recorded by the caller. */
+export interface DeliveryProgress {
+  /** Deterministic per logical message: the same on every re-run of the same job. */
+  idempotencyKey: string;
+  /** Parts already delivered by an earlier run (part index → platform message id). */
+  delivered: ReadonlyMap<number, string>;
+  /**
+   * An earlier run started posting and may have crashed after the platform accepted a part
+   * but before it was recorded: look for the key on the platform before posting again.
+   */
+  verify: boolean;
+  /** Called after each part is delivered (or found already delivered). */
+  onDelivered(part: number, messageId: string): Promise<void>;
+}
+
+export interface PostResult {
+  /** The platform id of the first part: for a top-level post, the id of the new thread. */
+  messageId: string;
+}
+
+/** Reactions say "got it" and "scored" without words; each platform picks its emoji. */
+export type ReactionKind = 'received' | 'scored';
+
+export interface ChatSender {
+  /** A message everyone in the channel (or thread) sees. */
+  postMessage(destination: Destination, content: MessageContent, progress: DeliveryProgress): Promise<PostResult>;
+  /**
+   * A message only `userId` sees, in the channel or thread. It cannot be read back, so a
+   * crash between the platform accepting it and the caller recording it re-sends it.
+   */
+  postEphemeral(destination: Destination & { userId: string }, content: MessageContent, progress: DeliveryProgress): Promise<void>;
+  /** A private reply through the platform's reply handle (Slack response_url). */
+  respond(responseUrl: string, content: MessageContent, progress: DeliveryProgress): Promise<void>;
+  /** A direct message, the last resort to tell someone why something failed. */
+  sendDirect(workspaceId: string, userId: string, content: MessageContent, progress: DeliveryProgress): Promise<void>;
+  /** Idempotent: reacting twice with the same kind is not an error. */
+  addReaction(target: { workspaceId: string; channelId: string; messageId: string }, reaction: ReactionKind): Promise<void>;
+}
+
+/** A progress tracker that records nothing: for one-off messages that need no resume. */
+export function freshProgress(idempotencyKey: string): DeliveryProgress {
+  return { idempotencyKey, delivered: new Map(), verify: false, onDelivered: async () => undefined };
+}

@@ -1,0 +1,33 @@
+/**
+ * Every Redis key the worker's stores use, in one place, under one configurable prefix, so
+ * tests can run side by side on one server and an operator can see what lives where.
+ * Thread ids already carry the platform and workspace (`slack:T1:C1:1712.0001`); event keys
+ * are namespaced by workspace because Slack event ids are only unique per workspace.
+ */
+export class StoreKeys {
+  constructor(readonly prefix: string) {}
+
+  session(threadId: string): string {
+    return `${this.prefix}:session:${threadId}`;
+  }
+
+  dedupe(workspaceId: string, eventKey: string): string {
+    return `${this.prefix}:dedupe:${workspaceId}:${eventKey}`;
+  }
+
+  outbox(workspaceId: string, eventKey: string): string {
+    return `${this.prefix}:outbox:${workspaceId}:${eventKey}`;
+  }
+
+  outboxProgress(workspaceId: string, eventKey: string): string {
+    return `${this.outbox(workspaceId, eventKey)}:progress`;
+  }
+
+  /** A user's history; the four keys share a hash tag so a cluster keeps them together. */
+  history(workspaceId: string, userId: string, part: 'answers' | 'sessions' | 'days' | 'totals'): string {
+    return `${this.prefix}:history:{${workspaceId}:${userId}}:${part}`;
+  }
+}
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
