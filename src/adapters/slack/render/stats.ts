@@ -1,0 +1,19 @@
+import { context, section, topicLabel } from './blocks.ts';
+import type { AppPartOf, Renderer } from './context.ts';
+
+export const renderStats: Renderer<AppPartOf<'stats'>> = ({ stats }) => {
+  if (stats.answers === 0) {
+    return {
+      summary: 'No practice yet',
+      blocks: [section('*Your practice*\nNo answers yet. Try `/obs-question` and reply in its thread.'), context('Only you can see this.')],
+    };
+  }
+  const streak = stats.streakDays > 0 ? `🔥 ${stats.streakDays}-day streak${stats.practisedToday ? '' : ' (practise today to keep it)'}` : 'No current streak';
+  const lines = [
+    '*Your practice*',
+    `${stats.questionsAnswered} question${stats.questionsAnswered === 1 ? '' : 's'} answered · ${stats.answers} answer${stats.answers === 1 ? '' : 's'} · ${streak}`,
+    '*Average coverage by topic*',
+    ...stats.byTopic.map((t) => `• ${topicLabel(t.topic)}: ${t.averageScore}/100 over ${t.sessions} question${t.sessions === 1 ? '' : 's'}`),
+  ];
+  return { summary: `${stats.questionsAnswered} questions answered`, blocks: [section(lines.join('\n')), context('Only you can see this.')] };
+};
