@@ -1,7 +1,7 @@
 import { ContentError, formatContentIssue, isUserError } from '../core/errors.ts';
 import { logger } from '../infra/logger.ts';
-import { commands } from './commands/index.ts';
-import type { CliCommand, CliIO } from './types.ts';
+import { commands, type CommandEntry } from './commands/index.ts';
+import type { CliIO } from './types.ts';
 
 function processIO(): CliIO {
   return {
@@ -13,15 +13,16 @@ function processIO(): CliIO {
 }
 
 /** The longest command path that prefixes argv wins, so `content lint` beats `content`. */
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | undefined {
-  const matches = commands.filter((command) => command.path.every((word, index) => argv[index] === word));
+function findCommand(argv: string[]): { entry: CommandEntry; rest: string[] } | undefined {
+  const matches = commands.filter((entry) => entry.path.every((word, index) => argv[index] === word));
   const best = matches.sort((a, b) => b.path.length - a.path.length)[0];
-  return best ? { command: best, rest: argv.slice(best.path.length) } : undefined;
+  return best ? { entry: best, rest: argv.slice(best.path.length) } : undefined;
 }
 
-export function usageText(): string {
-  const width = Math.max(...commands.map((command) => command.usage.length));
-  return ['usage: obs-bot <command> [options]', '', ...commands.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`), ''].join('\n');
+export async function usageText(): Promise<string> {
+  const loaded = await Promise.all(commands.map((entry) => entry.load()));
+  const width = Math.max(...loaded.map((command) => command.usage.length));
+  return ['usage: obs-bot <command> [options]', '', ...loaded.map((command) => `  ${command.usage.padEnd(width)}  ${command.summary}`), ''].join('\n');
 }
 
 /**
@@ -30,16 +31,18 @@ export function usageText(): string {
  */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    io.stdout(usageText());
+    io.stdout(await usageText());
     return 0;
   }
   const found = findCommand(argv);
   if (!found) {
-    io.stderr(`obs-bot: unknown command "${argv.join(' ')}"\n\n${usageText()}`);
+    io.stderr(`obs-bot: unknown command "${argv.join(' ')}"\n\n${await usageText()}`);
     return 2;
   }
+  const name = found.entry.path.join(' ');
   try {
-    return await found.command.run(found.rest, io);
+    const command = await found.entry.load();
+    return await command.run(found.rest, io);
   } catch (error) {
     if (error instanceof ContentError) {
       for (const issue of error.issues) io.stderr(`${formatContentIssue(issue)}\n`);
@@ -49,8 +52,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stderr(`obs-bot: ${error.message}\n`);
       return 1;
     }
-    logger.error('command failed', { command: found.command.path.join(' '), error });
-    io.stderr(`obs-bot: unexpected error in "${found.command.path.join(' ')}": ${(error as Error).message ?? String(error)}\n`);
+    logger.error('command failed', { command: name, error });
+    io.stderr(`obs-bot: unexpected error in "${name}": ${(error as Error).message ?? String(error)}\n`);
     return 70;
   }
 }

@@ -1,10 +1,21 @@
 import type { CliCommand } from '../types.ts';
-import { contentLintCommand } from './content-lint.ts';
-import { contentListCommand } from './content-list.ts';
-import { contentShowCommand } from './content-show.ts';
-import { practiceCommand } from './practice.ts';
-import { scoreCommand } from './score.ts';
-import { startCommand } from './start.ts';
 
-/** Every `obs-bot` sub-command. Add new ones here. */
-export const commands: CliCommand[] = [startCommand, practiceCommand, scoreCommand, contentLintCommand, contentListCommand, contentShowCommand];
+/**
+ * Every `obs-bot` sub-command, loaded lazily: `practice` should not pay for loading the
+ * Slack SDK, BullMQ or the OpenAI client, and one command's dependencies cannot break another.
+ */
+export interface CommandEntry {
+  path: string[];
+  load: () => Promise<CliCommand>;
+}
+
+export const commands: CommandEntry[] = [
+  { path: ['start'], load: async () => (await import('./start.ts')).startCommand },
+  { path: ['practice'], load: async () => (await import('./practice.ts')).practiceCommand },
+  { path: ['score'], load: async () => (await import('./score.ts')).scoreCommand },
+  { path: ['content', 'lint'], load: async () => (await import('./content-lint.ts')).contentLintCommand },
+  { path: ['content', 'list'], load: async () => (await import('./content-list.ts')).contentListCommand },
+  { path: ['content', 'show'], load: async () => (await import('./content-show.ts')).contentShowCommand },
+  { path: ['content', 'import'], load: async () => (await import('./content-import.ts')).contentImportCommand },
+  { path: ['eval'], load: async () => (await import('./eval.ts')).evalCommand },
+];
