@@ -53,4 +53,8 @@ export class OutboxStore {
     const key = this.keys.outboxProgress(workspaceId, eventKey);
     await this.redis.multi().hset(key, field, value).pexpire(key, this.ttlMs).exec();
   }
+
+  async forget(workspaceId: string, eventKey: string, field: string): Promise<void> {
+    await this.redis.hdel(this.keys.outboxProgress(workspaceId, eventKey), field);
+  }
 }

@@ -1,0 +1,211 @@
+import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
+import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostResult, ReactionKind } from '../../app/ports.ts';
+import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
+import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
+import type { SlackMessage } from './render/blocks.ts';
+import { renderMessage } from './render/index.ts';
+import { mapResponseUrlFailure, mapSlackError } from './sender-errors.ts';
+
+/**
+ * ChatSender for Slack, over the real WebClient. Retrying is the queue's job, not the
+ * SDK's: `retries: 0` and `rejectRateLimitedCalls` make 429s and outages surface at once
+ * as typed errors, so BullMQ can wait out Retry-After (without spending an attempt) or
+ * back off, and a stalled worker never holds a half-finished retry loop.
+ *
+ * Every public post carries metadata `{event_type: 'obs_bot_post', event_payload: {key}}`.
+ * When an earlier run may have posted without recording it, the sender reads the thread
+ * (or channel) back with `include_all_metadata` and skips a part it finds there.
+ */
+export const POST_EVENT_TYPE = 'obs_bot_post';
+
+const REACTIONS: Record<ReactionKind, string> = { received: 'eyes', scored: 'white_check_mark' };
+
+export interface SlackSenderOptions {
+  token: string;
+  /** Web API base URL; must end with `/api/` (added when missing). Default: Slack's. */
+  slackApiUrl?: string;
+  /** Origins a response_url may point at; anything else is refused (no request forgery). */
+  responseUrlOrigins?: string[];
+  timeoutMs?: number;
+  /** How many recent messages to search when verifying an unconfirmed post. */
+  verifyLookback?: number;
+  logger?: Logger;
+}
+
+interface PostedMessage {
+  ts?: string;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+}
+
+function normaliseApiUrl(url: string): string {
+  const withSlash = url.endsWith('/') ? url : `${url}/`;
+  return withSlash.endsWith('/api/') ? withSlash : `${withSlash}api/`;
+}
+
+/** Routes the SDK's own logging into ours (which redacts), warnings and up only. */
+function slackLogger(log: Logger): SlackLogger {
+  let level = LogLevel.WARN;
+  const text = (parts: unknown[]): string => parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...parts: unknown[]) => log.warn(`slack web api: ${text(parts)}`),
+    error: (...parts: unknown[]) => log.error(`slack web api: ${text(parts)}`),
+    setLevel: (next: LogLevel) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export class SlackSender implements ChatSender {
+  readonly client: WebClient;
+  private readonly log: Logger;
+  private readonly responseOrigins: Set<string>;
+  private readonly verifyLookback: number;
+  private readonly timeoutMs: number;
+
+  constructor(options: SlackSenderOptions) {
+    this.log = options.logger ?? defaultLogger.child({ component: 'slack-sender' });
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.verifyLookback = options.verifyLookback ?? 100;
+    this.responseOrigins = new Set(options.responseUrlOrigins ?? ['https://hooks.slack.com']);
+    this.client = new WebClient(options.token, {
+      ...(options.slackApiUrl ? { slackApiUrl: normaliseApiUrl(options.slackApiUrl) } : {}),
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      allowAbsoluteUrls: false,
+      timeout: this.timeoutMs,
+      logger: slackLogger(this.log),
+      logLevel: LogLevel.WARN,
+    });
+  }
+
+  private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw mapSlackError(error, method);
+    }
+  }
+
+  async postMessage(destination: Destination, content: MessageContent, progress: DeliveryProgress): Promise<PostResult> {
+    const messages = renderMessage(content);
+    let first = progress.delivered.get(0);
+    for (const [index, message] of messages.entries()) {
+      if (progress.delivered.has(index)) continue;
+      // A top-level message that had to be split continues in its own thread.
+      const thread = destination.thread ?? (index > 0 ? first : undefined);
+      const key = `${progress.idempotencyKey}#${index}`;
+      const found = progress.verify ? await this.findPosted(destination.channelId, thread, key) : undefined;
+      const ts = found ?? (await this.post(destination.channelId, thread, message, key));
+      if (found) this.log.info('post already delivered by an earlier run; not posting again', { key, channel: destination.channelId });
+      await progress.onDelivered(index, ts);
+      if (index === 0) first = ts;
+    }
+    if (!first) throw new AppError('post_without_id', 'a post produced no message id');
+    return { messageId: first };
+  }
+
+  private async post(channel: string, thread: string | undefined, message: SlackMessage, key: string): Promise<string> {
+    const result = await this.call('chat.postMessage', () =>
+      this.client.chat.postMessage({
+        channel,
+        ...(thread ? { thread_ts: thread } : {}),
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } },
+      }),
+    );
+    if (!result.ts) throw new AppError('post_without_id', 'chat.postMessage returned no ts');
+    return result.ts;
+  }
+
+  /** The ts of a message we posted with this key, if Slack has it. */
+  private async findPosted(channel: string, thread: string | undefined, key: string): Promise<string | undefined> {
+    let messages: PostedMessage[] | undefined;
+    try {
+      if (thread) {
+        const result = await this.call('conversations.replies', () =>
+          this.client.conversations.replies({ channel, ts: thread, limit: this.verifyLookback, include_all_metadata: true }),
+        );
+        messages = result.messages as PostedMessage[] | undefined;
+      } else {
+        const result = await this.call('conversations.history', () =>
+          this.client.conversations.history({ channel, limit: this.verifyLookback, include_all_metadata: true }),
+        );
+        messages = result.messages as PostedMessage[] | undefined;
+      }
+    } catch (error) {
+      // Without read access we cannot check; posting risks a duplicate, not a loss.
+      if (error instanceof PermanentDeliveryError && error.code === 'missing_scope') {
+        this.log.warn('cannot read history to verify a post (missing scope); posting again', { key, channel });
+        return undefined;
+      }
+      throw error;
+    }
+    const match = (messages ?? []).find((message) => message.metadata?.event_type === POST_EVENT_TYPE && message.metadata.event_payload?.key === key);
+    return match?.ts;
+  }
+
+  async postEphemeral(destination: Destination & { userId: string }, content: MessageContent, progress: DeliveryProgress): Promise<void> {
+    for (const [index, message] of renderMessage(content).entries()) {
+      if (progress.delivered.has(index)) continue;
+      const result = await this.call('chat.postEphemeral', () =>
+        this.client.chat.postEphemeral({
+          channel: destination.channelId,
+          user: destination.userId,
+          ...(destination.thread ? { thread_ts: destination.thread } : {}),
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      );
+      await progress.onDelivered(index, result.message_ts ?? 'ephemeral');
+    }
+  }
+
+  async respond(responseUrl: string, content: MessageContent, progress: DeliveryProgress): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(responseUrl);
+    } catch {
+      throw new PermanentDeliveryError('bad_response_url', 'response_url is not a URL');
+    }
+    if (!this.responseOrigins.has(url.origin)) throw new PermanentDeliveryError('bad_response_url', `response_url origin ${url.origin} is not allowed`);
+    for (const [index, message] of renderMessage(content).entries()) {
+      if (progress.delivered.has(index)) continue;
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }),
+          signal: AbortSignal.timeout(this.timeoutMs),
+          redirect: 'error',
+        });
+      } catch (error) {
+        throw new AppError('slack_unreachable', `response_url unreachable: ${(error as Error).message}`);
+      }
+      if (!response.ok) throw await mapResponseUrlFailure(response);
+      await response.body?.cancel();
+      await progress.onDelivered(index, 'response');
+    }
+  }
+
+  async sendDirect(workspaceId: string, userId: string, content: MessageContent, progress: DeliveryProgress): Promise<void> {
+    // Posting to a user id delivers to the app's DM with them (the app's Messages tab).
+    await this.postMessage({ workspaceId, channelId: userId }, content, progress);
+  }
+
+  async addReaction(target: { workspaceId: string; channelId: string; messageId: string }, reaction: ReactionKind): Promise<void> {
+    try {
+      await this.call('reactions.add', () => this.client.reactions.add({ channel: target.channelId, timestamp: target.messageId, name: REACTIONS[reaction] }));
+    } catch (error) {
+      if (error instanceof PermanentDeliveryError && error.code === 'already_reacted') return;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { UserError } from '../../core/errors.ts';
+import { canAnswer, recordAnswer } from '../../core/interview/engine.ts';
+import type { AnswerJob } from '../../queue/jobs.ts';
+import { commitToSession, submitPlan } from './commit.ts';
+import type { JobContext } from './context.ts';
+import type { Plan, PlanStep } from './plan.ts';
+import { privateReply } from './reply.ts';
+import { pacingFor, questionFor, threadOf } from './session-access.ts';
+import { eventSteps, tickSteps } from './steps.ts';
+
+/**
+ * A reply in a session's thread is an answer: 👀 at once, scored, feedback for its author
+ * (ephemeral in a channel question, public in a mock), then the next follow-up or the
+ * scorecard, ✅ on the answer, and the score in the author's history.
+ */
+export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Plan | undefined> {
+  const { deps } = ctx;
+  const found = await deps.stores.sessions.get(job.threadId);
+  if (!found) {
+    // A thread that is not (or no longer) a session: stay quiet rather than answer strangers.
+    ctx.log.debug('reply in a thread without a session; ignored');
+    return undefined;
+  }
+  if (found.state.status === 'finished') throw new UserError('session_finished', 'This interview has finished. Start a new one with `/obs-question`.');
+  if (!canAnswer(found.state, job.userId)) {
+    return submitPlan(ctx, privateReply(job, [{ type: 'text', text: `This is <@${found.state.candidateId}>’s 1:1 mock interview, so only their replies are scored. Start your own with \`/obs-question mock\`.` }], 'not-candidate'));
+  }
+  const question = questionFor(found.state, deps.bank);
+  const { channelId, thread } = threadOf(job.threadId);
+  const answerRef = { workspaceId: job.workspaceId, channelId, messageId: job.messageId };
+  try {
+    await deps.sender.addReaction(answerRef, 'received');
+  } catch (error) {
+    ctx.log.warn('could not react to an answer; carrying on', { error });
+  }
+
+  // Scoring is the slow part (maybe an LLM call): done once, outside the commit loop.
+  const scorer = await deps.resolveScorer({ workspaceId: job.workspaceId, channelId });
+  const result = await scorer.score(question, job.text, { workspaceId: job.workspaceId });
+  const now = deps.now();
+
+  const plan = await commitToSession(ctx, job.threadId, ({ state }) => {
+    const pacing = pacingFor(state, deps.bank);
+    const step = recordAnswer(state, question, pacing, { by: job.userId, text: job.text, result, now });
+    const feedback = step.events.find((event) => event.type === 'feedback');
+    const steps: PlanStep[] = [
+      ...eventSteps(step.events, { channelId, thread, mode: state.mode, actorId: job.userId, keyPrefix: 'reply-' }),
+      { kind: 'react', key: 'scored', channelId, messageId: job.messageId, reaction: 'scored' },
+      {
+        kind: 'record-history',
+        key: 'history',
+        userId: job.userId,
+        answerId: `${channelId}:${job.messageId}`,
+        sessionId: job.threadId,
+        topic: question.topic,
+        coverage: feedback?.type === 'feedback' ? feedback.score : result.score,
+        at: now,
+      },
+      ...tickSteps(ctx, step.state, pacing, channelId, thread),
+    ];
+    return { state: step.state, steps };
+  });
+  if (!plan) ctx.log.info('session expired while scoring; answer dropped');
+  return plan;
+}

@@ -1,0 +1,31 @@
+import { parseObsCommand, type ObsCommand, type ObsCommandKind } from '../../../core/commands/grammar.ts';
+import type { CommandJob } from '../../../queue/jobs.ts';
+import type { JobContext } from '../context.ts';
+import type { Plan } from '../plan.ts';
+import { helpCommand, reservedCommand, unknownCommand } from './help.ts';
+import { mockCommand } from './mock.ts';
+import { questionCommand } from './question.ts';
+import { statsCommand } from './stats.ts';
+import { topicsCommand } from './topics.ts';
+import type { CommandHandler } from './types.ts';
+
+/** Every sub-command, by the grammar's kind. A new sub-command is one file and one line here. */
+export const COMMANDS: { [K in ObsCommandKind]: CommandHandler<K> } = {
+  question: questionCommand,
+  mock: mockCommand,
+  topics: topicsCommand,
+  help: helpCommand,
+  stats: statsCommand,
+  reserved: reservedCommand,
+  unknown: unknownCommand,
+};
+
+function run<K extends ObsCommandKind>(job: CommandJob, command: Extract<ObsCommand, { kind: K }>, ctx: JobContext): Promise<Plan | undefined> {
+  return (COMMANDS[command.kind] as CommandHandler<K>)(job, command, ctx);
+}
+
+export async function handleCommand(job: CommandJob, ctx: JobContext): Promise<Plan | undefined> {
+  const command = parseObsCommand(job.text);
+  ctx.log.info('command', { command: command.kind });
+  return run(job, command, ctx);
+}

@@ -1,0 +1,56 @@
+import { AppError } from '../../core/errors.ts';
+import type { SessionState } from '../../core/interview/session-state.ts';
+import type { VersionedSession } from '../../store/index.ts';
+import type { JobContext } from './context.ts';
+import { parsePlan, type Plan, type PlanStep } from './plan.ts';
+
+/**
+ * The two ways a handler stores its plan. Both are idempotent per event: when a plan for
+ * the event already exists (a re-run, or a duplicate that slipped past dedupe), the
+ * existing plan wins and is returned, so the event's effects are decided exactly once.
+ */
+function planOf(ctx: JobContext, steps: PlanStep[]): Plan {
+  return { v: 1, platform: ctx.platform, workspaceId: ctx.workspaceId, eventKey: ctx.eventKey, steps };
+}
+
+/** A plan that changes no existing session (a new question, help, stats, a note). */
+export async function submitPlan(ctx: JobContext, steps: PlanStep[]): Promise<Plan> {
+  const { planJson } = await ctx.deps.stores.outbox.create(ctx.workspaceId, ctx.eventKey, JSON.stringify(planOf(ctx, steps)));
+  return parsePlan(planJson);
+}
+
+export interface SessionChange {
+  /** The new state; undefined leaves the session untouched (e.g. a reveal). */
+  state?: SessionState;
+  steps: PlanStep[];
+}
+
+const MAX_CONFLICTS = 8;
+
+/**
+ * Optimistic concurrency: read the session and its version, compute the change, commit it
+ * together with the plan only if nobody committed in between; otherwise recompute from the
+ * fresh state. `compute` must be pure (scoring happens before, once). Returns undefined
+ * when the session does not exist (expired, or not one of ours).
+ */
+export async function commitToSession(ctx: JobContext, sessionId: string, compute: (session: VersionedSession) => SessionChange): Promise<Plan | undefined> {
+  const { sessions, outbox } = ctx.deps.stores;
+  for (let attempt = 0; attempt < MAX_CONFLICTS; attempt += 1) {
+    const session = await sessions.get(sessionId);
+    if (!session) return undefined;
+    const change = compute(session);
+    const plan = planOf(ctx, change.steps);
+    const json = JSON.stringify(plan);
+    const result = await sessions.commit(sessionId, session.version, change.state, outbox.planWrite(ctx.workspaceId, ctx.eventKey, json));
+    if (result === 'committed') return plan;
+    if (result === 'plan-exists') {
+      const existing = await outbox.get(ctx.workspaceId, ctx.eventKey);
+      if (existing) return parsePlan(existing);
+    }
+    ctx.log.debug('session changed underneath; recomputing', { sessionId, attempt });
+    // A little jitter so two contenders do not collide again in lockstep.
+    await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * (attempt + 1))));
+  }
+  // Retryable: the queue backs off and tries again.
+  throw new AppError('session_busy', `session ${sessionId} kept changing; will retry`);
+}

@@ -1,0 +1,40 @@
+import type { QuestionBank } from '../../core/content/question-bank.ts';
+import type { SessionMode } from '../../core/interview/session-state.ts';
+import type { Scorer } from '../../core/scoring/types.ts';
+import type { Platform } from '../../core/thread-id.ts';
+import type { Logger } from '../../infra/logger.ts';
+import type { InteractionJob } from '../../queue/jobs.ts';
+import type { Stores } from '../../store/index.ts';
+import type { ChatSender } from '../ports.ts';
+
+/** Picks the scorer for a workspace or channel (keyword today, an LLM where configured). */
+export type ScorerResolver = (scope: { workspaceId: string; channelId?: string }) => Promise<Scorer>;
+
+/** Schedules a pacing tick for a session at an absolute time (epoch ms). */
+export type TickScheduler = (tick: { threadId: string; at: number }) => Promise<void>;
+
+export interface InteractionDeps {
+  sender: ChatSender;
+  stores: Stores;
+  bank: QuestionBank;
+  resolveScorer: ScorerResolver;
+  scheduleTick: TickScheduler;
+  now: () => number;
+  logger: Logger;
+  /** Overrides the engine's follow-up limits per mode. */
+  maxFollowUps?: Partial<Record<SessionMode, number>>;
+  /** For picking questions; injectable so tests are deterministic. */
+  random?: () => number;
+}
+
+/** One job being handled: its dependencies and where its plan lives. */
+export interface JobContext {
+  deps: InteractionDeps;
+  platform: Platform;
+  workspaceId: string;
+  /** The platform event's key: the outbox key, and the dedupe key. */
+  eventKey: string;
+  log: Logger;
+}
+
+export type JobOf<K extends InteractionJob['kind']> = Extract<InteractionJob, { kind: K }>;

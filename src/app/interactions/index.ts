@@ -1,0 +1,64 @@
+import { isUserError } from '../../core/errors.ts';
+import type { InteractionJob } from '../../queue/jobs.ts';
+import { handleAction } from './actions/index.ts';
+import { handleAnswer } from './answer.ts';
+import { handleCommand } from './commands/index.ts';
+import { submitPlan } from './commit.ts';
+import type { InteractionDeps, JobContext, JobOf } from './context.ts';
+import { eventKeyOf, workspaceOf } from './event-key.ts';
+import { parsePlan, type Plan } from './plan.ts';
+import { privateReply } from './reply.ts';
+import { runPlan } from './run-plan.ts';
+import { handleTick } from './tick.ts';
+
+export type { InteractionDeps, ScorerResolver, TickScheduler } from './context.ts';
+export { eventKeyOf, workspaceOf } from './event-key.ts';
+export { deliveryFailureText, GENERIC_FAILURE, notifyUser } from './notify.ts';
+export { nextTickAt } from './steps.ts';
+
+type Handler<K extends InteractionJob['kind']> = (job: JobOf<K>, ctx: JobContext) => Promise<Plan | undefined>;
+
+/** Every job kind the interactions queue carries. */
+export const HANDLERS: { [K in InteractionJob['kind']]: Handler<K> } = {
+  command: handleCommand,
+  answer: handleAnswer,
+  action: handleAction,
+  tick: handleTick,
+};
+
+function route<K extends InteractionJob['kind']>(job: JobOf<K>, ctx: JobContext): Promise<Plan | undefined> {
+  return (HANDLERS[job.kind] as Handler<K>)(job, ctx);
+}
+
+export type Outcome = 'handled' | 'resumed' | 'nothing';
+
+/**
+ * The one dispatch wrapper for every interaction, on every platform:
+ * - a job whose plan is already stored (a re-run after a crash or a retry) resumes it
+ *   without deciding anything again, so an answer is never scored or recorded twice;
+ * - otherwise the handler decides a plan, which is stored, then carried out;
+ * - a UserError becomes a polite private reply; anything else propagates to the worker
+ *   (retry, or tell the user something generic on the last attempt), never a stack trace.
+ */
+export async function handleInteraction(job: InteractionJob, deps: InteractionDeps): Promise<Outcome> {
+  const { platform, workspaceId } = workspaceOf(job);
+  const eventKey = eventKeyOf(job);
+  const ctx: JobContext = { deps, platform, workspaceId, eventKey, log: deps.logger.child({ kind: job.kind, eventKey }) };
+  const stored = await deps.stores.outbox.get(workspaceId, eventKey);
+  if (stored) {
+    ctx.log.info('resuming a stored plan');
+    await runPlan(parsePlan(stored), deps);
+    return 'resumed';
+  }
+  let plan: Plan | undefined;
+  try {
+    plan = await route(job, ctx);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    ctx.log.info('user error; replying privately', { code: error.code });
+    plan = await submitPlan(ctx, privateReply(job, [{ type: 'text', text: error.message }], 'user-error'));
+  }
+  if (!plan) return 'nothing';
+  await runPlan(plan, deps);
+  return 'handled';
+}

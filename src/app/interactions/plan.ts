@@ -1,0 +1,46 @@
+import type { SessionState } from '../../core/interview/session-state.ts';
+import type { Platform } from '../../core/thread-id.ts';
+import type { MessageContent, ReactionKind } from '../ports.ts';
+
+/**
+ * A plan is what one platform event implies, decided once and stored before anything is
+ * sent (the outbox): the messages to post, a session to create, a timer, a history entry.
+ * Each step has a key unique within the plan; the runner records each step as done, so a
+ * re-run performs only what is left. Plans are plain JSON, like sessions.
+ */
+
+/** A thread given by its platform id, or "the thread started by an earlier step's post". */
+export type PlanThread = { ts: string } | { rootOf: string };
+
+export type PlanStep =
+  | { kind: 'post'; key: string; channelId: string; thread?: PlanThread; content: MessageContent }
+  | { kind: 'ephemeral'; key: string; channelId: string; userId: string; thread?: PlanThread; content: MessageContent }
+  | { kind: 'respond'; key: string; responseUrl: string; content: MessageContent; fallback: { channelId: string; userId: string; thread?: PlanThread } }
+  | { kind: 'create-session'; key: string; channelId: string; rootOf: string; state: SessionState }
+  | { kind: 'schedule-tick'; key: string; channelId: string; thread: PlanThread; at: number }
+  | {
+      kind: 'record-history';
+      key: string;
+      userId: string;
+      answerId: string;
+      sessionId: string;
+      topic: string;
+      coverage: number;
+      at: number;
+    }
+  | { kind: 'react'; key: string; channelId: string; messageId: string; reaction: ReactionKind };
+
+export interface Plan {
+  v: 1;
+  platform: Platform;
+  workspaceId: string;
+  /** The platform event this plan answers; also the outbox key. */
+  eventKey: string;
+  steps: PlanStep[];
+}
+
+export function parsePlan(json: string): Plan {
+  const plan = JSON.parse(json) as Plan;
+  if (plan.v !== 1 || !Array.isArray(plan.steps)) throw new Error('unreadable outbox plan');
+  return plan;
+}
