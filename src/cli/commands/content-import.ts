@@ -60,16 +60,26 @@ interface Target {
   text: string;
 }
 
-function targetsOf(result: GuideImport, out: string): Target[] {
-  return [
-    ...result.questions.map((question) => ({ file: path.join(out, QUESTIONS_DIR, `${question.id}.yaml`), text: question.yaml })),
-    { file: path.join(out, PACING_FILE), text: result.pacingYaml },
-  ];
+interface Plan {
+  questions: Array<Target & { id: string; points: number }>;
+  pacing: Target;
+}
+
+function planFiles(result: GuideImport, out: string): Plan {
+  return {
+    questions: result.questions.map((question) => ({
+      id: question.id,
+      points: question.question.rubric.length,
+      file: path.join(out, QUESTIONS_DIR, `${question.id}.yaml`),
+      text: question.yaml,
+    })),
+    pacing: { file: path.join(out, PACING_FILE), text: result.pacingYaml },
+  };
 }
 
 /** Checks every target before writing any, so a refusal leaves the folder exactly as it was. */
 async function refuseOverwrites(targets: readonly Target[]): Promise<void> {
-  const taken = [];
+  const taken: string[] = [];
   for (const target of targets) if (await exists(target.file)) taken.push(target.file);
   if (taken.length === 0) return;
   throw new UserError(
@@ -103,16 +113,15 @@ export const contentImportCommand: CliCommand = {
     const failed = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
     if (result.questions.length === 0) return 1;
 
-    const targets = targetsOf(result, parsed.out);
+    const plan = planFiles(result, parsed.out);
+    const targets = [...plan.questions, plan.pacing];
     if (!parsed.force) await refuseOverwrites(targets);
     await mkdir(path.join(parsed.out, QUESTIONS_DIR), { recursive: true });
     for (const target of targets) await writeTarget(target, parsed.force);
 
-    result.questions.forEach((question, index) => {
-      io.stdout(`imported ${question.id} (${question.question.rubric.length} rubric points) -> ${targets[index]?.file ?? ''}\n`);
-    });
+    for (const question of plan.questions) io.stdout(`imported ${question.id} (${question.points} rubric points) -> ${question.file}\n`);
     const pacingSource = result.pacingFromGuide ? 'from the guide' : 'default';
-    io.stdout(`pacing (${result.pacing.phases.length} phases, ${pacingSource}) -> ${path.join(parsed.out, PACING_FILE)}\n`);
+    io.stdout(`pacing (${result.pacing.phases.length} phases, ${pacingSource}) -> ${plan.pacing.file}\n`);
     return failed ? 1 : 0;
   },
 };
