@@ -1,0 +1,134 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { App, LogLevel, type CustomRoute } from '@slack/bolt';
+import type { AppConfig } from '../../config/index.ts';
+import { ConfigError } from '../../config/errors.ts';
+import { AppError } from '../../core/errors.ts';
+import { logger as rootLogger, type Logger, type LogLevel as OurLevel } from '../../infra/logger.ts';
+import type { InteractionProducer } from '../../queue/producers.ts';
+import { createBoltLogger } from './bolt-logger.ts';
+import type { SlackAppDeps } from './deps.ts';
+import { registerListeners } from './listeners/index.ts';
+
+export const EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+export type SlackAppConfig = Pick<AppConfig, 'slack' | 'port' | 'logLevel'>;
+
+export interface CreateSlackAppDeps {
+  producer: Pick<InteractionProducer, 'enqueue'>;
+  logger?: Logger;
+  now?: () => number;
+}
+
+export interface ListenOptions {
+  /** Defaults to the configured PORT; 0 picks a free one. */
+  port?: number;
+  /** Defaults to every interface; tests pass 127.0.0.1. */
+  host?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  mode: 'http' | 'socket';
+  /** Verifies the bot token (one auth.test), then listens on HTTP or connects over Socket Mode. */
+  start(listen?: ListenOptions): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+const BOLT_LEVEL: Record<OurLevel, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+
+const healthRoute: CustomRoute = {
+  path: HEALTH_PATH,
+  method: ['GET'],
+  handler: (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end('ok');
+  },
+};
+
+/** auth.test at start-up: a bad token is a config problem, found before the first user is. */
+function startupError(error: unknown, apiUrl: string | undefined): Error {
+  const slackError = (error as { data?: { error?: unknown } }).data?.error;
+  if (typeof slackError === 'string' && REJECTED_TOKEN.has(slackError)) {
+    return new ConfigError([
+      { variable: 'SLACK_BOT_TOKEN', message: `was rejected by Slack (${slackError}). Copy the Bot User OAuth Token again from OAuth & Permissions, and reinstall the app if it was revoked.` },
+    ]);
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new AppError('slack_unreachable', `could not verify the bot token with Slack at ${apiUrl ?? 'https://slack.com/api/'}: ${reason}`, { cause: error });
+}
+
+/**
+ * The Bolt app: verifies Slack's signatures (HTTP) or holds the Socket Mode connection,
+ * acks every request at once and enqueues the work. It makes no Web API call before an
+ * ack: the bot identity comes from one auth.test at start-up, cached by Bolt.
+ */
+export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps): SlackApp {
+  const logger = deps.logger ?? rootLogger.child({ component: 'slack' });
+  const listenerDeps: SlackAppDeps = { producer: deps.producer, logger, now: deps.now ?? Date.now };
+  const { slack } = config;
+  const app = new App({
+    token: slack.botToken,
+    // Initialised in start(), so a bad token is reported there instead of as an unhandled rejection.
+    deferInitialization: true,
+    logger: createBoltLogger(logger.child({ component: 'bolt' }), config.logLevel),
+    logLevel: BOLT_LEVEL[config.logLevel],
+    // Bolt's in-memory conversation store is per process and unused: sessions live in Redis.
+    convoStore: false,
+    clientOptions: {
+      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      // Only start-up and the rare "try again" reply use this client; neither should hang.
+      timeout: 5_000,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+    },
+    customRoutes: [healthRoute],
+    ...(slack.socketMode && slack.appToken
+      ? // In Socket Mode the port only serves the health check.
+        { socketMode: true, appToken: slack.appToken, port: config.port }
+      : {
+          signingSecret: slack.signingSecret,
+          endpoints: EVENTS_PATH,
+          // Ack first, work after: the HTTP response must not wait for the enqueue.
+          processBeforeResponse: false,
+        }),
+  });
+
+  // Listener errors never get here (dispatch handles them); this is for Bolt's own
+  // failures such as authorisation. Ids and codes only: Bolt would log whole payloads.
+  app.error(async (error) => {
+    logger.error('bolt error', { error: { name: error.name, code: error.code, message: error.message } });
+  });
+  registerListeners(app, listenerDeps);
+
+  let started = false;
+  return {
+    app,
+    mode: slack.socketMode ? 'socket' : 'http',
+    async start(listen = {}) {
+      try {
+        await app.init();
+      } catch (error) {
+        throw startupError(error, slack.apiUrl);
+      }
+      if (slack.socketMode) {
+        await app.start();
+        started = true;
+        logger.info('connected to Slack over Socket Mode');
+        return {};
+      }
+      const port = listen.port ?? config.port;
+      const server = (await app.start(listen.host ? { port, host: listen.host } : port)) as Server;
+      started = true;
+      const bound = (server.address() as AddressInfo | null)?.port;
+      logger.info('listening for Slack', { port: bound, path: EVENTS_PATH });
+      return { port: bound };
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import type { SlackAppDeps } from '../../deps.ts';
+import { registerButton } from './button-press.ts';
+
+/** Ends the presser's session with a scorecard: the worker decides what the presser may do. */
+export function register(app: App, deps: SlackAppDeps): void {
+  registerButton(app, deps, 'finish');
+}

@@ -1,0 +1,15 @@
+import type { App } from '@slack/bolt';
+import type { SlackAppDeps } from '../../deps.ts';
+import { register as registerFinish } from './finish.ts';
+import { register as registerHint } from './hint.ts';
+import { register as registerMockMe } from './mock-me.ts';
+import { register as registerNext } from './next.ts';
+import { register as registerReveal } from './reveal.ts';
+
+export function register(app: App, deps: SlackAppDeps): void {
+  registerHint(app, deps);
+  registerReveal(app, deps);
+  registerNext(app, deps);
+  registerFinish(app, deps);
+  registerMockMe(app, deps);
+}
