@@ -1,0 +1,106 @@
+import { startInteractionsWorker, type RunningInteractionsWorker } from '../../workers/interactions.worker.ts';
+import { SlackSender } from '../adapters/slack/sender.ts';
+import type { AppConfig } from '../config/index.ts';
+import { loadQuestionBank } from '../core/content/load.ts';
+import type { QuestionBank } from '../core/content/question-bank.ts';
+import { logger as rootLogger, type Logger } from '../infra/logger.ts';
+import { closeConnection, createWorkerConnection, describeRedisUrl } from '../infra/redis.ts';
+import { QUEUE_PREFIX } from '../queue/names.ts';
+import { createScoring } from '../scoring/resolve-scorer.ts';
+import { DAY_MS } from '../store/index.ts';
+import type { ScorerResolver } from './interactions/index.ts';
+import type { ChatSender } from './ports.ts';
+
+export interface RunWorkerOptions {
+  logger?: Logger;
+  /** BullMQ and store key prefix; tests pass a unique one. Default OBS_QUEUE_PREFIX or "obs". */
+  prefix?: string;
+  /** Overrides for tests; by default built from the config. */
+  sender?: ChatSender;
+  bank?: QuestionBank;
+  resolveScorer?: ScorerResolver;
+  /** Read for the optional LLM scoring settings. */
+  env?: NodeJS.ProcessEnv;
+  concurrency?: number;
+}
+
+export interface RunningWorker {
+  worker: RunningInteractionsWorker;
+  /** Stops taking jobs, lets active ones finish, closes Redis. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Slack's response_url host, plus the stand-in's when SLACK_API_URL points elsewhere. */
+function responseUrlOrigins(apiUrl: string | undefined): string[] {
+  const origins = ['https://hooks.slack.com'];
+  if (apiUrl) origins.push(new URL(apiUrl).origin);
+  return origins;
+}
+
+/**
+ * Runs the worker side: content, scoring, the Slack sender and the interactions worker.
+ * Like runBot it installs no signal handlers; whoever owns the process calls `close()` on
+ * SIGTERM, which waits for the jobs in flight (their plans are stored, so even a hard kill
+ * loses nothing: the next worker resumes them) and then closes Redis.
+ */
+export async function runWorker(config: AppConfig, options: RunWorkerOptions = {}): Promise<RunningWorker> {
+  const log = options.logger ?? rootLogger.child({ component: 'worker' });
+  const prefix = options.prefix ?? QUEUE_PREFIX;
+  // Content first: a broken question bank must stop start-up with every problem listed.
+  const bank = options.bank ?? (await loadQuestionBank(config.contentDir));
+  const connection = createWorkerConnection(config.redisUrl);
+  let lastError = '';
+  connection.on('error', (error: Error) => {
+    if (error.message === lastError) return;
+    lastError = error.message;
+    log.warn('redis connection error (worker)', { error, redis: describeRedisUrl(config.redisUrl) });
+  });
+  connection.on('ready', () => {
+    lastError = '';
+  });
+
+  let resolveScorer = options.resolveScorer;
+  if (!resolveScorer) {
+    // Keyword scoring always; the LLM where it is configured and chosen.
+    const { resolver, llmConfig } = createScoring({ redis: connection, prefix, logger: log.child({ component: 'scoring' }), ...(options.env ? { env: options.env } : {}) });
+    log.info('scoring ready', { llm: llmConfig !== undefined });
+    resolveScorer = (scope) => resolver.resolve(scope);
+  }
+  const sender =
+    options.sender ??
+    new SlackSender({
+      token: config.slack.botToken,
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      responseUrlOrigins: responseUrlOrigins(config.slack.apiUrl),
+      logger: log.child({ component: 'slack-sender' }),
+    });
+
+  const worker = startInteractionsWorker({
+    redisUrl: config.redisUrl,
+    connection,
+    prefix,
+    sender,
+    bank,
+    resolveScorer,
+    logger: log,
+    sessionTtlMs: config.sessionTtlDays * DAY_MS,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+  });
+  log.info('worker running', { redis: describeRedisUrl(config.redisUrl), questions: bank.questions.length });
+
+  let closing: Promise<void> | undefined;
+  return {
+    worker,
+    close() {
+      closing ??= (async () => {
+        try {
+          await worker.close();
+        } finally {
+          await closeConnection(connection);
+          log.info('worker stopped');
+        }
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver } from '../src/app/interactions/index.ts';
+import type { ChatSender } from '../src/app/ports.ts';
+import type { QuestionBank } from '../src/core/content/question-bank.ts';
+import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
+import type { SessionMode } from '../src/core/interview/session-state.ts';
+import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
+import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
+import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
+import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
+import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
+import { createStores, type Stores } from '../src/store/index.ts';
+
+/**
+ * The interactions worker: queue → worker → core → sender → platform.
+ *
+ * Every job is validated (a malformed payload is a bug upstream: logged, never retried),
+ * deduplicated by its platform event (a different job for the same event is dropped; a
+ * re-run of the same job resumes its stored plan), then handled. Failures are sorted:
+ * - RateLimitError (Slack 429): the whole queue pauses for Retry-After and the job goes
+ *   back to waiting without spending an attempt, so nothing is lost;
+ * - PermanentDeliveryError (not_in_channel, …): no retry; the user is told how to fix it;
+ * - anything else: retried with exponential backoff (the job's attempts/backoff); after the
+ *   last attempt the user is told, generically, to try again.
+ */
+export interface InteractionsWorkerDeps {
+  redisUrl: string;
+  /** An existing worker-style connection (maxRetriesPerRequest: null); closed by its owner. */
+  connection?: Redis;
+  /** BullMQ key prefix; tests pass a unique one. */
+  prefix?: string;
+  queueName?: string;
+  /** Prefix of the stores' Redis keys (sessions, outbox, history); default `<prefix>:store`. */
+  storePrefix?: string;
+  sender: ChatSender;
+  bank: QuestionBank;
+  resolveScorer: ScorerResolver;
+  logger?: Logger;
+  now?: () => number;
+  sessionTtlMs?: number;
+  concurrency?: number;
+  /**
+   * Global pace of job starts. Needed for the 429 pause to hold across workers, and a
+   * ceiling below Slack's workspace-wide limits. Default 20 jobs per second.
+   */
+  limiter?: { max: number; duration: number };
+  /** Options for the tick jobs this worker schedules (attempts, backoff). */
+  tickJobOptions?: JobsOptions;
+  maxFollowUps?: Partial<Record<SessionMode, number>>;
+  random?: () => number;
+}
+
+export interface RunningInteractionsWorker {
+  worker: Worker;
+  /** The same queue, for scheduling ticks and the rate-limit pause. */
+  queue: Queue;
+  stores: Stores;
+  /** Stops taking jobs, lets active ones finish, closes connections. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface JobResult {
+  outcome: Outcome | 'duplicate';
+}
+
+/** Zod issues, by path and message only: a payload may hold an answer's text. */
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string[] {
+  return error.issues.slice(0, 10).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+}
+
+export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningInteractionsWorker {
+  const log = deps.logger ?? rootLogger.child({ component: 'interactions-worker' });
+  const prefix = deps.prefix ?? QUEUE_PREFIX;
+  const queueName = deps.queueName ?? INTERACTIONS_QUEUE;
+  const ownsConnection = deps.connection === undefined;
+  const connection = deps.connection ?? createWorkerConnection(deps.redisUrl);
+  const now = deps.now ?? Date.now;
+  const stores = createStores(connection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
+  const queue = new Queue(queueName, { connection, prefix });
+  queue.on('error', (error: Error) => log.warn('queue error', { error }));
+
+  const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;
+  const scheduleTick = async ({ threadId, at }: { threadId: string; at: number }): Promise<void> => {
+    const tick: TickJob = { kind: 'tick', threadId, dedupeKey: `${threadId}@${at}` };
+    // The job id is deterministic, so scheduling the same tick twice (a re-run) adds it once.
+    await queue.add('tick', tick, { ...tickOptions, jobId: jobIdFor(tick), delay: Math.max(0, at - now()) });
+  };
+
+  const handlerDeps = {
+    sender: deps.sender,
+    stores,
+    bank: deps.bank,
+    resolveScorer: deps.resolveScorer,
+    scheduleTick,
+    now,
+    logger: log,
+    ...(deps.maxFollowUps ? { maxFollowUps: deps.maxFollowUps } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  };
+
+  const processJob = async (job: Job): Promise<JobResult> => {
+    const parsed = interactionJobSchema.safeParse(job.data);
+    if (!parsed.success) {
+      log.error('invalid job payload; dropping it without retry', { jobId: job.id, name: job.name, issues: describeIssues(parsed.error) });
+      throw new UnrecoverableError('invalid job payload');
+    }
+    const data: InteractionJob = parsed.data;
+    const { workspaceId } = workspaceOf(data);
+    const eventKey = eventKeyOf(data);
+    const jobLog = log.child({
+      jobId: job.id,
+      kind: data.kind,
+      team: workspaceId,
+      ...(data.kind === 'tick' ? { thread: data.threadId } : { channel: data.channelId, user: data.userId }),
+      attempt: job.attemptsMade + 1,
+    });
+
+    const claim = await stores.dedupe.claim(workspaceId, eventKey, job.id ?? eventKey);
+    if (claim === 'duplicate') {
+      jobLog.info('duplicate of an event already handled by another job; ignored', { eventKey });
+      return { outcome: 'duplicate' };
+    }
+
+    try {
+      const outcome = await handleInteraction(data, { ...handlerDeps, logger: jobLog });
+      jobLog.info('job done', { outcome, ms: Date.now() - job.timestamp });
+      return { outcome };
+    } catch (error) {
+      if (error instanceof RateLimitError) {
+        jobLog.warn('rate limited by the platform; pausing the queue', { retryAfterMs: error.retryAfterMs });
+        await queue.rateLimit(error.retryAfterMs);
+        // Back to waiting without spending an attempt; the stored plan resumes after the pause.
+        throw Worker.RateLimitError();
+      }
+      if (error instanceof PermanentDeliveryError) {
+        jobLog.error('permanent delivery failure; not retrying', { code: error.code, error });
+        await notifyUser(deps.sender, data, deliveryFailureText(error), `${eventKey}/failure`, jobLog, error);
+        throw new UnrecoverableError(`permanent delivery failure: ${error.code}`);
+      }
+      const attempts = job.opts.attempts ?? 1;
+      const final = job.attemptsMade + 1 >= attempts;
+      if (final) {
+        jobLog.error('job failed on its last attempt', { error, attempts });
+        await notifyUser(deps.sender, data, GENERIC_FAILURE, `${eventKey}/failure`, jobLog, error);
+      } else {
+        jobLog.warn('job failed; will retry with backoff', { error, attemptsLeft: attempts - job.attemptsMade - 1 });
+      }
+      throw error;
+    }
+  };
+
+  const worker = new Worker(queueName, processJob, {
+    connection,
+    prefix,
+    concurrency: deps.concurrency ?? 8,
+    limiter: deps.limiter ?? { max: 20, duration: 1_000 },
+    // Finished jobs are only kept for inspection; dedupe lives in our own store.
+    removeOnComplete: { age: 3_600, count: 10_000 },
+    removeOnFail: { age: 7 * 86_400 },
+  });
+  worker.on('error', (error: Error) => log.error('worker error', { error }));
+  worker.on('failed', (job, error) => {
+    if (error.message === 'bullmq:rateLimitExceeded') return;
+    log.warn('job failed', { jobId: job?.id, name: job?.name, attemptsMade: job?.attemptsMade, error });
+  });
+  worker.on('stalled', (jobId) => log.warn('job stalled; it will be re-run and resume its stored plan', { jobId }));
+
+  let closing: Promise<void> | undefined;
+  return {
+    worker,
+    queue,
+    stores,
+    close() {
+      closing ??= (async () => {
+        await worker.close();
+        await queue.close();
+        if (ownsConnection) await closeConnection(connection);
+        log.info('interactions worker stopped');
+      })();
+      return closing;
+    },
+  };
+}
