@@ -14,7 +14,10 @@ export function pointLine(point: CoveredPoint): string {
   const evidence = point.evidence ? quote(point.evidence) : undefined;
   const note = point.note ? escapeMrkdwn(point.note) : undefined;
   if (point.verdict === 'covered') return `${VERDICT_ICON.covered} ${theme}: ${evidence ?? 'covered'}`;
-  if (point.verdict === 'partial') return `${VERDICT_ICON.partial} ${theme}: ${[evidence, note ?? 'partly covered'].filter(Boolean).join(', but ')}`;
+  if (point.verdict === 'partial') {
+    const detail = evidence && note ? `${evidence}, but ${note}` : evidence ? `${evidence} (partly there)` : (note ?? 'partly covered');
+    return `${VERDICT_ICON.partial} ${theme}: ${detail}`;
+  }
   return `${VERDICT_ICON.missed} ${theme}: ${note ?? `nothing on ${escapeMrkdwn(point.theme.toLowerCase())}`}`;
 }
 
