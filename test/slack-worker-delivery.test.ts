@@ -48,6 +48,8 @@ describe('slack worker: at-least-once delivery, posted once', () => {
     const lookups = h.stub.callsTo('conversations.history');
     expect(lookups).toHaveLength(1);
     expect(lookups[0]?.args.include_all_metadata).toBe(true);
+    // Only from just before the first attempt: a busy channel cannot push our post off the page.
+    expect(Number(lookups[0]?.args.oldest)).toBeGreaterThan(Date.now() / 1000 - 120);
     // …and the session is keyed by the post that went out.
     const session = await h.running.stores.sessions.get(h.threadId(h.stub.messages[0]?.ts ?? ''));
     expect(session?.state.status).toBe('active');

@@ -61,6 +61,8 @@ export interface DeliveryProgress {
    * but before it was recorded: look for the key on the platform before posting again.
    */
   verify: boolean;
+  /** When that earlier run started posting (epoch ms), to narrow the search. */
+  attemptedAt?: number;
   /** Called after each part is delivered (or found already delivered). */
   onDelivered(part: number, messageId: string): Promise<void>;
 }

@@ -157,9 +157,10 @@ export class SlackApiStub {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Like Slack: seconds since the epoch, then a counter that keeps ts unique and increasing. */
   private nextTs(): string {
     this.clock += 1;
-    return `1700000000.${String(this.clock).padStart(6, '0')}`;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.clock).padStart(6, '0')}`;
   }
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -229,19 +230,28 @@ export class SlackApiStub {
       case 'conversations.history': {
         const withMetadata = args.include_all_metadata === true;
         const limit = Number(args.limit ?? 100);
-        const top = this.messages.filter((m) => m.channel === args.channel && (m.thread_ts === undefined || m.thread_ts === m.ts));
+        const top = this.messages.filter((m) => m.channel === args.channel && (m.thread_ts === undefined || m.thread_ts === m.ts) && this.inWindow(m, args));
         return { ok: true, messages: top.slice(-limit).reverse().map((m) => this.view(m, withMetadata)), has_more: false };
       }
       case 'conversations.replies': {
         const withMetadata = args.include_all_metadata === true;
         const root = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
         if (!root) return { ok: false, error: 'thread_not_found' };
-        const replies = this.threadReplies(String(args.channel), String(args.ts));
+        const replies = this.threadReplies(String(args.channel), String(args.ts)).filter((m) => this.inWindow(m, args));
         return { ok: true, messages: [root, ...replies].map((m) => this.view(m, withMetadata)), has_more: false };
       }
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** `oldest`/`latest` bound a read, as Slack's do (inclusive when asked). */
+  private inWindow(message: StoredMessage, args: Json): boolean {
+    const ts = Number(message.ts);
+    const inclusive = args.inclusive === true;
+    if (args.oldest !== undefined && (inclusive ? ts < Number(args.oldest) : ts <= Number(args.oldest))) return false;
+    if (args.latest !== undefined && (inclusive ? ts > Number(args.latest) : ts >= Number(args.latest))) return false;
+    return true;
   }
 
   private view(message: StoredMessage, withMetadata: boolean): StoredMessage {

@@ -18,6 +18,9 @@ import { mapResponseUrlFailure, mapSlackError } from './sender-errors.ts';
  */
 export const POST_EVENT_TYPE = 'obs_bot_post';
 
+/** How far before a recorded attempt the verification search starts. */
+const VERIFY_SKEW_MS = 60_000;
+
 const REACTIONS: Record<ReactionKind, string> = { received: 'eyes', scored: 'white_check_mark' };
 
 export interface SlackSenderOptions {
@@ -98,7 +101,7 @@ export class SlackSender implements ChatSender {
       // A top-level message that had to be split continues in its own thread.
       const thread = destination.thread ?? (index > 0 ? first : undefined);
       const key = `${progress.idempotencyKey}#${index}`;
-      const found = progress.verify ? await this.findPosted(destination.channelId, thread, key) : undefined;
+      const found = progress.verify ? await this.findPosted(destination.channelId, thread, key, progress.attemptedAt) : undefined;
       const ts = found ?? (await this.post(destination.channelId, thread, message, key));
       if (found) this.log.info('post already delivered by an earlier run; not posting again', { key, channel: destination.channelId });
       await progress.onDelivered(index, ts);
@@ -124,18 +127,23 @@ export class SlackSender implements ChatSender {
     return result.ts;
   }
 
-  /** The ts of a message we posted with this key, if Slack has it. */
-  private async findPosted(channel: string, thread: string | undefined, key: string): Promise<string | undefined> {
+  /**
+   * The ts of a message we posted with this key, if Slack has it. The search starts a
+   * minute before the first attempt (clock skew), so a busy channel or a long thread does
+   * not push our post out of the page.
+   */
+  private async findPosted(channel: string, thread: string | undefined, key: string, attemptedAt: number | undefined): Promise<string | undefined> {
     let messages: PostedMessage[] | undefined;
+    const window = attemptedAt ? { oldest: ((attemptedAt - VERIFY_SKEW_MS) / 1000).toFixed(6), inclusive: true } : {};
     try {
       if (thread) {
         const result = await this.call('conversations.replies', () =>
-          this.client.conversations.replies({ channel, ts: thread, limit: this.verifyLookback, include_all_metadata: true }),
+          this.client.conversations.replies({ channel, ts: thread, limit: this.verifyLookback, include_all_metadata: true, ...window }),
         );
         messages = result.messages as PostedMessage[] | undefined;
       } else {
         const result = await this.call('conversations.history', () =>
-          this.client.conversations.history({ channel, limit: this.verifyLookback, include_all_metadata: true }),
+          this.client.conversations.history({ channel, limit: this.verifyLookback, include_all_metadata: true, ...window }),
         );
         messages = result.messages as PostedMessage[] | undefined;
       }

@@ -35,7 +35,7 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
   /** Messages inside a session's thread carry its id, so their buttons can name it. */
   const withSession = (content: MessageContent, channelId: string, ts: string | undefined): MessageContent =>
     content.sessionId || !ts ? content : { ...content, sessionId: sessionIdOf(channelId, ts) };
-  const deliveryOf = (step: PlanStep, verify: boolean): DeliveryProgress => {
+  const deliveryOf = (step: PlanStep, verify: boolean, attemptedAt?: number): DeliveryProgress => {
     const delivered = new Map<number, string>();
     for (const [field, value] of progress) {
       const match = field.startsWith(`${step.key}#`) ? /^#(\d+)$/.exec(field.slice(step.key.length)) : null;
@@ -45,6 +45,7 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
       idempotencyKey: `${eventKey}/${step.key}`,
       delivered,
       verify,
+      ...(attemptedAt ? { attemptedAt } : {}),
       onDelivered: (part, messageId) => record(`${step.key}#${part}`, messageId),
     };
   };
@@ -54,13 +55,14 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
     switch (step.kind) {
       case 'post': {
         const thread = threadTs(step.thread);
-        const verify = progress.has(step.key + ATTEMPTED);
-        if (!verify) await record(step.key + ATTEMPTED, '1');
+        const attempted = progress.get(step.key + ATTEMPTED);
+        const verify = attempted !== undefined;
+        if (!verify) await record(step.key + ATTEMPTED, String(Date.now()));
         try {
           const result = await deps.sender.postMessage(
             { workspaceId, channelId: step.channelId, ...(thread ? { thread } : {}) },
             withSession(step.content, step.channelId, thread),
-            deliveryOf(step, verify),
+            deliveryOf(step, verify, Number(attempted) || undefined),
           );
           await record(step.key, result.messageId);
         } catch (error) {
