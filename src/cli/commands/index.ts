@@ -11,6 +11,8 @@ export interface CommandEntry {
 
 export const commands: CommandEntry[] = [
   { path: ['start'], load: async () => (await import('./start.ts')).startCommand },
+  { path: ['bot'], load: async () => (await import('./bot.ts')).botCommand },
+  { path: ['worker'], load: async () => (await import('./worker.ts')).workerCommand },
   { path: ['practice'], load: async () => (await import('./practice.ts')).practiceCommand },
   { path: ['score'], load: async () => (await import('./score.ts')).scoreCommand },
   { path: ['content', 'lint'], load: async () => (await import('./content-lint.ts')).contentLintCommand },

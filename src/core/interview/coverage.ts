@@ -21,7 +21,10 @@ export function coverageOf(question: Question, state: SessionState, by?: string)
     let best: PointResult = { id: rubricPoint.id, verdict: 'missed' };
     for (const answer of answers) {
       const result = answer.points.find((point) => point.id === rubricPoint.id);
-      if (result && RANK[result.verdict] > RANK[best.verdict]) best = result;
+      if (!result) continue;
+      // A higher verdict wins; at the same verdict, the latest answer's words (its evidence,
+      // or the scorer's note on what is missing) are the most relevant to show.
+      if (RANK[result.verdict] > RANK[best.verdict] || (RANK[result.verdict] === RANK[best.verdict] && (result.note || result.evidence))) best = result;
     }
     const covered: CoveredPoint = { ...best, theme: rubricPoint.theme, point: rubricPoint.point, weight: rubricPoint.weight };
     if (best.verdict === 'missed' && !best.note) covered.note = `nothing yet on ${rubricPoint.theme.toLowerCase()}`;

@@ -1,0 +1,17 @@
+import { loadConfig } from '../../config/index.ts';
+import type { CliCommand } from '../types.ts';
+
+export const botCommand: CliCommand = {
+  path: ['bot'],
+  summary: 'Run only the Slack-facing bot (acknowledges and enqueues); scale workers separately',
+  usage: 'obs-bot bot',
+  async run(_args, io) {
+    const config = loadConfig(process.env, { role: 'bot' });
+    const { runBot } = await import('../../app/run-bot.ts');
+    const { runUntilSignal } = await import('../../app/run-until-signal.ts');
+    const bot = await runBot(config);
+    io.stdout(`obs-bot bot running (${bot.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port ?? config.port}`}).\n`);
+    await runUntilSignal([bot]);
+    return 0;
+  },
+};

@@ -1,0 +1,17 @@
+import { loadConfig } from '../../config/index.ts';
+import type { CliCommand } from '../types.ts';
+
+export const workerCommand: CliCommand = {
+  path: ['worker'],
+  summary: 'Run only a worker (scores answers and posts replies); run as many as you need',
+  usage: 'obs-bot worker',
+  async run(_args, io) {
+    const config = loadConfig(process.env, { role: 'worker' });
+    const { runWorker } = await import('../../app/run-worker.ts');
+    const { runUntilSignal } = await import('../../app/run-until-signal.ts');
+    const worker = await runWorker(config);
+    io.stdout('obs-bot worker running.\n');
+    await runUntilSignal([worker]);
+    return 0;
+  },
+};
