@@ -1,0 +1,15 @@
+export * from './daily-command.ts';
+export * from './daily-schedule.ts';
+export * from './next-run.ts';
+export * from './post-decision.ts';
+export * from './boot-recovery.ts';
+export * from './question-pool.ts';
+export * from './streaks.ts';
+export * from './schedule-update.ts';
+export { assertNoDstProblems, findDstProblems, type DstProblem } from './dst-gaps.ts';
+export { cronNextAfter, cronRunsOnLocalDate, slotOnLocalDate } from './cron-runs.ts';
+export { addDays, weekdayOfDate, isLocalDate, localDateSchema, formatLocalDate, type LocalDate } from './local-date.ts';
+export { instantsAtWallTime, offsetMinutesAt, zonedParts, type ZonedParts } from './zoned-time.ts';
+export { checkTimeZone, isValidTimeZone, type TimeZoneCheck } from './timezone.ts';
+export * from './weekdays.ts';
+export * from './duration.ts';
