@@ -65,7 +65,8 @@ describe('slack rendering: feedback', () => {
     expect(text).toContain('✅ *Context propagation*: “we pass &lt;!channel&gt; traceparent on every hop”');
     expect(text).toContain('🟡 *Sampling strategy*: “we sample”, but not which traces are kept');
     expect(text).toContain('❌ *Overhead budget*: nothing yet on overhead budget');
-    expect(text).toContain('❌ *Privacy*: nothing yet on privacy');
+    // A scorer's own note on a missed point wins over the generic one.
+    expect(text).toContain('❌ *Privacy*: nothing on PII in span attributes');
     expect(text).toMatch(/\*Next →\* .+\?$/m);
   });
 });
