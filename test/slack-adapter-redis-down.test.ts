@@ -6,7 +6,10 @@ import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { createInteractionProducer, type InteractionProducer } from '../src/queue/producers.ts';
 import { uniquePrefix } from './helpers/redis.ts';
 import { buttonPayload, messageEnvelope, SlackHttp } from './helpers/slack-http.ts';
-import { BOT_USER_ID, startIngressServer, type IngressServer } from './helpers/slack-ingress-server.ts';
+import { SlackApiStub } from './stubs/slack-api.ts';
+
+/** The bot user id the stub's auth.test reports. */
+const BOT_USER_ID = 'UBOT';
 
 const SIGNING_SECRET = 'redis-down-signing-secret-51d0';
 const TRY_AGAIN = "I can't reach my queue right now: try again in a minute.";
@@ -23,15 +26,16 @@ async function closedPort(): Promise<number> {
 }
 
 const lines: string[] = [];
+const responsesTo = (id: string): Record<string, unknown>[] => server.responses.filter((post) => post.id === id).map((post) => post.body);
 let restoreSink: ReturnType<typeof setLogSink>;
-let server: IngressServer;
+let server: SlackApiStub;
 let producer: InteractionProducer;
 let slack: SlackApp;
 let http: SlackHttp;
 
 beforeAll(async () => {
   restoreSink = setLogSink((line) => lines.push(line));
-  server = await startIngressServer();
+  server = await SlackApiStub.start();
   producer = createInteractionProducer(`redis://127.0.0.1:${await closedPort()}`, { prefix: uniquePrefix('down') });
   slack = createSlackApp(
     { slack: { botToken: 'xoxb-1-2-redisdowntoken', signingSecret: SIGNING_SECRET, socketMode: false, apiUrl: server.apiUrl }, port: 0, logLevel: 'info' },
@@ -55,7 +59,7 @@ describe('with Redis down', () => {
     expect(response.ms).toBeLessThan(1_000);
     const replied = await vi.waitFor(
       () => {
-        const [reply] = server.responses('down-cmd');
+        const [reply] = responsesTo('down-cmd');
         if (!reply) throw new Error('no reply yet');
         return reply;
       },
@@ -71,21 +75,21 @@ describe('with Redis down', () => {
     await http.action(
       buttonPayload({ teamId: 'T1', channelId: 'C5', userId: 'U8', actionId: 'obs_reveal', value: encodeButtonValue({ action: 'reveal', threadId: 'slack:T1:C5:1.1' }), triggerId: 'trig.down.2', responseUrl: server.responseUrl('down-btn'), messageTs: '1.1' }),
     );
-    await vi.waitFor(() => expect(server.responses('down-btn')).toEqual([{ response_type: 'ephemeral', replace_original: false, text: TRY_AGAIN }]), { timeout: 2_500 });
+    await vi.waitFor(() => expect(responsesTo('down-btn')).toEqual([{ response_type: 'ephemeral', replace_original: false, text: TRY_AGAIN }]), { timeout: 2_500 });
   });
 
   it('tells the person whose answer could not be queued, ephemerally in the thread', async () => {
     await http.event(messageEnvelope('T1', 'Ev.down.3', { channel: 'C9', user: 'U2', text: 'my answer', ts: '1712345800.000001', thread_ts: '1712345678.000100', parent_user_id: BOT_USER_ID }));
     const call = await vi.waitFor(
       () => {
-        const found = server.calls.find((recorded) => recorded.method === 'chat.postEphemeral');
+        const found = server.callsTo('chat.postEphemeral')[0];
         if (!found) throw new Error('no postEphemeral yet');
         return found;
       },
       { timeout: 2_500 },
     );
     expect(call.args).toMatchObject({ channel: 'C9', user: 'U2', thread_ts: '1712345678.000100', text: TRY_AGAIN });
-    expect(call.authorization).toBe('Bearer xoxb-1-2-redisdowntoken');
+    expect(call.token).toBe('xoxb-1-2-redisdowntoken');
   });
 
   it('answers help without Redis at all', async () => {

@@ -11,7 +11,10 @@ import { INTERACTIONS_QUEUE } from '../src/queue/names.ts';
 import { createInteractionProducer, type InteractionProducer } from '../src/queue/producers.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from './helpers/redis.ts';
 import { buttonPayload, messageEnvelope, SlackHttp } from './helpers/slack-http.ts';
-import { BOT_USER_ID, startIngressServer, type IngressServer } from './helpers/slack-ingress-server.ts';
+import { SlackApiStub } from './stubs/slack-api.ts';
+
+/** The bot user id the stub's auth.test reports. */
+const BOT_USER_ID = 'UBOT';
 
 const BOT_TOKEN = 'xoxb-4242-4242-adaptertestbottoken';
 const SIGNING_SECRET = 'adapter-test-signing-secret-8c1f3a9e';
@@ -28,8 +31,9 @@ function configFor(apiUrl: string): AppConfig {
 }
 
 const lines: string[] = [];
+const responsesTo = (id: string): Record<string, unknown>[] => server.responses.filter((post) => post.id === id).map((post) => post.body);
 let restoreSink: ReturnType<typeof setLogSink>;
-let server: IngressServer;
+let server: SlackApiStub;
 let producer: InteractionProducer;
 let slack: SlackApp;
 let http: SlackHttp;
@@ -58,7 +62,7 @@ async function waitForJobs(teamId: string, count: number): Promise<InteractionJo
 
 beforeAll(async () => {
   restoreSink = setLogSink((line) => lines.push(line));
-  server = await startIngressServer();
+  server = await SlackApiStub.start();
   const prefix = uniquePrefix('slack-adapter');
   producer = createInteractionProducer(testRedisUrl(), { prefix });
   slack = createSlackApp(configFor(server.apiUrl), { producer, logger: createLogger({ test: 'slack-adapter' }, 'debug') });
@@ -230,8 +234,8 @@ describe('buttons', () => {
       buttonPayload({ teamId: team, channelId: 'C5', userId: 'U8', actionId: 'obs_finish', value: encodeButtonValue({ action: 'finish', threadId: `slack:${team}:COTHER:1.2` }), triggerId: newId('trig'), responseUrl: server.responseUrl('stale'), messageTs: '1712345222.000100' }),
     );
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(server.responses('stale')).toHaveLength(1), { timeout: 3_000 });
-    expect(server.responses('stale')[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining("That button doesn't work any more") });
+    await vi.waitFor(() => expect(responsesTo('stale')).toHaveLength(1), { timeout: 3_000 });
+    expect(responsesTo('stale')[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining("That button doesn't work any more") });
     expect(await jobsOf(team)).toEqual([]);
   });
 });
