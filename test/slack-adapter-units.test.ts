@@ -1,6 +1,8 @@
 import { LogLevel } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackApp } from '../src/adapters/slack/app.ts';
 import { createBoltLogger } from '../src/adapters/slack/bolt-logger.ts';
+import { ConfigError } from '../src/config/errors.ts';
 import { dispatch, type Dispatch } from '../src/adapters/slack/dispatch.ts';
 import { ackFor, needsJob } from '../src/adapters/slack/listeners/commands/obs-question.ts';
 import { answerFromMessage, type IncomingMessage } from '../src/adapters/slack/listeners/events/thread-message.ts';
@@ -9,6 +11,7 @@ import { parseObsCommand } from '../src/core/commands/index.ts';
 import { UserError } from '../src/core/errors.ts';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { QueueUnavailableError } from '../src/queue/errors.ts';
+import { SlackApiStub } from './stubs/slack-api.ts';
 
 let lines: string[];
 let restoreSink: ReturnType<typeof setLogSink>;
@@ -157,5 +160,34 @@ describe('the Bolt logger', () => {
     bolt.info('quiet');
     bolt.warn('loud');
     expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['loud']);
+  });
+});
+
+describe('createSlackApp start-up', () => {
+  const producer = { enqueue: async () => undefined };
+
+  it('reports a token Slack rejects as a config problem naming the variable, not its value', async () => {
+    const stub = await SlackApiStub.start({ token: 'xoxb-the-right-token-000' });
+    const wrong = 'xoxb-a-wrong-token-1234';
+    const slack = createSlackApp({ slack: { botToken: wrong, signingSecret: 'whatever-secret', socketMode: false, apiUrl: stub.apiUrl }, port: 0, logLevel: 'info' }, { producer });
+    try {
+      const error = await slack.start({ port: 0, host: '127.0.0.1' }).then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([{ variable: 'SLACK_BOT_TOKEN', message: expect.stringContaining('was rejected by Slack (invalid_auth)') }]);
+      expect((error as Error).message).not.toContain(wrong);
+      expect(stub.callsTo('auth.test')).toHaveLength(1);
+    } finally {
+      await slack.stop();
+      await stub.close();
+    }
+  });
+
+  it('chooses Socket Mode when an app token is configured, and stops cleanly before starting', async () => {
+    const slack = createSlackApp({ slack: { botToken: 'xoxb-1-2-socket', signingSecret: 'whatever-secret', appToken: 'xapp-1-A1-socket', socketMode: true }, port: 0, logLevel: 'info' }, { producer });
+    expect(slack.mode).toBe('socket');
+    await expect(slack.stop()).resolves.toBeUndefined();
   });
 });
