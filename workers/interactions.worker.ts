@@ -49,6 +49,8 @@ export interface InteractionsWorkerDeps {
   tickJobOptions?: JobsOptions;
   maxFollowUps?: Partial<Record<SessionMode, number>>;
   random?: () => number;
+  /** Users allowed to change settings besides workspace admins (OBS_ADMIN_USERS). */
+  adminUserIds?: readonly string[];
 }
 
 export interface RunningInteractionsWorker {
@@ -97,6 +99,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     logger: log,
     ...(deps.maxFollowUps ? { maxFollowUps: deps.maxFollowUps } : {}),
     ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.adminUserIds ? { adminUserIds: new Set(deps.adminUserIds) } : {}),
   };
 
   const processJob = async (job: Job): Promise<JobResult> => {

@@ -89,6 +89,13 @@ export interface ChatSender {
   sendDirect(workspaceId: string, userId: string, content: MessageContent, progress: DeliveryProgress): Promise<void>;
   /** Idempotent: reacting twice with the same kind is not an error. */
   addReaction(target: { workspaceId: string; channelId: string; messageId: string }, reaction: ReactionKind): Promise<void>;
+  /**
+   * Whether the platform says this person administers the workspace (Slack: admin, owner
+   * or primary owner), for settings only admins may change. A refusal the platform will
+   * repeat (a missing scope, an unknown user) answers false and is logged; a rate limit or
+   * an outage throws, so the job retries. Optional: a sender without it knows no admins.
+   */
+  isWorkspaceAdmin?(workspaceId: string, userId: string): Promise<boolean>;
 }
 
 /** A progress tracker that records nothing: for one-off messages that need no resume. */

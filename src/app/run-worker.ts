@@ -85,6 +85,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     logger: log,
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
   });
   log.info('worker running', { redis: describeRedisUrl(config.redisUrl), questions: bank.questions.length });
 

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { LogLevel } from '../infra/logger.ts';
 import { registerSecret } from '../infra/redact.ts';
+import { readDailyConfig } from './daily.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
 import { readSlackConfig, type SlackConfig } from './slack.ts';
 import { type Env, rawValue, readVariable } from './variables.ts';
 
 export { ConfigError, type ConfigProblem } from './errors.ts';
 export { hasSlackCredentials, normaliseSlackApiUrl, type SlackConfig } from './slack.ts';
+export { DEFAULT_TIMEZONE, readDailyConfig, type DailyConfig } from './daily.ts';
 
 export interface AppConfig {
   slack: SlackConfig;
@@ -16,6 +18,10 @@ export interface AppConfig {
   sessionTtlDays: number;
   contentDir: string;
   logLevel: LogLevel;
+  /** OBS_ADMIN_USERS: may change channel settings besides workspace admins. Absent: nobody else. */
+  adminUserIds?: string[];
+  /** OBS_DEFAULT_TIMEZONE: the installer's zone for `daily set`. Absent: UTC. */
+  defaultTimezone?: string;
 }
 
 export interface LoadConfigOptions {
@@ -78,6 +84,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   );
   const contentDir = readVariable(env, { name: 'OBS_CONTENT_DIR', schema: z.string().min(1), fallback: DEFAULTS.contentDir, invalid: 'must be a folder path.' }, problems);
   const level = readVariable(env, { name: 'LOG_LEVEL', schema: logLevel, fallback: DEFAULTS.logLevel, invalid: 'must be one of debug, info, warn, error (default info).' }, problems);
+  const daily = readDailyConfig(env, problems);
   if (problems.length > 0 || !slack) throw new ConfigError(problems);
   // With no problems recorded, every value parsed or fell back; `??` only narrows the types.
   return {
@@ -87,5 +94,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     sessionTtlDays: sessionTtlDays ?? DEFAULTS.sessionTtlDays,
     contentDir: contentDir ?? DEFAULTS.contentDir,
     logLevel: level ?? DEFAULTS.logLevel,
+    // Only when set, like the optional Slack fields: the defaults need no entry.
+    ...(daily.adminUserIds.length > 0 ? { adminUserIds: daily.adminUserIds } : {}),
+    ...(daily.defaultTimezone !== 'UTC' ? { defaultTimezone: daily.defaultTimezone } : {}),
   };
 }

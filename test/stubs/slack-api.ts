@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
  *   serves them back through conversations.history / conversations.replies, metadata only
  *   with `include_all_metadata`, like Slack;
  * - enforces the limits that matter to us: 50 blocks, 3,000 characters per section text;
- * - POST /response/<id> stands in for response_url.
+ * - POST /response/<id> stands in for response_url;
+ * - users.info answers with Slack's admin flags, scriptable per user with `setUser`.
  * Every call is recorded. `script(method, …replies)` queues one-off replies for a method:
  * an error, a 429, a 500, a delay, `afterEffect` (do the work, then fail the response:
  * "posted, but the answer was lost"), or `pass` (behave normally, to script a later call).
@@ -46,6 +47,14 @@ export interface ScriptedReply {
   delayMs?: number;
   /** Perform the call's normal effect first, then answer with this reply. */
   afterEffect?: boolean;
+}
+
+/** What users.info says about a person: Slack's admin flags. */
+export interface StubUser {
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  deleted?: boolean;
 }
 
 export interface ResponseUrlPost {
@@ -91,6 +100,8 @@ export class SlackApiStub {
   readonly reactions: { channel: string; timestamp: string; name: string }[] = [];
   /** When set, calls with any other token get `invalid_auth`. */
   expectedToken: string | undefined;
+  /** users.info answers: anyone not listed is an ordinary member (see `setUser`). */
+  readonly users = new Map<string, StubUser>();
   private readonly scripts = new Map<string, ScriptedReply[]>();
   private clock = 0;
 
@@ -132,6 +143,11 @@ export class SlackApiStub {
   /** Queues one-off replies for a method (`chat.postMessage`) or for response URLs (`response_url`). */
   script(method: string, ...replies: ScriptedReply[]): void {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...replies]);
+  }
+
+  /** Scripts what users.info says about a person, e.g. `setUser('U9', { is_admin: true })`. */
+  setUser(id: string, user: StubUser): void {
+    this.users.set(id, user);
   }
 
   callsTo(method: string): SlackCall[] {
@@ -226,6 +242,14 @@ export class SlackApiStub {
         }
         this.reactions.push(reaction);
         return { ok: true };
+      }
+      case 'users.info': {
+        if (typeof args.user !== 'string' || !args.user) return { ok: false, error: 'user_not_found' };
+        const flags = this.users.get(args.user) ?? {};
+        return {
+          ok: true,
+          user: { id: args.user, team_id: 'T1', name: args.user.toLowerCase(), deleted: false, is_admin: false, is_owner: false, is_primary_owner: false, is_bot: false, ...flags },
+        };
       }
       case 'conversations.history': {
         const withMetadata = args.include_all_metadata === true;

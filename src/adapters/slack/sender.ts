@@ -208,6 +208,25 @@ export class SlackSender implements ChatSender {
     await this.postMessage({ workspaceId, channelId: userId }, content, progress);
   }
 
+  /**
+   * users.info (scope `users:read`): admins, owners and the primary owner administer the
+   * workspace; a deactivated account does not. A permanent refusal (missing_scope,
+   * user_not_found, …) answers "not an admin" and is logged, so a missing scope locks
+   * settings rather than opening them; 429s and outages throw for the queue to retry.
+   */
+  async isWorkspaceAdmin(workspaceId: string, userId: string): Promise<boolean> {
+    try {
+      const result = await this.call('users.info', () => this.client.users.info({ user: userId }));
+      const user = result.user;
+      if (!user || user.deleted) return false;
+      return user.is_admin === true || user.is_owner === true || user.is_primary_owner === true;
+    } catch (error) {
+      if (!(error instanceof PermanentDeliveryError)) throw error;
+      this.log.warn('could not check whether a user is a workspace admin; treating them as not one', { code: error.code, team: workspaceId, user: userId });
+      return false;
+    }
+  }
+
   async addReaction(target: { workspaceId: string; channelId: string; messageId: string }, reaction: ReactionKind): Promise<void> {
     try {
       await this.call('reactions.add', () => this.client.reactions.add({ channel: target.channelId, timestamp: target.messageId, name: REACTIONS[reaction] }));

@@ -25,6 +25,8 @@ export interface InteractionDeps {
   maxFollowUps?: Partial<Record<SessionMode, number>>;
   /** For picking questions; injectable so tests are deterministic. */
   random?: () => number;
+  /** Users allowed to change settings besides workspace admins (OBS_ADMIN_USERS). */
+  adminUserIds?: ReadonlySet<string>;
 }
 
 /** One job being handled: its dependencies and where its plan lives. */
