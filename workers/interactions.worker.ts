@@ -78,7 +78,11 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   const ownsConnection = deps.connection === undefined;
   const connection = deps.connection ?? createWorkerConnection(deps.redisUrl);
   const now = deps.now ?? Date.now;
-  const stores = createStores(connection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
+  // The stores get their own connection: BullMQ loads its Lua scripts onto the one it is
+  // given, and ioredis copies every loaded script into each multi()/pipeline() made on it.
+  const storeConnection = connection.duplicate();
+  storeConnection.on('error', (error: Error) => log.warn('redis error (stores)', { error }));
+  const stores = createStores(storeConnection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
   const queue = new Queue(queueName, { connection, prefix });
   queue.on('error', (error: Error) => log.warn('queue error', { error }));
 
@@ -178,6 +182,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       closing ??= (async () => {
         await worker.close();
         await queue.close();
+        await closeConnection(storeConnection);
         if (ownsConnection) await closeConnection(connection);
         log.info('interactions worker stopped');
       })();
