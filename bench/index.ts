@@ -1,0 +1,15 @@
+import type { Bench } from './types.ts';
+
+/**
+ * Every benchmark, in the order `npm run bench` runs them. Modules load lazily so that
+ * `npm run bench -- keyword` doesn't import (or fail on) the others.
+ */
+export interface BenchEntry {
+  name: string;
+  load: () => Promise<Bench>;
+}
+
+export const BENCHES: readonly BenchEntry[] = [
+  { name: 'keyword-scorer', load: async () => (await import('./keyword-scorer.bench.ts')).bench },
+  { name: 'slack-commands', load: async () => (await import('./slack-commands.bench.ts')).bench },
+];

@@ -1,0 +1,131 @@
+import type { Question } from '../../content/schema.ts';
+import { FUNCTION_WORDS } from './function-words.ts';
+import { stemWord } from './normalize.ts';
+import { toTerms, type CompoundWords, type TermStream } from './terms.ts';
+import { tokenize, type Tokens } from './tokenize.ts';
+
+/*
+ * A question's rubric in matchable form, built once per question object and cached, so
+ * scoring an answer does no work on the rubric at all.
+ */
+
+/** One spelling of an evidence phrase as canonical terms; `key` is the terms joined by spaces. */
+export interface PhraseVariant {
+  terms: string[];
+  key: string;
+  /** The terms as ids (see CompiledRubric.termIds). */
+  termIds: number[];
+}
+
+export interface CompiledEvidence {
+  /** The phrase as the author wrote it. */
+  text: string;
+  /** Canonical terms, joined by spaces; two phrases with the same key are the same evidence. */
+  key: string;
+  /** Term sequences that count as this phrase: the phrase itself, then spellings with one
+   * adjacent pair written as one word ("back pressure" also as "backpressure"). */
+  variants: PhraseVariant[];
+}
+
+export interface CompiledPoint {
+  id: string;
+  theme: string;
+  weight: number;
+  evidence: CompiledEvidence[];
+}
+
+export interface CompiledRubric {
+  points: CompiledPoint[];
+  compounds: CompoundWords;
+  /** Every term any phrase needs, numbered from 0; answer terms outside it are never indexed. */
+  termIds: ReadonlyMap<string, number>;
+}
+
+function variantOf(terms: string[], termIds: Map<string, number>): PhraseVariant {
+  const ids = terms.map((term) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(term, id);
+    }
+    return id;
+  });
+  return { terms, key: terms.join(' '), termIds: ids };
+}
+
+const MIN_COMPOUND_LENGTH = 5;
+
+function compoundsOf(phrases: readonly string[]): CompoundWords {
+  const compounds = new Map<string, Map<string, string>>();
+  for (const phrase of phrases) {
+    for (const { norm, stem } of tokenize(phrase).words) {
+      if (norm.length < MIN_COMPOUND_LENGTH || FUNCTION_WORDS.has(norm)) continue;
+      for (let cut = 2; cut <= norm.length - 2; cut += 1) {
+        const first = norm.slice(0, cut);
+        if (FUNCTION_WORDS.has(first)) continue;
+        const seconds = compounds.get(first) ?? new Map<string, string>();
+        seconds.set(stemWord(norm.slice(cut)), stem);
+        compounds.set(first, seconds);
+      }
+    }
+  }
+  return compounds;
+}
+
+/** The word behind term `index` when the term is that single word, stemmed but not rewritten. */
+function plainWord(stream: TermStream, tokens: Tokens, index: number): string | undefined {
+  const token = stream.firstToken[index] ?? -1;
+  const word = tokens.words[token];
+  return word && token === stream.lastToken[index] && word.stem === stream.terms[index] ? word.norm : undefined;
+}
+
+function joinedVariants(stream: TermStream, tokens: Tokens): string[][] {
+  const variants: string[][] = [];
+  for (let index = 0; index + 1 < stream.terms.length; index += 1) {
+    const left = plainWord(stream, tokens, index);
+    const right = plainWord(stream, tokens, index + 1);
+    const touching = (stream.lastToken[index] ?? -1) + 1 === stream.firstToken[index + 1];
+    if (left === undefined || right === undefined || !touching) continue;
+    const terms = [...stream.terms];
+    terms.splice(index, 2, stemWord(left + right));
+    variants.push(terms);
+  }
+  return variants;
+}
+
+function compilePoint(point: Question['rubric'][number], compounds: CompoundWords, termIds: Map<string, number>): CompiledPoint {
+  const evidence: CompiledEvidence[] = [];
+  const seen = new Set<string>();
+  for (const text of point.evidence) {
+    const tokens = tokenize(text);
+    const stream = toTerms(tokens, compounds);
+    const key = stream.terms.join(' ');
+    // A phrase of only function words can't be matched meaningfully; the schema makes
+    // authors give at least two phrases, so dropping one is safe.
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    const variants = [stream.terms, ...joinedVariants(stream, tokens)].map((terms) => variantOf(terms, termIds));
+    evidence.push({ text, key, variants });
+  }
+  return { id: point.id, theme: point.theme, weight: point.weight, evidence };
+}
+
+function compile(question: Question): CompiledRubric {
+  const compounds = compoundsOf(question.rubric.flatMap((point) => point.evidence));
+  const termIds = new Map<string, number>();
+  const points = question.rubric.map((point) => compilePoint(point, compounds, termIds));
+  return { points, compounds, termIds };
+}
+
+// Keyed by the question object: questions are loaded once and never mutated, and a WeakMap
+// lets a reloaded question bank drop its old entries with the old objects.
+const cache = new WeakMap<Question, CompiledRubric>();
+
+export function compileRubric(question: Question): CompiledRubric {
+  let compiled = cache.get(question);
+  if (!compiled) {
+    compiled = compile(question);
+    cache.set(question, compiled);
+  }
+  return compiled;
+}

@@ -1,0 +1,69 @@
+import type { Segment } from './sentences.ts';
+import type { Tokens } from './tokenize.ts';
+
+/**
+ * Quotes the part of the answer that evidences a point. The quote is always a verbatim
+ * substring of the answer (feedback that misquotes someone loses their trust): the whole
+ * sentence when it is short, else the clause around the match, else a window of whole words.
+ */
+export const MAX_EVIDENCE_CHARS = 160;
+
+const LEADING_JUNK = /^(?:[\s\-*•·>#]+|\d{1,3}[.)]\s+)+/;
+const TRAILING_JUNK = /[\s.,;:!?\u3002\uff01\uff1f\u2026]+$/;
+const CLAUSE_DELIMITER = /[,;:()\u2013\u2014]/;
+
+function trimmed(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
+  return raw.slice(lead).replace(TRAILING_JUNK, '');
+}
+
+/** Nearest clause delimiter scanning from `from` towards `limit` (exclusive), or -1. */
+function findDelimiter(text: string, from: number, limit: number, step: 1 | -1): number {
+  for (let index = from; step === 1 ? index < limit : index >= limit; index += step) {
+    if (CLAUSE_DELIMITER.test(text.charAt(index))) return index;
+  }
+  return -1;
+}
+
+function cutSafely(text: string, start: number, end: number): string {
+  // Never end a quote on half a surrogate pair (an emoji cut in two).
+  const code = text.charCodeAt(end - 1);
+  const safeEnd = code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
+  return text.slice(start, safeEnd);
+}
+
+export function quoteEvidence(text: string, tokens: Tokens, segment: Segment, firstToken: number, lastToken: number): string {
+  const sentence = trimmed(text, segment.start, segment.end);
+  if (sentence.length <= MAX_EVIDENCE_CHARS && sentence.length > 0) return sentence;
+
+  const matchStart = tokens.starts[firstToken] ?? segment.start;
+  const matchEnd = tokens.ends[lastToken] ?? segment.end;
+  if (matchEnd - matchStart >= MAX_EVIDENCE_CHARS) return cutSafely(text, matchStart, matchStart + MAX_EVIDENCE_CHARS);
+
+  const before = findDelimiter(text, matchStart - 1, Math.max(segment.start, matchStart - MAX_EVIDENCE_CHARS), -1);
+  const after = findDelimiter(text, matchEnd, Math.min(segment.end, matchEnd + MAX_EVIDENCE_CHARS), 1);
+  const clauseStart = before === -1 ? segment.start : before + 1;
+  const clauseEnd = after === -1 ? segment.end : after;
+  const clause = trimmed(text, clauseStart, clauseEnd);
+  if (clause.length <= MAX_EVIDENCE_CHARS && clause.length >= matchEnd - matchStart) return clause;
+
+  // Grow a window of whole words around the match, alternating sides, inside the clause.
+  let left = firstToken;
+  let right = lastToken;
+  let grew = true;
+  while (grew) {
+    grew = false;
+    const leftStart = tokens.starts[left - 1] ?? -1;
+    if (left - 1 >= segment.firstToken && leftStart >= clauseStart && (tokens.ends[right] ?? 0) - leftStart <= MAX_EVIDENCE_CHARS) {
+      left -= 1;
+      grew = true;
+    }
+    const rightEnd = tokens.ends[right + 1] ?? Infinity;
+    if (right + 1 < segment.endToken && rightEnd <= clauseEnd && rightEnd - (tokens.starts[left] ?? 0) <= MAX_EVIDENCE_CHARS) {
+      right += 1;
+      grew = true;
+    }
+  }
+  return text.slice(tokens.starts[left] ?? matchStart, tokens.ends[right] ?? matchEnd);
+}

@@ -1,0 +1,121 @@
+import { FUNCTION_WORDS, GRADER_CUES, LIST_JOINERS, REASONING_WORDS } from './function-words.ts';
+import { normalizeWord, stemWord } from './normalize.ts';
+import { SYNONYM_GROUPS } from './synonyms.ts';
+
+/*
+ * Everything the scorer needs to know about a normalised word, computed once per distinct
+ * word and shared: answers reuse a small vocabulary, so after warm-up a token costs one
+ * lookup instead of a stemmer run and four set lookups. Sharing one string per word also
+ * means V8 hashes it once, which makes every later Map/Set lookup on it cheap.
+ */
+
+/** Word-class bits (see function-words.ts). */
+export const WORD_FUNCTION = 1;
+export const WORD_REASONING = 2;
+export const WORD_LIST_JOINER = 4;
+export const WORD_GRADER_CUE = 8;
+/** The word can start a synonym (see synonyms.ts); only those tokens try the synonym trie. */
+export const WORD_SYNONYM_START = 16;
+
+// Synonym entries are plain ASCII words split by spaces, hyphens, dots or slashes, so their
+// first word is simply the text up to the first such separator.
+const SYNONYM_STARTS: ReadonlySet<string> = new Set(
+  SYNONYM_GROUPS.flat().map((entry) => stemWord(normalizeWord(entry.split(/[^\p{L}\p{N}]+/u)[0] ?? ''))),
+);
+
+export interface WordInfo {
+  norm: string;
+  stem: string;
+  /** WORD_* bits. */
+  classes: number;
+}
+
+// Bounded so a stream of unusual answers cannot grow it without limit.
+const CACHE_LIMIT = 50_000;
+const byNorm = new Map<string, WordInfo>();
+
+export function describeWord(norm: string): WordInfo {
+  const cached = byNorm.get(norm);
+  if (cached !== undefined) return cached;
+  const stem = stemWord(norm);
+  const info: WordInfo = {
+    norm,
+    stem,
+    classes:
+      (FUNCTION_WORDS.has(norm) ? WORD_FUNCTION : 0) |
+      (REASONING_WORDS.has(norm) ? WORD_REASONING : 0) |
+      (LIST_JOINERS.has(norm) ? WORD_LIST_JOINER : 0) |
+      (GRADER_CUES.has(norm) ? WORD_GRADER_CUE : 0) |
+      (SYNONYM_STARTS.has(stem) ? WORD_SYNONYM_START : 0),
+  };
+  if (norm.length > MAX_TABLE_WORD_LENGTH) return info;
+  if (byNorm.size >= CACHE_LIMIT) byNorm.clear();
+  byNorm.set(norm, info);
+  return info;
+}
+
+/*
+ * The tokenizer's fast path: a plain ASCII word is looked up straight from the answer's code
+ * units, by a hash the tokenizer computes as it scans (FNV-1a over the lower-cased units), so
+ * the common token allocates no string at all. Open addressing with linear probing; each slot
+ * keeps its word's lower-cased units in a shared pool, so confirming a hit compares typed
+ * arrays instead of strings. Everything is cleared when the slots are half used or the pool
+ * is full.
+ */
+export const HASH_SEED = 0x811c9dc5;
+export const HASH_PRIME = 0x01000193;
+/** Longer words skip the table (and every cache): they are rare, and caching them would let
+ * odd input hold large strings in memory. */
+export const MAX_TABLE_WORD_LENGTH = 40;
+
+const SLOTS = 1 << 16;
+const POOL_UNITS = SLOTS * 8;
+const slotHashes = new Int32Array(SLOTS);
+const slotOffsets = new Int32Array(SLOTS);
+const slotLengths = new Int32Array(SLOTS);
+const slotWords: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(SLOTS).fill(undefined);
+const pool = new Uint16Array(POOL_UNITS);
+let slotsUsed = 0;
+let poolUsed = 0;
+
+function lowerAscii(unit: number): number {
+  return unit >= 65 && unit <= 90 ? unit + 32 : unit;
+}
+
+function spells(units: Uint16Array, start: number, offset: number, length: number): boolean {
+  for (let index = 0; index < length; index += 1) {
+    if (lowerAscii(units[start + index] ?? 0) !== pool[offset + index]) return false;
+  }
+  return true;
+}
+
+/**
+ * The word spelled by text[start, end), an ASCII letter/digit run whose lower-cased hash is
+ * `hash`; `units` holds the text's UTF-16 code units.
+ */
+export function asciiWordAt(text: string, units: Uint16Array, start: number, end: number, hash: number): WordInfo {
+  const length = end - start;
+  if (length > MAX_TABLE_WORD_LENGTH) return describeWord(text.slice(start, end).toLowerCase());
+  let slot = hash & (SLOTS - 1);
+  for (;;) {
+    const word = slotWords[slot];
+    if (word === undefined) break;
+    if (slotHashes[slot] === hash && slotLengths[slot] === length && spells(units, start, slotOffsets[slot] ?? 0, length)) return word;
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  const info = describeWord(text.slice(start, end).toLowerCase());
+  if (slotsUsed >= SLOTS / 2 || poolUsed + length > POOL_UNITS) {
+    slotWords.fill(undefined);
+    slotsUsed = 0;
+    poolUsed = 0;
+    slot = hash & (SLOTS - 1);
+  }
+  for (let index = 0; index < length; index += 1) pool[poolUsed + index] = lowerAscii(units[start + index] ?? 0);
+  slotWords[slot] = info;
+  slotHashes[slot] = hash;
+  slotOffsets[slot] = poolUsed;
+  slotLengths[slot] = length;
+  slotsUsed += 1;
+  poolUsed += length;
+  return info;
+}

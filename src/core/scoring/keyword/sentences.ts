@@ -1,0 +1,130 @@
+import { WORD_FUNCTION, WORD_GRADER_CUE, WORD_LIST_JOINER, WORD_REASONING } from './lexicon.ts';
+import {
+  GAP_BLANK_LINE,
+  GAP_BULLET,
+  GAP_NEWLINE,
+  GAP_PUNCT_BEFORE_NEWLINE,
+  GAP_SEPARATOR,
+  GAP_TERMINATOR,
+  type Tokens,
+} from './tokenize.ts';
+
+/*
+ * Splits an answer into segments (sentences, lines, bullets) and judges how much each one
+ * says, because an interviewer rewards an idea explained in a sentence over the same words
+ * dropped into a list:
+ * - `fragment`: a keyword list or a scrap of a few words; evidence here is at most partial;
+ * - `sentence`: real prose that names something;
+ * - `explanatory`: prose that also says how or why (because, so, to, when, which, by...).
+ * `directive` marks text aimed at the grader ("ignore the rubric, give 100"): never evidence.
+ */
+
+export type SegmentKind = 'fragment' | 'sentence' | 'explanatory';
+
+export interface Segment {
+  /** Character range from the first token's start to the last token's end. */
+  start: number;
+  end: number;
+  /** Token range, end exclusive. */
+  firstToken: number;
+  endToken: number;
+  kind: SegmentKind;
+  directive: boolean;
+}
+
+export interface Segmentation {
+  segments: Segment[];
+  /** Segment index of each token. */
+  segmentOfToken: Int32Array;
+}
+
+const MIN_SENTENCE_WORDS = 4;
+const MIN_EXPLANATORY_WORDS = 6;
+/** Prose runs at 30-50% function words; keyword lists at almost none. */
+const MIN_FUNCTION_WORD_SHARE = 0.1;
+/** "a, b, c and d": four or more items averaging under three words each is a list. */
+const MIN_LIST_ITEMS = 4;
+const MAX_LIST_ITEM_WORDS = 3;
+
+// Each pattern pairs a grader-directed verb with what it targets, so design talk such as
+// "rate-limit each tenant to 100 rps" or "ignore health-check spans" is never caught.
+const GRADER_DIRECTED: readonly RegExp[] = [
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,60}\b(?:rubric|instructions?|prompts?|guidelines|everything (?:above|before))\b/i,
+  /\b(?:give|award|assign|grant|mark|score|rate|grade)\b[^.!?\n]{0,30}\b(?:this|my|the|every|all|each)\b[^.!?\n]{0,20}\b(?:answer|response|submission|points?|rubric)\b[^.!?\n]{0,30}\b(?:100|full|perfect|max(?:imum)?|covered|correct)\b/i,
+  /\b(?:full (?:marks|credit|score)|perfect score|100\s*\/\s*100|all (?:rubric )?points (?:are |as )?covered)\b/i,
+  /\b(?:system prompt|you are now|as the (?:grader|judge|evaluator)|(?:grader|evaluator|judge) (?:must|should|will))\b/i,
+];
+
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['etc', 'vs', 'cf', 'approx', 'incl', 'esp']);
+const LIST_NUMBER = /^\d{1,3}$/;
+/** Only a gap with one of these can end a segment; every other token is skipped at once. */
+const SEGMENT_GAPS = GAP_TERMINATOR | GAP_NEWLINE;
+const LINE_BREAK_ENDING_LINE = GAP_BLANK_LINE | GAP_BULLET | GAP_PUNCT_BEFORE_NEWLINE | GAP_TERMINATOR;
+
+/** Whether a new segment starts at token `index` (> 0). */
+function startsSegment(text: string, tokens: Tokens, index: number): boolean {
+  const gap = tokens.gaps[index] ?? 0;
+  if (gap & GAP_TERMINATOR) {
+    const previous = tokens.words[index - 1]?.norm ?? '';
+    const beforePrevious = tokens.words[index - 2]?.norm ?? '';
+    if (ABBREVIATIONS.has(previous)) return false;
+    if ((previous === 'g' && beforePrevious === 'e') || (previous === 'e' && beforePrevious === 'i')) return false;
+    // "1. Use tail sampling": the number belongs to the item, not a sentence of its own.
+    const previousStartsLine = index === 1 || ((tokens.gaps[index - 1] ?? 0) & GAP_NEWLINE) !== 0;
+    if (previousStartsLine && LIST_NUMBER.test(previous)) return false;
+    return true;
+  }
+  if (gap & GAP_NEWLINE) {
+    // A hard-wrapped paragraph goes on in lower case on the next line.
+    const first = text.charCodeAt(tokens.starts[index] ?? 0);
+    const continues = (gap & LINE_BREAK_ENDING_LINE) === 0 && first >= 97 && first <= 122;
+    return !continues;
+  }
+  return false;
+}
+
+/** Judges the segment of tokens [firstToken, endToken) in one pass over its tokens. */
+function describeSegment(text: string, tokens: Tokens, firstToken: number, endToken: number): Segment {
+  const start = tokens.starts[firstToken] ?? 0;
+  const end = tokens.ends[endToken - 1] ?? start;
+  const words = endToken - firstToken;
+  let functionWords = 0;
+  let separators = 0;
+  let reasoning = false;
+  let graderCue = false;
+  for (let index = firstToken; index < endToken; index += 1) {
+    const classes = tokens.words[index]?.classes ?? 0;
+    if (classes & WORD_FUNCTION) functionWords += 1;
+    if (classes & WORD_LIST_JOINER) separators += 1;
+    if (classes & WORD_REASONING) reasoning = true;
+    if (classes & WORD_GRADER_CUE) graderCue = true;
+    if (index > firstToken && (tokens.gaps[index] ?? 0) & GAP_SEPARATOR) separators += 1;
+  }
+
+  let kind: SegmentKind;
+  const items = separators + 1;
+  if (words < MIN_SENTENCE_WORDS || functionWords / words < MIN_FUNCTION_WORD_SHARE) kind = 'fragment';
+  else if (items >= MIN_LIST_ITEMS && words < items * MAX_LIST_ITEM_WORDS) kind = 'fragment';
+  else kind = reasoning && words >= MIN_EXPLANATORY_WORDS ? 'explanatory' : 'sentence';
+
+  let directive = false;
+  if (graderCue) {
+    const sentence = text.slice(start, end);
+    directive = GRADER_DIRECTED.some((pattern) => pattern.test(sentence));
+  }
+  return { start, end, firstToken, endToken, kind, directive };
+}
+
+export function segmentAnswer(text: string, tokens: Tokens): Segmentation {
+  const segmentOfToken = new Int32Array(tokens.count);
+  const segments: Segment[] = [];
+  let firstToken = 0;
+  for (let index = 1; index <= tokens.count; index += 1) {
+    if (index < tokens.count && ((tokens.gaps[index] ?? 0) & SEGMENT_GAPS) === 0) continue;
+    if (index < tokens.count && !startsSegment(text, tokens, index)) continue;
+    segmentOfToken.fill(segments.length, firstToken, index);
+    segments.push(describeSegment(text, tokens, firstToken, index));
+    firstToken = index;
+  }
+  return { segments, segmentOfToken };
+}

@@ -1,0 +1,161 @@
+import { WORD_FUNCTION, WORD_SYNONYM_START } from './lexicon.ts';
+import { SYNONYM_GROUPS } from './synonyms.ts';
+import { GAP_HYPHEN, GAP_SPACE, tokenize, type Tokens } from './tokenize.ts';
+
+/*
+ * Turns tokens into the canonical "terms" that evidence phrases are matched on:
+ * - synonyms are rewritten to their group's canonical form ("opentelemetry" -> "otel",
+ *   "99th percentile" -> "p99");
+ * - a spaced or hyphenated compound joins up when the rubric spells it as one word
+ *   ("back-pressure" -> "backpressure");
+ * - function words are dropped, unless hyphenated into a compound ("fan-in").
+ * Rubric phrases and answers go through the same walk (forEachTerm), so both sides agree.
+ */
+
+/** A short text's terms, with the token range behind each. */
+export interface TermStream {
+  terms: string[];
+  /** Index of the first token behind each term. */
+  firstToken: number[];
+  /** Index of the last token behind each term (inclusive). */
+  lastToken: number[];
+}
+
+/**
+ * Words the rubric writes as one token, by how a split spelling would start: first word
+ * (normalised) -> stem of the second word -> stem of the whole word. "backpressure" is
+ * filed under "back" -> "pressur" -> "backpressur", so "back-pressures" finds it with two
+ * lookups and no string building.
+ */
+export type CompoundWords = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  canonical?: string[];
+}
+
+function buildSynonymTrie(): TrieNode {
+  const root: TrieNode = { next: new Map() };
+  for (const group of SYNONYM_GROUPS) {
+    const [canonicalText] = group;
+    if (canonicalText === undefined) continue;
+    const canonical = tokenize(canonicalText).words.map((word) => word.stem);
+    for (const variant of group) {
+      let node = root;
+      for (const { stem } of tokenize(variant).words) {
+        let child = node.next.get(stem);
+        if (!child) {
+          child = { next: new Map() };
+          node.next.set(stem, child);
+        }
+        node = child;
+      }
+      node.canonical = canonical;
+    }
+  }
+  return root;
+}
+
+const SYNONYMS = buildSynonymTrie();
+
+/** Longest synonym starting at token `start`: its canonical terms and how many tokens it spans. */
+function matchSynonym(tokens: Tokens, start: number): { canonical: string[]; length: number } | undefined {
+  let node = SYNONYMS.next.get(tokens.words[start]?.stem ?? '');
+  let best: { canonical: string[]; length: number } | undefined;
+  let index = start;
+  while (node) {
+    if (node.canonical) best = { canonical: node.canonical, length: index - start + 1 };
+    index += 1;
+    if (index >= tokens.count) break;
+    node = node.next.get(tokens.words[index]?.stem ?? '');
+  }
+  return best;
+}
+
+/** True when token `index` is joined to a neighbour by a hyphen ("fan-in", "on-call"). */
+function hyphenated(tokens: Tokens, index: number): boolean {
+  return tokens.gaps[index] === GAP_HYPHEN || (index + 1 < tokens.count && tokens.gaps[index + 1] === GAP_HYPHEN);
+}
+
+/** Calls `visit` with each term of the tokens, in order, and the token range behind it. */
+export function forEachTerm(
+  tokens: Tokens,
+  compounds: CompoundWords | undefined,
+  visit: (term: string, firstToken: number, lastToken: number) => void,
+): void {
+  let index = 0;
+  while (index < tokens.count) {
+    const word = tokens.words[index];
+    if (!word) break;
+    const synonym = word.classes & WORD_SYNONYM_START ? matchSynonym(tokens, index) : undefined;
+    if (synonym) {
+      const last = index + synonym.length - 1;
+      for (const term of synonym.canonical) visit(term, index, last);
+      index += synonym.length;
+      continue;
+    }
+    const gapAfter = index + 1 < tokens.count ? (tokens.gaps[index + 1] ?? 0) : 0;
+    const isFunctionWord = (word.classes & WORD_FUNCTION) !== 0;
+    // Function words never start a rubric compound worth joining, and skipping them halves the lookups.
+    if (!isFunctionWord && (gapAfter === GAP_SPACE || gapAfter === GAP_HYPHEN) && compounds?.has(word.norm)) {
+      const joined = compounds.get(word.norm)?.get(tokens.words[index + 1]?.stem ?? '');
+      if (joined !== undefined) {
+        visit(joined, index, index + 1);
+        index += 2;
+        continue;
+      }
+    }
+    if (!isFunctionWord || hyphenated(tokens, index)) visit(word.stem, index, index);
+    index += 1;
+  }
+}
+
+/** The terms of a short text such as an evidence phrase. */
+export function toTerms(tokens: Tokens, compounds?: CompoundWords): TermStream {
+  const stream: TermStream = { terms: [], firstToken: [], lastToken: [] };
+  forEachTerm(tokens, compounds, (term, first, last) => {
+    stream.terms.push(term);
+    stream.firstToken.push(first);
+    stream.lastToken.push(last);
+  });
+  return stream;
+}
+
+/**
+ * An answer's terms, kept only as what matching needs: each term's rubric term id (-1 for a
+ * term no phrase uses) and its token range. Typed arrays sized up front, because a long
+ * answer has thousands of terms and this runs on every score.
+ */
+export interface AnswerTerms {
+  count: number;
+  ids: Int32Array;
+  firstToken: Int32Array;
+  lastToken: Int32Array;
+}
+
+export function answerTerms(tokens: Tokens, compounds: CompoundWords, termIds: ReadonlyMap<string, number>): AnswerTerms {
+  // A synonym never has more terms than words, but stay safe if a table entry ever does.
+  const terms: AnswerTerms = {
+    count: 0,
+    ids: new Int32Array(tokens.count + 4),
+    firstToken: new Int32Array(tokens.count + 4),
+    lastToken: new Int32Array(tokens.count + 4),
+  };
+  forEachTerm(tokens, compounds, (term, first, last) => {
+    if (terms.count === terms.ids.length) grow(terms);
+    terms.ids[terms.count] = termIds.get(term) ?? -1;
+    terms.firstToken[terms.count] = first;
+    terms.lastToken[terms.count] = last;
+    terms.count += 1;
+  });
+  return terms;
+}
+
+function grow(terms: AnswerTerms): void {
+  const capacity = terms.ids.length * 2;
+  for (const field of ['ids', 'firstToken', 'lastToken'] as const) {
+    const bigger = new Int32Array(capacity);
+    bigger.set(terms[field]);
+    terms[field] = bigger;
+  }
+}

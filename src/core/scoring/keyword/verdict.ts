@@ -1,0 +1,67 @@
+import type { Verdict } from '../types.ts';
+import type { SegmentKind } from './sentences.ts';
+
+/*
+ * The covered / partial / missed rules for one rubric point, from the places its evidence
+ * phrases were found. Modelled on what an interviewer ticks:
+ * - covered: the idea is explained (a phrase inside a sentence that says how or why), or it
+ *   is corroborated (two different phrases at different places, at least one in prose);
+ * - partial: named once in plain prose without explanation, or only dropped into a list;
+ * - missed: nothing found.
+ */
+
+/** One place an evidence phrase matched. */
+export interface Hit {
+  /** Canonical key of the evidence phrase that matched. */
+  key: string;
+  /** Term range of the match, inclusive. */
+  first: number;
+  last: number;
+  /** Token range of the match, inclusive, for quoting. */
+  firstToken: number;
+  lastToken: number;
+  segment: number;
+  kind: SegmentKind;
+}
+
+/** Why a point got its verdict; drives the note. */
+export type Reason = 'none' | 'listed' | 'bare' | 'explained' | 'corroborated';
+
+export interface Assessment {
+  verdict: Verdict;
+  reason: Reason;
+  /** The hit to quote as evidence. */
+  best?: Hit;
+}
+
+const KIND_RANK: Record<SegmentKind, number> = { fragment: 0, sentence: 1, explanatory: 2 };
+
+function strongest(hits: readonly Hit[]): Hit | undefined {
+  let best: Hit | undefined;
+  for (const hit of hits) if (!best || KIND_RANK[hit.kind] > KIND_RANK[best.kind]) best = hit;
+  return best;
+}
+
+/** Two different phrases at non-overlapping places, at least one of them in prose. */
+function corroborated(hits: readonly Hit[]): boolean {
+  for (let i = 0; i < hits.length; i += 1) {
+    const a = hits[i];
+    if (!a) continue;
+    for (let j = i + 1; j < hits.length; j += 1) {
+      const b = hits[j];
+      if (!b || a.key === b.key) continue;
+      const apart = a.last < b.first || b.last < a.first;
+      if (apart && (a.kind !== 'fragment' || b.kind !== 'fragment')) return true;
+    }
+  }
+  return false;
+}
+
+export function assessPoint(hits: readonly Hit[]): Assessment {
+  const best = strongest(hits);
+  if (!best) return { verdict: 'missed', reason: 'none' };
+  if (best.kind === 'fragment') return { verdict: 'partial', reason: 'listed', best };
+  if (best.kind === 'explanatory') return { verdict: 'covered', reason: 'explained', best };
+  if (corroborated(hits)) return { verdict: 'covered', reason: 'corroborated', best };
+  return { verdict: 'partial', reason: 'bare', best };
+}
