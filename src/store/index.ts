@@ -1,8 +1,14 @@
 import type { Redis } from 'ioredis';
+import { DailyAnswersStore } from './daily-answers-store.ts';
+import { DailyChannelStore } from './daily-channel-store.ts';
+import { DailyKeys } from './daily-keys.ts';
+import { DailyPostStore } from './daily-post-store.ts';
+import { DailyScheduleStore } from './daily-schedule-store.ts';
 import { DedupeStore } from './dedupe-store.ts';
 import { HistoryStore } from './history-store.ts';
 import { StoreKeys } from './keys.ts';
 import { OutboxStore } from './outbox-store.ts';
+import { PublicStatsStore } from './public-stats-store.ts';
 import { DEFAULT_SESSION_TTL_MS, SessionStore } from './session-store.ts';
 
 export { DedupeStore, type ClaimResult } from './dedupe-store.ts';
@@ -10,6 +16,23 @@ export { HistoryStore, streakOf, utcDay, type ScoredAnswer } from './history-sto
 export { StoreKeys, DAY_MS, HOUR_MS } from './keys.ts';
 export { OutboxStore } from './outbox-store.ts';
 export { SessionStore, DEFAULT_SESSION_TTL_MS, type CommitResult, type VersionedSession } from './session-store.ts';
+export { DailyKeys } from './daily-keys.ts';
+export { DailyScheduleStore } from './daily-schedule-store.ts';
+export { DailyPostStore, type DailyPostRecord } from './daily-post-store.ts';
+export { DailyChannelStore, type DailyChoice, type ChannelPoolState } from './daily-channel-store.ts';
+export { DailyAnswersStore, type DailyAnswer } from './daily-answers-store.ts';
+export { PublicStatsStore } from './public-stats-store.ts';
+export { WorkspacePacer, DEFAULT_WORKSPACE_PACE, type Pace } from './workspace-pacer.ts';
+
+/** Daily questions: schedules, the once-a-day claims, pools, answers, opt-ins. */
+export interface DailyStores {
+  keys: DailyKeys;
+  schedules: DailyScheduleStore;
+  posts: DailyPostStore;
+  channels: DailyChannelStore;
+  answers: DailyAnswersStore;
+  publicStats: PublicStatsStore;
+}
 
 export interface Stores {
   keys: StoreKeys;
@@ -17,12 +40,25 @@ export interface Stores {
   dedupe: DedupeStore;
   outbox: OutboxStore;
   history: HistoryStore;
+  daily: DailyStores;
 }
 
 export interface StoreOptions {
   /** Key prefix, e.g. "obs"; tests use a fresh one each. */
   prefix: string;
   sessionTtlMs?: number;
+}
+
+export function createDailyStores(redis: Redis, prefix: string): DailyStores {
+  const keys = new DailyKeys(prefix);
+  return {
+    keys,
+    schedules: new DailyScheduleStore(redis, keys),
+    posts: new DailyPostStore(redis, keys),
+    channels: new DailyChannelStore(redis, keys),
+    answers: new DailyAnswersStore(redis, keys),
+    publicStats: new PublicStatsStore(redis, keys),
+  };
 }
 
 /** Every store the worker needs, on one connection. */
@@ -34,5 +70,6 @@ export function createStores(redis: Redis, options: StoreOptions): Stores {
     dedupe: new DedupeStore(redis, keys),
     outbox: new OutboxStore(redis, keys),
     history: new HistoryStore(redis, keys),
+    daily: createDailyStores(redis, options.prefix),
   };
 }
