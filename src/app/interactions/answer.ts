@@ -6,6 +6,7 @@ import type { JobContext } from './context.ts';
 import type { Plan, PlanStep } from './plan.ts';
 import { privateReply } from './reply.ts';
 import { pacingFor, questionFor, threadOf } from './session-access.ts';
+import { dailyAnswerSteps } from './daily-answer.ts';
 import { eventSteps, tickSteps } from './steps.ts';
 
 /**
@@ -57,6 +58,7 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
         at: now,
       },
       ...tickSteps(ctx, step.state, pacing, channelId, thread),
+      ...dailyAnswerSteps(state, job.userId, feedback, now),
     ];
     return { state: step.state, steps };
   });

@@ -28,7 +28,9 @@ export type PlanStep =
       coverage: number;
       at: number;
     }
-  | { kind: 'react'; key: string; channelId: string; messageId: string; reaction: ReactionKind };
+  | { kind: 'react'; key: string; channelId: string; messageId: string; reaction: ReactionKind }
+  /** An answer to a daily question, for streaks and the monthly points (the day's best tally is kept). */
+  | { kind: 'record-daily'; key: string; channelKey: string; localDate: string; userId: string; pointsCovered: number };
 
 export interface Plan {
   v: 1;

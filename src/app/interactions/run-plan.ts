@@ -126,6 +126,16 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
         });
         await record(step.key, '1');
         break;
+      case 'record-daily':
+        await deps.stores.daily.answers.record({
+          channelKey: step.channelKey,
+          workspaceId,
+          userId: step.userId,
+          localDate: step.localDate,
+          pointsCovered: step.pointsCovered,
+        });
+        await record(step.key, '1');
+        break;
       case 'react':
         // Best effort: a missing ✅ must never hold back feedback or cost a retry.
         try {

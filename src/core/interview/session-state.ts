@@ -59,6 +59,11 @@ export const sessionStateSchema = z.object({
   asked: z.array(askedPromptSchema),
   answers: z.array(answerRecordSchema),
   hints: z.array(z.object({ to: z.string().optional(), pointId: z.string() })),
+  /**
+   * Set on a channel's daily question: its channel and local date, and when its key points
+   * are revealed. Answers before then count towards streaks and the monthly points.
+   */
+  daily: z.object({ channelKey: z.string(), localDate: z.string(), revealAt: z.number() }).optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
