@@ -30,6 +30,48 @@ export interface UserStats {
   /** Consecutive UTC days practised, ending today or yesterday. */
   streakDays: number;
   practisedToday: boolean;
+  /** Daily questions answered, per channel (absent when there are none). */
+  daily?: DailyUserStats[];
+}
+
+/** One channel's daily questions, for one person. */
+export interface DailyUserStats {
+  channelId: string;
+  /** Local days on which the person answered the channel's daily question. */
+  daysAnswered: number;
+  /** Consecutive scheduled days answered (channel-local), see `currentStreak`. */
+  streak: number;
+  pointsThisMonth: number;
+}
+
+/** The team's coverage of one rubric point, for the daily reveal. */
+export interface DailyRevealPoint {
+  theme: string;
+  point: string;
+  weight: number;
+  /** How many of the day's answerers covered it. */
+  coveredBy: number;
+}
+
+/** The daily reveal: key points with the team's coverage; individual figures only for those who opted in. */
+export interface DailyRevealSummary {
+  localDate: string;
+  /** People who answered before the reveal. */
+  answerers: number;
+  /** In rubric order. */
+  points: DailyRevealPoint[];
+  /** Indexes into `points`: the most covered, and the least (the blind spot); absent without answers or ties to call. */
+  strongest?: number;
+  blindSpot?: number;
+  tradeOffs: string[];
+  tip: string;
+  /** Answerers who opted in (`stats public on`): their score (0–100) and streak. */
+  shared: { userId: string; score: number; streak: number }[];
+}
+
+export interface LeaderboardEntry {
+  userId: string;
+  value: number;
 }
 
 /** Messages the app shows besides the interview engine's events. */
@@ -37,7 +79,10 @@ export type AppMessagePart =
   | { type: 'help'; notUnderstood?: string; note?: string }
   | { type: 'topics'; topics: TopicCount[] }
   | { type: 'stats'; stats: UserStats }
-  | { type: 'text'; text: string };
+  | { type: 'text'; text: string }
+  | { type: 'daily-reveal'; reveal: DailyRevealSummary }
+  /** A channel's top daily streaks and points this month, among people who opted in. */
+  | { type: 'leaderboard'; channelId: string; month: string; streaks: LeaderboardEntry[]; points: LeaderboardEntry[] };
 
 export type MessagePart = EngineEvent | AppMessagePart;
 

@@ -5,6 +5,8 @@ import { renderFeedback } from './feedback.ts';
 import { renderFollowUp } from './follow-up.ts';
 import { renderHelp } from './help.ts';
 import { renderHint } from './hint.ts';
+import { renderDailyReveal } from './daily-reveal.ts';
+import { renderLeaderboard } from './leaderboard.ts';
 import { fitToLimits } from './limits.ts';
 import { renderNotice, renderText } from './notice.ts';
 import { renderNudge } from './nudge.ts';
@@ -47,6 +49,10 @@ export function renderPart(part: MessagePart, context: RenderContext): RenderedP
       return renderStats(part, context);
     case 'text':
       return renderText(part, context);
+    case 'daily-reveal':
+      return renderDailyReveal(part, context);
+    case 'leaderboard':
+      return renderLeaderboard(part, context);
   }
 }
 

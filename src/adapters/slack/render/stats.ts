@@ -1,5 +1,18 @@
+import type { UserStats } from '../../../app/ports.ts';
 import { context, section, topicLabel } from './blocks.ts';
 import type { AppPartOf, Renderer } from './context.ts';
+
+/** Daily questions per channel: days answered, streak, points this month. */
+function dailyLines(daily: UserStats['daily']): string[] {
+  if (!daily || daily.length === 0) return [];
+  return [
+    '*Daily questions*',
+    ...daily.map(
+      (d) =>
+        `• <#${d.channelId}>: answered on ${d.daysAnswered} day${d.daysAnswered === 1 ? '' : 's'} · ${d.streak > 0 ? `🔥 ${d.streak}-day streak` : 'no current streak'} · ${d.pointsThisMonth} point${d.pointsThisMonth === 1 ? '' : 's'} this month`,
+    ),
+  ];
+}
 
 export const renderStats: Renderer<AppPartOf<'stats'>> = ({ stats }) => {
   if (stats.answers === 0) {
@@ -14,6 +27,7 @@ export const renderStats: Renderer<AppPartOf<'stats'>> = ({ stats }) => {
     `${stats.questionsAnswered} question${stats.questionsAnswered === 1 ? '' : 's'} answered · ${stats.answers} answer${stats.answers === 1 ? '' : 's'} · ${streak}`,
     '*Average coverage by topic*',
     ...stats.byTopic.map((t) => `• ${topicLabel(t.topic)}: ${t.averageScore}/100 over ${t.sessions} question${t.sessions === 1 ? '' : 's'}`),
+    ...dailyLines(stats.daily),
   ];
   return { summary: `${stats.questionsAnswered} questions answered`, blocks: [section(lines.join('\n')), context('Only you can see this.')] };
 };
