@@ -1,6 +1,7 @@
+import { startDailyWorker, type RunningDailyWorker } from '../../workers/daily.worker.ts';
 import { startInteractionsWorker, type RunningInteractionsWorker } from '../../workers/interactions.worker.ts';
 import { SlackSender } from '../adapters/slack/sender.ts';
-import type { AppConfig } from '../config/index.ts';
+import { DEFAULT_TIMEZONE, type AppConfig } from '../config/index.ts';
 import { loadQuestionBank } from '../core/content/load.ts';
 import type { QuestionBank } from '../core/content/question-bank.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
@@ -26,6 +27,8 @@ export interface RunWorkerOptions {
 
 export interface RunningWorker {
   worker: RunningInteractionsWorker;
+  /** Daily questions: channel schedulers, posts and reveals. */
+  daily: RunningDailyWorker;
   /** Stops taking jobs, lets active ones finish, closes Redis. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -38,7 +41,8 @@ function responseUrlOrigins(apiUrl: string | undefined): string[] {
 }
 
 /**
- * Runs the worker side: content, scoring, the Slack sender and the interactions worker.
+ * Runs the worker side: content, scoring, the Slack sender, the interactions worker and the
+ * daily worker (whose schedules are synced at every boot).
  * Like runBot it installs no signal handlers; whoever owns the process calls `close()` on
  * SIGTERM, which waits for the jobs in flight (their plans are stored, so even a hard kill
  * loses nothing: the next worker resumes them) and then closes Redis.
@@ -75,6 +79,19 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
       logger: log.child({ component: 'slack-sender' }),
     });
 
+  // The daily worker shares the connection and the stores (same prefix): a daily question
+  // is a channel question, and its answers arrive through the interactions worker.
+  const daily = startDailyWorker({
+    redisUrl: config.redisUrl,
+    connection,
+    prefix,
+    sender,
+    bank,
+    logger: log.child({ component: 'daily-worker' }),
+    sessionTtlMs: config.sessionTtlDays * DAY_MS,
+    defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE,
+  });
+
   const worker = startInteractionsWorker({
     redisUrl: config.redisUrl,
     connection,
@@ -86,16 +103,26 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
+    daily: daily.services,
   });
+  // Every boot: upsert every channel's job scheduler from the stored schedules (a flushed
+  // Redis loses them) and post today's question where it was missed. A failure here is
+  // logged per channel; it must not keep the worker from answering people.
+  try {
+    await daily.boot();
+  } catch (error) {
+    log.error('daily schedules could not be synced at boot; the next boot tries again', { error });
+  }
   log.info('worker running', { redis: describeRedisUrl(config.redisUrl), questions: bank.questions.length });
 
   let closing: Promise<void> | undefined;
   return {
     worker,
+    daily,
     close() {
       closing ??= (async () => {
         try {
-          await worker.close();
+          await Promise.all([worker.close(), daily.close()]);
         } finally {
           await closeConnection(connection);
           log.info('worker stopped');

@@ -5,6 +5,7 @@ import type { Platform } from '../../core/thread-id.ts';
 import type { Logger } from '../../infra/logger.ts';
 import type { InteractionJob } from '../../queue/jobs.ts';
 import type { Stores } from '../../store/index.ts';
+import type { DailyServices } from '../daily/scheduling.ts';
 import type { ChatSender } from '../ports.ts';
 
 /** Picks the scorer for a workspace or channel (keyword today, an LLM where configured). */
@@ -27,6 +28,8 @@ export interface InteractionDeps {
   random?: () => number;
   /** Users allowed to change settings besides workspace admins (OBS_ADMIN_USERS). */
   adminUserIds?: ReadonlySet<string>;
+  /** Daily questions: absent where no daily queue is wired (the commands then say so). */
+  daily?: DailyServices;
 }
 
 /** One job being handled: its dependencies and where its plan lives. */

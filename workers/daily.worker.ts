@@ -1,0 +1,200 @@
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { syncDailySchedules, type BootReport } from '../src/app/daily/boot.ts';
+import { parseChannelKey } from '../src/app/daily/channel-key.ts';
+import type { DailyDeps } from '../src/app/daily/deps.ts';
+import { runDailyPost, type DailyPostOutcome } from '../src/app/daily/post.ts';
+import { runDailyReveal, type DailyRevealOutcome } from '../src/app/daily/reveal.ts';
+import type { DailyServices } from '../src/app/daily/scheduling.ts';
+import type { InteractionDeps } from '../src/app/interactions/context.ts';
+import { freshProgress, type ChatSender } from '../src/app/ports.ts';
+import type { QuestionBank } from '../src/core/content/question-bank.ts';
+import { isUserError, PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
+import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
+import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
+import { dailyJobSchema, type DailyJob } from '../src/queue/daily-jobs.ts';
+import { createDailyScheduling, DAILY_JOB_OPTIONS } from '../src/queue/daily-scheduling.ts';
+import { DAILY_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
+import { createStores, DEFAULT_WORKSPACE_PACE, WorkspacePacer, type Pace, type Stores } from '../src/store/index.ts';
+
+/**
+ * The daily worker: channel job schedulers → `daily-post` jobs → one question per channel
+ * and local day; `daily-reveal` jobs → the key points in the thread.
+ *
+ * Pacing is per workspace, not per queue: a morning fans out to every channel at once, and
+ * Slack limits chat.postMessage per workspace (several hundred a minute) and per channel
+ * (about one a second). Each job books its workspace's next posting slot (WorkspacePacer,
+ * shared by all worker processes through Redis) and waits for it, delayed in BullMQ when
+ * the wait is long, so one busy workspace never holds up the others. A 429 pushes that
+ * workspace's slots past Retry-After and delays the job, without spending an attempt and
+ * without pausing the queue for everyone else (unlike the interactions worker, whose jobs
+ * are people waiting for a reply).
+ *
+ * Failures: permanent ones (not_in_channel, archived) stop the job and are logged with the
+ * fix; a user-facing one (no questions left on the channel's topics) likewise; a `daily now`
+ * requester is told by DM. Anything else retries with backoff.
+ */
+export interface DailyWorkerDeps {
+  redisUrl: string;
+  /** An existing worker-style connection (maxRetriesPerRequest: null); closed by its owner. */
+  connection?: Redis;
+  prefix?: string;
+  queueName?: string;
+  /** Prefix of the stores' keys; must match the interactions worker's (sessions, outbox). Default `<prefix>:store`. */
+  storePrefix?: string;
+  sender: ChatSender;
+  bank: QuestionBank;
+  logger?: Logger;
+  now?: () => number;
+  sessionTtlMs?: number;
+  /** Jobs in flight per process; mostly waiting on Slack and Redis. Default 16. */
+  concurrency?: number;
+  /** Per-workspace posting pace. Default DEFAULT_WORKSPACE_PACE (4/s, burst 10). */
+  pace?: Pace;
+  /** The installer's zone (OBS_DEFAULT_TIMEZONE). Default UTC. */
+  defaultTimezone?: string;
+  /** Options for the jobs this worker adds (schedulers' template, one-off runs, reveals). */
+  jobOptions?: JobsOptions;
+}
+
+export interface RunningDailyWorker {
+  worker: Worker;
+  queue: Queue;
+  stores: Stores;
+  /** For the `daily …` commands in the interactions worker. */
+  services: DailyServices;
+  deps: DailyDeps;
+  /** Upserts every stored schedule again and recovers today's runs; call at every boot. */
+  boot(): Promise<BootReport>;
+  close(): Promise<void>;
+}
+
+export type DailyJobResult = DailyPostOutcome | DailyRevealOutcome;
+
+/** Waits shorter than this are slept in place; longer ones go back to BullMQ as a delay. */
+const INLINE_WAIT_MS = 250;
+
+export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
+  const log = deps.logger ?? rootLogger.child({ component: 'daily-worker' });
+  const prefix = deps.prefix ?? QUEUE_PREFIX;
+  const queueName = deps.queueName ?? DAILY_QUEUE;
+  const ownsConnection = deps.connection === undefined;
+  const connection = deps.connection ?? createWorkerConnection(deps.redisUrl);
+  const now = deps.now ?? Date.now;
+  const stores = createStores(connection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
+  const pacer = new WorkspacePacer(connection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
+  const queue = new Queue(queueName, { connection, prefix });
+  queue.on('error', (error: Error) => log.warn('daily queue error', { error }));
+  const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);
+  const defaultTimezone = deps.defaultTimezone ?? 'UTC';
+
+  const interaction: InteractionDeps = {
+    sender: deps.sender,
+    stores,
+    bank: deps.bank,
+    // Daily jobs post questions and reveals; they never score or pace a session.
+    resolveScorer: async () => {
+      throw new Error('daily jobs do not score answers');
+    },
+    scheduleTick: async ({ threadId }) => log.warn('a daily plan asked for a pacing tick; ignored', { threadId }),
+    now,
+    logger: log,
+  };
+  const dailyDeps: DailyDeps = { interaction, scheduling, defaultTimezone };
+
+  /** Best effort: the person who typed `daily now` hears why nothing was posted. */
+  const tellRequester = async (data: DailyJob, text: string, jobLog: Logger): Promise<void> => {
+    if (data.kind !== 'daily-post' || !data.manual) return;
+    const { workspaceId } = parseChannelKey(data.channelKey);
+    try {
+      await deps.sender.sendDirect(workspaceId, data.manual.requestedBy, { parts: [{ type: 'text', text }] }, freshProgress(`daily-now-failure:${data.channelKey}:${data.manual.localDate}`));
+    } catch (error) {
+      jobLog.warn('could not tell the requester why `daily now` failed', { error });
+    }
+  };
+
+  const delay = async (job: Job, data: DailyJob, ms: number, token: string | undefined): Promise<never> => {
+    if (!data.paced) await job.updateData({ ...data, paced: true });
+    await job.moveToDelayed(Date.now() + ms, token);
+    throw new DelayedError();
+  };
+
+  const processJob = async (job: Job, token?: string): Promise<DailyJobResult> => {
+    const parsed = dailyJobSchema.safeParse(job.data);
+    if (!parsed.success) {
+      log.error('invalid daily job payload; dropping it without retry', { jobId: job.id, name: job.name, issues: parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`) });
+      throw new UnrecoverableError('invalid daily job payload');
+    }
+    const data = parsed.data;
+    const jobId = job.id ?? `${data.kind}:${data.channelKey}`;
+    const jobLog = log.child({ jobId, kind: data.kind, channelKey: data.channelKey, attempt: job.attemptsMade + 1 });
+    let workspaceId: string;
+    try {
+      workspaceId = parseChannelKey(data.channelKey).workspaceId;
+    } catch (error) {
+      jobLog.error('daily job names a malformed channel; dropping it', { error });
+      throw new UnrecoverableError('malformed channel key');
+    }
+
+    if (!data.paced) {
+      const wait = await pacer.reserve(workspaceId);
+      if (wait > INLINE_WAIT_MS) return delay(job, data, wait, token);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+
+    try {
+      const result = data.kind === 'daily-post' ? await runDailyPost({ jobId, job: data, ...(job.opts.prevMillis ? { prevMillis: job.opts.prevMillis } : {}) }, dailyDeps) : await runDailyReveal({ jobId, job: data }, dailyDeps);
+      jobLog.debug('daily job done', { outcome: result.outcome });
+      return result;
+    } catch (error) {
+      if (error instanceof RateLimitError) {
+        jobLog.warn('rate limited by the platform; slowing this workspace down', { retryAfterMs: error.retryAfterMs, team: workspaceId });
+        await pacer.penalize(workspaceId, error.retryAfterMs);
+        return delay(job, data, error.retryAfterMs, token);
+      }
+      if (error instanceof PermanentDeliveryError) {
+        jobLog.error('daily post refused by the platform; not retrying', { code: error.code, fix: error.userHint, error });
+        await tellRequester(data, error.userHint ? `⚠️ I couldn’t post today’s question. ${error.userHint}` : `⚠️ Slack refused today’s question (\`${error.code}\`).`, jobLog);
+        throw new UnrecoverableError(`permanent delivery failure: ${error.code}`);
+      }
+      if (isUserError(error)) {
+        jobLog.error('daily question cannot be posted', { code: error.code, detail: error.message });
+        await tellRequester(data, error.message, jobLog);
+        throw new UnrecoverableError(error.code);
+      }
+      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (final) jobLog.error('daily job failed on its last attempt', { error });
+      else jobLog.warn('daily job failed; will retry with backoff', { error });
+      throw error;
+    }
+  };
+
+  const worker = new Worker(queueName, processJob, {
+    connection,
+    prefix,
+    concurrency: deps.concurrency ?? 16,
+    removeOnComplete: { age: 2 * 86_400, count: 50_000 },
+    removeOnFail: { age: 7 * 86_400 },
+  });
+  worker.on('error', (error: Error) => log.error('daily worker error', { error }));
+  worker.on('stalled', (jobId) => log.warn('daily job stalled; it will be re-run and resume its stored plan', { jobId }));
+
+  let closing: Promise<void> | undefined;
+  return {
+    worker,
+    queue,
+    stores,
+    services: { scheduling, defaultTimezone },
+    deps: dailyDeps,
+    boot: () => syncDailySchedules(dailyDeps),
+    close() {
+      closing ??= (async () => {
+        await worker.close();
+        await queue.close();
+        if (ownsConnection) await closeConnection(connection);
+        log.info('daily worker stopped');
+      })();
+      return closing;
+    },
+  };
+}
