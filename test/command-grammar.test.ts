@@ -25,11 +25,24 @@ describe('parseObsCommand', () => {
   });
 
   it('keeps the words later issues need, with their arguments', () => {
-    expect(parseObsCommand('daily on 09:00 Europe/Paris')).toEqual({ kind: 'reserved', name: 'daily', args: ['on', '09:00', 'Europe/Paris'] });
     expect(parseObsCommand('peer @ana')).toEqual({ kind: 'reserved', name: 'peer', args: ['@ana'] });
     expect(parseObsCommand('pair')).toEqual({ kind: 'reserved', name: 'pair', args: [] });
     expect(parseObsCommand('scoring llm')).toEqual({ kind: 'reserved', name: 'scoring', args: ['llm'] });
-    expect(parseObsCommand('leaderboard')).toEqual({ kind: 'reserved', name: 'leaderboard', args: [] });
+  });
+
+  it('daily passes its words on for the worker to parse; leaderboard forgives extra words', () => {
+    expect(parseObsCommand('daily set 09:00 Europe/Paris mon-fri')).toEqual({ kind: 'daily', args: ['set', '09:00', 'Europe/Paris', 'mon-fri'] });
+    expect(parseObsCommand('Daily')).toEqual({ kind: 'daily', args: [] });
+    expect(parseObsCommand('leaderboard')).toEqual({ kind: 'leaderboard' });
+    expect(parseObsCommand('LEADERBOARD please')).toEqual({ kind: 'leaderboard' });
+  });
+
+  it('stats public on|off opts in or out; anything else after "public" is not understood', () => {
+    expect(parseObsCommand('stats public on')).toEqual({ kind: 'stats-public', public: true });
+    expect(parseObsCommand('Stats Public OFF')).toEqual({ kind: 'stats-public', public: false });
+    expect(parseObsCommand('stats public')).toEqual({ kind: 'unknown', word: 'stats public' });
+    expect(parseObsCommand('stats public maybe')).toEqual({ kind: 'unknown', word: 'stats public maybe' });
+    expect(parseObsCommand('stats for me')).toEqual({ kind: 'stats' });
   });
 
   it('several words that start with no keyword are not understood, quoted back whole', () => {
@@ -55,8 +68,8 @@ describe('parseObsCommand', () => {
 describe('helpText', () => {
   it('lists every sub-command once', () => {
     const text = helpText();
-    for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>']) expect(text).toContain(word);
-    expect(usageLines()).toHaveLength(6);
+    for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>', 'daily set HH:MM', 'leaderboard', 'stats public on|off']) expect(text).toContain(word);
+    expect(usageLines()).toHaveLength(10);
   });
 
   it('names what was not understood, without markup that could break the message', () => {

@@ -5,7 +5,7 @@
  */
 
 /** Sub-commands that later issues fill in. Parsed now so the words stay reserved. */
-export const RESERVED_COMMANDS = ['daily', 'peer', 'pair', 'scoring', 'leaderboard'] as const;
+export const RESERVED_COMMANDS = ['peer', 'pair', 'scoring'] as const;
 export type ReservedCommandName = (typeof RESERVED_COMMANDS)[number];
 
 export type ObsCommand =
@@ -14,6 +14,11 @@ export type ObsCommand =
   | { kind: 'topics' }
   | { kind: 'help' }
   | { kind: 'stats' }
+  /** `stats public on|off`: whether the person's score and streak may be shown to others. */
+  | { kind: 'stats-public'; public: boolean }
+  /** `daily …`: the words after `daily`, parsed by the worker, which knows the topics and zones. */
+  | { kind: 'daily'; args: string[] }
+  | { kind: 'leaderboard' }
   | { kind: 'reserved'; name: ReservedCommandName; args: string[] }
   | { kind: 'unknown'; word: string };
 
@@ -41,6 +46,14 @@ function topicFrom(words: string[]): { ok: true; topic?: string } | { ok: false 
   return TOPIC_WORD.test(topic) ? { ok: true, topic } : { ok: false };
 }
 
+/** `stats`, or `stats public on|off`; `stats public` with anything else is not understood. */
+function parseStats(rest: string[]): ObsCommand {
+  const [second, third, ...more] = rest.map((word) => word.toLowerCase());
+  if (second !== 'public') return { kind: 'stats' };
+  if ((third === 'on' || third === 'off') && more.length === 0) return { kind: 'stats-public', public: third === 'on' };
+  return { kind: 'unknown', word: quoted(['stats', ...rest].join(' ')) };
+}
+
 export function parseObsCommand(text: string): ObsCommand {
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).filter((word) => word.length > 0);
@@ -50,7 +63,10 @@ export function parseObsCommand(text: string): ObsCommand {
   // Extra words after help/topics/stats are forgiven: the intent is unmistakable.
   if (keyword === 'help' || keyword === '?') return { kind: 'help' };
   if (keyword === 'topics') return { kind: 'topics' };
-  if (keyword === 'stats') return { kind: 'stats' };
+  if (keyword === 'stats') return parseStats(rest);
+  if (keyword === 'daily') return { kind: 'daily', args: rest };
+  // Extra words after leaderboard are forgiven, like after stats.
+  if (keyword === 'leaderboard') return { kind: 'leaderboard' };
   if (isReserved(keyword)) return { kind: 'reserved', name: keyword, args: rest };
   if (keyword === 'mock') {
     const parsed = topicFrom(rest);

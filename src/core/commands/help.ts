@@ -16,6 +16,10 @@ export function usageLines(command = '/obs-question'): string[] {
     `\`${command} mock [topic]\`: a 1:1 mock interview, paced like the real thing`,
     `\`${command} topics\`: the topics, with how many questions each has`,
     `\`${command} stats\`: your practice so far: questions answered, coverage by topic, streak`,
+    `\`${command} stats public on|off\`: show your score and streak in daily reveals and the leaderboard (off by default)`,
+    `\`${command} daily set HH:MM [Area/City] [mon-fri|daily|mon,wed,fri] [topic …]\`: a question in this channel every scheduled morning (admins)`,
+    `\`${command} daily status|off|now|reveal-after 6h\`: see, stop, post today's question now, or change when the key points are revealed`,
+    `\`${command} leaderboard\`: this channel's top daily streaks and points this month (people who opted in)`,
     `\`${command} help\`: this list`,
   ];
 }

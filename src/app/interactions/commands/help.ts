@@ -9,6 +9,6 @@ export const helpCommand: CommandHandler<'help'> = async (job, _command, ctx) =>
 export const unknownCommand: CommandHandler<'unknown'> = async (job, command, ctx) =>
   submitPlan(ctx, privateReply(job, [{ type: 'help', notUnderstood: command.word }], 'reply'));
 
-/** Words reserved for later issues (daily, peer, pair, scoring, leaderboard). */
+/** Words reserved for later issues (peer, pair, scoring). */
 export const reservedCommand: CommandHandler<'reserved'> = async (job, command, ctx) =>
   submitPlan(ctx, privateReply(job, [{ type: 'help', note: `\`${command.name}\` is coming soon.` }], 'reply'));

@@ -2,9 +2,12 @@ import { parseObsCommand, type ObsCommand, type ObsCommandKind } from '../../../
 import type { CommandJob } from '../../../queue/jobs.ts';
 import type { JobContext } from '../context.ts';
 import type { Plan } from '../plan.ts';
+import { dailyCommand } from './daily/index.ts';
 import { helpCommand, reservedCommand, unknownCommand } from './help.ts';
+import { leaderboardCommand } from './leaderboard.ts';
 import { mockCommand } from './mock.ts';
 import { questionCommand } from './question.ts';
+import { statsPublicCommand } from './stats-public.ts';
 import { statsCommand } from './stats.ts';
 import { topicsCommand } from './topics.ts';
 import type { CommandHandler } from './types.ts';
@@ -16,6 +19,9 @@ export const COMMANDS: { [K in ObsCommandKind]: CommandHandler<K> } = {
   topics: topicsCommand,
   help: helpCommand,
   stats: statsCommand,
+  'stats-public': statsPublicCommand,
+  daily: dailyCommand,
+  leaderboard: leaderboardCommand,
   reserved: reservedCommand,
   unknown: unknownCommand,
 };

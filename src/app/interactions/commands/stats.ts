@@ -1,9 +1,13 @@
+import { dailyStatsFor } from '../../daily/standings.ts';
 import { submitPlan } from '../commit.ts';
 import { privateReply } from '../reply.ts';
 import type { CommandHandler } from './types.ts';
 
-/** `/obs-question stats`: questions answered, average coverage by topic, current streak. */
+/** `/obs-question stats`: questions answered, average coverage by topic, current streak, daily questions. */
 export const statsCommand: CommandHandler<'stats'> = async (job, _command, ctx) => {
-  const stats = await ctx.deps.stores.history.stats(job.workspaceId, job.userId, ctx.deps.now());
-  return submitPlan(ctx, privateReply(job, [{ type: 'stats', stats }], 'reply'));
+  const { stores, now, daily: dailyServices } = ctx.deps;
+  const stats = await stores.history.stats(job.workspaceId, job.userId, now());
+  // Daily questions per channel, in each channel's own local days.
+  const daily = await dailyStatsFor(stores.daily, job.workspaceId, job.userId, now(), dailyServices?.defaultTimezone ?? 'UTC');
+  return submitPlan(ctx, privateReply(job, [{ type: 'stats', stats: daily.length > 0 ? { ...stats, daily } : stats }], 'reply'));
 };
