@@ -8,7 +8,7 @@ import { berlin, CHANNEL, CHANNEL_KEY, startDailyHarness, type DailyHarness, typ
 
 /**
  * The faults the issue names, each ending with exactly one post per channel per scheduled
- * day. Schedules are Europe/Berlin 09:00 Mon–Fri; Mon 5 Jan 2026 09:00 local is 08:00Z.
+ * day. Schedules are Europe/Berlin 09:00 Mon–Fri; Mon 5 Jan 2032 09:00 local is 08:00Z.
  */
 let h: DailyHarness;
 const MONDAY_0900 = berlin(5, 9);
@@ -33,16 +33,16 @@ describe('a scheduled run', () => {
     await setUp();
     h.clock.now = MONDAY_0900 + 2_000;
     const result = await h.waitFor(await h.addScheduledRun(MONDAY_0900));
-    expect(result).toMatchObject({ outcome: 'posted', localDate: '2026-01-05', resumed: false });
+    expect(result).toMatchObject({ outcome: 'posted', localDate: '2032-01-05', resumed: false });
     const [post] = h.dailyPosts();
     expect(textOf(post?.blocks)).toContain('☀️ *Daily question* · Mon 5 Jan · key points and the team’s coverage in this thread at 17:00 (Europe/Berlin)');
     // No stats yet, so the tie-break picks the topic first in code-point order: alerting.
     expect(textOf(post?.blocks)).toContain('How would you design alerting for a payments platform?');
-    const record = await h.daily.stores.daily.posts.get(CHANNEL_KEY, '2026-01-05');
+    const record = await h.daily.stores.daily.posts.get(CHANNEL_KEY, '2032-01-05');
     expect(record).toMatchObject({ threadTs: post?.ts, questionId: 'sample-alerting', revealAt: MONDAY_0900 + 2_000 + 8 * 3_600_000 });
     const session = await h.daily.stores.sessions.get(h.threadId(post?.ts ?? ''));
-    expect(session?.state).toMatchObject({ mode: 'channel', daily: { channelKey: CHANNEL_KEY, localDate: '2026-01-05' } });
-    const reveal = await h.dailyQueue.getJob(revealJobIdFor(CHANNEL_KEY, '2026-01-05'));
+    expect(session?.state).toMatchObject({ mode: 'channel', daily: { channelKey: CHANNEL_KEY, localDate: '2032-01-05' } });
+    const reveal = await h.dailyQueue.getJob(revealJobIdFor(CHANNEL_KEY, '2032-01-05'));
     expect(await reveal?.getState()).toBe('delayed');
     expect(reveal?.opts.delay).toBe(8 * 3_600_000);
   });
@@ -56,8 +56,8 @@ describe('one post per channel per local day', () => {
     h.clock.now = MONDAY_0900 + 500;
     const jobs = await Promise.all([
       h.addScheduledRun(MONDAY_0900),
-      h.dailyQueue.add(DAILY_POST_JOB, { kind: DAILY_POST_JOB, channelKey: CHANNEL_KEY, scheduledAt: MONDAY_0900 }, { jobId: oneOffJobIdFor(CHANNEL_KEY, '2026-01-05') }),
-      h.dailyQueue.add(DAILY_POST_JOB, { kind: DAILY_POST_JOB, channelKey: CHANNEL_KEY, manual: { localDate: '2026-01-05', requestedBy: 'UADMIN', requestedAt: h.clock.now } }, { jobId: 'now.race' }),
+      h.dailyQueue.add(DAILY_POST_JOB, { kind: DAILY_POST_JOB, channelKey: CHANNEL_KEY, scheduledAt: MONDAY_0900 }, { jobId: oneOffJobIdFor(CHANNEL_KEY, '2032-01-05') }),
+      h.dailyQueue.add(DAILY_POST_JOB, { kind: DAILY_POST_JOB, channelKey: CHANNEL_KEY, manual: { localDate: '2032-01-05', requestedBy: 'UADMIN', requestedAt: h.clock.now } }, { jobId: 'now.race' }),
     ]);
     const results = await Promise.all(jobs.map((job) => h.waitFor(job)));
     expect(outcomes(results)).toEqual(['duplicate', 'duplicate', 'posted']);
@@ -103,7 +103,7 @@ describe('one post per channel per local day', () => {
     expect(h.logs.some((line) => line.includes('post already delivered by an earlier run; not posting again'))).toBe(true);
     expect(h.dailyPosts()).toHaveLength(1);
     // A different job for the same day afterwards (a boot recovery) is stopped by the claim.
-    const again = await h.runDaily({ kind: DAILY_POST_JOB, channelKey: CHANNEL_KEY, scheduledAt: MONDAY_0900 }, { jobId: oneOffJobIdFor(CHANNEL_KEY, '2026-01-05') });
+    const again = await h.runDaily({ kind: DAILY_POST_JOB, channelKey: CHANNEL_KEY, scheduledAt: MONDAY_0900 }, { jobId: oneOffJobIdFor(CHANNEL_KEY, '2032-01-05') });
     expect(again).toMatchObject({ outcome: 'duplicate' });
     expect(h.dailyPosts()).toHaveLength(1);
   });
@@ -119,7 +119,7 @@ describe('one post per channel per local day', () => {
     const report = await restarted.boot();
     expect(report).toMatchObject({ schedules: 1, enabled: 1, recovered: 1 });
     expect(await h.dailyQueue.getJobScheduler(schedulerIdFor(CHANNEL_KEY))).toMatchObject({ pattern: '0 0 9 * * 1-5', tz: 'Europe/Berlin' });
-    const recovery = await h.dailyQueue.getJob(oneOffJobIdFor(CHANNEL_KEY, '2026-01-05'));
+    const recovery = await h.dailyQueue.getJob(oneOffJobIdFor(CHANNEL_KEY, '2032-01-05'));
     if (!recovery) throw new Error('boot added no recovery run');
     const results = await Promise.all([h.waitFor(pending), h.waitFor(recovery)]);
     expect(outcomes(results)).toEqual(['duplicate', 'posted']);
@@ -155,7 +155,7 @@ describe('one post per channel per local day', () => {
     expect(h.dailyPosts()).toHaveLength(1);
     // The next scheduled day posts as usual.
     h.clock.now = berlin(6, 9, 0, 1);
-    expect(await h.waitFor(await h.addScheduledRun(berlin(6, 9)))).toMatchObject({ outcome: 'posted', localDate: '2026-01-06' });
+    expect(await h.waitFor(await h.addScheduledRun(berlin(6, 9)))).toMatchObject({ outcome: 'posted', localDate: '2032-01-06' });
     expect(h.dailyPosts()).toHaveLength(2);
   });
 });
@@ -167,9 +167,9 @@ describe('missed posts', () => {
     h.clock.now = berlin(5, 11, 30);
     const restarted = h.startDaily();
     expect(await restarted.boot()).toMatchObject({ recovered: 1 });
-    const recovery = await h.dailyQueue.getJob(oneOffJobIdFor(CHANNEL_KEY, '2026-01-05'));
+    const recovery = await h.dailyQueue.getJob(oneOffJobIdFor(CHANNEL_KEY, '2032-01-05'));
     if (!recovery) throw new Error('boot added no recovery run');
-    expect(await h.waitFor(recovery)).toMatchObject({ outcome: 'posted', localDate: '2026-01-05' });
+    expect(await h.waitFor(recovery)).toMatchObject({ outcome: 'posted', localDate: '2032-01-05' });
     expect(h.dailyPosts()).toHaveLength(1);
   });
 

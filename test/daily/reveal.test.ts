@@ -47,7 +47,7 @@ describe('the daily reveal', () => {
     expect(h.stub.threadReplies(CHANNEL, rootTs)).toHaveLength(0);
 
     h.clock.now = berlin(5, 17, 0, 2);
-    expect(await h.reveal('2026-01-05')).toMatchObject({ outcome: 'revealed', answerers: 3 });
+    expect(await h.reveal('2032-01-05')).toMatchObject({ outcome: 'revealed', answerers: 3 });
     const [reveal, ...more] = revealsIn(rootTs);
     expect(more).toHaveLength(0);
     expect(reveal).toContain('Key points for today’s question* · 3 answers');
@@ -62,7 +62,7 @@ describe('the daily reveal', () => {
     expect(reveal).not.toContain(BOB);
 
     // The same reveal again (a re-added job, a retry) posts nothing more.
-    const again = await h.dailyQueue.add(DAILY_REVEAL_JOB, { kind: DAILY_REVEAL_JOB, channelKey: CHANNEL_KEY, localDate: '2026-01-05' }, { jobId: `${revealJobIdFor(CHANNEL_KEY, '2026-01-05')}.again` });
+    const again = await h.dailyQueue.add(DAILY_REVEAL_JOB, { kind: DAILY_REVEAL_JOB, channelKey: CHANNEL_KEY, localDate: '2032-01-05' }, { jobId: `${revealJobIdFor(CHANNEL_KEY, '2032-01-05')}.again` });
     expect(await h.waitFor(again)).toMatchObject({ outcome: 'duplicate' });
     expect(revealsIn(rootTs)).toHaveLength(1);
 
@@ -80,7 +80,7 @@ describe('the daily reveal', () => {
     h.clock.now = berlin(5, 10);
     await h.answer(rootTs, LI, 'Context propagation and tail sampling.');
     h.clock.now = berlin(5, 17, 0, 2);
-    await h.reveal('2026-01-05');
+    await h.reveal('2032-01-05');
     const [reveal] = revealsIn(rootTs);
     expect(reveal).toContain('1 answer');
     expect(reveal).not.toContain('🏅');
@@ -94,7 +94,7 @@ describe('the daily reveal', () => {
     await h.command('daily set 09:00 Europe/Berlin');
     const rootTs = await postOn(5);
     h.clock.now = berlin(5, 17, 30);
-    await h.reveal('2026-01-05');
+    await h.reveal('2032-01-05');
     const before = h.stub.callsTo('chat.postEphemeral').length;
     await h.answer(rootTs, LI, 'Context propagation, tail sampling.');
     expect(h.stub.callsTo('chat.postEphemeral').length).toBeGreaterThan(before);
@@ -121,7 +121,7 @@ describe('streaks and the leaderboard', () => {
     await h.command('leaderboard', BOB);
     const board = h.lastReply();
     expect(board).toContain('*🔥 Current streaks*\n1. <@UANA>: 3 days\n2. <@UBOB>: 1 day');
-    expect(board).toContain('*🏅 Points covered in Jan 2026*\n1. <@UANA>: 6 points\n2. <@UBOB>: 2 points');
+    expect(board).toContain('*🏅 Points covered in Jan 2032*\n1. <@UANA>: 6 points\n2. <@UBOB>: 2 points');
     // Li covered the most but never opted in: not on the board.
     expect(board).not.toContain(LI);
 
@@ -132,8 +132,8 @@ describe('streaks and the leaderboard', () => {
 
     // Monday's reveal shows the streaks of opted-in answerers only.
     h.clock.now = berlin(12, 17, 0, 2);
-    await h.reveal('2026-01-12');
-    const record = await h.daily.stores.daily.posts.get(CHANNEL_KEY, '2026-01-12');
+    await h.reveal('2032-01-12');
+    const record = await h.daily.stores.daily.posts.get(CHANNEL_KEY, '2032-01-12');
     const [reveal] = revealsIn(record?.threadTs ?? '');
     expect(reveal).toContain('🔥 Streaks: 3 days: <@UANA>');
     expect(reveal).not.toContain(LI);
@@ -161,7 +161,7 @@ describe('streaks and the leaderboard', () => {
     const asked: string[] = [];
     for (const day of [5, 6, 7, 8]) {
       await postOn(day);
-      asked.push((await h.daily.stores.daily.posts.get(CHANNEL_KEY, `2026-01-0${day}`))?.questionId ?? '');
+      asked.push((await h.daily.stores.daily.posts.get(CHANNEL_KEY, `2032-01-0${day}`))?.questionId ?? '');
     }
     // Three questions: each once (ties broken by times asked, then topic name), then a new cycle
     // that does not start with the question asked last.
