@@ -27,7 +27,16 @@ describe('parseObsCommand', () => {
   it('keeps the words later issues need, with their arguments', () => {
     expect(parseObsCommand('peer @ana')).toEqual({ kind: 'reserved', name: 'peer', args: ['@ana'] });
     expect(parseObsCommand('pair')).toEqual({ kind: 'reserved', name: 'pair', args: [] });
-    expect(parseObsCommand('scoring llm')).toEqual({ kind: 'reserved', name: 'scoring', args: ['llm'] });
+    expect(parseObsCommand('pair @ana')).toEqual({ kind: 'reserved', name: 'pair', args: ['@ana'] });
+  });
+
+  it('scoring shows, or changes for the channel (default) or the workspace', () => {
+    expect(parseObsCommand('scoring')).toEqual({ kind: 'scoring' });
+    expect(parseObsCommand('Scoring LLM')).toEqual({ kind: 'scoring', change: { choice: 'llm', scope: 'channel' } });
+    expect(parseObsCommand('scoring keyword workspace')).toEqual({ kind: 'scoring', change: { choice: 'keyword', scope: 'workspace' } });
+    expect(parseObsCommand('scoring reset channel')).toEqual({ kind: 'scoring', change: { choice: 'reset', scope: 'channel' } });
+    expect(parseObsCommand('scoring gpt')).toEqual({ kind: 'unknown', word: 'scoring gpt' });
+    expect(parseObsCommand('scoring llm everywhere')).toEqual({ kind: 'unknown', word: 'scoring llm everywhere' });
   });
 
   it('daily passes its words on for the worker to parse; leaderboard forgives extra words', () => {
@@ -68,8 +77,8 @@ describe('parseObsCommand', () => {
 describe('helpText', () => {
   it('lists every sub-command once', () => {
     const text = helpText();
-    for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>', 'daily set HH:MM', 'leaderboard', 'stats public on|off']) expect(text).toContain(word);
-    expect(usageLines()).toHaveLength(10);
+    for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>', 'daily set HH:MM', 'leaderboard', 'stats public on|off', 'scoring [llm|keyword|reset]']) expect(text).toContain(word);
+    expect(usageLines()).toHaveLength(11);
   });
 
   it('names what was not understood, without markup that could break the message', () => {

@@ -1,6 +1,6 @@
 import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver } from '../src/app/interactions/index.ts';
+import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver, type ScoringSettings } from '../src/app/interactions/index.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
 import type { ChatSender } from '../src/app/ports.ts';
 import type { QuestionBank } from '../src/core/content/question-bank.ts';
@@ -52,6 +52,8 @@ export interface InteractionsWorkerDeps {
   random?: () => number;
   /** Users allowed to change settings besides workspace admins (OBS_ADMIN_USERS). */
   adminUserIds?: readonly string[];
+  /** The scorer choice store, for `/obs-question scoring`. */
+  scoring?: ScoringSettings;
   /** The daily worker's scheduling, for the `daily …` commands (see workers/daily.worker.ts). */
   daily?: DailyServices;
 }
@@ -108,6 +110,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     ...(deps.random ? { random: deps.random } : {}),
     ...(deps.adminUserIds ? { adminUserIds: new Set(deps.adminUserIds) } : {}),
     ...(deps.daily ? { daily: deps.daily } : {}),
+    ...(deps.scoring ? { scoring: deps.scoring } : {}),
   };
 
   const processJob = async (job: Job): Promise<JobResult> => {

@@ -9,7 +9,7 @@ import { closeConnection, createWorkerConnection, describeRedisUrl } from '../in
 import { QUEUE_PREFIX } from '../queue/names.ts';
 import { createScoring } from '../scoring/resolve-scorer.ts';
 import { DAY_MS } from '../store/index.ts';
-import type { ScorerResolver } from './interactions/index.ts';
+import type { ScorerResolver, ScoringSettings } from './interactions/index.ts';
 import type { ChatSender } from './ports.ts';
 
 export interface RunWorkerOptions {
@@ -64,11 +64,18 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
   });
 
   let resolveScorer = options.resolveScorer;
+  let scoring: ScoringSettings | undefined;
   if (!resolveScorer) {
     // Keyword scoring always; the LLM where it is configured and chosen.
-    const { resolver, llmConfig } = createScoring({ redis: connection, prefix, logger: log.child({ component: 'scoring' }), ...(options.env ? { env: options.env } : {}) });
+    const { resolver, settings, llmConfig } = createScoring({ redis: connection, prefix, logger: log.child({ component: 'scoring' }), ...(options.env ? { env: options.env } : {}) });
     log.info('scoring ready', { llm: llmConfig !== undefined });
     resolveScorer = (scope) => resolver.resolve(scope);
+    scoring = {
+      llmAvailable: llmConfig !== undefined,
+      get: (scope) => settings.get(scope),
+      set: (scope, choice) => settings.set(scope, choice),
+      clear: (scope) => settings.clear(scope),
+    };
   }
   const sender =
     options.sender ??
@@ -104,6 +111,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
     daily: daily.services,
+    ...(scoring ? { scoring } : {}),
   });
   // Every boot: upsert every channel's job scheduler from the stored schedules (a flushed
   // Redis loses them) and post today's question where it was missed. A failure here is

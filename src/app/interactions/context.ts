@@ -14,6 +14,15 @@ export type ScorerResolver = (scope: { workspaceId: string; channelId?: string }
 /** Schedules a pacing tick for a session at an absolute time (epoch ms). */
 export type TickScheduler = (tick: { threadId: string; at: number }) => Promise<void>;
 
+/** The per-workspace/per-channel scorer choice, for `/obs-question scoring`. */
+export interface ScoringSettings {
+  /** Whether an LLM is configured at all (OPENAI_API_KEY / OPENAI_BASE_URL). */
+  llmAvailable: boolean;
+  get(scope: { workspaceId: string; channelId?: string }): Promise<'llm' | 'keyword' | undefined>;
+  set(scope: { workspaceId: string; channelId?: string }, choice: 'llm' | 'keyword'): Promise<void>;
+  clear(scope: { workspaceId: string; channelId?: string }): Promise<void>;
+}
+
 export interface InteractionDeps {
   sender: ChatSender;
   stores: Stores;
@@ -28,6 +37,8 @@ export interface InteractionDeps {
   random?: () => number;
   /** Users allowed to change settings besides workspace admins (OBS_ADMIN_USERS). */
   adminUserIds?: ReadonlySet<string>;
+  /** Scorer choice; absent where no settings store is wired (the command then says so). */
+  scoring?: ScoringSettings;
   /** Daily questions: absent where no daily queue is wired (the commands then say so). */
   daily?: DailyServices;
 }

@@ -11,7 +11,7 @@ import { privateReply } from './reply.ts';
 import { runPlan } from './run-plan.ts';
 import { handleTick } from './tick.ts';
 
-export type { InteractionDeps, ScorerResolver, TickScheduler } from './context.ts';
+export type { InteractionDeps, ScorerResolver, ScoringSettings, TickScheduler } from './context.ts';
 export { eventKeyOf, workspaceOf } from './event-key.ts';
 export { deliveryFailureText, GENERIC_FAILURE, notifyUser } from './notify.ts';
 export { nextTickAt } from './steps.ts';

@@ -5,7 +5,7 @@
  */
 
 /** Sub-commands that later issues fill in. Parsed now so the words stay reserved. */
-export const RESERVED_COMMANDS = ['peer', 'pair', 'scoring'] as const;
+export const RESERVED_COMMANDS = ['peer', 'pair'] as const;
 export type ReservedCommandName = (typeof RESERVED_COMMANDS)[number];
 
 export type ObsCommand =
@@ -19,6 +19,8 @@ export type ObsCommand =
   /** `daily …`: the words after `daily`, parsed by the worker, which knows the topics and zones. */
   | { kind: 'daily'; args: string[] }
   | { kind: 'leaderboard' }
+  /** `scoring`: show; `scoring llm|keyword|reset [channel|workspace]`: change (admins only). */
+  | { kind: 'scoring'; change?: { choice: 'llm' | 'keyword' | 'reset'; scope: 'channel' | 'workspace' } }
   | { kind: 'reserved'; name: ReservedCommandName; args: string[] }
   | { kind: 'unknown'; word: string };
 
@@ -54,6 +56,16 @@ function parseStats(rest: string[]): ObsCommand {
   return { kind: 'unknown', word: quoted(['stats', ...rest].join(' ')) };
 }
 
+/** `scoring`, or `scoring llm|keyword|reset [channel|workspace]` (the channel by default). */
+function parseScoring(rest: string[]): ObsCommand {
+  const [choice, scope, ...more] = rest.map((word) => word.toLowerCase());
+  if (choice === undefined) return { kind: 'scoring' };
+  const validChoice = choice === 'llm' || choice === 'keyword' || choice === 'reset';
+  const validScope = scope === undefined || scope === 'channel' || scope === 'workspace';
+  if (!validChoice || !validScope || more.length > 0) return { kind: 'unknown', word: quoted(['scoring', ...rest].join(' ')) };
+  return { kind: 'scoring', change: { choice, scope: scope ?? 'channel' } };
+}
+
 export function parseObsCommand(text: string): ObsCommand {
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).filter((word) => word.length > 0);
@@ -67,6 +79,7 @@ export function parseObsCommand(text: string): ObsCommand {
   if (keyword === 'daily') return { kind: 'daily', args: rest };
   // Extra words after leaderboard are forgiven, like after stats.
   if (keyword === 'leaderboard') return { kind: 'leaderboard' };
+  if (keyword === 'scoring') return parseScoring(rest);
   if (isReserved(keyword)) return { kind: 'reserved', name: keyword, args: rest };
   if (keyword === 'mock') {
     const parsed = topicFrom(rest);

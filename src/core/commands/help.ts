@@ -20,6 +20,7 @@ export function usageLines(command = '/obs-question'): string[] {
     `\`${command} daily set HH:MM [Area/City] [mon-fri|daily|mon,wed,fri] [topic …]\`: a question in this channel every scheduled morning (admins)`,
     `\`${command} daily status|off|now|reveal-after 6h\`: see, stop, post today's question now, or change when the key points are revealed`,
     `\`${command} leaderboard\`: this channel's top daily streaks and points this month (people who opted in)`,
+    `\`${command} scoring [llm|keyword|reset] [channel|workspace]\`: see or change how answers are scored here (admins change it)`,
     `\`${command} help\`: this list`,
   ];
 }

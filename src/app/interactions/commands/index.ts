@@ -7,6 +7,7 @@ import { helpCommand, reservedCommand, unknownCommand } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { mockCommand } from './mock.ts';
 import { questionCommand } from './question.ts';
+import { scoringCommand } from './scoring.ts';
 import { statsPublicCommand } from './stats-public.ts';
 import { statsCommand } from './stats.ts';
 import { topicsCommand } from './topics.ts';
@@ -22,6 +23,7 @@ export const COMMANDS: { [K in ObsCommandKind]: CommandHandler<K> } = {
   'stats-public': statsPublicCommand,
   daily: dailyCommand,
   leaderboard: leaderboardCommand,
+  scoring: scoringCommand,
   reserved: reservedCommand,
   unknown: unknownCommand,
 };
