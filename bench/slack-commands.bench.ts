@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { Redis } from 'ioredis';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startInteractionsWorker } from '../workers/interactions.worker.ts';
 import { SlackSender } from '../src/adapters/slack/sender.ts';
@@ -14,6 +10,7 @@ import { loadQuestionBank } from '../src/core/content/load.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { createInteractionProducer } from '../src/queue/producers.ts';
+import { startPrivateRedis, type PrivateRedis } from '../test/helpers/redis-server.ts';
 import { slackSignature } from '../test/helpers/slack-http.ts';
 import { SlackApiStub } from '../test/stubs/slack-api.ts';
 import { formatMs, summarize, type Summary } from './stats.ts';
@@ -45,47 +42,10 @@ const SIGNING_SECRET = 'bench-signing-secret-7a7a7a7a';
 /** The production default is 20 jobs/s (a ceiling under Slack's posting limits); the bench measures the pipeline, not that ceiling. */
 const BENCH_LIMITER = { max: 5_000, duration: 1_000 };
 
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 /** REDIS_URL when set (with a unique prefix); otherwise a private redis-server for the run. */
-async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startRedis(): Promise<PrivateRedis> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
-  const port = await freePort();
-  const dir = await mkdtemp(path.join(tmpdir(), 'obs-bench-redis-'));
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      await probe.ping();
-      probe.disconnect();
-      break;
-    } catch {
-      probe.disconnect();
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error('redis-server did not start (is it installed?)');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return await startPrivateRedis('obs-bench-redis');
 }
 
 /**

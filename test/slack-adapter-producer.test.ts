@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -12,20 +11,10 @@ import type { CommandJob, InteractionJob } from '../src/queue/jobs.ts';
 import { INTERACTIONS_QUEUE } from '../src/queue/names.ts';
 import { createInteractionProducer, jobIdFor, QueueUnavailableError, type InteractionProducer } from '../src/queue/producers.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from './helpers/redis.ts';
+import { freePort, spawnRedisServer } from './helpers/redis-server.ts';
 
 function commandJob(overrides: Partial<CommandJob> = {}): CommandJob {
   return { kind: 'command', platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', dedupeKey: '1234.5678.abcdef', receivedAt: Date.now(), text: '', ...overrides };
-}
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
@@ -126,7 +115,7 @@ describe('createInteractionProducer without Redis', () => {
     let child: ChildProcess | undefined;
 
     const startRedis = async (): Promise<void> => {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+      child = spawnRedisServer(port, dir);
     };
     const stopRedis = async (): Promise<void> => {
       const running = child;

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSlackApp, type SlackApp } from '../src/adapters/slack/app.ts';
 import { encodeButtonValue } from '../src/adapters/slack/render/buttons.ts';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { createInteractionProducer, type InteractionProducer } from '../src/queue/producers.ts';
 import { uniquePrefix } from './helpers/redis.ts';
+import { freePort } from './helpers/redis-server.ts';
 import { buttonPayload, messageEnvelope, SlackHttp } from './helpers/slack-http.ts';
 import { SlackApiStub } from './stubs/slack-api.ts';
 
@@ -13,17 +13,6 @@ const BOT_USER_ID = 'UBOT';
 
 const SIGNING_SECRET = 'redis-down-signing-secret-51d0';
 const TRY_AGAIN = "I can't reach my queue right now: try again in a minute.";
-
-async function closedPort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const lines: string[] = [];
 const responsesTo = (id: string): Record<string, unknown>[] => server.responses.filter((post) => post.id === id).map((post) => post.body);
@@ -36,7 +25,7 @@ let http: SlackHttp;
 beforeAll(async () => {
   restoreSink = setLogSink((line) => lines.push(line));
   server = await SlackApiStub.start();
-  producer = createInteractionProducer(`redis://127.0.0.1:${await closedPort()}`, { prefix: uniquePrefix('down') });
+  producer = createInteractionProducer(`redis://127.0.0.1:${await freePort()}`, { prefix: uniquePrefix('down') });
   slack = createSlackApp(
     { slack: { botToken: 'xoxb-1-2-redisdowntoken', signingSecret: SIGNING_SECRET, socketMode: false, apiUrl: server.apiUrl }, port: 0, logLevel: 'info' },
     { producer, logger: createLogger({ test: 'redis-down' }, 'info') },
