@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,7 +77,11 @@ function expectUsableRubric(question: Question): void {
   }
 }
 
-describe('content import: the shared study guide', () => {
+// The shared guide sits beside the repository in our workspace and in CI, not in a user's
+// clone: without it these cases are skipped (the other-guide cases below always run).
+const HAS_SHARED_GUIDE = existsSync(SHARED_GUIDE);
+
+describe.skipIf(!HAS_SHARED_GUIDE)('content import: the shared study guide', () => {
   it('drafts 6 questions, one per topic, that lint clean', async () => {
     const out = await tempDir();
     const run = await runImport([SHARED_GUIDE, '--out', out]);
@@ -122,24 +127,24 @@ describe('content import: the shared study guide', () => {
     expect(result.pacing?.phases[0]?.title).toBe('Define observability requirements and constraints');
   });
 
+});
+
+describe('content import: a guide with another structure', () => {
   it('refuses to overwrite existing drafts unless --force', async () => {
     const out = await tempDir();
-    const first = await runImport([SHARED_GUIDE, '--out', out]);
+    const first = await runImport([OTHER_GUIDE, '--out', out]);
     const [, , , file = ''] = IMPORTED.exec(lines(first.stdout)[0] ?? '') ?? [];
     await writeFile(file, 'edited by an author\n');
 
-    const refused = runImport([SHARED_GUIDE, '--out', out]);
+    const refused = runImport([OTHER_GUIDE, '--out', out]);
     await expect(refused).rejects.toBeInstanceOf(UserError);
     await expect(refused).rejects.toMatchObject({ code: 'draft_exists', message: expect.stringContaining('--force') });
     expect(await readFile(file, 'utf8')).toBe('edited by an author\n');
 
-    const forced = await runImport([SHARED_GUIDE, '--out', out, '--force']);
+    const forced = await runImport([OTHER_GUIDE, '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect(await readFile(file, 'utf8')).toMatch(/^# DRAFT/);
   });
-});
-
-describe('content import: a guide with another structure', () => {
   it('imports every question, warns by line, and lints clean', async () => {
     const guide = await readFile(OTHER_GUIDE, 'utf8');
     const out = await tempDir();
