@@ -32,6 +32,21 @@ describe('daily set', () => {
     expect(announcement?.text).toContain(`<@${ADMIN}> set up a daily question here`);
   });
 
+  it('the job BullMQ’s own scheduler queued (its cron, the channel’s zone) carries the run’s instant and posts when due', async () => {
+    await h.command('daily set 09:30 America/New_York mon-fri');
+    const scheduler = await h.dailyQueue.getJobScheduler(schedulerIdFor(CHANNEL_KEY));
+    const next = scheduler?.next ?? 0;
+    const job = await h.dailyQueue.getJob(`repeat:${schedulerIdFor(CHANNEL_KEY)}:${next}`);
+    expect(job?.data).toEqual({ kind: 'daily-post', channelKey: CHANNEL_KEY });
+    expect(job?.opts.prevMillis).toBe(next);
+    expect(await job?.getState()).toBe('delayed');
+    // Fast-forward: the clock reaches the run, and the job is promoted instead of waited for.
+    h.clock.now = next + 1_500;
+    await job?.promote();
+    expect(await h.waitFor(job as NonNullable<typeof job>)).toMatchObject({ outcome: 'posted' });
+    expect(h.dailyPosts()).toHaveLength(1);
+  });
+
   it('uses the installer’s zone by default, then keeps the channel’s zone when only the time changes', async () => {
     await h.command('daily set 08:00 Asia/Kolkata');
     await h.command('daily set 10:15');
