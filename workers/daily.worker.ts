@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { syncDailySchedules, type BootReport } from '../src/app/daily/boot.ts';
 import { parseChannelKey } from '../src/app/daily/channel-key.ts';
 import type { DailyDeps } from '../src/app/daily/deps.ts';
-import { runDailyPost, type DailyPostOutcome } from '../src/app/daily/post.ts';
+import { releaseFailedRun, runDailyPost, type DailyPostOutcome } from '../src/app/daily/post.ts';
 import { runDailyReveal, type DailyRevealOutcome } from '../src/app/daily/reveal.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
 import type { InteractionDeps } from '../src/app/interactions/context.ts';
@@ -163,8 +163,17 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
         throw new UnrecoverableError(error.code);
       }
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (final) jobLog.error('daily job failed on its last attempt', { error });
-      else jobLog.warn('daily job failed; will retry with backoff', { error });
+      if (!final) {
+        jobLog.warn('daily job failed; will retry with backoff', { error });
+        throw error;
+      }
+      jobLog.error('daily job failed on its last attempt', { error });
+      if (data.kind === 'daily-post') {
+        await releaseFailedRun({ jobId, job: data, ...(job.opts.prevMillis ? { prevMillis: job.opts.prevMillis } : {}) }, dailyDeps).catch((releaseError: unknown) =>
+          jobLog.warn('could not release the day’s claim', { error: releaseError }),
+        );
+        await tellRequester(data, 'Something went wrong on my side, so today’s question was not posted. Please try `daily now` again in a few minutes.', jobLog);
+      }
       throw error;
     }
   };

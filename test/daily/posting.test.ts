@@ -209,6 +209,19 @@ describe('delivery problems', () => {
     expect(h.dailyPosts(CHANNEL)).toHaveLength(1);
   });
 
+  it('Slack failing on every attempt: the day is freed after the last one, so `daily now` can post later', async () => {
+    await setUp();
+    h.clock.now = MONDAY_0900 + 1_000;
+    h.stub.script('chat.postMessage', { status: 500 }, { status: 500 }, { status: 500 });
+    const job = await h.addScheduledRun(MONDAY_0900);
+    await expect(h.waitFor(job)).rejects.toThrow();
+    expect(h.logs.some((line) => line.includes('daily job failed on its last attempt'))).toBe(true);
+    expect(await h.daily.stores.daily.posts.ownerOf('daily:slack:T1:C1:2032-01-05')).toBeUndefined();
+    await h.command('daily now');
+    expect(h.lastReply()).toContain('Posting today’s question now');
+    await h.stub.waitFor(() => h.dailyPosts().length === 1, 5_000, 'the post once Slack is back');
+  });
+
   it('a 429 delays the job by Retry-After without spending an attempt, then posts once', async () => {
     await setUp();
     h.clock.now = MONDAY_0900 + 1_000;

@@ -1,4 +1,4 @@
-import { PermanentDeliveryError } from '../../core/errors.ts';
+import { isUserError, PermanentDeliveryError } from '../../core/errors.ts';
 import { revealAt } from '../../core/schedule/post-decision.ts';
 import type { DailyPostJob } from '../../queue/daily-jobs.ts';
 import { submitPlan } from '../interactions/commit.ts';
@@ -76,27 +76,28 @@ export async function runDailyPost(run: DailyPostRun, deps: DailyDeps): Promise<
   const ctx: JobContext = { deps: interaction, platform: ref.platform, workspaceId: ref.workspaceId, eventKey: idempotencyKey, log };
   const stored = await stores.outbox.get(ref.workspaceId, idempotencyKey);
   let plan: Plan;
-  if (stored) {
-    plan = parsePlan(stored);
-  } else {
-    const settings = settingsFor(schedule, deps.defaultTimezone);
-    const { question } = await dailyChoiceFor(stores.daily, interaction.bank, { channelKey, localDate, topics: settings.topics });
-    const steps = dailyPostSteps(ctx, {
-      question,
-      channelId: ref.channelId,
-      channelKey,
-      localDate,
-      timezone: settings.timezone,
-      revealAt: revealAt(now, settings).getTime(),
-    });
-    plan = await submitPlan(ctx, steps);
-  }
-
   try {
+    if (stored) {
+      plan = parsePlan(stored);
+    } else {
+      const settings = settingsFor(schedule, deps.defaultTimezone);
+      const { question } = await dailyChoiceFor(stores.daily, interaction.bank, { channelKey, localDate, topics: settings.topics });
+      const steps = dailyPostSteps(ctx, {
+        question,
+        channelId: ref.channelId,
+        channelKey,
+        localDate,
+        timezone: settings.timezone,
+        revealAt: revealAt(now, settings).getTime(),
+      });
+      plan = await submitPlan(ctx, steps);
+    }
     await runPlan(plan, interaction);
   } catch (error) {
-    if (error instanceof PermanentDeliveryError && (await stores.daily.posts.release(idempotencyKey, run.jobId))) {
-      log.info('released the day’s claim after a permanent failure, so a later run may post', { localDate, code: error.code });
+    // Nothing went out for good (no questions on the topics, the bot not in the channel):
+    // free the day, so `daily now` can post once the cause is fixed.
+    if ((error instanceof PermanentDeliveryError || isUserError(error)) && (await stores.daily.posts.release(idempotencyKey, run.jobId))) {
+      log.info('released the day’s claim after a failure that retrying will not fix', { localDate, code: error.code });
     }
     throw error;
   }
@@ -112,4 +113,16 @@ export async function runDailyPost(run: DailyPostRun, deps: DailyDeps): Promise<
   await deps.scheduling.revealLater({ channelKey, localDate }, session.revealAt - now.getTime());
   log.info('daily question posted', { localDate, questionId: session.questionId, lateByMs: decision.lateByMs, resumed: stored !== undefined });
   return { outcome: 'posted', localDate, threadTs, resumed: stored !== undefined };
+}
+
+/**
+ * After a run's last attempt failed: gives up the day's claim if this job holds it, so the
+ * channel is not told "being posted" all day and `daily now` can try again. A part that did
+ * go out is found by the next run's plan, so releasing never causes a second post.
+ */
+export async function releaseFailedRun(run: DailyPostRun, deps: DailyDeps): Promise<boolean> {
+  const { stores, now } = deps.interaction;
+  const schedule = await stores.daily.schedules.get(run.job.channelKey);
+  const decision = decideRun(run.job, run.prevMillis, schedule, new Date(now()), deps.defaultTimezone);
+  return decision.action === 'post' && stores.daily.posts.release(decision.idempotencyKey, run.jobId);
 }
