@@ -43,6 +43,7 @@ export function revealJobIdFor(channelKey: string, localDate: string): string {
   return `reveal.${idPart(channelKey)}.${localDate}`;
 }
 
-export function nowJobIdFor(channelKey: string, localDate: string): string {
-  return `now.${idPart(channelKey)}.${localDate}`;
+/** Per request, not per day: a request after an earlier one failed must not be swallowed as a duplicate job. */
+export function nowJobIdFor(channelKey: string, localDate: string, requestId: string): string {
+  return `now.${idPart(channelKey)}.${localDate}.${encodeURIComponent(requestId)}`;
 }

@@ -31,8 +31,13 @@ export function createDailyScheduling(queue: Queue, jobOptions: JobsOptions = DA
       await queue.upsertJobScheduler(id, { pattern: cronPatternFor(schedule), tz: schedule.timezone }, { name: DAILY_POST_JOB, data, opts: jobOptions });
     },
     async runOnce(run: DailyRun, localDate: string, delayMs: number) {
+      const jobId = oneOffJobIdFor(run.channelKey, localDate);
+      // The id dedupes two workers booting together; a run that already failed for good is
+      // replaced, so the next boot may try again (its claim was released).
+      const existing = await queue.getJob(jobId);
+      if (existing && (await existing.getState()) === 'failed') await existing.remove();
       const data: DailyPostJob = { kind: DAILY_POST_JOB, channelKey: run.channelKey, scheduledAt: run.scheduledAt };
-      await queue.add(DAILY_POST_JOB, data, { ...jobOptions, jobId: oneOffJobIdFor(run.channelKey, localDate), delay: Math.max(0, delayMs) });
+      await queue.add(DAILY_POST_JOB, data, { ...jobOptions, jobId, delay: Math.max(0, delayMs) });
     },
     async postNow(request: DailyNowRequest) {
       const data: DailyPostJob = {
@@ -40,7 +45,7 @@ export function createDailyScheduling(queue: Queue, jobOptions: JobsOptions = DA
         channelKey: request.channelKey,
         manual: { localDate: request.localDate, requestedBy: request.requestedBy, requestedAt: request.requestedAt },
       };
-      await queue.add(DAILY_POST_JOB, data, { ...jobOptions, jobId: nowJobIdFor(request.channelKey, request.localDate) });
+      await queue.add(DAILY_POST_JOB, data, { ...jobOptions, jobId: nowJobIdFor(request.channelKey, request.localDate, request.requestId) });
     },
     async revealLater(reveal, delayMs) {
       const data: DailyRevealJob = { kind: DAILY_REVEAL_JOB, channelKey: reveal.channelKey, localDate: reveal.localDate };

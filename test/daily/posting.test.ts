@@ -209,6 +209,20 @@ describe('delivery problems', () => {
     expect(h.dailyPosts(CHANNEL)).toHaveLength(1);
   });
 
+  it('`daily now` refused (bot not invited) and asked again after inviting it: posts once, and the requester was told why', async () => {
+    await setUp();
+    h.clock.now = berlin(5, 7, 30);
+    h.stub.script('chat.postMessage', { error: 'not_in_channel' });
+    await h.command('daily now');
+    await h.stub.waitFor(() => h.logs.some((line) => line.includes('daily post refused by the platform')), 5_000, 'the refusal');
+    // Told by DM (the channel is the problem), with the fix.
+    await h.stub.waitFor(() => h.stub.messages.some((message) => message.channel === 'UADMIN'), 5_000, 'the DM');
+    expect(textOf(h.stub.messages.find((message) => message.channel === 'UADMIN')?.blocks)).toContain('/invite @obs-bot');
+    await h.command('daily now');
+    expect(h.lastReply()).toContain('Posting today’s question now');
+    await h.stub.waitFor(() => h.dailyPosts().length === 1, 5_000, 'the post after inviting the bot');
+  });
+
   it('Slack failing on every attempt: the day is freed after the last one, so `daily now` can post later', async () => {
     await setUp();
     h.clock.now = MONDAY_0900 + 1_000;

@@ -14,6 +14,8 @@ export interface DailyRun {
 export interface DailyNowRequest {
   channelKey: string;
   localDate: string;
+  /** The command's event key: each request is its own job; the day's claim keeps it to one post. */
+  requestId: string;
   requestedBy: string;
   requestedAt: number;
 }
@@ -23,7 +25,7 @@ export interface DailyScheduling {
   apply(schedule: DailySchedule): Promise<void>;
   /** A one-off run (boot recovery, a DST repair), at most one per channel and local date. */
   runOnce(run: DailyRun, localDate: string, delayMs: number): Promise<void>;
-  /** `daily now`: a run for today, at once, at most one per channel and local date. */
+  /** `daily now`: a run for today, at once (posting only if today's claim is free). */
   postNow(request: DailyNowRequest): Promise<void>;
   /** The reveal for a channel's local date, at most one. */
   revealLater(reveal: { channelKey: string; localDate: string }, delayMs: number): Promise<void>;

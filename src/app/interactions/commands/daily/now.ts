@@ -23,7 +23,7 @@ export const dailyNowAction: DailyAction<'now'> = async (job, _command, ctx, cha
   const posted = await stores.daily.posts.get(channelKey, localDate);
   if (posted) return reply(`Today’s question is already up in this channel (posted ${formatLocal(new Date(posted.postedAt), timezone)} ${timezone}): answer in its thread.`);
   if (await stores.daily.posts.ownerOf(dailyPostKey(channelKey, localDate))) return reply('Today’s question is being posted right now.');
-  await services.scheduling.postNow({ channelKey, localDate, requestedBy: job.userId, requestedAt: at });
+  await services.scheduling.postNow({ channelKey, localDate, requestId: ctx.eventKey, requestedBy: job.userId, requestedAt: at });
   ctx.log.info('daily question requested now', { channelKey, localDate });
   return reply('Posting today’s question now. The scheduled run later today will not post a second one.');
 };
