@@ -30,6 +30,9 @@ export function createDailyScheduling(queue: Queue, jobOptions: JobsOptions = DA
       const data: DailyPostJob = { kind: DAILY_POST_JOB, channelKey: schedule.channelKey };
       await queue.upsertJobScheduler(id, { pattern: cronPatternFor(schedule), tz: schedule.timezone }, { name: DAILY_POST_JOB, data, opts: jobOptions });
     },
+    async pendingRun(channelKey: string) {
+      return (await queue.getJobScheduler(schedulerIdFor(channelKey)))?.next ?? undefined;
+    },
     async runOnce(run: DailyRun, localDate: string, delayMs: number) {
       const jobId = oneOffJobIdFor(run.channelKey, localDate);
       // The id dedupes two workers booting together; a run that already failed for good is

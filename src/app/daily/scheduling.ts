@@ -23,6 +23,8 @@ export interface DailyNowRequest {
 export interface DailyScheduling {
   /** Makes the channel's job scheduler match the schedule: upserted when enabled, removed when off. */
   apply(schedule: DailySchedule): Promise<void>;
+  /** The instant of the run the channel's scheduler has pending (epoch ms), if it has one. */
+  pendingRun(channelKey: string): Promise<number | undefined>;
   /** A one-off run (boot recovery, a DST repair), at most one per channel and local date. */
   runOnce(run: DailyRun, localDate: string, delayMs: number): Promise<void>;
   /** `daily now`: a run for today, at once (posting only if today's claim is free). */
