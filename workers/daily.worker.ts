@@ -81,8 +81,13 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
   const ownsConnection = deps.connection === undefined;
   const connection = deps.connection ?? createWorkerConnection(deps.redisUrl);
   const now = deps.now ?? Date.now;
-  const stores = createStores(connection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
-  const pacer = new WorkspacePacer(connection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
+  // Stores on their own connection, as in the interactions worker: BullMQ loads its Lua
+  // scripts onto the connection it is given, and ioredis copies every loaded script into
+  // each multi()/pipeline() made on it (the outbox records use multi()).
+  const storeConnection = connection.duplicate();
+  storeConnection.on('error', (error: Error) => log.warn('redis error (daily stores)', { error }));
+  const stores = createStores(storeConnection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
+  const pacer = new WorkspacePacer(storeConnection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
   const queue = new Queue(queueName, { connection, prefix });
   queue.on('error', (error: Error) => log.warn('daily queue error', { error }));
   const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);
@@ -200,6 +205,7 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
       closing ??= (async () => {
         await worker.close();
         await queue.close();
+        await closeConnection(storeConnection);
         if (ownsConnection) await closeConnection(connection);
         log.info('daily worker stopped');
       })();

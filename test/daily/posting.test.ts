@@ -108,24 +108,37 @@ describe('one post per channel per local day', () => {
     expect(h.dailyPosts()).toHaveLength(1);
   });
 
-  it('a restart across the posting minute: the new worker’s boot re-upserts the scheduler and recovers the run once', async () => {
+  it('a restart across the posting minute: the new worker’s boot re-upserts the scheduler and recovers the run', async () => {
     await setUp();
     h.clock.now = berlin(5, 8, 59, 50);
     await h.daily.close();
     h.clock.now = berlin(5, 9, 0, 30);
-    // While no worker ran, BullMQ promoted the 09:00 job; it is waiting when the new worker starts.
-    const pending = await h.addScheduledRun(MONDAY_0900);
+    // The boot's upsert replaces the scheduler's overdue 09:00 job; recoverToday puts it back as a one-off run.
     const restarted = h.startDaily();
     const report = await restarted.boot();
     expect(report).toMatchObject({ schedules: 1, enabled: 1, recovered: 1 });
     expect(await h.dailyQueue.getJobScheduler(schedulerIdFor(CHANNEL_KEY))).toMatchObject({ pattern: '0 0 9 * * 1-5', tz: 'Europe/Berlin' });
     const recovery = await h.dailyQueue.getJob(oneOffJobIdFor(CHANNEL_KEY, '2032-01-05'));
     if (!recovery) throw new Error('boot added no recovery run');
-    const results = await Promise.all([h.waitFor(pending), h.waitFor(recovery)]);
-    expect(outcomes(results)).toEqual(['duplicate', 'posted']);
+    expect(await h.waitFor(recovery)).toMatchObject({ outcome: 'posted', localDate: '2032-01-05' });
     expect(h.dailyPosts()).toHaveLength(1);
-    // A second boot that day adds nothing: today's claim is taken.
+    // Another boot the same day adds nothing: today's claim is taken.
     expect(await h.startDaily().boot()).toMatchObject({ recovered: 0 });
+    expect(h.dailyPosts()).toHaveLength(1);
+  });
+
+  it('a restart across the posting minute with the 09:00 job still waiting: whichever runs first posts, once', async () => {
+    await setUp();
+    h.clock.now = berlin(5, 8, 59, 50);
+    await h.daily.close();
+    h.clock.now = berlin(5, 9, 0, 30);
+    // BullMQ promoted the 09:00 job while no worker ran; the new worker may take it before its boot finishes.
+    const pending = await h.addScheduledRun(MONDAY_0900);
+    const report = await h.startDaily().boot();
+    const recovery = await h.dailyQueue.getJob(oneOffJobIdFor(CHANNEL_KEY, '2032-01-05'));
+    const results = await Promise.all([h.waitFor(pending), ...(recovery ? [h.waitFor(recovery)] : [])]);
+    expect(outcomes(results)).toEqual(report.recovered === 1 ? ['duplicate', 'posted'] : ['posted']);
+    expect(h.dailyPosts()).toHaveLength(1);
   });
 
   it('a schedule changed while a run is pending: the stale run skips, the new time posts once', async () => {
