@@ -15,6 +15,8 @@ export interface PracticeOptions {
   maxFollowUps: number;
   input: Readable;
   write: (text: string) => void;
+  /** A terminal gets a "> " prompt; piped input does not (the output would run into it). */
+  interactive?: boolean;
   now?: () => number;
 }
 
@@ -38,7 +40,7 @@ export async function runPractice(options: PracticeOptions): Promise<SessionStat
   const reader = new LineReader(options.input);
   try {
     while (state.status === 'active') {
-      write('> ');
+      if (options.interactive) write('> ');
       const input = await readAnswer(reader);
       if (input.kind === 'end') {
         state = show(finishSession(state, question, CANDIDATE, now()));

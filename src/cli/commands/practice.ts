@@ -26,6 +26,7 @@ export const practiceCommand: CliCommand = {
       maxFollowUps: parsePositiveInt(values.followups, '--followups', 3),
       input: io.stdin,
       write: io.stdout,
+      interactive: io.interactive,
     });
     return 0;
   },
