@@ -20,13 +20,23 @@ export type TimeZoneCheck =
   /** Not a timezone at all. */
   | { kind: 'not-a-zone' };
 
+/** Answers per name: building an Intl.DateTimeFormat is costly and schedules are checked on every read. */
+const validity = new Map<string, boolean>();
+const MAX_REMEMBERED = 1_000;
+
 export function isValidTimeZone(name: string): boolean {
+  const known = validity.get(name);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  // Bounded, because names arrive from users: a flood of made-up ones must not grow memory.
+  if (validity.size < MAX_REMEMBERED) validity.set(name, valid);
+  return valid;
 }
 
 let canonicalByLowerCase: Map<string, string> | undefined;
