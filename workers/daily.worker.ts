@@ -1,4 +1,5 @@
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { Queue} from 'bullmq';
+import { DelayedError, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { syncDailySchedules, type BootReport } from '../src/app/daily/boot.ts';
 import { parseChannelKey } from '../src/app/daily/channel-key.ts';
@@ -10,12 +11,12 @@ import type { InteractionDeps } from '../src/app/interactions/context.ts';
 import { freshProgress, type ChatSender } from '../src/app/ports.ts';
 import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import { isUserError, PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
+import { openWorkerResources } from './worker-resources.ts';
 import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
-import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
 import { dailyJobSchema, type DailyJob } from '../src/queue/daily-jobs.ts';
 import { createDailyScheduling, DAILY_JOB_OPTIONS } from '../src/queue/daily-scheduling.ts';
 import { DAILY_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
-import { createStores, DEFAULT_WORKSPACE_PACE, WorkspacePacer, type Pace, type Stores } from '../src/store/index.ts';
+import { DEFAULT_WORKSPACE_PACE, WorkspacePacer, type Pace, type Stores } from '../src/store/index.ts';
 
 /**
  * The daily worker: channel job schedulers → `daily-post` jobs → one question per channel
@@ -78,18 +79,18 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
   const log = deps.logger ?? rootLogger.child({ component: 'daily-worker' });
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? DAILY_QUEUE;
-  const ownsConnection = deps.connection === undefined;
-  const connection = deps.connection ?? createWorkerConnection(deps.redisUrl);
   const now = deps.now ?? Date.now;
-  // Stores on their own connection, as in the interactions worker: BullMQ loads its Lua
-  // scripts onto the connection it is given, and ioredis copies every loaded script into
-  // each multi()/pipeline() made on it (the outbox records use multi()).
-  const storeConnection = connection.duplicate();
-  storeConnection.on('error', (error: Error) => log.warn('redis error (daily stores)', { error }));
-  const stores = createStores(storeConnection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
+  const resources = openWorkerResources({
+    redisUrl: deps.redisUrl,
+    prefix,
+    queueName,
+    log,
+    ...(deps.connection ? { connection: deps.connection } : {}),
+    ...(deps.storePrefix ? { storePrefix: deps.storePrefix } : {}),
+    ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}),
+  });
+  const { connection, storeConnection, stores, queue } = resources;
   const pacer = new WorkspacePacer(storeConnection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
-  const queue = new Queue(queueName, { connection, prefix });
-  queue.on('error', (error: Error) => log.warn('daily queue error', { error }));
   const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);
   const defaultTimezone = deps.defaultTimezone ?? 'UTC';
 
@@ -204,9 +205,7 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
     close() {
       closing ??= (async () => {
         await worker.close();
-        await queue.close();
-        await closeConnection(storeConnection);
-        if (ownsConnection) await closeConnection(connection);
+        await resources.close();
         log.info('daily worker stopped');
       })();
       return closing;

@@ -1,4 +1,5 @@
-import { Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
+import type { Queue} from 'bullmq';
+import { UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver, type ScoringSettings } from '../src/app/interactions/index.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
@@ -6,12 +7,12 @@ import type { ChatSender } from '../src/app/ports.ts';
 import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
+import { openWorkerResources } from './worker-resources.ts';
 import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
-import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
 import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
-import { createStores, type Stores } from '../src/store/index.ts';
+import type { Stores } from '../src/store/index.ts';
 
 /**
  * The interactions worker: queue → worker → core → sender → platform.
@@ -80,16 +81,17 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   const log = deps.logger ?? rootLogger.child({ component: 'interactions-worker' });
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? INTERACTIONS_QUEUE;
-  const ownsConnection = deps.connection === undefined;
-  const connection = deps.connection ?? createWorkerConnection(deps.redisUrl);
   const now = deps.now ?? Date.now;
-  // The stores get their own connection: BullMQ loads its Lua scripts onto the one it is
-  // given, and ioredis copies every loaded script into each multi()/pipeline() made on it.
-  const storeConnection = connection.duplicate();
-  storeConnection.on('error', (error: Error) => log.warn('redis error (stores)', { error }));
-  const stores = createStores(storeConnection, { prefix: deps.storePrefix ?? `${prefix}:store`, ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}) });
-  const queue = new Queue(queueName, { connection, prefix });
-  queue.on('error', (error: Error) => log.warn('queue error', { error }));
+  const resources = openWorkerResources({
+    redisUrl: deps.redisUrl,
+    prefix,
+    queueName,
+    log,
+    ...(deps.connection ? { connection: deps.connection } : {}),
+    ...(deps.storePrefix ? { storePrefix: deps.storePrefix } : {}),
+    ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}),
+  });
+  const { connection, stores, queue } = resources;
 
   const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;
   const scheduleTick = async ({ threadId, at }: { threadId: string; at: number }): Promise<void> => {
@@ -188,9 +190,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     close() {
       closing ??= (async () => {
         await worker.close();
-        await queue.close();
-        await closeConnection(storeConnection);
-        if (ownsConnection) await closeConnection(connection);
+        await resources.close();
         log.info('interactions worker stopped');
       })();
       return closing;

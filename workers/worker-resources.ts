@@ -1,0 +1,55 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../src/infra/logger.ts';
+import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
+import { createStores, type Stores } from '../src/store/index.ts';
+
+/**
+ * What every BullMQ worker here needs besides its processor: a worker-style connection
+ * (shared when given, owned otherwise), the stores on a connection of their own, and the
+ * queue it schedules follow-up jobs on.
+ *
+ * The stores get their own connection because BullMQ loads its Lua scripts onto the
+ * connection it is given, and ioredis copies every loaded script into each multi() or
+ * pipeline() made on it: the outbox and session writes would pay for that on every job.
+ */
+export interface WorkerResourceOptions {
+  redisUrl: string;
+  connection?: Redis;
+  prefix: string;
+  queueName: string;
+  storePrefix?: string;
+  sessionTtlMs?: number;
+  log: Logger;
+}
+
+export interface WorkerResources {
+  connection: Redis;
+  storeConnection: Redis;
+  stores: Stores;
+  queue: Queue;
+  /** Closes the queue and the connections this opened (not a connection it was given). */
+  close(): Promise<void>;
+}
+
+export function openWorkerResources(options: WorkerResourceOptions): WorkerResources {
+  const { log, prefix } = options;
+  const ownsConnection = options.connection === undefined;
+  const connection = options.connection ?? createWorkerConnection(options.redisUrl);
+  const storeConnection = connection.duplicate();
+  storeConnection.on('error', (error: Error) => log.warn('redis error (stores)', { error }));
+  const stores = createStores(storeConnection, { prefix: options.storePrefix ?? `${prefix}:store`, ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}) });
+  const queue = new Queue(options.queueName, { connection, prefix });
+  queue.on('error', (error: Error) => log.warn('queue error', { queue: options.queueName, error }));
+  return {
+    connection,
+    storeConnection,
+    stores,
+    queue,
+    async close() {
+      await queue.close();
+      await closeConnection(storeConnection);
+      if (ownsConnection) await closeConnection(connection);
+    },
+  };
+}
