@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { parseDailyCommand, type DailyCommand } from '../../src/core/schedule/daily-command.ts';
+import { recoverToday } from '../../src/core/schedule/boot-recovery.ts';
 import { applyOff, applyRevealAfter, applySet } from '../../src/core/schedule/schedule-update.ts';
 import { makeSchedule } from './fixtures.ts';
 
@@ -38,10 +39,18 @@ describe('applySet', () => {
 });
 
 describe('applyRevealAfter and applyOff', () => {
-  it('change one field and the update time', () => {
+  it('off changes one field and the update time; reveal-after leaves the posting time’s update time alone', () => {
     const previous = makeSchedule();
-    expect(applyRevealAfter(previous, 360, now)).toEqual({ ...previous, revealAfterMinutes: 360, updatedAt: now.toISOString() });
+    expect(applyRevealAfter(previous, 360, now)).toEqual({ ...previous, revealAfterMinutes: 360 });
     expect(applyOff(previous, now)).toEqual({ ...previous, enabled: false, updatedAt: now.toISOString() });
+  });
+
+  it('a reveal delay changed after a missed run keeps that run recoverable at the next boot', () => {
+    // 09:00 UTC weekday schedule, set long ago; today's 09:00 run was missed in an outage.
+    const schedule = makeSchedule({ time: '09:00', timezone: 'UTC', days: [1, 2, 3, 4, 5], updatedAt: '2026-01-01T00:00:00.000Z' });
+    const tenOClock = new Date('2026-03-04T10:00:00Z');
+    const changed = applyRevealAfter(schedule, 360, tenOClock);
+    expect(recoverToday(changed, new Date('2026-03-04T10:05:00Z')).action).toBe('post-now');
   });
 
   it('need a schedule first', () => {

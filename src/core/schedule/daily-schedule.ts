@@ -25,7 +25,7 @@ export const dailyScheduleSchema = z.strictObject({
   topics: z.array(slug),
   revealAfterMinutes: z.number().int().min(REVEAL_AFTER_MIN_MINUTES).max(REVEAL_AFTER_MAX_MINUTES),
   enabled: z.boolean(),
-  /** When the schedule last changed (ISO 8601). Runs due before this were not under it. */
+  /** When the posting time, days or zone last changed (ISO 8601). Runs due before this were not under it. */
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type DailySchedule = z.infer<typeof dailyScheduleSchema>;

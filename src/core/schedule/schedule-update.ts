@@ -32,8 +32,12 @@ function requireSchedule(previous: DailySchedule | undefined): DailySchedule {
   return previous;
 }
 
-export function applyRevealAfter(previous: DailySchedule | undefined, minutes: number, now: Date): DailySchedule {
-  return dailyScheduleSchema.parse({ ...requireSchedule(previous), revealAfterMinutes: minutes, updatedAt: now.toISOString() });
+/**
+ * The reveal delay does not change when questions are posted, so `updatedAt` stays: moving it
+ * would hide a run missed earlier today from boot recovery.
+ */
+export function applyRevealAfter(previous: DailySchedule | undefined, minutes: number, _now: Date): DailySchedule {
+  return dailyScheduleSchema.parse({ ...requireSchedule(previous), revealAfterMinutes: minutes });
 }
 
 export function applyOff(previous: DailySchedule | undefined, now: Date): DailySchedule {
