@@ -80,15 +80,8 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? DAILY_QUEUE;
   const now = deps.now ?? Date.now;
-  const resources = openWorkerResources({
-    redisUrl: deps.redisUrl,
-    prefix,
-    queueName,
-    log,
-    ...(deps.connection ? { connection: deps.connection } : {}),
-    ...(deps.storePrefix ? { storePrefix: deps.storePrefix } : {}),
-    ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}),
-  });
+  const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log });
   const { connection, storeConnection, stores, queue } = resources;
   const pacer = new WorkspacePacer(storeConnection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
   const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);

@@ -82,15 +82,8 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? INTERACTIONS_QUEUE;
   const now = deps.now ?? Date.now;
-  const resources = openWorkerResources({
-    redisUrl: deps.redisUrl,
-    prefix,
-    queueName,
-    log,
-    ...(deps.connection ? { connection: deps.connection } : {}),
-    ...(deps.storePrefix ? { storePrefix: deps.storePrefix } : {}),
-    ...(deps.sessionTtlMs ? { sessionTtlMs: deps.sessionTtlMs } : {}),
-  });
+  const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log });
   const { connection, stores, queue } = resources;
 
   const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;
