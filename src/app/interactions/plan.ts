@@ -1,5 +1,6 @@
 import type { SessionState } from '../../core/interview/session-state.ts';
 import type { Platform } from '../../core/thread-id.ts';
+import type { ScoredAnswer } from '../../store/history-store.ts';
 import type { MessageContent, ReactionKind } from '../ports.ts';
 
 /**
@@ -18,16 +19,7 @@ export type PlanStep =
   | { kind: 'respond'; key: string; responseUrl: string; content: MessageContent; fallback: { channelId: string; userId: string; thread?: PlanThread } }
   | { kind: 'create-session'; key: string; channelId: string; rootOf: string; state: SessionState }
   | { kind: 'schedule-tick'; key: string; channelId: string; thread: PlanThread; at: number }
-  | {
-      kind: 'record-history';
-      key: string;
-      userId: string;
-      answerId: string;
-      sessionId: string;
-      topic: string;
-      coverage: number;
-      at: number;
-    }
+  | ({ kind: 'record-history'; key: string } & Omit<ScoredAnswer, 'workspaceId'>)
   | { kind: 'react'; key: string; channelId: string; messageId: string; reaction: ReactionKind }
   /** An answer to a daily question, for streaks and the monthly points (the day's best tally is kept). */
   | { kind: 'record-daily'; key: string; channelKey: string; localDate: string; userId: string; pointsCovered: number };

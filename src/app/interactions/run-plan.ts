@@ -115,25 +115,18 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
         break;
       }
       case 'record-history':
-        await history.record({
-          workspaceId,
-          userId: step.userId,
-          answerId: step.answerId,
-          sessionId: step.sessionId,
-          topic: step.topic,
-          coverage: step.coverage,
-          at: step.at,
-        });
+        {
+          // The step holds exactly the scored answer, less what the plan knows already.
+          const { kind: _kind, key: _key, ...answer } = step;
+          await history.record({ workspaceId, ...answer });
+        }
         await record(step.key, '1');
         break;
       case 'record-daily':
-        await deps.stores.daily.answers.record({
-          channelKey: step.channelKey,
-          workspaceId,
-          userId: step.userId,
-          localDate: step.localDate,
-          pointsCovered: step.pointsCovered,
-        });
+        {
+          const { kind: _kind, key: _key, ...answer } = step;
+          await deps.stores.daily.answers.record({ workspaceId, ...answer });
+        }
         await record(step.key, '1');
         break;
       case 'react':
