@@ -1,6 +1,4 @@
-import type { Queue} from 'bullmq';
-import { DelayedError, UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { DelayedError, UnrecoverableError, Worker, type Job, type JobsOptions, type Queue } from 'bullmq';
 import { syncDailySchedules, type BootReport } from '../src/app/daily/boot.ts';
 import { parseChannelKey } from '../src/app/daily/channel-key.ts';
 import type { DailyDeps } from '../src/app/daily/deps.ts';
@@ -8,10 +6,9 @@ import { releaseFailedRun, runDailyPost, type DailyPostOutcome } from '../src/ap
 import { runDailyReveal, type DailyRevealOutcome } from '../src/app/daily/reveal.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
 import type { InteractionDeps } from '../src/app/interactions/context.ts';
-import { freshProgress, type ChatSender } from '../src/app/ports.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
+import { freshProgress } from '../src/app/ports.ts';
 import { isUserError, PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
-import { openWorkerResources } from './worker-resources.ts';
+import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
 import { dailyJobSchema, type DailyJob } from '../src/queue/daily-jobs.ts';
 import { createDailyScheduling, DAILY_JOB_OPTIONS } from '../src/queue/daily-scheduling.ts';
@@ -35,21 +32,8 @@ import { DEFAULT_WORKSPACE_PACE, WorkspacePacer, type Pace, type Stores } from '
  * fix; a user-facing one (no questions left on the channel's topics) likewise; a `daily now`
  * requester is told by DM. Anything else retries with backoff.
  */
-export interface DailyWorkerDeps {
-  redisUrl: string;
-  /** An existing worker-style connection (maxRetriesPerRequest: null); closed by its owner. */
-  connection?: Redis;
-  prefix?: string;
-  queueName?: string;
-  /** Prefix of the stores' keys; must match the interactions worker's (sessions, outbox). Default `<prefix>:store`. */
-  storePrefix?: string;
-  sender: ChatSender;
-  bank: QuestionBank;
-  logger?: Logger;
-  now?: () => number;
-  sessionTtlMs?: number;
-  /** Jobs in flight per process; mostly waiting on Slack and Redis. Default 16. */
-  concurrency?: number;
+/** Concurrency defaults to 16: jobs mostly wait on Slack and Redis. */
+export interface DailyWorkerDeps extends BaseWorkerDeps {
   /** Per-workspace posting pace. Default DEFAULT_WORKSPACE_PACE (4/s, burst 10). */
   pace?: Pace;
   /** The installer's zone (OBS_DEFAULT_TIMEZONE). Default UTC. */

@@ -1,14 +1,10 @@
-import type { Queue} from 'bullmq';
-import { UnrecoverableError, Worker, type Job, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { UnrecoverableError, Worker, type Job, type JobsOptions, type Queue } from 'bullmq';
 import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver, type ScoringSettings } from '../src/app/interactions/index.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
-import type { ChatSender } from '../src/app/ports.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
-import { openWorkerResources } from './worker-resources.ts';
-import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
+import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { logger as rootLogger } from '../src/infra/logger.ts';
 import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
@@ -26,22 +22,8 @@ import type { Stores } from '../src/store/index.ts';
  * - anything else: retried with exponential backoff (the job's attempts/backoff); after the
  *   last attempt the user is told, generically, to try again.
  */
-export interface InteractionsWorkerDeps {
-  redisUrl: string;
-  /** An existing worker-style connection (maxRetriesPerRequest: null); closed by its owner. */
-  connection?: Redis;
-  /** BullMQ key prefix; tests pass a unique one. */
-  prefix?: string;
-  queueName?: string;
-  /** Prefix of the stores' Redis keys (sessions, outbox, history); default `<prefix>:store`. */
-  storePrefix?: string;
-  sender: ChatSender;
-  bank: QuestionBank;
+export interface InteractionsWorkerDeps extends BaseWorkerDeps {
   resolveScorer: ScorerResolver;
-  logger?: Logger;
-  now?: () => number;
-  sessionTtlMs?: number;
-  concurrency?: number;
   /**
    * Global pace of job starts. Needed for the 429 pause to hold across workers, and a
    * ceiling below Slack's workspace-wide limits. Default 20 jobs per second.

@@ -1,5 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { ChatSender } from '../src/app/ports.ts';
+import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import type { Logger } from '../src/infra/logger.ts';
 import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
 import { createStores, type Stores } from '../src/store/index.ts';
@@ -13,6 +15,25 @@ import { createStores, type Stores } from '../src/store/index.ts';
  * connection it is given, and ioredis copies every loaded script into each multi() or
  * pipeline() made on it: the outbox and session writes would pay for that on every job.
  */
+/** What every worker here is started with; each adds its own options. */
+export interface BaseWorkerDeps {
+  redisUrl: string;
+  /** An existing worker-style connection (maxRetriesPerRequest: null); closed by its owner. */
+  connection?: Redis;
+  /** BullMQ key prefix; tests pass a unique one. */
+  prefix?: string;
+  queueName?: string;
+  /** Prefix of the stores' keys, shared by every worker (sessions, outbox). Default `<prefix>:store`. */
+  storePrefix?: string;
+  sender: ChatSender;
+  bank: QuestionBank;
+  logger?: Logger;
+  now?: () => number;
+  sessionTtlMs?: number;
+  /** Jobs in flight per process. */
+  concurrency?: number;
+}
+
 export interface WorkerResourceOptions {
   redisUrl: string;
   connection?: Redis;

@@ -8,6 +8,7 @@ import type { DailySchedule } from '../../src/core/schedule/daily-schedule.ts';
 import { createLogger, setLogSink } from '../../src/infra/logger.ts';
 import { createStores, type Stores } from '../../src/store/index.ts';
 import { sampleQuestion, samplePacing } from '../fixtures/sample-question.ts';
+import { makeSchedule } from '../schedule/fixtures.ts';
 import { testRedis, uniquePrefix } from '../helpers/redis.ts';
 
 /**
@@ -58,18 +59,9 @@ function depsAt(now: number): DailyDeps {
   };
 }
 
+/** The shared schedule fixture, in the test clock's era (2031) and the given channel. */
 function schedule(channel: string, overrides: Partial<DailySchedule> = {}): DailySchedule {
-  return {
-    channelKey: `slack:T1:${channel}`,
-    time: '09:00',
-    timezone: 'Europe/Berlin',
-    days: [1, 2, 3, 4, 5],
-    topics: [],
-    revealAfterMinutes: 480,
-    enabled: true,
-    updatedAt: '2031-12-01T00:00:00.000Z',
-    ...overrides,
-  };
+  return makeSchedule({ channelKey: `slack:T1:${channel}`, updatedAt: '2031-12-01T00:00:00.000Z', ...overrides });
 }
 
 beforeEach(() => {
