@@ -55,8 +55,8 @@ describe('interview engine', () => {
     }
     expect(new Set(asked).size).toBe(asked.length);
     expect(asked.slice(0, 4).map((text) => state.asked.find((prompt) => prompt.text === text)?.source)).toEqual(['rubric-probe', 'rubric-probe', 'rubric-probe', 'rubric-probe']);
-    expect(asked[4]).toBe(q.followUps.functional[0]);
-    expect(asked[5]).toBe(q.followUps.nonFunctional[0]);
+    expect(asked[4]).toBe(q.followUps.functional[0]?.ask);
+    expect(asked[5]).toBe(q.followUps.nonFunctional[0]?.ask);
   });
 
   it('ends with a scorecard after the configured number of follow-ups', () => {

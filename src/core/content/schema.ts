@@ -25,10 +25,64 @@ export const rubricPointSchema = z.strictObject({
   evidence: z.array(sentence).min(2, 'give at least 2 evidence phrases'),
   /** 1 (nice to have) to 3 (separates staff from senior). */
   weight: z.number().int().min(1).max(3),
+  /**
+   * The point's idea in other words than its evidence phrases: each entry is one co-occurrence
+   * rule, groups of alternatives joined by " + ", all of which must appear in one clause, e.g.
+   * "decide|decision + after|once + finish|complete" (see docs/content.md). Matched on stems.
+   */
+  concepts: z.array(sentence).default([]),
   /** Optional interviewer question that probes this point when an answer missed it. */
   probe: sentence.optional(),
+  /**
+   * Escalating hints for the probe of this point: the first names a concern ("what happens when
+   * the collector is down?"), the second names the concept. Neither gives the answer.
+   */
+  hints: z.array(sentence).max(2, 'at most 2 hints: a concern, then the concept').default([]),
 });
 export type RubricPoint = z.infer<typeof rubricPointSchema>;
+
+/** What a strong candidate clarifies in the requirements phase (scale, users, SLOs, constraints). */
+export const requirementSchema = z.strictObject({
+  id: slug,
+  theme: sentence.max(60, 'keep the theme under 60 characters'),
+  point: sentence.max(300, 'keep a requirement to one sentence'),
+  evidence: z.array(sentence).min(2, 'give at least 2 evidence phrases'),
+  concepts: z.array(sentence).default([]),
+  weight: z.number().int().min(1).max(3),
+});
+export type Requirement = z.infer<typeof requirementSchema>;
+
+/**
+ * A common wrong claim for this question. `patterns` are case-insensitive JavaScript regular
+ * expressions tried on each sentence of an answer; a match names the misconception, blocks the
+ * rubric points in `contradicts` for that sentence and lowers the score (docs/scoring.md).
+ */
+export const misconceptionSchema = z.strictObject({
+  id: slug,
+  /** The wrong claim, as an interviewer would summarise it. */
+  claim: sentence.max(200, 'keep the claim under 200 characters'),
+  patterns: z.array(sentence).min(1, 'give at least 1 pattern'),
+  /** One or two sentences, in our own words, with the figure or the arithmetic. */
+  correction: sentence.max(400, 'keep the correction to one or two sentences'),
+  contradicts: z.array(slug).default([]),
+});
+export type Misconception = z.infer<typeof misconceptionSchema>;
+
+/**
+ * A follow-up question: plain text, or an object naming the rubric point it probes and its
+ * escalating hints. Normalised to the object form on load.
+ */
+export const followUpSchema = z
+  .union([
+    sentence,
+    z.strictObject({
+      ask: sentence,
+      probes: slug.optional(),
+      hints: z.array(sentence).max(2, 'at most 2 hints: a concern, then the concept').default([]),
+    }),
+  ])
+  .transform((value) => (typeof value === 'string' ? { ask: value, probes: undefined, hints: [] as string[] } : value));
+export type FollowUp = z.output<typeof followUpSchema>;
 
 export const questionSchema = z
   .strictObject({
@@ -38,10 +92,13 @@ export const questionSchema = z
     summary: sentence,
     level: levelSchema,
     rubric: z.array(rubricPointSchema).min(4, 'needs 4 to 8 points').max(8, 'needs 4 to 8 points'),
+    /** What a strong candidate clarifies first; phase 1 of a mock is judged against these. */
+    requirements: z.array(requirementSchema).max(6, 'at most 6 requirements').default([]),
     followUps: z.strictObject({
-      functional: z.array(sentence).default([]),
-      nonFunctional: z.array(sentence).default([]),
+      functional: z.array(followUpSchema).default([]),
+      nonFunctional: z.array(followUpSchema).default([]),
     }),
+    misconceptions: z.array(misconceptionSchema).default([]),
     tradeOffs: z.array(sentence).default([]),
     tip: z.string().trim().default(''),
   })
@@ -52,6 +109,40 @@ export const questionSchema = z
         ctx.addIssue({ code: 'custom', path: ['rubric', index, 'id'], message: `duplicate rubric id "${point.id}"` });
       }
       seen.add(point.id);
+    });
+    const rubricIds = new Set(question.rubric.map((point) => point.id));
+    (['functional', 'nonFunctional'] as const).forEach((kind) => {
+      question.followUps[kind].forEach((followUp, index) => {
+        if (followUp.probes && !rubricIds.has(followUp.probes)) {
+          ctx.addIssue({ code: 'custom', path: ['followUps', kind, index, 'probes'], message: `not a rubric point id; valid: ${[...rubricIds].join(', ')}` });
+        }
+      });
+    });
+    const misconceptionIds = new Set<string>();
+    question.misconceptions.forEach((misconception, index) => {
+      if (misconceptionIds.has(misconception.id)) {
+        ctx.addIssue({ code: 'custom', path: ['misconceptions', index, 'id'], message: `duplicate misconception id "${misconception.id}"` });
+      }
+      misconceptionIds.add(misconception.id);
+      misconception.patterns.forEach((pattern, patternIndex) => {
+        try {
+          new RegExp(pattern, 'iu');
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', path: ['misconceptions', index, 'patterns', patternIndex], message: `not a valid regular expression: ${(error as Error).message}` });
+        }
+      });
+      misconception.contradicts.forEach((id, idIndex) => {
+        if (!rubricIds.has(id)) {
+          ctx.addIssue({ code: 'custom', path: ['misconceptions', index, 'contradicts', idIndex], message: `not a rubric point id; valid: ${[...rubricIds].join(', ')}` });
+        }
+      });
+    });
+    const requirementIds = new Set<string>();
+    question.requirements.forEach((requirement, index) => {
+      if (requirementIds.has(requirement.id)) {
+        ctx.addIssue({ code: 'custom', path: ['requirements', index, 'id'], message: `duplicate requirement id "${requirement.id}"` });
+      }
+      requirementIds.add(requirement.id);
     });
   });
 export type Question = z.infer<typeof questionSchema>;

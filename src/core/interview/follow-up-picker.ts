@@ -39,8 +39,8 @@ export function pickFollowUp(
   if (target) return { text: probeFor(question, target.id), source: 'rubric-probe', targetPointId: target.id };
 
   const askedTexts = new Set(asked.map((prompt) => prompt.text));
-  const functional = question.followUps.functional.filter((text) => !askedTexts.has(text));
-  const nonFunctional = question.followUps.nonFunctional.filter((text) => !askedTexts.has(text));
+  const functional = question.followUps.functional.map((followUp) => followUp.ask).filter((text) => !askedTexts.has(text));
+  const nonFunctional = question.followUps.nonFunctional.map((followUp) => followUp.ask).filter((text) => !askedTexts.has(text));
   const ownAsked = asked.filter((prompt) => prompt.source === 'functional' || prompt.source === 'nonFunctional');
   const lastWasFunctional = ownAsked.at(-1)?.source === 'functional';
   const preferred = lastWasFunctional ? nonFunctional : functional;

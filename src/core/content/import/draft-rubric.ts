@@ -38,6 +38,8 @@ export function draftRubric(deepAnswer: readonly Block[], summary: readonly stri
       theme,
       point,
       evidence: evidence.phrases,
+      concepts: [],
+      hints: [],
       weight: chunk.source !== 'deepAnswer' ? 1 : index === heaviest ? 3 : 2,
     }),
   );
