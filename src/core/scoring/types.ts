@@ -11,6 +11,20 @@ export interface PointResult {
   evidence?: string;
   /** For partial or missed points: what is missing, in a few words, without the model answer. */
   note?: string;
+  /** Set when the answer mentioned the point's idea only to reject it ("we wouldn't use tail sampling"). */
+  ruledOut?: string;
+}
+
+/** A misconception from the question's content that the answer stated. */
+export interface MisconceptionFinding {
+  /** Misconception id in the question's `misconceptions:` list. */
+  id: string;
+  /** The answer's own sentence that states it, quoted verbatim. */
+  quote: string;
+  /** The wrong claim, from content. */
+  claim: string;
+  /** The correction, from content. */
+  correction: string;
 }
 
 export interface ScoreResult {
@@ -26,6 +40,12 @@ export interface ScoreResult {
   followUp?: string;
   /** One-line notices for the user, e.g. "LLM budget spent; scored by keywords today". */
   notices: string[];
+  /** Misconceptions the answer stated, in answer order (absent or empty when none). */
+  misconceptions?: MisconceptionFinding[];
+  /** True when parts of the answer were addressed to the grader and were not scored. */
+  graderAddressed?: boolean;
+  /** Who actually decided: "keyword", "llm:MODEL", or "keyword (fallback: REASON)". */
+  decidedBy?: string;
 }
 
 export interface ScoreContext {
