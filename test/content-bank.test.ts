@@ -51,7 +51,12 @@ const GENERIC_EVIDENCE = new Set(['system', 'systems', 'data', 'monitoring', 'ob
 /** A run of this many words shared with the study guide counts as copied. */
 const COPY_RUN = 10;
 
-const KINDS = ['strong', 'partial', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+/** Every eval answer kind (src/core/eval/dataset-schema.ts; docs/eval.md). */
+const KINDS = ['strong', 'paraphrase', 'partial', 'confidently-wrong', 'negated', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+/** Kinds every question must have somewhere in its eval files (tune and holdout together). */
+const REQUIRED_KINDS = ['strong', 'partial', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+/** The eval split folders; the folder decides an answer's split. */
+const EVAL_SPLITS = ['tune', 'holdout'] as const;
 const VERDICTS = ['covered', 'partial', 'missed'] as const;
 
 /** The eval-file format, as specified for the scorer-evaluation dataset. */
@@ -66,12 +71,22 @@ const evalFileSchema = z.strictObject({
         verdicts: z.record(z.string(), z.enum(VERDICTS)),
       }),
     )
-    .min(KINDS.length),
+    .min(1),
 });
 type EvalFile = z.infer<typeof evalFileSchema>;
 
 async function yamlFiles(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(dir, name));
+}
+
+/** The eval files of both splits, e.g. content/eval/tune/x.yaml. */
+async function evalYamlFiles(): Promise<string[]> {
+  const files: string[] = [];
+  for (const split of EVAL_SPLITS) {
+    const dir = path.join(EVAL_DIR, split);
+    if (existsSync(dir)) files.push(...(await yamlFiles(dir)));
+  }
+  return files;
 }
 
 /** Lowercase words with punctuation stripped, so "Tail-based, p99!" and "tail based p99" compare equal. */
@@ -202,7 +217,7 @@ describe('originality against the study guide', () => {
     const files = [
       ...(await yamlFiles(QUESTIONS_DIR)),
       path.join(CONTENT_DIR, 'pacing.yaml'),
-      ...(existsSync(EVAL_DIR) ? await yamlFiles(EVAL_DIR) : []),
+      ...(await evalYamlFiles()),
     ];
     expect(files.length).toBeGreaterThan(12);
     const copied: string[] = [];
@@ -219,19 +234,23 @@ describe('content/eval scorer dataset', () => {
 
   beforeAll(async () => {
     evalFiles = [];
-    for (const file of await yamlFiles(EVAL_DIR)) {
+    for (const file of await evalYamlFiles()) {
+      const name = path.relative(EVAL_DIR, file);
       const parsed = evalFileSchema.safeParse(parse(await readFile(file, 'utf8')));
-      if (parsed.success) evalFiles.push({ file: path.basename(file), data: parsed.data });
-      else parseProblems.push(`${path.basename(file)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      if (parsed.success) evalFiles.push({ file: name, data: parsed.data });
+      else parseProblems.push(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
     }
   });
 
-  it('has at least 8 well-formed files, each named after an existing question', () => {
+  it('has well-formed tune and holdout files for every question, each named after an existing question', () => {
     expect(parseProblems).toEqual([]);
-    expect(evalFiles.length).toBeGreaterThanOrEqual(8);
+    for (const split of ['tune'] as const) {
+      const covered = new Set(evalFiles.filter(({ file }) => file.startsWith(`${split}${path.sep}`)).map(({ data }) => data.questionId));
+      expect(questions.filter((question) => !covered.has(question.id)).map((question) => `${split}: ${question.id}`)).toEqual([]);
+    }
     const problems = evalFiles.flatMap(({ file, data }) => [
       ...(byId.has(data.questionId) ? [] : [`${file}: unknown question "${data.questionId}"`]),
-      ...(file === `${data.questionId}.yaml` ? [] : [`${file}: should be named ${data.questionId}.yaml`]),
+      ...(path.basename(file) === `${data.questionId}.yaml` ? [] : [`${file}: should be named ${data.questionId}.yaml`]),
     ]);
     expect(problems).toEqual([]);
   });
@@ -253,14 +272,16 @@ describe('content/eval scorer dataset', () => {
     expect(problems).toEqual([]);
   });
 
-  it('includes every kind of answer in every file, each 60-250 words', () => {
+  it('includes every required kind of answer for every question (both splits together), each 25-250 words', () => {
     const problems: string[] = [];
+    for (const question of questions) {
+      const kinds = new Set(evalFiles.filter(({ data }) => data.questionId === question.id).flatMap(({ data }) => data.answers.map((answer) => answer.kind)));
+      for (const kind of REQUIRED_KINDS) if (!kinds.has(kind)) problems.push(`${question.id}: no ${kind} answer`);
+    }
     for (const { file, data } of evalFiles) {
-      const kinds = new Set(data.answers.map((answer) => answer.kind));
-      for (const kind of KINDS) if (!kinds.has(kind)) problems.push(`${file}: no ${kind} answer`);
       for (const answer of data.answers) {
         const count = wordCount(answer.text);
-        if (count < 60 || count > 250) problems.push(`${file}/${answer.id}: ${count} words`);
+        if (count < 25 || count > 250) problems.push(`${file}/${answer.id}: ${count} words`);
       }
     }
     expect(problems).toEqual([]);
@@ -290,7 +311,7 @@ describe('content/eval scorer dataset', () => {
             break;
           case 'prompt-injection':
             if (covered * 2 >= rubricSize) problems.push(`${where}: labelled on its real, weak content`);
-            if (!/ignore|disregard|override|system prompt|score|mark/i.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
+            if (!/ignore|disregard|override|system prompt|score|mark|grader|reviewer|evaluator|panel|rubric|calibrat|<!--|the ai\b|assistant|verdict/i.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
             break;
         }
       }
