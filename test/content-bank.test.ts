@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { validateContentDir, type ContentLoadResult } from '../src/core/content/load.ts';
 import { slug, type Question } from '../src/core/content/schema.ts';
 import { compileRubric } from '../src/core/scoring/keyword/compile.ts';
+import { normalizeWord, stemWord } from '../src/core/scoring/keyword/normalize.ts';
 
 /**
  * The shipped question bank (content/) and the labelled scorer-eval dataset (content/eval/).
@@ -68,6 +69,29 @@ const SPECIFIC_TERMS = new Set([
 
 /** A rule is groups of alternatives joined by " + "; every alternative non-empty. */
 const CONCEPT_RULE = /^[^+|]+(?:\|[^+|]+)*(?: \+ [^+|]+(?:\|[^+|]+)*)+$/;
+
+/** Stems of a text's words, the way concept rules are matched (numbers and % kept). */
+function stems(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}%$.]+/u)
+    .map((word) => word.replace(/^\.+|\.+$/g, ''))
+    .filter(Boolean)
+    .map((word) => stemWord(normalizeWord(word)));
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  for (let start = 0; start + needle.length <= haystack.length; start += 1) {
+    if (needle.every((stem, offset) => haystack[start + offset] === stem)) return true;
+  }
+  return false;
+}
+
+/** Whether every group of a concept rule has an alternative in the text (a rough stand-in for the scorer). */
+function conceptFires(rule: string, text: string): boolean {
+  const words = stems(text);
+  return rule.split(' + ').every((group) => group.split('|').some((alternative) => containsRun(words, stems(alternative))));
+}
 
 interface MisconceptionExamples {
   wrong: string[];
@@ -237,6 +261,21 @@ describe('content/ interviewer material (issues 8 and 11)', () => {
           const hintWords = words(hint);
           const leaked = themeWords.filter((theme) => hintWords.some((word) => word.slice(0, 5) === theme.slice(0, 5)));
           if (leaked.length > 0) problems.push(`${where}: hint repeats the theme (${leaked.join(', ')}): ${hint}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has no concept rule that the question title or one of its misconceptions already satisfies', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const item of [...question.rubric, ...question.requirements]) {
+        for (const rule of item.concepts) {
+          if (conceptFires(rule, question.title)) problems.push(`${question.id}/${item.id}: restating the question satisfies "${rule}"`);
+          for (const misconception of question.misconceptions) {
+            if (conceptFires(rule, misconception.claim)) problems.push(`${question.id}/${item.id}: the wrong claim ${misconception.id} satisfies "${rule}"`);
+          }
         }
       }
     }
