@@ -292,10 +292,12 @@ describe('content/ interviewer material (issues 8 and 11)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('has no evidence phrase that shrinks to one common word', () => {
+  it('has no evidence phrase, in the rubric or the requirements, that shrinks to one common word', () => {
     const problems: string[] = [];
     for (const question of questions) {
-      for (const point of compileRubric(question).points) {
+      // Requirements are matched like rubric points, so compile them the same way.
+      const asRubric = { ...question, rubric: question.requirements.map((requirement) => ({ ...requirement, probe: undefined, hints: [] })) };
+      for (const point of [...compileRubric(question).points, ...compileRubric(asRubric).points]) {
         for (const evidence of point.evidence) {
           const terms = evidence.key.split(' ');
           if (terms.length === 1 && !SPECIFIC_TERMS.has(terms[0] ?? '')) problems.push(`${question.id}/${point.id}: "${evidence.text}" is just "${evidence.key}"`);
