@@ -3,7 +3,6 @@ import { ACTION_IDS, decodeButtonValue } from '../src/adapters/slack/render/butt
 import { sampleQuestion } from './fixtures/sample-question.ts';
 import { CHANNEL, startHarness, textOf, type Harness } from './slack-worker.harness.ts';
 
-const MIN = 60_000;
 
 describe('slack worker: channel questions', () => {
   let h: Harness;
