@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { validateContentDir, type ContentLoadResult } from '../src/core/content/load.ts';
 import { slug, type Question } from '../src/core/content/schema.ts';
+import { compileRubric } from '../src/core/scoring/keyword/compile.ts';
 
 /**
  * The shipped question bank (content/) and the labelled scorer-eval dataset (content/eval/).
@@ -50,6 +51,28 @@ const GENERIC_EVIDENCE = new Set(['system', 'systems', 'data', 'monitoring', 'ob
 
 /** A run of this many words shared with the study guide counts as copied. */
 const COPY_RUN = 10;
+
+/**
+ * Single terms specific enough to evidence a point alone (issue 11): a tool, a protocol field or
+ * a term of art that a generic or off-topic answer would not use. Anything else must be a phrase.
+ */
+const SPECIFIC_TERMS = new Set([
+  'traceparent', 'tracestat', 'exemplar', 'hyperloglog', 'tempo', 'thano', 'mimir', 'cortex', 'victoriametric', 'keda', 'hpa',
+  'ebpf', 'istio', 'envoy', 'backstag', 'pagerduty', 'opsgeni', 'alertmanager', 'runbook', 'playbook', 'symbolication',
+  'dsym', 'fingerprint', 'codeowner', 'breadcrumb', 'flink', 'loki', 'clickhous', 'glacier', 'worm', 'rum', 'lcp', 'inp',
+  'ttfb', 'ddsketch', 'catchpoint', 'thousandey', 'mttr', 'mttd', 'showback', 'chargeback', 'finop', 'pushgateway',
+  'mimirtool', 'spanmetric', 'servicegraph', 'dbt', 'k6', 'locust', 'gatl', 'prophet', 'chatop', 'blameless',
+  'postmortem', 'clickstream', 'fluentd', 'kinesi', 'parquet', 'zstd', 'cmdb', 'strangler', 'deadman', 'bisect',
+  'multiwindow', 'opamp', 'prewarm', 'rightsiz', 'rehydrat', 'pareto', 'relabel', 'downsampl', 'anonymis',
+]);
+
+/** A rule is groups of alternatives joined by " + "; every alternative non-empty. */
+const CONCEPT_RULE = /^[^+|]+(?:\|[^+|]+)*(?: \+ [^+|]+(?:\|[^+|]+)*)+$/;
+
+interface MisconceptionExamples {
+  wrong: string[];
+  right: string[];
+}
 
 const KINDS = ['strong', 'partial', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
 const VERDICTS = ['covered', 'partial', 'missed'] as const;
@@ -182,6 +205,102 @@ describe('content/ house style (PRODUCT.md, "Writing content")', () => {
       for (const tradeOff of question.tradeOffs) if (!/\S vs \S.*:/.test(tradeOff)) problems.push(`${question.id}: trade-off does not read "X vs Y: ...": ${tradeOff}`);
       const sentenceEnds = question.tip.match(/[.!?](\s|$)/g) ?? [];
       if (sentenceEnds.length !== 1) problems.push(`${question.id}: tip should be one sentence`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('content/ interviewer material (issues 8 and 11)', () => {
+  it('gives every question 3 to 6 requirements, each with evidence and at least one concept', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      if (question.requirements.length < 3 || question.requirements.length > 6) problems.push(`${question.id}: ${question.requirements.length} requirements`);
+      for (const requirement of question.requirements) {
+        if (requirement.concepts.length === 0) problems.push(`${question.id}/${requirement.id}: no concepts`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every rubric point 2-5 well-formed concepts and exactly two hints that avoid its own theme words', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const point of question.rubric) {
+        const where = `${question.id}/${point.id}`;
+        if (point.concepts.length < 2 || point.concepts.length > 5) problems.push(`${where}: ${point.concepts.length} concepts`);
+        for (const rule of [...point.concepts, ...question.requirements.flatMap((requirement) => requirement.concepts)]) {
+          if (!CONCEPT_RULE.test(rule)) problems.push(`${where}: malformed concept "${rule}"`);
+        }
+        if (point.hints.length !== 2) problems.push(`${where}: ${point.hints.length} hints`);
+        const themeWords = words(point.theme).filter((word) => word.length >= 4 && !['with', 'what', 'your', 'that', 'from', 'when', 'their'].includes(word));
+        for (const hint of point.hints) {
+          const hintWords = words(hint);
+          const leaked = themeWords.filter((theme) => hintWords.some((word) => word.slice(0, 5) === theme.slice(0, 5)));
+          if (leaked.length > 0) problems.push(`${where}: hint repeats the theme (${leaked.join(', ')}): ${hint}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives follow-ups that name a point a real point id and at most a concern and a concept as hints', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const followUp of [...question.followUps.functional, ...question.followUps.nonFunctional]) {
+        if (followUp.hints.length === 1) problems.push(`${question.id}: "${followUp.ask}" has one hint; give a concern and a concept`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has no evidence phrase that shrinks to one common word', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const point of compileRubric(question).points) {
+        for (const evidence of point.evidence) {
+          const terms = evidence.key.split(' ');
+          if (terms.length === 1 && !SPECIFIC_TERMS.has(terms[0] ?? '')) problems.push(`${question.id}/${point.id}: "${evidence.text}" is just "${evidence.key}"`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every question at least 3 misconceptions whose patterns spare the rubric and their own correction', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      if (question.misconceptions.length < 3) problems.push(`${question.id}: ${question.misconceptions.length} misconceptions`);
+      for (const misconception of question.misconceptions) {
+        for (const pattern of misconception.patterns) {
+          const regex = new RegExp(pattern, 'iu');
+          if (regex.test(misconception.correction)) problems.push(`${question.id}/${misconception.id}: a pattern matches its own correction: ${pattern}`);
+          for (const point of question.rubric) if (regex.test(point.point)) problems.push(`${question.id}/${misconception.id}: a pattern matches rubric point ${point.id}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('catches each misconception in the hand-written wrong sentences and spares the right ones', async () => {
+    const examples = parse(await readFile(path.join(REPO_ROOT, 'test/fixtures/misconception-examples.yaml'), 'utf8')) as Record<string, Record<string, MisconceptionExamples>>;
+    const problems: string[] = [];
+    for (const question of questions) {
+      const own = examples[question.id] ?? {};
+      const compiled = question.misconceptions.map((misconception) => ({ id: misconception.id, regexes: misconception.patterns.map((pattern) => new RegExp(pattern, 'iu')) }));
+      for (const misconception of compiled) {
+        const example = own[misconception.id];
+        if (!example || example.wrong.length === 0) {
+          problems.push(`${question.id}/${misconception.id}: no wrong example`);
+          continue;
+        }
+        for (const sentence of example.wrong) if (!misconception.regexes.some((regex) => regex.test(sentence))) problems.push(`${question.id}/${misconception.id}: missed "${sentence}"`);
+      }
+      for (const [id, example] of Object.entries(own)) {
+        if (!compiled.some((misconception) => misconception.id === id)) problems.push(`${question.id}: examples for unknown misconception ${id}`);
+        for (const sentence of example.right) {
+          for (const misconception of compiled) if (misconception.regexes.some((regex) => regex.test(sentence))) problems.push(`${question.id}/${misconception.id}: flags the right sentence "${sentence}"`);
+        }
+      }
     }
     expect(problems).toEqual([]);
   });
