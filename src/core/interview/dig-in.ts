@@ -81,7 +81,8 @@ export function digIn(input: DigInInput): PlannedDigIn | undefined {
   const gaps = gapsByImportance([...input.after]);
   let target: CoveredPoint | undefined;
   if (prompt.targetPointId) target = input.after.find((point) => point.id === prompt.targetPointId);
-  else if (focus === 'requirements') target = gaps[0];
+  // The broad requirements prompt: dig into what was not touched at all before what was half-said.
+  else if (focus === 'requirements') target = gaps.find((gap) => gap.verdict === 'missed') ?? gaps[0];
   else {
     const inFocus = gaps.filter((gap) => {
       const point = question.rubric.find((p) => p.id === gap.id);

@@ -22,8 +22,8 @@ export function phaseFocus(pacing: Pacing, index: number): PhaseFocus {
   return phase ? focusOf(phase.id) : 'design';
 }
 
-const ALERTING = /\b(alert\w*|slos?|slis?|burn|pag(e|es|ed|ing|er)|error budget|on-?call|wake|symptom)\b/iu;
-const OPERATIONS = /\b(cost\w*|retention|storage|overhead|budget|capacity|bill\w*|owner\w*|rollout|roll out|cardinality|privacy|pii|redact\w*|gdpr|sensitive|operat\w*|upgrade|spend|cheap\w*|expensive)\b/iu;
+const ALERTING = /\b(alert\w*|slos?|slis?|burn|pag(e|es|ed|ing|er)|error budget|on-?call|wake|symptom|down|outage|fail\w*|degrad\w*|detect\w*)\b/iu;
+const OPERATIONS = /\b(cost\w*|retention|storage|overhead|budget|capacity|bill\w*|owner\w*|rollout|roll (?:\w+[ -]){0,4}out|cardinality|privacy|pii|redact\w*|gdpr|sensitive|operat\w*|upgrade|spend|cheap\w*|expensive)\b/iu;
 
 /** The phase a rubric point belongs to, from its words. */
 export function pointFocus(point: RubricPoint): Exclude<PhaseFocus, 'requirements'> {
