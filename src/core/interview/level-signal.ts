@@ -1,6 +1,7 @@
 import type { Question } from '../content/schema.ts';
 import type { CoveredPoint } from './coverage.ts';
 import type { MisconceptionNote } from './events.ts';
+import { shortQuote } from './present.ts';
 
 /**
  * The level a panel would read from the answers, with the two or three reasons for it,
@@ -28,18 +29,33 @@ export interface LevelInputs {
 }
 
 const LEVELS: LevelName[] = ['below senior', 'senior', 'staff', 'principal'];
-const NUMBER = /[^.!?\n]{0,40}\b\d[\d,.]*\s*(?:%|ms\b|s\b|sec\w*|min\w*|hours?|days?|k\b|m\b|tb\b|gb\b|mb\b|rps|qps|req\w*\/s|per (?:second|minute|day|month)|million|billion|x\b|nines)[^.!?\n]{0,30}/iu;
-const TRADE_OFF = /[^.!?\n]{0,50}\b(?:trade-?offs?|at the cost of|in exchange for|the downside|the catch|versus|vs\.?|instead of|rather than)\b[^.!?\n]{0,50}/iu;
+const NUMBER = /\b\d[\d,.]*\s*(?:%|ms\b|s\b|sec\w*|min\w*|hours?|days?|k\b|m\b|tb\b|gb\b|mb\b|rps|qps|req\w*\/s|requests? (?:per|a) second|spans? (?:per|a) second|per (?:second|minute|day|month)|million|billion|x\b|nines)/iu;
+const NAMED_TRADE_OFF = /\btrade-?offs?\b/iu;
+const TRADE_OFF = /\b(?:at the cost of|in exchange for|the downside|the catch|versus|vs\.?|rather than)\b/iu;
+const SNIPPET_CHARS = 110;
 
-function snippet(match: RegExpExecArray | null): string | undefined {
-  const text = match?.[0].replace(/\s+/g, ' ').trim();
-  return text ? (text.length > 90 ? `${text.slice(0, 89)}…` : text) : undefined;
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/u).map((sentence) => sentence.trim()).filter(Boolean);
 }
 
-function firstMatch(answers: readonly string[], pattern: RegExp): string | undefined {
-  for (const answer of answers) {
-    const found = snippet(pattern.exec(answer));
-    if (found) return found;
+/** The sentence around a match, cut at word boundaries to a readable length. */
+function around(sentence: string, at: number): string {
+  const clean = sentence.replace(/\s+/g, ' ').replace(/[.!?]+$/u, '');
+  if (clean.length <= SNIPPET_CHARS) return clean;
+  const from = at <= SNIPPET_CHARS / 2 ? 0 : clean.indexOf(' ', at - SNIPPET_CHARS / 2) + 1;
+  const window = clean.slice(from, from + SNIPPET_CHARS);
+  const end = from + SNIPPET_CHARS >= clean.length ? window : window.slice(0, Math.max(window.lastIndexOf(' '), 1));
+  return `${from > 0 ? '…' : ''}${end}${from + SNIPPET_CHARS < clean.length ? '…' : ''}`;
+}
+
+function firstMatch(answers: readonly string[], ...patterns: RegExp[]): string | undefined {
+  for (const pattern of patterns) {
+    for (const answer of answers) {
+      for (const sentence of sentencesOf(answer)) {
+        const match = pattern.exec(sentence.replace(/\s+/g, ' '));
+        if (match) return around(sentence, match.index);
+      }
+    }
   }
   return undefined;
 }
@@ -61,7 +77,7 @@ export function levelSignal(input: LevelInputs): LevelSignal {
   const heavyCovered = heavy.filter((point) => point.verdict === 'covered');
   const heavyShare = heavy.length === 0 ? 0 : heavyCovered.length / heavy.length;
   const numbers = firstMatch(input.answers, NUMBER);
-  const tradeOff = firstMatch(input.answers, TRADE_OFF);
+  const tradeOff = firstMatch(input.answers, NAMED_TRADE_OFF, TRADE_OFF);
   const clarified = input.requirements.filter((point) => point.verdict !== 'missed');
   const clarifiedShare = input.requirements.length === 0 ? undefined : clarified.length / input.requirements.length;
 
@@ -76,7 +92,7 @@ export function levelSignal(input: LevelInputs): LevelSignal {
   const gaps: string[] = [];
   const strongest = heavyCovered.find((point) => point.evidence);
   if (heavyCovered.length > 0) {
-    strengths.push(`Covered what separates the levels here: ${list(heavyCovered.map((p) => p.theme))}${strongest?.evidence ? ` (“${strongest.evidence}”)` : ''}.`);
+    strengths.push(`Covered what separates the levels here: ${list(heavyCovered.map((p) => p.theme))}${strongest?.evidence ? ` (“${shortQuote(strongest.evidence, SNIPPET_CHARS)}”)` : ''}.`);
   }
   const heavyMissed = heavy.filter((point) => point.verdict !== 'covered');
   if (heavyMissed.length > 0) gaps.push(`Not yet convincing on ${list(heavyMissed.map((p) => p.theme))}, which weighs most at this level.`);
