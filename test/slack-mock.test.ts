@@ -95,7 +95,7 @@ describe('slack: a mock interview in a thread', () => {
     await h.run({ kind: 'tick', threadId, dedupeKey: 'manual-other' });
     expect(texts().filter((text) => text.includes('⏳'))).toHaveLength(1);
 
-    await waitFor(() => texts().some((text) => text.includes('👋')), 6_000);
+    await waitFor(() => texts().some((text) => text.includes('Scorecard')), 6_000);
     const closing = texts().filter((text) => text.includes('👋'));
     expect(closing).toHaveLength(1);
     expect(closing[0]).toMatch(/quiet for 0 days, so I’ve closed it|quiet for \d+ days/);
