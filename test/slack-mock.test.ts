@@ -138,6 +138,27 @@ describe('slack: scorecard within Block Kit limits', () => {
     }
   });
 
+  it('every interviewer event renders within the limits, even with oversized text', () => {
+    const huge = 'word '.repeat(2_000);
+    const phase = { index: 2, of: 4, id: 'architecture', title: huge, minutes: 15, turns: 3, label: `Phase 2/4 · ${huge}` };
+    const events = [
+      { type: 'phase' as const, to: 'U1', phase, prompt: huge },
+      { type: 'follow-up' as const, to: 'U1', text: huge, number: 2, of: 3, phase },
+      { type: 'hint' as const, to: 'U1', theme: huge, text: huge, level: 1, of: 2 },
+      { type: 'nudge' as const, to: 'U1', text: huge, phase, expiresInDays: 6 },
+      { type: 'expired' as const, to: 'U1', text: huge, idleDays: 7 },
+      { type: 'feedback' as const, to: 'U1', scorer: 'keyword' as const, answerScore: 0, score: 0, points: [], improved: [], notices: [huge], offTopic: huge, notes: [huge], misconceptions: [{ claim: huge, quote: huge, correction: huge }] },
+    ];
+    for (const event of events) {
+      for (const message of renderMessage({ parts: [event] })) {
+        expect(blocksProblem(message.blocks), event.type).toBeUndefined();
+        for (const block of message.blocks) {
+          if (block.type === 'context') for (const element of block.elements) expect(element.text.length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
+        }
+      }
+    }
+  });
+
   it('a reaction with a dig-in, notes and a misconception stays one message', () => {
     const messages = renderMessage({
       parts: [
