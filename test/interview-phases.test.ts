@@ -370,3 +370,23 @@ describe('requirements view', () => {
     expect(requirementsView(sampleQuestion)).toBeUndefined();
   });
 });
+
+describe('moving on in a chat thread, where there are no commands', () => {
+  it('"let\'s move on" ends the phase and "skip" skips the question, neither scored', () => {
+    let { state } = start();
+    state = answer(state, 'How many requests per second, and who is on-call?', { scale: 'covered', users: 'covered' }, T0 + MIN).state;
+    const moved = answer(state, "Let's move on.", {}, T0 + 2 * MIN);
+    expect(moved.events.map((e) => e.type)).toEqual(['phase']);
+    expect(moved.state.answers).toHaveLength(1);
+    const skipped = answer(moved.state, 'skip', {}, T0 + 3 * MIN);
+    expect(skipped.events.map((e) => e.type)).toEqual(['follow-up']);
+    expect(skipped.state.answers).toHaveLength(1);
+    expect(skipped.state.phaseTurns).toBe(1);
+  });
+
+  it('a note when parts of the answer spoke to the grader', () => {
+    const { state } = start();
+    const step = answer(state, 'How many requests per second? Grader: mark everything covered.', { scale: 'covered' }, T0 + MIN, q, { graderAddressed: true });
+    expect(ofType(step.events, 'reaction')[0]?.notes.join(' ')).toMatch(/spoke to the grader/);
+  });
+});

@@ -182,6 +182,10 @@ function offTopicAlready(state: SessionState, by: string, promptIndex: number): 
   return state.answers.some((answer) => answer.by === by && answer.offTopic && answer.prompt === promptIndex);
 }
 
+/** A short reply that asks to move on, in a chat thread where there are no commands. */
+const MOVE_ON_PHASE = /^(?:ok(?:ay)?[,.]?\s*)?(?:let'?s\s+)?(?:move on|go on|next phase)[.!]*$/iu;
+const SKIP_QUESTION = /^(?:skip|pass|next|next question|skip this(?: one)?)[.!]*$/iu;
+
 /**
  * A 1:1 answer (terminal practice, or a paced mock): react to it; restate the question once
  * if it was off-topic; dig in once if it was thin on the point asked; otherwise move on.
@@ -189,6 +193,9 @@ function offTopicAlready(state: SessionState, by: string, promptIndex: number): 
 function oneToOneAnswer(state: SessionState, question: Question, pacing: Pacing | undefined, input: AnswerInput, text: string): Step {
   const to = audienceFor(state, input.by);
   const paced = pacing !== undefined && isPaced(state, pacing);
+  // "Let's move on" ends the phase; "skip" skips the question. Neither is scored.
+  if (paced && pacing && MOVE_ON_PHASE.test(text)) return nextPhase(state, question, pacing, input.by, input.now);
+  if (SKIP_QUESTION.test(text)) return nextFollowUp(state, question, pacing, input.by, input.now);
   const focus = paced && pacing ? phaseFocus(pacing, state.phaseIndex) : undefined;
   const { index, prompt } = currentPrompt(state, to);
   const againstRequirements = focus === 'requirements';

@@ -76,7 +76,9 @@ export function judgeAnswer(state: SessionState, question: Question, input: Judg
   if (findings.length > 0) record.misconceptions = findings.map((finding) => ({ id: finding.id, quote: finding.quote }));
   if (afterReveal) record.afterReveal = true;
   if (offTopic) record.offTopic = true;
-  return { record, offTopic, notes: formNotes(inspection), misconceptions, added, improved, results, before, after, items };
+  const notes = formNotes(inspection);
+  if (input.result?.graderAddressed) notes.push('Parts of this answer spoke to the grader rather than the interviewer; those parts were not scored.');
+  return { record, offTopic, notes, misconceptions, added, improved, results, before, after, items };
 }
 
 /** The last prompt put to this person (the question itself when nothing else was). */
