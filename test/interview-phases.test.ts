@@ -134,7 +134,8 @@ describe('mock interview: phases drive the interview', () => {
     expect(card?.requirements?.map((r) => r.verdict)).toEqual(['covered', 'covered', 'missed']);
     expect(card?.counts).toEqual({ covered: 4, partial: 0, missed: 0 });
     expect(card?.score).toBe(100);
-    expect(card?.studyNext).toEqual([]);
+    // every design point covered: the one thing to study next is the requirement left unasked
+    expect(card?.studyNext.map((s) => s.theme)).toEqual(['Retention needs']);
     expect(card?.summary).toBe(q.summary);
   });
 

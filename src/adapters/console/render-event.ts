@@ -41,7 +41,8 @@ function renderScorecard(card: Scorecard): string {
   lines.push('', `Hints used: ${card.hints.used}${card.hints.used ? ` (on ${card.hints.questions} question${card.hints.questions === 1 ? '' : 's'})` : ''} · key points revealed before answering: ${card.revealedBeforeAnswering ? 'yes' : 'no'}`);
   if (card.strongest) lines.push(`Strongest moment (${card.strongest.theme}): ${quote(card.strongest.quote)}`);
   const study = card.studyNext[0];
-  if (study) lines.push(`Study next: ${study.theme}: ${study.point}`, `  Read the question's summary: npx obs-bot content show ${card.questionId}`);
+  if (study) lines.push(`Study next: ${study.theme}: ${study.point}`);
+  lines.push(`The question's own summary: npx obs-bot content show ${card.questionId}`);
   if (card.tip) lines.push(`Interview tip: ${card.tip}`);
   lines.push(`Verdict: ${card.verdictLine}`);
   lines.push(`${card.answers} answer${card.answers === 1 ? '' : 's'} · ${card.followUps} question${card.followUps === 1 ? '' : 's'} after the first · ${card.durationMinutes} min`, '');

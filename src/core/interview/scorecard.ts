@@ -141,7 +141,8 @@ export function buildScorecard(question: Question, state: SessionState, now: num
     hints: { used: hints.length, questions: new Set(hints.map((hint) => hint.prompt ?? -1)).size },
     revealedBeforeAnswering,
     levelSignal: signal,
-    studyNext: gapsByImportance(points).slice(0, 1).map((gap) => ({ theme: gap.theme, point: gap.point })),
+    // The one thing to study next: the heaviest design gap, else a requirement left unasked.
+    studyNext: [...gapsByImportance(points), ...(hasRequirements ? gapsByImportance(requirements) : [])].slice(0, 1).map((gap) => ({ theme: gap.theme, point: gap.point })),
     summary: question.summary,
     tip: question.tip,
     verdictLine: verdictLine(question.level, score, points, signal),
