@@ -17,9 +17,12 @@ describe('obs-bot CLI', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('end the answer with a line holding only "."');
-    expect(run.stdout).toMatch(/Coverage \d\/\d · \d+\/100/);
+    // practice reacts to each answer with the person's words and a running score, not the whole rubric again
+    expect(run.stdout).toMatch(/Noted: “[^”]+” \(/);
+    expect(run.stdout).toMatch(/So far: \d\/7 points covered · \d+\/100/);
+    expect(run.stdout).not.toMatch(/❌ [^\n]*nothing yet/);
     expect(run.stdout).toContain('Next → (1/1)');
-    expect(run.stdout).toContain('💡 Hint:');
+    expect(run.stdout).toContain('💡 Hint 1/2:');
     expect(run.stdout).toContain('🏁 Scorecard');
     expect(run.stdout).toMatch(/Verdict: /);
   });
@@ -28,7 +31,8 @@ describe('obs-bot CLI', () => {
     const run = await runCli(['practice', '--question', 'tracing-100-services'], { input: '.\n' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('That answer is empty');
-    expect(run.stdout).toContain('🏁 Scorecard · 0/100');
+    expect(run.stdout).toContain('🏁 Scorecard');
+    expect(run.stdout).toContain('Design rubric: 0 covered, 0 partial, 7 missed · 0/100');
   });
 
   it('handles a 20,000-character answer with emoji and non-Latin text', async () => {

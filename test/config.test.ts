@@ -26,6 +26,13 @@ afterEach(() => {
 });
 
 describe('loadConfig', () => {
+  it('reads the idle timing of mock threads, and names a bad value', () => {
+    expect(loadConfig({ ...valid, OBS_MOCK_NUDGE_AFTER_H: '0.5' }).mockIdle).toEqual({ nudgeAfterMs: 1_800_000, expireAfterMs: 7 * 86_400_000 });
+    expect(loadConfig({ ...valid, OBS_MOCK_EXPIRE_AFTER_D: '2' }).mockIdle).toEqual({ nudgeAfterMs: 86_400_000, expireAfterMs: 2 * 86_400_000 });
+    const error = configErrorOf(() => loadConfig({ ...valid, OBS_MOCK_NUDGE_AFTER_H: 'soon' }));
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['OBS_MOCK_NUDGE_AFTER_H']);
+  });
+
   it('applies the defaults around the two required variables', () => {
     const config = loadConfig(valid);
     expect(config).toEqual({

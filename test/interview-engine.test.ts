@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/core/errors.ts';
 import {
   finishSession,
-  giveHint,
   nextFollowUp,
   recordAnswer,
   revealKeyPoints,
   sessionStateSchema,
   startSession,
-  tick,
   type EngineEvent,
 } from '../src/core/interview/index.ts';
 import { resultWith, sampleQuestion as q, samplePacing as pacing } from './fixtures/sample-question.ts';
@@ -30,8 +28,8 @@ describe('interview engine', () => {
     expect(sessionStateSchema.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
   });
 
-  it('answers get feedback, then a follow-up probing the most important missed point', () => {
-    const start = startSession({ id: 's', question: q, mode: 'practice', candidateId: 'U1', now: T0 });
+  it('channel answers get feedback, then a follow-up probing the most important missed point', () => {
+    const start = startSession({ id: 's', question: q, mode: 'channel', now: T0 });
     const step = recordAnswer(start.state, q, undefined, { by: 'U1', text: 'We use tail sampling.', result: resultWith({ sampling: 'covered' }), now: T0 + MIN });
     const [feedback] = ofType(step.events, 'feedback');
     expect(feedback?.to).toBe('U1');
@@ -45,7 +43,7 @@ describe('interview engine', () => {
   });
 
   it('does not probe the same point twice, then falls back to the question’s own follow-ups', () => {
-    let { state } = startSession({ id: 's', question: q, mode: 'practice', candidateId: 'U1', now: T0, maxFollowUps: 10 });
+    let { state } = startSession({ id: 's', question: q, mode: 'channel', now: T0, maxFollowUps: 10 });
     const asked: string[] = [];
     for (let i = 0; i < 6; i += 1) {
       const step = recordAnswer(state, q, undefined, { by: 'U1', text: 'not sure', result: resultWith({}), now: T0 + i * MIN });
@@ -59,25 +57,35 @@ describe('interview engine', () => {
     expect(asked[5]).toBe(q.followUps.nonFunctional[0]?.ask);
   });
 
-  it('ends with a scorecard after the configured number of follow-ups', () => {
+  it('ends with a scorecard after the configured number of follow-ups (dig-ins do not count)', () => {
     let { state } = startSession({ id: 's', question: q, mode: 'practice', candidateId: 'U1', now: T0, maxFollowUps: 2 });
-    const verdicts = [{ propagation: 'covered' }, { sampling: 'partial' }, { overhead: 'covered' }] as const;
+    const verdicts = [{ propagation: 'covered' }, { sampling: 'partial' }, { overhead: 'covered' }, {}, {}] as const;
+    const kinds: string[][] = [];
     let last: EngineEvent[] = [];
     for (const [i, v] of verdicts.entries()) {
-      const step = recordAnswer(state, q, undefined, { by: 'U1', text: `answer ${i}`, result: resultWith(v), now: T0 + (i + 1) * MIN });
+      const step = recordAnswer(state, q, undefined, { by: 'U1', text: `answer ${i} about tracing spans`, result: resultWith(v), now: T0 + (i + 1) * MIN });
       state = step.state;
       last = step.events;
+      kinds.push(step.events.map((event) => (event.type === 'reaction' && event.digIn ? 'dig-in' : event.type)));
     }
+    expect(kinds).toEqual([['reaction', 'follow-up'], ['dig-in'], ['reaction', 'follow-up'], ['dig-in'], ['reaction', 'scorecard']]);
     expect(state.status).toBe('finished');
     const [card] = ofType(last, 'scorecard').map((event) => event.scorecard);
     expect(card?.counts).toEqual({ covered: 2, partial: 1, missed: 1 });
     // (3 + 0.5*3 + 2) / 9 = 0.722
     expect(card?.score).toBe(72);
-    expect(card?.studyNext.map((item) => item.theme)).toEqual(['Sampling strategy', 'Privacy']);
+    expect(card?.studyNext.map((item) => item.theme)).toEqual(['Sampling strategy']);
     expect(card?.tip).toBe(q.tip);
     expect(card?.strongest?.theme).toBe('Context propagation');
     expect(card?.verdictLine).toMatch(/staff/);
     expect(() => recordAnswer(state, q, undefined, { by: 'U1', text: 'more', result: resultWith({}), now: T0 + 9 * MIN })).toThrow(UserError);
+  });
+
+  it('terminal practice reacts with a running score; a channel question does not react', () => {
+    const { state } = startSession({ id: 's', question: q, mode: 'practice', candidateId: 'U1', now: T0 });
+    const step = recordAnswer(state, q, undefined, { by: 'U1', text: 'We use tail sampling.', result: resultWith({ sampling: 'covered' }), now: T0 + MIN });
+    expect(ofType(step.events, 'reaction')[0]?.running).toEqual({ covered: 1, of: 4, score: 33 });
+    expect(ofType(step.events, 'feedback')).toEqual([]);
   });
 
   it('rejects an empty answer and a non-candidate in a mock, without changing state', () => {
@@ -106,35 +114,10 @@ describe('interview engine', () => {
     expect(ofType(done.events, 'scorecard')[0]?.scorecard.for).toBe('B');
   });
 
-  it('hints name the theme of the heaviest uncovered point, one at a time', () => {
-    let { state } = startSession({ id: 's', question: q, mode: 'practice', candidateId: 'U1', now: T0 });
-    state = recordAnswer(state, q, undefined, { by: 'U1', text: 'x', result: resultWith({ propagation: 'covered' }), now: T0 }).state;
-    const first = giveHint(state, q, 'U1', T0);
-    expect(ofType(first.events, 'hint')[0]?.theme).toBe('Sampling strategy');
-    expect(ofType(first.events, 'hint')[0]?.text).not.toContain('tail');
-    const second = giveHint(first.state, q, 'U1', T0);
-    expect(ofType(second.events, 'hint')[0]?.theme).toBe('Overhead budget');
-  });
-
-  it('the adaptive follow-up from a scorer is used first', () => {
-    const { state } = startSession({ id: 's', question: q, mode: 'mock', candidateId: 'U1', now: T0 });
-    const step = recordAnswer(state, q, pacing, { by: 'U1', text: 'x', result: resultWith({}, q, { followUp: 'What if the queue drops headers?' }), now: T0 + MIN });
+  it('the adaptive follow-up from a scorer is used first in a channel question', () => {
+    const { state } = startSession({ id: 's', question: q, mode: 'channel', now: T0 });
+    const step = recordAnswer(state, q, undefined, { by: 'U1', text: 'x', result: resultWith({}, q, { followUp: 'What if the queue drops headers?' }), now: T0 + MIN });
     expect(ofType(step.events, 'follow-up')[0]?.text).toBe('What if the queue drops headers?');
-  });
-
-  it('paces a mock through the phases and nudges once per silent phase', () => {
-    let { state } = startSession({ id: 's', question: q, mode: 'mock', candidateId: 'U1', pacing, now: T0 });
-    const early = tick(state, q, pacing, T0 + 1 * MIN);
-    expect(early.events).toEqual([]);
-    const silent = tick(state, q, pacing, T0 + 3 * MIN);
-    expect(ofType(silent.events, 'nudge')).toHaveLength(1);
-    expect(tick(silent.state, q, pacing, T0 + 4 * MIN).events).toEqual([]);
-    state = silent.state;
-    const step = recordAnswer(state, q, pacing, { by: 'U1', text: 'x', result: resultWith({}), now: T0 + 6 * MIN });
-    expect(ofType(step.events, 'phase')[0]?.phase.id).toBe('architecture');
-    const overTime = tick(step.state, q, pacing, T0 + 41 * MIN);
-    expect(overTime.state.status).toBe('finished');
-    expect(ofType(overTime.events, 'scorecard')).toHaveLength(1);
   });
 
   it('next follow-up without an answer counts toward the limit', () => {

@@ -119,7 +119,7 @@ describe('Slack end to end', () => {
     expect(toAnswerer().length).toBeGreaterThan(sentBefore);
   });
 
-  it('mock interview: public feedback in the thread for the candidate only, then the scorecard', async () => {
+  it('mock interview: phases and reactions in the thread, no score until the scorecard', async () => {
     const ack = await http.command({ text: 'mock', team_id: 'T1', channel_id: 'CE2E2', user_id: 'UCAND', trigger_id: 'trig.e2e.mock', response_url: stub.responseUrl('mock') });
     expect(JSON.parse(ack.body)).toMatchObject({ text: 'Setting up your mock interview…' });
     await stub.waitFor(() => stub.messages.some((message) => message.channel === 'CE2E2' && message.thread_ts === undefined), 10_000, 'the mock question');
@@ -127,9 +127,12 @@ describe('Slack end to end', () => {
     if (!root) throw new Error('no mock question');
     expect(textOf(root.blocks)).toContain('Mock interview for <@UCAND>');
 
+    // phase 1 (requirements: the sample question has no list, so it is acknowledged), then phase 2
+    await http.event(reply('CE2E2', root.ts, 'UCAND', 'About 300 engineers and 40k requests per second at peak.', '1800000001.000050'));
+    await stub.waitFor(() => stub.threadReplies('CE2E2', root.ts).some((message) => textOf(message.blocks).includes('Phase 2/4 · Architecture')), 10_000, 'phase 2');
     await http.event(reply('CE2E2', root.ts, 'UCAND', ANSWER, '1800000001.000100'));
-    await stub.waitFor(() => stub.threadReplies('CE2E2', root.ts).some((message) => textOf(message.blocks).includes('Next →')), 10_000, 'public feedback');
-    expect(stub.threadReplies('CE2E2', root.ts).map((message) => textOf(message.blocks)).join('\n')).toContain('✅ *Context propagation*');
+    await stub.waitFor(() => stub.threadReplies('CE2E2', root.ts).some((message) => textOf(message.blocks).includes('(context propagation')), 10_000, 'a reaction');
+    expect(stub.threadReplies('CE2E2', root.ts).map((message) => textOf(message.blocks)).join('\n')).not.toMatch(/Coverage \d/);
 
     await http.action(buttonPayload({ teamId: 'T1', channelId: 'CE2E2', userId: 'UCAND', actionId: 'obs_finish', value: buttonValue(root, 'obs_finish'), triggerId: 'trig.e2e.mockfinish', responseUrl: stub.responseUrl('mock-finish'), messageTs: root.ts }));
     await stub.waitFor(() => stub.threadReplies('CE2E2', root.ts).some((message) => textOf(message.blocks).includes('Scorecard')), 10_000, 'the mock scorecard');

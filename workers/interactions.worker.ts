@@ -2,6 +2,7 @@ import { UnrecoverableError, Worker, type Job, type JobsOptions, type Queue } fr
 import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver, type ScoringSettings } from '../src/app/interactions/index.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
 import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
+import type { IdlePolicy } from '../src/core/interview/pacing.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { logger as rootLogger } from '../src/infra/logger.ts';
@@ -39,6 +40,8 @@ export interface InteractionsWorkerDeps extends BaseWorkerDeps {
   scoring?: ScoringSettings;
   /** The daily worker's scheduling, for the `daily …` commands (see workers/daily.worker.ts). */
   daily?: DailyServices;
+  /** A silent mock thread: one nudge after `nudgeAfterMs`, closed after `expireAfterMs` (default 24 h, 7 days). */
+  mockIdle?: IdlePolicy;
 }
 
 export interface RunningInteractionsWorker {
@@ -88,6 +91,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     ...(deps.adminUserIds ? { adminUserIds: new Set(deps.adminUserIds) } : {}),
     ...(deps.daily ? { daily: deps.daily } : {}),
     ...(deps.scoring ? { scoring: deps.scoring } : {}),
+    ...(deps.mockIdle ? { mockIdle: deps.mockIdle } : {}),
   };
 
   const processJob = async (job: Job): Promise<JobResult> => {

@@ -110,6 +110,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
+    ...(config.mockIdle ? { mockIdle: config.mockIdle } : {}),
     daily: daily.services,
     ...(scoring ? { scoring } : {}),
   });

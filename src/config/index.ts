@@ -22,6 +22,11 @@ export interface AppConfig {
   adminUserIds?: string[];
   /** OBS_DEFAULT_TIMEZONE: the installer's zone for `daily set`. Absent: UTC. */
   defaultTimezone?: string;
+  /**
+   * OBS_MOCK_NUDGE_AFTER_H / OBS_MOCK_EXPIRE_AFTER_D: a silent mock thread gets one nudge
+   * after this long, and closes after that. Absent: 24 hours and 7 days.
+   */
+  mockIdle?: { nudgeAfterMs: number; expireAfterMs: number };
 }
 
 export interface LoadConfigOptions {
@@ -41,6 +46,9 @@ const port = z.coerce.number().int().min(0).max(65_535);
 const redisUrl = z.url({ protocol: /^rediss?$/ });
 const ttlDays = z.coerce.number().int().min(1).max(3_650);
 const logLevel = z.enum(['debug', 'info', 'warn', 'error']);
+const positiveHours = z.coerce.number().positive().max(24 * 365);
+const positiveDays = z.coerce.number().positive().max(365);
+const HOUR_MS = 3_600_000;
 
 /**
  * Masks every configured secret verbatim in logs, before anything can log it. Raw values
@@ -85,6 +93,9 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   const contentDir = readVariable(env, { name: 'OBS_CONTENT_DIR', schema: z.string().min(1), fallback: DEFAULTS.contentDir, invalid: 'must be a folder path.' }, problems);
   const level = readVariable(env, { name: 'LOG_LEVEL', schema: logLevel, fallback: DEFAULTS.logLevel, invalid: 'must be one of debug, info, warn, error (default info).' }, problems);
   const daily = readDailyConfig(env, problems);
+  const nudgeAfterH = readVariable(env, { name: 'OBS_MOCK_NUDGE_AFTER_H', schema: positiveHours, fallback: 24, invalid: 'must be a number of hours above 0 (default 24).' }, problems);
+  const expireAfterD = readVariable(env, { name: 'OBS_MOCK_EXPIRE_AFTER_D', schema: positiveDays, fallback: 7, invalid: 'must be a number of days above 0 (default 7).' }, problems);
+  const mockIdleSet = rawValue(env, 'OBS_MOCK_NUDGE_AFTER_H') !== undefined || rawValue(env, 'OBS_MOCK_EXPIRE_AFTER_D') !== undefined;
   if (problems.length > 0 || !slack) throw new ConfigError(problems);
   // With no problems recorded, every value parsed or fell back; `??` only narrows the types.
   return {
@@ -97,5 +108,6 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     // Only when set, like the optional Slack fields: the defaults need no entry.
     ...(daily.adminUserIds.length > 0 ? { adminUserIds: daily.adminUserIds } : {}),
     ...(daily.defaultTimezone !== 'UTC' ? { defaultTimezone: daily.defaultTimezone } : {}),
+    ...(mockIdleSet ? { mockIdle: { nudgeAfterMs: (nudgeAfterH ?? 24) * HOUR_MS, expireAfterMs: (expireAfterD ?? 7) * 24 * HOUR_MS } } : {}),
   };
 }

@@ -2,17 +2,23 @@ import type { LineReader } from './line-reader.ts';
 
 /** The end-of-answer convention, shown on screen: a line holding only a full stop. */
 export const END_OF_ANSWER = '.';
-export const PRACTICE_COMMANDS = ['/hint', '/skip', '/reveal', '/finish'] as const;
+export const PRACTICE_COMMANDS = ['/hint', '/skip', '/next', '/reveal', '/time', '/help', '/finish', '/quit'] as const;
 export type PracticeCommand = (typeof PRACTICE_COMMANDS)[number];
 
 export type AnswerInput =
   | { kind: 'answer'; text: string; endOfInput: boolean }
   | { kind: 'command'; command: PracticeCommand }
+  /** A `/word` we don't know: never scored as an answer. */
+  | { kind: 'unknown-command'; word: string }
   | { kind: 'end' };
 
-function asCommand(line: string): PracticeCommand | undefined {
+/** A line that is one `/word` and nothing else; "/api/v1 is slow" is an answer, not a command. */
+const COMMAND_LINE = /^\/[a-z][a-z-]*$/iu;
+
+function asCommand(line: string): AnswerInput | undefined {
   const word = line.trim().toLowerCase();
-  return (PRACTICE_COMMANDS as readonly string[]).includes(word) ? (word as PracticeCommand) : undefined;
+  if (!COMMAND_LINE.test(word)) return undefined;
+  return (PRACTICE_COMMANDS as readonly string[]).includes(word) ? { kind: 'command', command: word as PracticeCommand } : { kind: 'unknown-command', word };
 }
 
 /**
@@ -28,7 +34,7 @@ export async function readAnswer(reader: LineReader): Promise<AnswerInput> {
     }
     if (lines.length === 0) {
       const command = asCommand(line);
-      if (command) return { kind: 'command', command };
+      if (command) return command;
     }
     if (line.trim() === END_OF_ANSWER) return { kind: 'answer', text: lines.join('\n'), endOfInput: false };
     lines.push(line);

@@ -1,5 +1,7 @@
 import { UserError } from '../../core/errors.ts';
-import { canAnswer, recordAnswer } from '../../core/interview/engine.ts';
+import { coverageOf, coverageScore } from '../../core/interview/coverage.ts';
+import { canAnswer, recordAnswer, scoringTarget } from '../../core/interview/engine.ts';
+import { textToScore } from '../../core/interview/judge.ts';
 import type { AnswerJob } from '../../queue/jobs.ts';
 import { commitToSession, submitPlan } from './commit.ts';
 import type { JobContext } from './context.ts';
@@ -9,10 +11,14 @@ import { pacingFor, questionFor, threadOf } from './session-access.ts';
 import { dailyAnswerSteps } from './daily-answer.ts';
 import { eventSteps, tickSteps } from './steps.ts';
 
+/** A reply that is one `/word` and nothing else: a command typed in the thread, never an answer. */
+const COMMAND_WORD = /^\/[a-z][a-z-]*$/iu;
+
 /**
- * A reply in a session's thread is an answer: 👀 at once, scored, feedback for its author
- * (ephemeral in a channel question, public in a mock), then the next follow-up or the
- * scorecard, ✅ on the answer, and the score in the author's history.
+ * A reply in a session's thread is an answer: 👀 at once, scored, then for its author
+ * either private feedback (a channel question) or an interviewer's reaction (a mock: no
+ * score until the scorecard), then one next question or the scorecard, ✅ on the answer,
+ * and the person's coverage in their history.
  */
 export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Plan | undefined> {
   const { deps } = ctx;
@@ -26,6 +32,9 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
   if (!canAnswer(found.state, job.userId)) {
     return submitPlan(ctx, privateReply(job, [{ type: 'text', text: `This is <@${found.state.candidateId}>’s 1:1 mock interview, so only their replies are scored. Start your own with \`/obs-question mock\`.` }], 'not-candidate'));
   }
+  if (COMMAND_WORD.test(job.text.trim())) {
+    return submitPlan(ctx, privateReply(job, [{ type: 'text', text: `\`${job.text.trim()}\` looks like a command, so it wasn’t scored. Answer in your own words, or use the buttons on the question (💡 Hint, 🏁 Finish).` }], 'not-an-answer'));
+  }
   const question = questionFor(found.state, deps.bank);
   const { channelId, thread } = threadOf(job.threadId);
   const answerRef = { workspaceId: job.workspaceId, channelId, messageId: job.messageId };
@@ -36,14 +45,19 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
   }
 
   // Scoring is the slow part (maybe an LLM call): done once, outside the commit loop.
+  // What to score against depends on the phase (a mock's requirements phase has its own
+  // list); repeated text is scored once. Should two answers race across a phase change, the
+  // later one's verdicts name ids of the other list and simply earn nothing.
   const scorer = await deps.resolveScorer({ workspaceId: job.workspaceId, channelId });
-  const result = await scorer.score(question, job.text, { workspaceId: job.workspaceId });
+  const target = scoringTarget(found.state, question, pacingFor(found.state, deps.bank));
+  const result = target ? await scorer.score(target, textToScore(job.text), { workspaceId: job.workspaceId }) : undefined;
   const now = deps.now();
 
   const plan = await commitToSession(ctx, job.threadId, ({ state }) => {
     const pacing = pacingFor(state, deps.bank);
-    const step = recordAnswer(state, question, pacing, { by: job.userId, text: job.text, result, now });
+    const step = recordAnswer(state, question, pacing, { by: job.userId, text: job.text, ...(result ? { result } : {}), now });
     const feedback = step.events.find((event) => event.type === 'feedback');
+    const coverage = coverageScore(question, coverageOf(question, step.state, job.userId));
     const steps: PlanStep[] = [
       ...eventSteps(step.events, { channelId, thread, mode: state.mode, actorId: job.userId, keyPrefix: 'reply-' }),
       { kind: 'react', key: 'scored', channelId, messageId: job.messageId, reaction: 'scored' },
@@ -54,7 +68,7 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
         answerId: `${channelId}:${job.messageId}`,
         sessionId: job.threadId,
         topic: question.topic,
-        coverage: feedback?.type === 'feedback' ? feedback.score : result.score,
+        coverage,
         at: now,
       },
       ...tickSteps(ctx, step.state, pacing, channelId, thread),

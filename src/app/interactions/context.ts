@@ -1,4 +1,5 @@
 import type { QuestionBank } from '../../core/content/question-bank.ts';
+import type { IdlePolicy } from '../../core/interview/pacing.ts';
 import type { SessionMode } from '../../core/interview/session-state.ts';
 import type { Scorer } from '../../core/scoring/types.ts';
 import type { Platform } from '../../core/thread-id.ts';
@@ -41,6 +42,8 @@ export interface InteractionDeps {
   scoring?: ScoringSettings;
   /** Daily questions: absent where no daily queue is wired (the commands then say so). */
   daily?: DailyServices;
+  /** A silent mock thread: one nudge, then closed (default 24 h and 7 days). */
+  mockIdle?: IdlePolicy;
 }
 
 /** One job being handled: its dependencies and where its plan lives. */

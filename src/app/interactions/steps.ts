@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../../core/interview/events.ts';
 import type { SessionMode, SessionState } from '../../core/interview/session-state.ts';
-import { nudgeAfterMs } from '../../core/interview/pacing.ts';
+import { nextTickAt as coreNextTickAt } from '../../core/interview/idle.ts';
 import type { Pacing } from '../../core/content/schema.ts';
 import type { MessagePart } from '../ports.ts';
 import type { JobContext } from './context.ts';
@@ -27,6 +27,9 @@ function audienceOf(event: EngineEvent, target: EventTarget): string | undefined
   if (target.mode !== 'channel') return undefined;
   switch (event.type) {
     case 'feedback':
+    case 'reaction':
+    case 'expired':
+    case 'phase':
     case 'follow-up':
     case 'hint':
     case 'notice':
@@ -64,23 +67,18 @@ export function eventSteps(events: readonly EngineEvent[], target: EventTarget):
 }
 
 /**
- * When a paced session next needs the clock: the next phase, the one nudge after a
- * silence, or the end of the round, whichever comes first. Undefined when it never does.
+ * When a paced session next needs its timer: in a chat thread, the one nudge after a
+ * silence, then the expiry (see core/interview/idle.ts). Undefined when it never does.
  */
-export function nextTickAt(state: SessionState, pacing: Pacing | undefined): number | undefined {
-  if (!pacing || state.status === 'finished' || state.mode === 'channel') return undefined;
-  const minute = 60_000;
-  const phaseEnd = pacing.phases.slice(0, state.phaseIndex + 1).reduce((sum, phase) => sum + phase.minutes, 0);
-  const candidates = [state.startedAt + phaseEnd * minute];
-  if (state.nudgedPhaseIndex !== state.phaseIndex) candidates.push(state.lastActivityAt + nudgeAfterMs(pacing, state.phaseIndex));
-  return Math.min(...candidates);
+export function nextTickAt(state: SessionState, pacing: Pacing | undefined, ctx?: Pick<JobContext, 'deps'>): number | undefined {
+  return coreNextTickAt(state, pacing, ctx?.deps.mockIdle);
 }
 
 const MIN_TICK_SPACING_MS = 1_000;
 
 /** A schedule-tick step for the session's next timer, if it needs one. */
 export function tickSteps(ctx: JobContext, state: SessionState, pacing: Pacing | undefined, channelId: string, thread: PlanThread): PlanStep[] {
-  const at = nextTickAt(state, pacing);
+  const at = nextTickAt(state, pacing, ctx);
   if (at === undefined) return [];
   // Never sooner than a second from now: a timer that fired a touch early (clock skew) must
   // not reschedule itself under its own job id, which the queue would ignore.

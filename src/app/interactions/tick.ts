@@ -7,9 +7,11 @@ import { pacingFor, questionFor, threadOf } from './session-access.ts';
 import { eventSteps, tickSteps } from './steps.ts';
 
 /**
- * A pacing timer: opens the next phase when its time comes, sends one gentle nudge after a
- * long silence, closes the round with the scorecard when time is up, and sets the next timer.
- * A timer that finds nothing to do (the candidate was active) only sets the next one.
+ * A mock thread's idle timer: one gentle nudge after a long silence (default 24 h), then,
+ * after days of it (default 7), the session closes with a friendly note and the scorecard
+ * so far. A timer that finds nothing to do (the candidate was active since) only sets the
+ * next one. Delayed BullMQ jobs with deterministic ids, and the stored plan per tick, make
+ * a duplicate timer post nothing twice.
  */
 export async function handleTick(job: TickJob, ctx: JobContext): Promise<Plan | undefined> {
   const { deps } = ctx;
@@ -19,7 +21,7 @@ export async function handleTick(job: TickJob, ctx: JobContext): Promise<Plan | 
   return commitToSession(ctx, job.threadId, ({ state }) => {
     const pacing = pacingFor(state, deps.bank);
     if (!pacing || state.status === 'finished') return { steps: [] };
-    const step = tick(state, questionFor(state, deps.bank), pacing, deps.now());
+    const step = tick(state, questionFor(state, deps.bank), pacing, deps.now(), deps.mockIdle);
     return {
       ...(step.state === state ? {} : { state: step.state }),
       steps: [...eventSteps(step.events, { channelId, thread, mode: state.mode, keyPrefix: 'tick-' }), ...tickSteps(ctx, step.state, pacing, channelId, thread)],

@@ -5,29 +5,45 @@ import { defaultContentDir } from '../content-dir.ts';
 import { createCliScorer } from '../scorer.ts';
 import type { CliCommand } from '../types.ts';
 
-const usage = 'obs-bot practice [--topic T] [--question ID] [--followups N] [--dir DIR]';
+const usage = 'obs-bot practice [--mock] [--topic T] [--question ID] [--followups N] [--dir DIR]';
+
+/** The exit code of a program stopped by Ctrl-C (128 + SIGINT). */
+export const INTERRUPTED_EXIT_CODE = 130;
 
 export const practiceCommand: CliCommand = {
   path: ['practice'],
-  summary: 'A practice interview in the terminal (answers typed or piped on standard input)',
+  summary: 'A practice interview in the terminal (--mock: the paced four-phase round); answers typed or piped on standard input',
   usage,
   async run(args, io) {
     const { values } = parseCliArgs(
       args,
-      { topic: { type: 'string' }, question: { type: 'string' }, followups: { type: 'string' }, dir: { type: 'string' } },
+      { topic: { type: 'string' }, question: { type: 'string' }, followups: { type: 'string' }, dir: { type: 'string' }, mock: { type: 'boolean' } },
       usage,
     );
     const bank = await loadQuestionBank(values.dir ?? defaultContentDir());
     const question = values.question ? bank.require(values.question) : bank.pick(values.topic);
-    await runPractice({
-      question,
-      pacing: bank.pacing,
-      scorer: createCliScorer(),
-      maxFollowUps: parsePositiveInt(values.followups, '--followups', 3),
-      input: io.stdin,
-      write: io.stdout,
-      interactive: io.interactive,
-    });
-    return 0;
+    // Ctrl-C ends the interview with the scorecard so far; a second Ctrl-C kills as usual.
+    const controller = new AbortController();
+    const onInterrupt = (): void => controller.abort();
+    process.once('SIGINT', onInterrupt);
+    try {
+      const outcome = await runPractice({
+        question,
+        pacing: bank.pacing,
+        scorer: createCliScorer(),
+        maxFollowUps: parsePositiveInt(values.followups, '--followups', 3),
+        mock: values.mock === true,
+        input: io.stdin,
+        write: io.stdout,
+        interactive: io.interactive,
+        signal: controller.signal,
+      });
+      return outcome.interrupted ? INTERRUPTED_EXIT_CODE : 0;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+      // Standard input still open (a terminal, or a pipe after Ctrl-C) would keep the
+      // process alive after the scorecard: the interview is over, so let it go.
+      io.stdin.destroy();
+    }
   },
 };

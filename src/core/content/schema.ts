@@ -152,6 +152,12 @@ export const phaseSchema = z.strictObject({
   id: slug,
   title: sentence,
   minutes: z.number().positive(),
+  /**
+   * How many answers the phase expects before the interview moves on (a dig-in on a thin
+   * answer does not count). In a chat thread, where people answer hours apart, turns are the
+   * only clock; in the terminal the phase also ends when its minutes are up.
+   */
+  turns: z.number().int().min(1).max(10).default(2),
   /** One line that opens the phase. */
   prompt: sentence,
   /** One gentle nudge after a long silence. */

@@ -1,6 +1,10 @@
 export * from './engine.ts';
 export * from './events.ts';
 export * from './session-state.ts';
-export { coverageOf, countVerdicts, gapsByImportance, type CoveredPoint } from './coverage.ts';
-export { buildScorecard, type Scorecard } from './scorecard.ts';
-export { phaseView, phaseIndexAt, totalMinutes, type PhaseView } from './pacing.ts';
+export { coverageOf, countVerdicts, gapsByImportance, requirementsCoverageOf, type CoveredPoint } from './coverage.ts';
+export { buildScorecard, type Scorecard, type PhaseSummary } from './scorecard.ts';
+export { phaseView, phaseLabel, totalMinutes, DEFAULT_IDLE_POLICY, type IdlePolicy, type PhaseView } from './pacing.ts';
+export { inspectAnswer, formNotes, type AnswerInspection } from './answer-checks.ts';
+export { textToScore } from './judge.ts';
+export { requirementsView } from './requirements.ts';
+export type { LevelSignal, LevelName } from './level-signal.ts';

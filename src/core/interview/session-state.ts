@@ -14,6 +14,7 @@ export const pointResultSchema = z.object({
   verdict: verdictSchema,
   evidence: z.string().optional(),
   note: z.string().optional(),
+  ruledOut: z.string().optional(),
 });
 
 export const askedPromptSchema = z.object({
@@ -23,8 +24,14 @@ export const askedPromptSchema = z.object({
   to: z.string().optional(),
   /** The rubric point a follow-up probes, when it probes one. */
   targetPointId: z.string().optional(),
-  source: z.enum(['question', 'rubric-probe', 'functional', 'nonFunctional', 'adaptive']),
+  /**
+   * Where the text came from: the question, a rubric point's probe, the question's own
+   * follow-ups, the LLM, a phase's opening prompt, or a dig-in on a thin answer.
+   */
+  source: z.enum(['question', 'rubric-probe', 'functional', 'nonFunctional', 'adaptive', 'phase', 'dig-in']),
   at: z.number(),
+  /** The phase (0-based) it was asked in, in a paced session. */
+  phase: z.number().int().min(0).optional(),
 });
 export type AskedPrompt = z.infer<typeof askedPromptSchema>;
 
@@ -36,6 +43,17 @@ export const answerRecordSchema = z.object({
   scorer: z.enum(['keyword', 'llm']),
   score: z.number(),
   points: z.array(pointResultSchema),
+  /** In a paced session: the phase (0-based) it answered, and the index in `asked` of the prompt it answered. */
+  phase: z.number().int().min(0).optional(),
+  prompt: z.number().int().min(0).optional(),
+  /** Requirements-phase verdicts, against the question's `requirements` (then `points` is empty). */
+  requirements: z.array(pointResultSchema).optional(),
+  /** Misconceptions it stated: content id and the answer's own sentence. */
+  misconceptions: z.array(z.object({ id: z.string(), quote: z.string() })).optional(),
+  /** Sent after this person had the key points revealed: it carries no level signal. */
+  afterReveal: z.boolean().optional(),
+  /** It did not address the question (no credit, no turn used). */
+  offTopic: z.boolean().optional(),
 });
 export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 
@@ -58,7 +76,26 @@ export const sessionStateSchema = z.object({
   nudgedPhaseIndex: z.number().int().optional(),
   asked: z.array(askedPromptSchema),
   answers: z.array(answerRecordSchema),
-  hints: z.array(z.object({ to: z.string().optional(), pointId: z.string() })),
+  /**
+   * Hints given: for which prompt (index in `asked`) and at which level (1 names a concern,
+   * 2 the concept). `pointId` is the rubric point or requirement the hint was about, if any.
+   */
+  hints: z.array(z.object({ to: z.string().optional(), pointId: z.string().optional(), prompt: z.number().int().min(0).optional(), level: z.number().int().min(1).optional() })),
+  /** Who had the key points revealed, and when: answers after it carry no level signal. */
+  reveals: z.array(z.object({ to: z.string().optional(), at: z.number() })).optional(),
+  /**
+   * How a paced session keeps time. `turns`: a chat thread, where answers come hours apart;
+   * phases end after their turns, and silence earns one nudge, then expiry. `wall`: a live
+   * session (the terminal); phases also end when their minutes are up.
+   */
+  clock: z.enum(['turns', 'wall']).optional(),
+  /** When the current phase began, and how many turns it has used. */
+  phaseStartedAt: z.number().optional(),
+  phaseTurns: z.number().int().min(0).optional(),
+  /** In a `turns` session: the `lastActivityAt` whose silence already earned its one nudge. */
+  nudgedAt: z.number().optional(),
+  /** Why a session finished, when not by its own end (e.g. idle for days). */
+  endedBy: z.enum(['expired']).optional(),
   /**
    * Set on a channel's daily question: its channel and local date, and when its key points
    * are revealed. Answers before then count towards streaks and the monthly points.

@@ -27,9 +27,14 @@ export function coverageLine(points: readonly CoveredPoint[], score: number): st
 }
 
 export const renderFeedback: Renderer<EventOf<'feedback'>> = (event) => {
-  const blocks = [section([coverageLine(event.points, event.score), ...event.points.map(pointLine)].join('\n'))];
+  // An off-topic answer gets one line, not a row of "nothing on …".
+  const body = event.offTopic
+    ? [coverageLine(event.points, event.score), `This doesn’t seem to answer the question: *${escapeMrkdwn(event.offTopic)}*`]
+    : [coverageLine(event.points, event.score), ...event.points.map(pointLine)];
+  const blocks = [section(body.join('\n'))];
+  for (const m of event.misconceptions ?? []) blocks.push(section(`⚠️ You said ${quote(m.quote)}. ${escapeMrkdwn(m.correction)}`));
   if (event.feedback) blocks.push(section(escapeMrkdwn(event.feedback)));
-  const footer = [`This answer: ${event.answerScore}/100`, `scored by ${event.scorer === 'llm' ? 'the LLM rubric' : 'keywords'}`, ...event.notices.map(escapeMrkdwn)];
+  const footer = [`This answer: ${event.answerScore}/100`, `scored by ${event.scorer === 'llm' ? 'the LLM rubric' : 'keywords'}`, ...(event.notes ?? []).map(escapeMrkdwn), ...event.notices.map(escapeMrkdwn)];
   return {
     summary: `Coverage ${event.points.filter((point) => point.verdict === 'covered').length}/${event.points.length} · ${event.score}/100`,
     blocks: [...blocks, context(footer.join(' · '))],

@@ -11,6 +11,8 @@ import { fitToLimits } from './limits.ts';
 import { renderNotice, renderText } from './notice.ts';
 import { renderNudge } from './nudge.ts';
 import { renderPhase } from './phase.ts';
+import { renderReaction } from './reaction.ts';
+import { renderExpired } from './expired.ts';
 import { renderQuestion } from './question.ts';
 import { renderReveal } from './reveal.ts';
 import { renderScorecard } from './scorecard.ts';
@@ -29,8 +31,12 @@ export function renderPart(part: MessagePart, context: RenderContext): RenderedP
       return renderPhase(part, context);
     case 'feedback':
       return renderFeedback(part, context);
+    case 'reaction':
+      return renderReaction(part, context);
     case 'follow-up':
       return renderFollowUp(part, context);
+    case 'expired':
+      return renderExpired(part, context);
     case 'nudge':
       return renderNudge(part, context);
     case 'hint':

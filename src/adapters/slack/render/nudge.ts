@@ -1,10 +1,11 @@
 import { context, escapeMrkdwn, mention, section } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
 
-export const renderNudge: Renderer<EventOf<'nudge'>> = (event) => ({
-  summary: event.text,
-  blocks: [
-    section(`⏳ ${event.to ? `${mention(event.to)} ` : ''}${escapeMrkdwn(event.text)}`),
-    context(`Phase ${event.phase.index + 1}/${event.phase.count} · ${escapeMrkdwn(event.phase.title)} · rough thoughts are fine`),
-  ],
-});
+export const renderNudge: Renderer<EventOf<'nudge'>> = (event) => {
+  const where = event.phase ? `${escapeMrkdwn(event.phase.label)} · rough thoughts are fine` : 'rough thoughts are fine';
+  const closes = event.expiresInDays !== undefined ? ` · this thread stays open for ${event.expiresInDays} more day${event.expiresInDays === 1 ? '' : 's'}` : '';
+  return {
+    summary: event.text,
+    blocks: [section(`⏳ ${event.to ? `${mention(event.to)} ` : ''}${escapeMrkdwn(event.text)}`), context(`${where}${closes}`)],
+  };
+};

@@ -1,7 +1,8 @@
 import { escapeMrkdwn, section } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
 
-export const renderPhase: Renderer<EventOf<'phase'>> = ({ phase }) => ({
-  summary: `Phase ${phase.index + 1} of ${phase.count}: ${phase.title}`,
-  blocks: [section(`⏱ *Phase ${phase.index + 1}/${phase.count} · ${escapeMrkdwn(phase.title)}* (${phase.minutes} min)\n${escapeMrkdwn(phase.prompt)}`)],
+/** A new phase and its first question, in one message: `⏱ Phase 2/4 · Architecture · ~15 min`. */
+export const renderPhase: Renderer<EventOf<'phase'>> = ({ phase, prompt }) => ({
+  summary: `${phase.label}: ${prompt}`,
+  blocks: [section(`⏱ *${escapeMrkdwn(phase.label)}*\n${escapeMrkdwn(prompt)}`)],
 });

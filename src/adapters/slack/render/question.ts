@@ -17,7 +17,9 @@ export const renderQuestion: Renderer<EventOf<'question'>> = (event, { sessionId
     ? `🎤 Mock interview for ${mention(candidateId)} · ${topicLabel(question.topic)} · ${question.level} level`
     : `📐 Observability · ${topicLabel(question.topic)} · ${question.level} level`;
   const callToAction = oneToOne
-    ? `Reply in this thread to answer. Only ${mention(candidateId)}’s replies are scored; up to ${event.maxFollowUps} follow-ups, then a scorecard.`
+    ? event.round
+      ? `Reply in this thread to answer. Only ${mention(candidateId)}’s replies count: ${event.round.phases} phases, about ${event.round.turns} questions, no score until the scorecard at the end. Take your time: the thread stays open between answers.`
+      : `Reply in this thread to answer. Only ${mention(candidateId)}’s replies are scored; up to ${event.maxFollowUps} follow-ups, then a scorecard.`
     : 'Reply in this thread to answer. You get private feedback on the rubric; nobody sees your score unless you share it.';
   return {
     summary: `${oneToOne ? 'Mock interview' : 'Question'}: ${question.title}`,

@@ -1,24 +1,58 @@
-import { context, divider, escapeMrkdwn, mention, quote, section } from './blocks.ts';
+import { shortQuote } from '../../../core/interview/present.ts';
+import { context, divider, escapeMrkdwn, mention, quote, section, type SlackBlock } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
-import { coverageLine, pointLine } from './feedback.ts';
+import { coverageLine, pointLine, VERDICT_ICON } from './feedback.ts';
 
-/** The close of a session: coverage, the strongest moment, what to study next, a verdict. */
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The debrief, as a hiring panel reads it: the level signal and its reasons, what each phase
+ * showed, requirements clarified, the rubric covered/partial/missed with the person's words,
+ * misconceptions with corrections, hints and reveals, the one thing to study next with the
+ * question's own summary, the tip and a one-line verdict.
+ */
 export const renderScorecard: Renderer<EventOf<'scorecard'>> = ({ scorecard: card }) => {
+  const blocks: SlackBlock[] = [];
   const title = `🏁 *Scorecard${card.for ? ` for ${mention(card.for)}` : ''}* · ${escapeMrkdwn(card.title)}`;
+  const signal = `*Level signal: ${escapeMrkdwn(capitalise(card.levelSignal.signal))}* _(a ${card.level}-level question)_`;
+  blocks.push(section([title, ...(card.endedBy === 'expired' ? ['_Closed after a long silence._'] : []), signal, ...card.levelSignal.reasons.map((reason) => `• ${escapeMrkdwn(reason)}`)].join('\n')));
+  if (card.phases) {
+    const lines = card.phases.map((summary) => {
+      const shown = summary.shown.length
+        ? summary.shown.map((item) => `${VERDICT_ICON[item.verdict]} ${escapeMrkdwn(item.theme)}${item.quote ? ` ${quote(shortQuote(item.quote, 100))}` : ''}`).join('; ')
+        : summary.answers > 0
+          ? '_nothing new credited_'
+          : '_not reached_';
+      return `*${escapeMrkdwn(summary.phase.label)}* (${summary.answers} answer${summary.answers === 1 ? '' : 's'}): ${shown}`;
+    });
+    blocks.push(section(['*By phase*', ...lines].join('\n')));
+  }
+  if (card.requirements) {
+    const clarified = card.requirements.filter((r) => r.verdict !== 'missed').length;
+    blocks.push(section([`*Requirements clarified ${clarified}/${card.requirements.length}*`, ...card.requirements.map(pointLine)].join('\n')));
+  }
   const counts = `✅ ${card.counts.covered} covered · 🟡 ${card.counts.partial} partial · ❌ ${card.counts.missed} missed`;
-  const blocks = [section([title, coverageLine(card.points, card.score), counts].join('\n')), section(card.points.map(pointLine).join('\n'))];
+  blocks.push(section([coverageLine(card.points, card.score), counts, ...card.points.map(pointLine)].join('\n')));
+  if (card.misconceptions.length > 0) {
+    blocks.push(section(['*Misconceptions*', ...card.misconceptions.map((m) => `⚠️ ${quote(shortQuote(m.quote))}: ${escapeMrkdwn(m.correction)}`)].join('\n')));
+  }
   const closing: string[] = [];
+  closing.push(`*Hints used:* ${card.hints.used}${card.hints.used ? ` (on ${card.hints.questions} question${card.hints.questions === 1 ? '' : 's'})` : ''} · *key points revealed before answering:* ${card.revealedBeforeAnswering ? 'yes' : 'no'}`);
   if (card.strongest) closing.push(`*Strongest moment* (${escapeMrkdwn(card.strongest.theme)}): ${quote(card.strongest.quote)}`);
-  if (card.studyNext.length > 0) closing.push(`*Study next:* ${card.studyNext.map((item) => escapeMrkdwn(item.theme)).join('; ')}`);
+  const study = card.studyNext[0];
+  if (study) closing.push(`*Study next:* ${escapeMrkdwn(study.theme)}: ${escapeMrkdwn(study.point)}`);
+  if (card.summary) closing.push(`*What a strong answer covers:* ${escapeMrkdwn(card.summary)}`);
   if (card.tip) closing.push(`*Interview tip:* ${escapeMrkdwn(card.tip)}`);
   closing.push(`*Verdict:* ${escapeMrkdwn(card.verdictLine)}`);
   return {
-    summary: `Scorecard: ${card.score}/100`,
+    summary: `Scorecard: ${card.levelSignal.signal} signal · ${card.score}/100`,
     blocks: [
       ...blocks,
       divider(),
       section(closing.join('\n')),
-      context(`${card.answers} answer${card.answers === 1 ? '' : 's'} · ${card.followUps} follow-up${card.followUps === 1 ? '' : 's'} · ${card.durationMinutes} min`),
+      context(`${card.answers} answer${card.answers === 1 ? '' : 's'} · ${card.followUps} question${card.followUps === 1 ? '' : 's'} after the first · ${card.durationMinutes} min`),
     ],
   };
 };

@@ -42,6 +42,8 @@ function phaseFrom(text: string, index: number, ids: Set<string>): Phase | undef
     id: uniqueSlug(idWords(title) || `phase-${index + 1}`, ids, MAX_PHASE_ID_CHARS),
     title,
     minutes: (low + high) / 2,
+    // Answers per phase: about one every five minutes, at least one.
+    turns: Math.max(1, Math.min(4, Math.round((low + high) / 2 / 5))),
     prompt: `${index === 0 ? "Let's begin" : 'Next'}: ${lowerFirst(title)}.`,
     nudge: `No rush. For "${lowerFirst(title)}", what is the first thing you would decide?`,
   };
