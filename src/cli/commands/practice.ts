@@ -2,10 +2,10 @@ import { runPractice } from '../../adapters/console/practice.ts';
 import { loadQuestionBank } from '../../core/content/load.ts';
 import { parseCliArgs, parsePositiveInt } from '../args.ts';
 import { defaultContentDir } from '../content-dir.ts';
-import { createCliScorer } from '../scorer.ts';
+import { createCliScorer, EXIT_SCORER_UNAVAILABLE, SCORER_FLAG_USAGE } from '../scorer.ts';
 import type { CliCommand } from '../types.ts';
 
-const usage = 'obs-bot practice [--topic T] [--question ID] [--followups N] [--dir DIR]';
+const usage = `obs-bot practice [--topic T] [--question ID] [--followups N] [${SCORER_FLAG_USAGE}] [--dir DIR]`;
 
 export const practiceCommand: CliCommand = {
   path: ['practice'],
@@ -14,20 +14,26 @@ export const practiceCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseCliArgs(
       args,
-      { topic: { type: 'string' }, question: { type: 'string' }, followups: { type: 'string' }, dir: { type: 'string' } },
+      { topic: { type: 'string' }, question: { type: 'string' }, followups: { type: 'string' }, dir: { type: 'string' }, scorer: { type: 'string' } },
       usage,
     );
     const bank = await loadQuestionBank(values.dir ?? defaultContentDir());
     const question = values.question ? bank.require(values.question) : bank.pick(values.topic);
+    const maxFollowUps = parsePositiveInt(values.followups, '--followups', 3);
+    const chosen = await createCliScorer({ flag: values.scorer, note: (text) => io.stderr(`obs-bot practice: ${text}\n`) });
+    if (!chosen.ok) {
+      io.stderr(`obs-bot practice: ${chosen.message}\n`);
+      return EXIT_SCORER_UNAVAILABLE;
+    }
     await runPractice({
       question,
       pacing: bank.pacing,
-      scorer: createCliScorer(),
-      maxFollowUps: parsePositiveInt(values.followups, '--followups', 3),
+      scorer: chosen.scoring.scorer,
+      maxFollowUps,
       input: io.stdin,
       write: io.stdout,
       interactive: io.interactive,
-    });
+    }).finally(() => chosen.scoring.close());
     return 0;
   },
 };

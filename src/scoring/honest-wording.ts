@@ -1,0 +1,53 @@
+import type { MisconceptionFinding, PointResult, ScorerName } from '../core/scoring/types.ts';
+
+/**
+ * What a verdict can honestly claim, worded once for every surface (Slack, terminal, CLI).
+ * A keyword check sees which ideas were named, not whether what was said about them is
+ * right, and the person should know that before trusting a ✅.
+ *
+ * KEYWORD_SCOPE_NOTE: the scorer branch exports the same wording from src/core/scoring;
+ * once merged this should re-export that constant instead of defining it.
+ */
+export const KEYWORD_SCOPE_NOTE = 'keyword check: what you mentioned, not whether it is right';
+
+/** What honest feedback needs besides the verdict lines; every field optional so any event can pass what it has. */
+export interface HonestyFacts {
+  scorer?: ScorerName;
+  /** ScoreResult.decidedBy, when known: a fallback to keywords is a keyword verdict. */
+  decidedBy?: string;
+  misconceptions?: readonly MisconceptionFinding[];
+  graderAddressed?: boolean;
+}
+
+/** True when no LLM decided: the scorer was keywords, or the LLM fell back to them. */
+export function decidedByKeywords(facts: HonestyFacts): boolean {
+  if (facts.decidedBy) return facts.decidedBy.startsWith('keyword');
+  return facts.scorer === 'keyword';
+}
+
+export interface MisconceptionLine {
+  /** "⚠ Misconception: <claim> → <correction>" */
+  headline: string;
+  /** The answer's own words that stated it. */
+  quote: string;
+}
+
+export function misconceptionLine(finding: MisconceptionFinding): MisconceptionLine {
+  return { headline: `⚠ Misconception: ${finding.claim} → ${finding.correction}`, quote: finding.quote };
+}
+
+/** "you ruled out <theme>: “<what you said>”", or undefined when the point was not ruled out. */
+export function ruledOutLine(point: Pick<PointResult, 'ruledOut'>, theme: string): string | undefined {
+  return point.ruledOut ? `you ruled out ${theme.toLowerCase()}: “${point.ruledOut.replace(/\s+/g, ' ').trim()}”` : undefined;
+}
+
+/** Plain-text lines for a terminal: misconceptions with their quotes, then the scope note. */
+export function honestyTextLines(facts: HonestyFacts): string[] {
+  const lines: string[] = [];
+  for (const finding of facts.misconceptions ?? []) {
+    const line = misconceptionLine(finding);
+    lines.push(line.headline, `    you wrote: “${line.quote.replace(/\s+/g, ' ').trim()}”`);
+  }
+  if (decidedByKeywords(facts)) lines.push(KEYWORD_SCOPE_NOTE);
+  return lines;
+}
