@@ -26,7 +26,10 @@ export async function connectIfAnswering(url: string, timeoutMs = REDIS_PROBE_TI
     return { ok: false, reason: (error as Error).message };
   }
   // Without a listener ioredis prints connection errors itself; the caller reports the reason once.
-  redis.on('error', () => undefined);
+  let lastError: string | undefined;
+  redis.on('error', (error: Error) => {
+    lastError = error.message;
+  });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -36,7 +39,8 @@ export async function connectIfAnswering(url: string, timeoutMs = REDIS_PROBE_TI
     return { ok: true, redis };
   } catch (error) {
     redis.disconnect();
-    return { ok: false, reason: (error as Error).message || 'unreachable' };
+    // ioredis rejects with "Connection is closed."; the socket's own error says more (ECONNREFUSED…).
+    return { ok: false, reason: lastError ?? ((error as Error).message || 'unreachable') };
   } finally {
     clearTimeout(timer);
   }

@@ -43,6 +43,8 @@ export interface VerifiedVerdicts extends CachedVerdicts {
   droppedMisconceptions: string[];
 }
 
+// NUL marks a masked (grader-addressed) passage: a sentence never runs across one.
+// eslint-disable-next-line no-control-regex
 const SENTENCE_BREAK = /(?<=[.!?;])\s+|\n+|\u0000+/;
 
 /** True when the point's quote rests on the sentence that states the misconception. */
