@@ -36,7 +36,7 @@ export const GAP_NEWLINE = 8;
 export const GAP_BLANK_LINE = 16;
 /** A bullet (- * • > #) after the last line break. */
 export const GAP_BULLET = 32;
-/** A list separator: , ; | / • · */
+/** A list separator: , ; | / • · # + & → > — */
 export const GAP_SEPARATOR = 64;
 /** Punctuation other than a comma before the first line break (the line ended "properly"). */
 export const GAP_PUNCT_BEFORE_NEWLINE = 128;
@@ -132,7 +132,12 @@ function describeGap(units: Uint16Array, start: number, end: number): number {
         break;
       case 45: case 42: case 0x2022: case 62: case 35:
         if (newlines > 0) bits |= GAP_BULLET;
-        else bits |= GAP_PUNCT_BEFORE_NEWLINE | (code === 0x2022 ? GAP_SEPARATOR : 0);
+        // Mid-line, a bullet, a hashtag ("#tracing #sampling") or an arrow (-> >) separates list items.
+        else bits |= GAP_PUNCT_BEFORE_NEWLINE | (code === 0x2022 || code === 35 || code === 62 ? GAP_SEPARATOR : 0);
+        break;
+      case 43: case 38: case 0x2192: case 0x21d2: case 0x2014:
+        // "errors + slow traces", "logs & metrics", "A → B", "X — Y": joined like list items.
+        bits |= GAP_SEPARATOR | (newlines === 0 ? GAP_PUNCT_BEFORE_NEWLINE : 0);
         break;
       default:
         if (newlines === 0) bits |= GAP_PUNCT_BEFORE_NEWLINE;
