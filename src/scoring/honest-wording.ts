@@ -1,14 +1,13 @@
+import { KEYWORD_SCOPE_NOTE } from '../core/scoring/keyword/notes.ts';
 import type { MisconceptionFinding, PointResult, ScorerName } from '../core/scoring/types.ts';
 
 /**
  * What a verdict can honestly claim, worded once for every surface (Slack, terminal, CLI).
  * A keyword check sees which ideas were named, not whether what was said about them is
- * right, and the person should know that before trusting a ✅.
- *
- * KEYWORD_SCOPE_NOTE: the scorer branch exports the same wording from src/core/scoring;
- * once merged this should re-export that constant instead of defining it.
+ * right, and the person should know that before trusting a ✅. The wording itself is the
+ * keyword scorer's (KEYWORD_SCOPE_NOTE), so scorer and renderers cannot drift apart.
  */
-export const KEYWORD_SCOPE_NOTE = 'keyword check: what you mentioned, not whether it is right';
+export { KEYWORD_SCOPE_NOTE };
 
 /** What honest feedback needs besides the verdict lines; every field optional so any event can pass what it has. */
 export interface HonestyFacts {

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
 import type { Question } from '../../core/content/schema.ts';
+import { GRADER_ADDRESSED_NOTICE } from '../../core/scoring/grader-addressed.ts';
 import type { ScoreContext, ScoreResult, Scorer } from '../../core/scoring/types.ts';
 import { weightedScore } from '../../core/scoring/weighted-score.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
@@ -19,7 +20,7 @@ export const LLM_NOTICES = {
   unavailable: 'Scored by keywords: the LLM did not answer in time or was unavailable',
   budget: "Scored by keywords: this workspace's LLM budget for today is spent (it resets at 00:00 UTC)",
   truncated: `Only the first ${MAX_ANSWER_CHARS.toLocaleString('en-US')} characters of your answer were judged`,
-  graderAddressed: 'Parts of this answer were addressed to the grader and were not scored.',
+  graderAddressed: GRADER_ADDRESSED_NOTICE,
 } as const;
 
 /** `keyword (fallback: REASON)`: what decided when the LLM could not. */
