@@ -9,12 +9,15 @@ import type { MisconceptionFinding, PointResult, ScorerName } from '../core/scor
  */
 export { KEYWORD_SCOPE_NOTE };
 
+export type StatedMisconception = Pick<MisconceptionFinding, 'claim' | 'correction' | 'quote'>;
+
 /** What honest feedback needs besides the verdict lines; every field optional so any event can pass what it has. */
 export interface HonestyFacts {
   scorer?: ScorerName;
   /** ScoreResult.decidedBy, when known: a fallback to keywords is a keyword verdict. */
   decidedBy?: string;
-  misconceptions?: readonly MisconceptionFinding[];
+  /** ScoreResult.misconceptions, or the engine's notes of them (claim, quote, correction). */
+  misconceptions?: readonly StatedMisconception[];
   graderAddressed?: boolean;
 }
 
@@ -31,7 +34,7 @@ export interface MisconceptionLine {
   quote: string;
 }
 
-export function misconceptionLine(finding: MisconceptionFinding): MisconceptionLine {
+export function misconceptionLine(finding: StatedMisconception): MisconceptionLine {
   return { headline: `⚠ Misconception: ${finding.claim} → ${finding.correction}`, quote: finding.quote };
 }
 

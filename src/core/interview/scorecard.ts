@@ -1,5 +1,5 @@
 import type { Question } from '../content/schema.ts';
-import type { Verdict } from '../scoring/types.ts';
+import type { ScorerName, Verdict } from '../scoring/types.ts';
 import { countVerdicts, coverageOf, coverageScore, gapsByImportance, type CoveredPoint } from './coverage.ts';
 import type { SessionState } from './session-state.ts';
 
@@ -22,6 +22,8 @@ export interface Scorecard {
   answers: number;
   followUps: number;
   durationMinutes: number;
+  /** The scorers that judged the answers counted here, so the card can say what it can claim. */
+  scorers?: ScorerName[];
 }
 
 function list(themes: string[]): string {
@@ -65,6 +67,8 @@ export function buildScorecard(question: Question, state: SessionState, now: num
     durationMinutes: Math.max(0, Math.round((now - state.startedAt) / 60_000)),
   };
   if (by !== undefined) card.for = by;
+  const scorers = [...new Set(state.answers.filter((answer) => by === undefined || answer.by === by).map((answer) => answer.scorer))];
+  if (scorers.length > 0) card.scorers = scorers;
   if (strongestPoint?.evidence) card.strongest = { theme: strongestPoint.theme, quote: strongestPoint.evidence };
   return card;
 }

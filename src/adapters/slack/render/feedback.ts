@@ -1,7 +1,8 @@
 import type { CoveredPoint } from '../../../core/interview/coverage.ts';
 import type { Verdict } from '../../../core/scoring/types.ts';
-import { context, escapeMrkdwn, quote, section } from './blocks.ts';
+import { context, escapeMrkdwn, quote, section, type SlackBlock } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
+import { honestyBlocks, ruledOutMrkdwn, type MisconceptionShown } from './honesty.ts';
 
 export const VERDICT_ICON: Record<Verdict, string> = { covered: '✅', partial: '🟡', missed: '❌' };
 
@@ -10,6 +11,8 @@ export const VERDICT_ICON: Record<Verdict, string> = { covered: '✅', partial: 
  * evidence, or for a gap what is missing (never the model answer: that is the reveal).
  */
 export function pointLine(point: CoveredPoint): string {
+  const ruledOut = ruledOutMrkdwn(point);
+  if (ruledOut) return ruledOut;
   const theme = `*${escapeMrkdwn(point.theme)}*`;
   const evidence = point.evidence ? quote(point.evidence) : undefined;
   const note = point.note ? escapeMrkdwn(point.note) : undefined;
@@ -27,8 +30,11 @@ export function coverageLine(points: readonly CoveredPoint[], score: number): st
 }
 
 export const renderFeedback: Renderer<EventOf<'feedback'>> = (event) => {
-  const blocks = [section([coverageLine(event.points, event.score), ...event.points.map(pointLine)].join('\n'))];
+  const blocks: SlackBlock[] = [section([coverageLine(event.points, event.score), ...event.points.map(pointLine)].join('\n'))];
   if (event.feedback) blocks.push(section(escapeMrkdwn(event.feedback)));
+  // Optional until the engine's feedback event carries them; the scorer's result always may.
+  const honest = event as typeof event & { misconceptions?: MisconceptionShown[]; decidedBy?: string };
+  blocks.push(...honestyBlocks(honest));
   const footer = [`This answer: ${event.answerScore}/100`, `scored by ${event.scorer === 'llm' ? 'the LLM rubric' : 'keywords'}`, ...event.notices.map(escapeMrkdwn)];
   return {
     summary: `Coverage ${event.points.filter((point) => point.verdict === 'covered').length}/${event.points.length} · ${event.score}/100`,

@@ -1,6 +1,7 @@
 import { context, divider, escapeMrkdwn, mention, quote, section } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
 import { coverageLine, pointLine } from './feedback.ts';
+import { honestyBlocks, type MisconceptionShown } from './honesty.ts';
 
 /** The close of a session: coverage, the strongest moment, what to study next, a verdict. */
 export const renderScorecard: Renderer<EventOf<'scorecard'>> = ({ scorecard: card }) => {
@@ -18,6 +19,8 @@ export const renderScorecard: Renderer<EventOf<'scorecard'>> = ({ scorecard: car
       ...blocks,
       divider(),
       section(closing.join('\n')),
+      // No scorer recorded means nothing was scored: there is no verdict to qualify.
+      ...(card.scorers?.length ? honestyBlocks({ scorer: card.scorers.includes('llm') && !card.scorers.includes('keyword') ? 'llm' : 'keyword', ...(card as { misconceptions?: MisconceptionShown[] }) }) : []),
       context(`${card.answers} answer${card.answers === 1 ? '' : 's'} · ${card.followUps} follow-up${card.followUps === 1 ? '' : 's'} · ${card.durationMinutes} min`),
     ],
   };
