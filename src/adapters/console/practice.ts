@@ -18,6 +18,8 @@ export interface PracticeOptions {
   /** A terminal gets a "> " prompt; piped input does not (the output would run into it). */
   interactive?: boolean;
   now?: () => number;
+  /** After /reveal at a terminal: e.g. the self-assessment prompts. `ask` writes a prompt and reads one line. */
+  afterReveal?: (context: { state: SessionState; question: Question; ask: (prompt: string) => Promise<string | undefined> }) => Promise<void>;
 }
 
 const CANDIDATE = 'you';
@@ -49,7 +51,11 @@ export async function runPractice(options: PracticeOptions): Promise<SessionStat
       if (input.kind === 'command') {
         if (input.command === '/hint') state = show(giveHint(state, question, CANDIDATE, now()));
         else if (input.command === '/skip') state = show(nextFollowUp(state, question, pacing, CANDIDATE, now()));
-        else if (input.command === '/reveal') write(renderEvent(revealKeyPoints(question)));
+        else if (input.command === '/reveal') {
+          write(renderEvent(revealKeyPoints(question)));
+          // Only at a terminal: piped input was written in advance, so its next lines are not ratings.
+          if (options.interactive) await options.afterReveal?.({ state, question, ask: (prompt) => (write(prompt), reader.next()) });
+        }
         else state = show(finishSession(state, question, CANDIDATE, now()));
         continue;
       }

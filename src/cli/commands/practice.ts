@@ -3,6 +3,7 @@ import { loadQuestionBank } from '../../core/content/load.ts';
 import { parseCliArgs, parsePositiveInt } from '../args.ts';
 import { defaultContentDir } from '../content-dir.ts';
 import { createCliScorer, EXIT_SCORER_UNAVAILABLE, SCORER_FLAG_USAGE } from '../scorer.ts';
+import { createTerminalSelfAssessment } from '../self-assess-prompt.ts';
 import type { CliCommand } from '../types.ts';
 
 const usage = `obs-bot practice [--topic T] [--question ID] [--followups N] [${SCORER_FLAG_USAGE}] [--dir DIR]`;
@@ -25,6 +26,8 @@ export const practiceCommand: CliCommand = {
       io.stderr(`obs-bot practice: ${chosen.message}\n`);
       return EXIT_SCORER_UNAVAILABLE;
     }
+    const note = (text: string) => io.stderr(`obs-bot practice: ${text}\n`);
+    const selfAssessment = io.interactive ? await createTerminalSelfAssessment({ write: io.stdout, note }) : undefined;
     await runPractice({
       question,
       pacing: bank.pacing,
@@ -33,7 +36,8 @@ export const practiceCommand: CliCommand = {
       input: io.stdin,
       write: io.stdout,
       interactive: io.interactive,
-    }).finally(() => chosen.scoring.close());
+      ...(selfAssessment ? { afterReveal: (context) => selfAssessment.afterReveal(context) } : {}),
+    }).finally(() => Promise.all([chosen.scoring.close(), selfAssessment?.close()]));
     return 0;
   },
 };
