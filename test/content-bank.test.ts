@@ -63,7 +63,7 @@ const SPECIFIC_TERMS = new Set([
   'ttfb', 'ddsketch', 'catchpoint', 'thousandey', 'mttr', 'mttd', 'showback', 'chargeback', 'finop', 'pushgateway',
   'mimirtool', 'spanmetric', 'servicegraph', 'dbt', 'k6', 'locust', 'gatl', 'prophet', 'chatop', 'blameless',
   'postmortem', 'clickstream', 'fluentd', 'kinesi', 'parquet', 'zstd', 'cmdb', 'strangler', 'deadman', 'bisect',
-  'multiwindow', 'prewarm', 'rightsiz', 'rehydrat', 'pareto', 'relabel', 'downsampl', 'anonymis',
+  'multiwindow', 'opamp', 'prewarm', 'rightsiz', 'rehydrat', 'pareto', 'relabel', 'downsampl', 'anonymis',
 ]);
 
 /** A rule is groups of alternatives joined by " + "; every alternative non-empty. */
