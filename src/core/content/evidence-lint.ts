@@ -79,7 +79,7 @@ function singular(word: string): string {
 /** Whether `word` (normalised) is too common to stand alone as evidence. */
 export function isCommonWord(word: string): boolean {
   if (SPECIFIC_ENOUGH.has(word)) return false;
-  if (UNITS.has(word) || /^\d+[a-z]{0,3}$/.test(word)) return true;
+  if (UNITS.has(word) || /^\d+(?:\.\d+)?(?:ms|s|m|h|d|w|x|k|gb|tb|mb|kb|pb|rps|qps)?$/.test(word)) return true;
   const ranks = wordRanks();
   for (const form of new Set([word, singular(word)])) {
     const rank = ranks.get(form);
@@ -109,6 +109,17 @@ export function singleContentWord(phrase: string): string | undefined {
   return content.length === 1 && only && !only.specific ? only.word : undefined;
 }
 
+/** Whether an evidence phrase is too generic to stand (it shrinks to one common word). */
+export function isGenericEvidence(phrase: string): boolean {
+  const word = singleContentWord(phrase);
+  return word !== undefined && isCommonWord(word);
+}
+
+/** The phrase as the scorer matches it: two phrases with the same key are the same evidence. */
+export function evidenceKey(phrase: string): string {
+  return toTerms(tokenize(phrase)).terms.join(' ');
+}
+
 function genericEvidence(owner: string, evidence: readonly string[]): LintFinding[] {
   const findings: LintFinding[] = [];
   evidence.forEach((phrase, index) => {
@@ -128,7 +139,7 @@ function evidenceFindings(question: Question): LintFinding[] {
   question.rubric.forEach((point, pointIndex) => {
     point.evidence.forEach((phrase, phraseIndex) => {
       const field = `rubric[${pointIndex}].evidence[${phraseIndex}]`;
-      const key = toTerms(tokenize(phrase)).terms.join(' ');
+      const key = evidenceKey(phrase);
       const owner = ownerOf.get(key);
       if (key !== '' && owner !== undefined && owner !== point.id) {
         findings.push({ field, message: `"${phrase}" is also evidence for "${owner}"; one quote can't support two points` });
