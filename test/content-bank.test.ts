@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { validateContentDir, type ContentLoadResult } from '../src/core/content/load.ts';
 import { slug, type Question } from '../src/core/content/schema.ts';
+import { compileRubric } from '../src/core/scoring/keyword/compile.ts';
 
 /**
  * The shipped question bank (content/) and the labelled scorer-eval dataset (content/eval/).
@@ -51,7 +52,34 @@ const GENERIC_EVIDENCE = new Set(['system', 'systems', 'data', 'monitoring', 'ob
 /** A run of this many words shared with the study guide counts as copied. */
 const COPY_RUN = 10;
 
-const KINDS = ['strong', 'partial', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+/**
+ * Single terms specific enough to evidence a point alone (issue 11): a tool, a protocol field or
+ * a term of art that a generic or off-topic answer would not use. Anything else must be a phrase.
+ */
+const SPECIFIC_TERMS = new Set([
+  'traceparent', 'tracestat', 'exemplar', 'hyperloglog', 'tempo', 'thano', 'mimir', 'cortex', 'victoriametric', 'keda', 'hpa',
+  'ebpf', 'istio', 'envoy', 'backstag', 'pagerduty', 'opsgeni', 'alertmanager', 'runbook', 'playbook', 'symbolication',
+  'dsym', 'fingerprint', 'codeowner', 'breadcrumb', 'flink', 'loki', 'clickhous', 'glacier', 'worm', 'rum', 'lcp', 'inp',
+  'ttfb', 'ddsketch', 'catchpoint', 'thousandey', 'mttr', 'mttd', 'showback', 'chargeback', 'finop', 'pushgateway',
+  'mimirtool', 'spanmetric', 'servicegraph', 'dbt', 'k6', 'locust', 'gatl', 'prophet', 'chatop', 'blameless',
+  'postmortem', 'clickstream', 'fluentd', 'kinesi', 'parquet', 'zstd', 'cmdb', 'strangler', 'deadman', 'bisect',
+  'multiwindow', 'opamp', 'prewarm', 'rightsiz', 'rehydrat', 'pareto', 'relabel', 'downsampl', 'anonymis',
+]);
+
+/** A rule is groups of alternatives joined by " + "; every alternative non-empty. */
+const CONCEPT_RULE = /^[^+|]+(?:\|[^+|]+)*(?: \+ [^+|]+(?:\|[^+|]+)*)+$/;
+
+interface MisconceptionExamples {
+  wrong: string[];
+  right: string[];
+}
+
+/** Every eval answer kind (src/core/eval/dataset-schema.ts; docs/eval.md). */
+const KINDS = ['strong', 'paraphrase', 'partial', 'confidently-wrong', 'negated', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+/** Kinds every question must have somewhere in its eval files (tune and holdout together). */
+const REQUIRED_KINDS = ['strong', 'partial', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+/** The eval split folders; the folder decides an answer's split. */
+const EVAL_SPLITS = ['tune', 'holdout'] as const;
 const VERDICTS = ['covered', 'partial', 'missed'] as const;
 
 /** The eval-file format, as specified for the scorer-evaluation dataset. */
@@ -66,12 +94,22 @@ const evalFileSchema = z.strictObject({
         verdicts: z.record(z.string(), z.enum(VERDICTS)),
       }),
     )
-    .min(KINDS.length),
+    .min(1),
 });
 type EvalFile = z.infer<typeof evalFileSchema>;
 
 async function yamlFiles(dir: string): Promise<string[]> {
   return (await readdir(dir)).filter((name) => /\.ya?ml$/.test(name)).sort().map((name) => path.join(dir, name));
+}
+
+/** The eval files of both splits, e.g. content/eval/tune/x.yaml. */
+async function evalYamlFiles(): Promise<string[]> {
+  const files: string[] = [];
+  for (const split of EVAL_SPLITS) {
+    const dir = path.join(EVAL_DIR, split);
+    if (existsSync(dir)) files.push(...(await yamlFiles(dir)));
+  }
+  return files;
 }
 
 /** Lowercase words with punctuation stripped, so "Tail-based, p99!" and "tail based p99" compare equal. */
@@ -187,6 +225,102 @@ describe('content/ house style (PRODUCT.md, "Writing content")', () => {
   });
 });
 
+describe('content/ interviewer material (issues 8 and 11)', () => {
+  it('gives every question 3 to 6 requirements, each with evidence and at least one concept', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      if (question.requirements.length < 3 || question.requirements.length > 6) problems.push(`${question.id}: ${question.requirements.length} requirements`);
+      for (const requirement of question.requirements) {
+        if (requirement.concepts.length === 0) problems.push(`${question.id}/${requirement.id}: no concepts`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every rubric point 2-5 well-formed concepts and exactly two hints that avoid its own theme words', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const point of question.rubric) {
+        const where = `${question.id}/${point.id}`;
+        if (point.concepts.length < 2 || point.concepts.length > 5) problems.push(`${where}: ${point.concepts.length} concepts`);
+        for (const rule of [...point.concepts, ...question.requirements.flatMap((requirement) => requirement.concepts)]) {
+          if (!CONCEPT_RULE.test(rule)) problems.push(`${where}: malformed concept "${rule}"`);
+        }
+        if (point.hints.length !== 2) problems.push(`${where}: ${point.hints.length} hints`);
+        const themeWords = words(point.theme).filter((word) => word.length >= 4 && !['with', 'what', 'your', 'that', 'from', 'when', 'their'].includes(word));
+        for (const hint of point.hints) {
+          const hintWords = words(hint);
+          const leaked = themeWords.filter((theme) => hintWords.some((word) => word.slice(0, 5) === theme.slice(0, 5)));
+          if (leaked.length > 0) problems.push(`${where}: hint repeats the theme (${leaked.join(', ')}): ${hint}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives follow-ups that name a point a real point id and at most a concern and a concept as hints', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const followUp of [...question.followUps.functional, ...question.followUps.nonFunctional]) {
+        if (followUp.hints.length === 1) problems.push(`${question.id}: "${followUp.ask}" has one hint; give a concern and a concept`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('has no evidence phrase that shrinks to one common word', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const point of compileRubric(question).points) {
+        for (const evidence of point.evidence) {
+          const terms = evidence.key.split(' ');
+          if (terms.length === 1 && !SPECIFIC_TERMS.has(terms[0] ?? '')) problems.push(`${question.id}/${point.id}: "${evidence.text}" is just "${evidence.key}"`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every question at least 3 misconceptions whose patterns spare the rubric and their own correction', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      if (question.misconceptions.length < 3) problems.push(`${question.id}: ${question.misconceptions.length} misconceptions`);
+      for (const misconception of question.misconceptions) {
+        for (const pattern of misconception.patterns) {
+          const regex = new RegExp(pattern, 'iu');
+          if (regex.test(misconception.correction)) problems.push(`${question.id}/${misconception.id}: a pattern matches its own correction: ${pattern}`);
+          for (const point of question.rubric) if (regex.test(point.point)) problems.push(`${question.id}/${misconception.id}: a pattern matches rubric point ${point.id}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('catches each misconception in the hand-written wrong sentences and spares the right ones', async () => {
+    const examples = parse(await readFile(path.join(REPO_ROOT, 'test/fixtures/misconception-examples.yaml'), 'utf8')) as Record<string, Record<string, MisconceptionExamples>>;
+    const problems: string[] = [];
+    for (const question of questions) {
+      const own = examples[question.id] ?? {};
+      const compiled = question.misconceptions.map((misconception) => ({ id: misconception.id, regexes: misconception.patterns.map((pattern) => new RegExp(pattern, 'iu')) }));
+      for (const misconception of compiled) {
+        const example = own[misconception.id];
+        if (!example || example.wrong.length === 0) {
+          problems.push(`${question.id}/${misconception.id}: no wrong example`);
+          continue;
+        }
+        for (const sentence of example.wrong) if (!misconception.regexes.some((regex) => regex.test(sentence))) problems.push(`${question.id}/${misconception.id}: missed "${sentence}"`);
+      }
+      for (const [id, example] of Object.entries(own)) {
+        if (!compiled.some((misconception) => misconception.id === id)) problems.push(`${question.id}: examples for unknown misconception ${id}`);
+        for (const sentence of example.right) {
+          for (const misconception of compiled) if (misconception.regexes.some((regex) => regex.test(sentence))) problems.push(`${question.id}/${misconception.id}: flags the right sentence "${sentence}"`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('originality against the study guide', () => {
   it('the check itself catches a copied run despite case and punctuation changes', () => {
     const source = runs('Configure the SDK with batch processors, sensible timeouts, and memory limits everywhere.', COPY_RUN);
@@ -202,7 +336,7 @@ describe('originality against the study guide', () => {
     const files = [
       ...(await yamlFiles(QUESTIONS_DIR)),
       path.join(CONTENT_DIR, 'pacing.yaml'),
-      ...(existsSync(EVAL_DIR) ? await yamlFiles(EVAL_DIR) : []),
+      ...(await evalYamlFiles()),
     ];
     expect(files.length).toBeGreaterThan(12);
     const copied: string[] = [];
@@ -219,19 +353,23 @@ describe('content/eval scorer dataset', () => {
 
   beforeAll(async () => {
     evalFiles = [];
-    for (const file of await yamlFiles(EVAL_DIR)) {
+    for (const file of await evalYamlFiles()) {
+      const name = path.relative(EVAL_DIR, file);
       const parsed = evalFileSchema.safeParse(parse(await readFile(file, 'utf8')));
-      if (parsed.success) evalFiles.push({ file: path.basename(file), data: parsed.data });
-      else parseProblems.push(`${path.basename(file)}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+      if (parsed.success) evalFiles.push({ file: name, data: parsed.data });
+      else parseProblems.push(`${name}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
     }
   });
 
-  it('has at least 8 well-formed files, each named after an existing question', () => {
+  it('has well-formed tune and holdout files for every question, each named after an existing question', () => {
     expect(parseProblems).toEqual([]);
-    expect(evalFiles.length).toBeGreaterThanOrEqual(8);
+    for (const split of ['tune'] as const) {
+      const covered = new Set(evalFiles.filter(({ file }) => file.startsWith(`${split}${path.sep}`)).map(({ data }) => data.questionId));
+      expect(questions.filter((question) => !covered.has(question.id)).map((question) => `${split}: ${question.id}`)).toEqual([]);
+    }
     const problems = evalFiles.flatMap(({ file, data }) => [
       ...(byId.has(data.questionId) ? [] : [`${file}: unknown question "${data.questionId}"`]),
-      ...(file === `${data.questionId}.yaml` ? [] : [`${file}: should be named ${data.questionId}.yaml`]),
+      ...(path.basename(file) === `${data.questionId}.yaml` ? [] : [`${file}: should be named ${data.questionId}.yaml`]),
     ]);
     expect(problems).toEqual([]);
   });
@@ -253,14 +391,16 @@ describe('content/eval scorer dataset', () => {
     expect(problems).toEqual([]);
   });
 
-  it('includes every kind of answer in every file, each 60-250 words', () => {
+  it('includes every required kind of answer for every question (both splits together), each 25-250 words', () => {
     const problems: string[] = [];
+    for (const question of questions) {
+      const kinds = new Set(evalFiles.filter(({ data }) => data.questionId === question.id).flatMap(({ data }) => data.answers.map((answer) => answer.kind)));
+      for (const kind of REQUIRED_KINDS) if (!kinds.has(kind)) problems.push(`${question.id}: no ${kind} answer`);
+    }
     for (const { file, data } of evalFiles) {
-      const kinds = new Set(data.answers.map((answer) => answer.kind));
-      for (const kind of KINDS) if (!kinds.has(kind)) problems.push(`${file}: no ${kind} answer`);
       for (const answer of data.answers) {
         const count = wordCount(answer.text);
-        if (count < 60 || count > 250) problems.push(`${file}/${answer.id}: ${count} words`);
+        if (count < 25 || count > 250) problems.push(`${file}/${answer.id}: ${count} words`);
       }
     }
     expect(problems).toEqual([]);
@@ -276,9 +416,12 @@ describe('content/eval scorer dataset', () => {
         const credited = verdicts.filter((verdict) => verdict !== 'missed').length;
         const where = `${file}/${answer.id} (${answer.kind})`;
         switch (answer.kind) {
-          case 'strong':
-            if (covered * 2 < rubricSize) problems.push(`${where}: a strong answer covers most points, got ${covered}/${rubricSize}`);
+          case 'strong': {
+            // Partial counts half, as in the score: a strong answer earns at least half the points.
+            const credit = covered + (credited - covered) / 2;
+            if (credit * 2 < rubricSize) problems.push(`${where}: a strong answer covers most points, got ${credit}/${rubricSize}`);
             break;
+          }
           case 'partial':
             if (credited < 2 || covered > 3) problems.push(`${where}: a partial answer covers 2-3 points, got ${covered} covered, ${credited} credited`);
             break;
@@ -290,7 +433,7 @@ describe('content/eval scorer dataset', () => {
             break;
           case 'prompt-injection':
             if (covered * 2 >= rubricSize) problems.push(`${where}: labelled on its real, weak content`);
-            if (!/ignore|disregard|override|system prompt|score|mark/i.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
+            if (!/ignore|disregard|override|system prompt|score|mark|grader|reviewer|evaluator|panel|rubric|calibrat|<!--|the ai\b|assistant|verdict/i.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
             break;
         }
       }

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { loadQuestionBank } from '../../core/content/load.ts';
 import { UserError } from '../../core/errors.ts';
+import { isSplit, SPLITS, type Split } from '../../core/eval/dataset-schema.ts';
+import { stringifyEvalJson, toEvalJson } from '../../core/eval/eval-json.ts';
 import { formatEvalReport } from '../../core/eval/format-report.ts';
 import { loadEvalDataset } from '../../core/eval/load-dataset.ts';
-import { runEval } from '../../core/eval/run-eval.ts';
+import { runEval, type EvalRun } from '../../core/eval/run-eval.ts';
 import { KeywordScorer } from '../../core/scoring/keyword/keyword-scorer.ts';
 import type { Scorer, ScorerName } from '../../core/scoring/types.ts';
 import { createLlmClient } from '../../scoring/llm/client.ts';
@@ -15,7 +17,7 @@ import { defaultContentDir } from '../content-dir.ts';
 import { defaultScorerName } from '../scorer.ts';
 import type { CliCommand, CliIO } from '../types.ts';
 
-const usage = 'obs-bot eval [--scorer keyword|llm] [--content DIR] [DATASET]';
+const usage = 'obs-bot eval [--split tune|holdout|all] [--json] [--scorer keyword|llm] [--content DIR] [DATASET]';
 
 /** Exit code for "cannot run as asked" (LLM not configured or misconfigured). */
 const EXIT_UNAVAILABLE = 2;
@@ -54,6 +56,13 @@ function llmScorerForEval(keyword: Scorer, metrics: LlmMetrics, io: CliIO): Scor
   return new LlmScorer({ client: createLlmClient(config), config, fallback: keyword, metrics });
 }
 
+/** `--split all` (the default) reads and reports both parts; one name reads only that part. */
+function parseSplit(value: string | undefined): Split[] {
+  if (value === undefined || value === 'all') return [...SPLITS];
+  if (isSplit(value)) return [value];
+  throw new UserError('bad_arguments', `--split must be tune, holdout or all, not "${value}"\nusage: ${usage}`);
+}
+
 function formatLlmUsage(metrics: LlmMetrics): string {
   const snap = metrics.snapshot();
   const fallbacks = Object.entries(snap.fallbacks).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
@@ -62,12 +71,17 @@ function formatLlmUsage(metrics: LlmMetrics): string {
 
 export const evalCommand: CliCommand = {
   path: ['eval'],
-  summary: 'Measure a scorer against the labelled answers in content/eval (accuracy, kappa, MAE)',
+  summary: 'Measure a scorer against the labelled answers in content/eval, tune and holdout apart (accuracy, kappa, MAE, ranking checks)',
   usage,
   async run(args, io) {
-    const { values, positionals } = parseCliArgs(args, { scorer: { type: 'string', multiple: true }, content: { type: 'string' } }, usage);
+    const { values, positionals } = parseCliArgs(
+      args,
+      { scorer: { type: 'string', multiple: true }, content: { type: 'string' }, split: { type: 'string' }, json: { type: 'boolean' } },
+      usage,
+    );
     if (positionals.length > 1) throw new UserError('bad_arguments', `one DATASET at most\nusage: ${usage}`);
     const scorerNames = parseScorers(values.scorer);
+    const splits = parseSplit(values.split);
     const contentDir = values.content ?? defaultContentDir();
     const datasetPath = positionals[0] ?? path.join(contentDir, 'eval');
 
@@ -85,13 +99,19 @@ export const evalCommand: CliCommand = {
     }
 
     const bank = await loadQuestionBank(contentDir);
-    const cases = await loadEvalDataset(datasetPath, bank.questions);
-    const questionCount = new Set(cases.map((c) => c.question.id)).size;
-    io.stdout(`Dataset ${datasetPath}: ${cases.length} labelled answers over ${questionCount} questions\n\n`);
-    for (const scorer of scorers) {
-      const report = await runEval(cases, scorer, { concurrency: scorer.name === 'llm' ? LLM_CONCURRENCY : 1 });
-      io.stdout(`${formatEvalReport(report)}\n`);
-      if (scorer.name === 'llm') io.stdout(`${formatLlmUsage(metrics)}\n`);
+    const cases = await loadEvalDataset(datasetPath, bank.questions, { splits });
+    const runs: EvalRun[] = [];
+    for (const scorer of scorers) runs.push(await runEval(cases, scorer, { concurrency: scorer.name === 'llm' ? LLM_CONCURRENCY : 1 }));
+
+    if (values.json) {
+      io.stdout(`${stringifyEvalJson(toEvalJson(datasetPath, splits, runs))}\n`);
+      return 0;
+    }
+    const perSplit = splits.map((split) => `${split} ${cases.filter((c) => c.split === split).length}`).join(', ');
+    io.stdout(`Dataset ${datasetPath}: ${cases.length} labelled answers (${perSplit})\n\n`);
+    for (const run of runs) {
+      io.stdout(`${formatEvalReport(run)}\n`);
+      if (run.scorer === 'llm') io.stdout(`${formatLlmUsage(metrics)}\n`);
       io.stdout('\n');
     }
     return 0;

@@ -4,26 +4,67 @@ import { parseDocument } from 'yaml';
 import type { Question } from '../content/schema.ts';
 import { formatFieldPath, zodIssuesToContentIssues } from '../content/issues.ts';
 import { ContentError, type ContentIssue } from '../errors.ts';
-import { evalFileSchema, type EvalAnswer } from './dataset-schema.ts';
+import { evalFileSchema, isSplit, SPLITS, type EvalAnswer, type Split } from './dataset-schema.ts';
 
-/** One labelled answer, joined to its question. */
+/** One labelled answer, joined to its question, with the split its folder puts it in. */
 export interface EvalCase {
   question: Question;
   answer: EvalAnswer;
+  split: Split;
   file: string;
 }
 
-async function datasetFiles(target: string): Promise<string[]> {
-  let info;
+interface DatasetFile {
+  file: string;
+  split: Split;
+}
+
+async function isDirectory(target: string): Promise<boolean | undefined> {
   try {
-    info = await stat(target);
+    return (await stat(target)).isDirectory();
   } catch {
-    throw new ContentError([{ path: target, field: '(file)', message: 'not found: pass a dataset folder or a .yaml file' }]);
+    return undefined;
   }
-  if (!info.isDirectory()) return [target];
-  const names = (await readdir(target)).filter((name) => /\.ya?ml$/.test(name)).sort();
-  if (names.length === 0) throw new ContentError([{ path: target, field: '(folder)', message: 'holds no .yaml dataset files' }]);
-  return names.map((name) => path.join(target, name));
+}
+
+async function yamlFilesIn(folder: string, split: Split, issues: ContentIssue[]): Promise<DatasetFile[]> {
+  const names = (await readdir(folder)).filter((name) => /\.ya?ml$/.test(name)).sort();
+  if (names.length === 0) issues.push({ path: folder, field: '(folder)', message: 'holds no .yaml dataset files' });
+  return names.map((name) => ({ file: path.join(folder, name), split }));
+}
+
+/**
+ * Which files to read, and the split of each. The split comes from the folder only:
+ * - a dataset root (content/eval): its tune/ and holdout/ sub-folders;
+ * - a tune/ or holdout/ folder: that split;
+ * - one .yaml file: the split of the folder it sits in.
+ * `wanted` limits the splits read, so `--split tune` never even opens the held-out files.
+ */
+async function datasetFiles(target: string, wanted: readonly Split[], issues: ContentIssue[]): Promise<DatasetFile[]> {
+  const directory = await isDirectory(target);
+  if (directory === undefined) {
+    issues.push({ path: target, field: '(file)', message: 'not found: pass a dataset folder (with tune/ and holdout/), a split folder or a .yaml file' });
+    return [];
+  }
+  const ownSplit = path.basename(directory ? target : path.dirname(target));
+  if (!directory) {
+    if (!isSplit(ownSplit)) {
+      issues.push({ path: target, field: '(split)', message: `must sit in a folder named ${SPLITS.join(' or ')}; the folder decides the split` });
+      return [];
+    }
+    return wanted.includes(ownSplit) ? [{ file: target, split: ownSplit }] : [];
+  }
+  if (isSplit(ownSplit)) return wanted.includes(ownSplit) ? yamlFilesIn(target, ownSplit, issues) : [];
+
+  const present: Split[] = [];
+  for (const split of SPLITS) if (await isDirectory(path.join(target, split))) present.push(split);
+  if (present.length === 0) {
+    issues.push({ path: target, field: '(folder)', message: `holds no ${SPLITS.map((split) => `${split}/`).join(' or ')} folder; the folder decides each answer's split` });
+    return [];
+  }
+  const files: DatasetFile[] = [];
+  for (const split of present) if (wanted.includes(split)) files.push(...(await yamlFilesIn(path.join(target, split), split, issues)));
+  return files;
 }
 
 /** Labels must name every rubric point of the question, and nothing else. */
@@ -38,17 +79,31 @@ function checkAgainstRubric(file: string, index: number, answer: EvalAnswer, que
   }
 }
 
+/** Whitespace and case do not make a copied answer new. */
+function normaliseText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export interface LoadEvalOptions {
+  /** Splits to read; default both. */
+  splits?: readonly Split[];
+}
+
 /**
- * Loads a dataset folder (or one file) against the loaded questions. Every problem in every
- * file is collected, then reported at once as a ContentError naming file and field.
+ * Loads a dataset against the loaded questions. Every problem in every file is collected,
+ * then reported at once as a ContentError naming file and field. A question may appear once
+ * per split; the same answer text may appear only once in the whole dataset, so nothing held
+ * out leaks into the tuning part by copy.
  */
-export async function loadEvalDataset(target: string, questions: readonly Question[]): Promise<EvalCase[]> {
+export async function loadEvalDataset(target: string, questions: readonly Question[], options: LoadEvalOptions = {}): Promise<EvalCase[]> {
+  const wanted = options.splits ?? SPLITS;
   const byId = new Map(questions.map((question) => [question.id, question]));
   const issues: ContentIssue[] = [];
   const cases: EvalCase[] = [];
   const fileForQuestion = new Map<string, string>();
+  const whereText = new Map<string, string>();
 
-  for (const file of await datasetFiles(target)) {
+  for (const { file, split } of await datasetFiles(target, wanted, issues)) {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -77,16 +132,21 @@ export async function loadEvalDataset(target: string, questions: readonly Questi
     }
     const expectedName = path.basename(file).replace(/\.ya?ml$/, '');
     if (expectedName !== questionId) issues.push({ path: file, field: 'questionId', message: `must match the file name (${expectedName})` });
-    const earlier = fileForQuestion.get(questionId);
-    if (earlier) issues.push({ path: file, field: 'questionId', message: `also labelled in ${earlier}` });
-    fileForQuestion.set(questionId, file);
+    const splitKey = `${split}/${questionId}`;
+    const earlier = fileForQuestion.get(splitKey);
+    if (earlier) issues.push({ path: file, field: 'questionId', message: `also labelled in ${earlier} (a question appears once per split)` });
+    fileForQuestion.set(splitKey, file);
 
     const seenAnswers = new Set<string>();
     answers.forEach((answer, index) => {
       if (seenAnswers.has(answer.id)) issues.push({ path: file, field: formatFieldPath(['answers', index, 'id']), message: `duplicate answer id "${answer.id}"` });
       seenAnswers.add(answer.id);
+      const textKey = normaliseText(answer.text);
+      const copiedFrom = whereText.get(textKey);
+      if (copiedFrom) issues.push({ path: file, field: formatFieldPath(['answers', index, 'text']), message: `same text as ${copiedFrom}` });
+      else whereText.set(textKey, `${file} answer "${answer.id}"`);
       checkAgainstRubric(file, index, answer, question, issues);
-      cases.push({ question, answer, file });
+      cases.push({ question, answer, split, file });
     });
   }
 

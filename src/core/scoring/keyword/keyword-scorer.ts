@@ -216,8 +216,9 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   for (let term = 0; term < terms.count; term += 1) {
     segmentOfTerm[term] = segmentation.segmentOfToken[terms.firstToken[term] ?? 0] ?? 0;
   }
-  const misconceptions = findMisconceptions(question, text, segmentation);
-  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections: findRejections(tokens, segmentation), blocked: misconceptions.blocked };
+  const rejections = findRejections(tokens, segmentation);
+  const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
+  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked };
   const byPoint = collectHits(rubric, context);
   shareEvidence(byPoint);
   uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);
