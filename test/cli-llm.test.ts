@@ -107,6 +107,18 @@ describe('obs-bot score with an LLM configured', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('keeps the API key out of everything it prints, even when the server echoes it', async () => {
+    const key = 'obs-cli-key-4d3c2b1a0f9e8d7c';
+    stub.reset();
+    stub.otherwise((request) => ({ status: 401, body: { error: { message: `Incorrect API key provided: ${String(request.headers.authorization)}`, type: 'invalid_request_error' } } }));
+    const run = await score(llmEnv({ OPENAI_API_KEY: key }));
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as ScoreJson).decidedBy).toBe('keyword (fallback: http_error)');
+    expect(stub.requests[0]?.headers.authorization).toBe(`Bearer ${key}`);
+    expect(run.stderr).toContain('Incorrect API key provided');
+    expect(`${run.stdout}${run.stderr}`).not.toContain(key);
+  });
+
   it('names the fallback when the LLM fails', async () => {
     stub.reset();
     stub.otherwise({ status: 500, body: { error: { message: 'boom', type: 'server_error' } } });

@@ -67,3 +67,17 @@ describe('Slack scorecard says what the scorer can judge', () => {
     expect(allText({ type: 'scorecard', scorecard: card })).not.toContain(KEYWORD_SCOPE_NOTE);
   });
 });
+
+describe('the scorecard records which scorers judged', () => {
+  it('keyword, llm, both, or none', async () => {
+    const { startSession, recordAnswer } = await import('../src/core/interview/engine.ts');
+    const { buildScorecard } = await import('../src/core/interview/scorecard.ts');
+    const { sampleQuestion, resultWith } = await import('./fixtures/sample-question.ts');
+    const start = startSession({ id: 's', question: sampleQuestion, mode: 'practice', candidateId: 'U1', now: 0, maxFollowUps: 5 });
+    expect(buildScorecard(sampleQuestion, start.state, 1).scorers).toBeUndefined();
+    const byKeyword = recordAnswer(start.state, sampleQuestion, undefined, { by: 'U1', text: 'tail sampling', result: resultWith({ sampling: 'covered' }), now: 1 }).state;
+    expect(buildScorecard(sampleQuestion, byKeyword, 2).scorers).toEqual(['keyword']);
+    const byBoth = recordAnswer(byKeyword, sampleQuestion, undefined, { by: 'U1', text: 'traceparent', result: { ...resultWith({ propagation: 'covered' }), scorer: 'llm' }, now: 2 }).state;
+    expect(buildScorecard(sampleQuestion, byBoth, 3).scorers?.sort()).toEqual(['keyword', 'llm']);
+  });
+});

@@ -38,7 +38,7 @@ export const renderStats: Renderer<AppPartOf<'stats'>> = ({ stats }) => {
   const lines = [
     '*Your practice*',
     `${stats.questionsAnswered} question${stats.questionsAnswered === 1 ? '' : 's'} answered · ${stats.answers} answer${stats.answers === 1 ? '' : 's'} · ${streak}`,
-    '*Average coverage by topic*',
+    ...(stats.byTopic.length > 0 ? ['*Average coverage by topic*'] : []),
     ...stats.byTopic.map((t) => `• ${topicLabel(t.topic)}: ${t.averageScore}/100 over ${t.sessions} question${t.sessions === 1 ? '' : 's'}`),
     ...(stats.selfAssessed ? [selfAssessedLine(stats.selfAssessed)] : []),
     ...dailyLines(stats.daily),
