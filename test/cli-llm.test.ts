@@ -141,7 +141,8 @@ describe('obs-bot score with an LLM configured', () => {
   it('the text output names the LLM and shows the misconception with its correction', async () => {
     const run = await runCli(['score', '--question', QUESTION, '--dir', CONTENT], { input: ANSWER, env: llmEnv() });
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe(`${QUESTION}: 27/100 (decided by llm:stub-judge)`);
+    // 3 of 11 weighted points (27), less 15 for the misconception.
+    expect(run.stdout.split('\n')[0]).toBe(`${QUESTION}: 12/100 (decided by llm:stub-judge)`);
     expect(run.stdout).toContain('⚠ Misconception: Kafka carries the trace context between producer and consumer on its own. → Context crosses a queue only if');
     expect(run.stdout).toContain(`you wrote: “${KAFKA_SENTENCE}”`);
     expect(run.stdout).not.toContain(KEYWORD_SCOPE_NOTE);

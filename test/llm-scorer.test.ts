@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateContentDir } from '../src/core/content/load.ts';
 import type { Question } from '../src/core/content/schema.ts';
-import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { KeywordScorer, MISCONCEPTION_PENALTY } from '../src/core/scoring/keyword/keyword-scorer.ts';
 import type { Verdict } from '../src/core/scoring/types.ts';
 import { weightedScore } from '../src/core/scoring/weighted-score.ts';
 import { setLogSink, type LogSink } from '../src/infra/logger.ts';
@@ -416,6 +416,9 @@ Head sampling at 1% keeps every error, so we do not need tail sampling.`;
     const result = await makeScorer().scorer.score(question, WRONG);
     expect(result.scorer).toBe('llm');
     expect(result.misconceptions?.map((finding) => finding.id)).toEqual(['kafka-carries-context', 'head-sampling-keeps-errors']);
+    // Propagation covered (weight 3 of 11) = 27, less 15 for each of the two misconceptions.
+    expect(result.score).toBe(0);
+    expect(weightedScore(question, result.points)).toBe(27);
     expect(result.misconceptions?.[1]).toEqual({
       id: 'head-sampling-keeps-errors',
       quote: HEAD_SENTENCE,
@@ -461,6 +464,7 @@ Head sampling at 1% keeps every error, so we do not need tail sampling.`;
     });
     const other = await makeScorer().scorer.score(question, WRONG);
     expect(other.points[0]?.verdict).toBe('covered');
+    expect(other.score).toBe(27 - MISCONCEPTION_PENALTY);
     expect(other.misconceptions).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
 import type { Question } from '../../core/content/schema.ts';
 import { GRADER_ADDRESSED_NOTICE } from '../../core/scoring/grader-addressed.ts';
+import { MISCONCEPTION_PENALTY } from '../../core/scoring/keyword/misconceptions.ts';
 import type { ScoreContext, ScoreResult, Scorer } from '../../core/scoring/types.ts';
 import { weightedScore } from '../../core/scoring/weighted-score.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
@@ -139,7 +140,8 @@ export class LlmScorer implements Scorer {
     return {
       questionId: question.id,
       scorer: 'llm',
-      score: weightedScore(question, verdicts.points),
+      // The same documented rule as the keyword scorer: each stated misconception costs points.
+      score: Math.max(0, weightedScore(question, verdicts.points) - MISCONCEPTION_PENALTY * misconceptions.length),
       points: verdicts.points,
       ...(verdicts.feedback ? { feedback: verdicts.feedback } : {}),
       ...(verdicts.followUp ? { followUp: verdicts.followUp } : {}),
