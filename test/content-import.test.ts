@@ -169,9 +169,11 @@ describe('content import: a guide with another structure', () => {
     expect(pipeline.followUps.nonFunctional).toHaveLength(6);
 
     // A thin deep answer is padded (weight 1) instead of dropped; a missing tip is an empty string.
+    // Its "audit a month of pages" sentence offers only common words ("pages", "month"), which
+    // are not evidence (content lint), so it joins the next point and one more is padded.
     const pager = byTitle(result.questions, 'How do you cut pager noise');
     expect(pager.tip).toBe('');
-    expect(pager.rubric.filter((point) => point.weight === 1)).toHaveLength(2);
+    expect(pager.rubric.filter((point) => point.weight === 1)).toHaveLength(3);
 
     const slis = byTitle(result.questions, 'Which SLIs would you choose');
     expect(slis.tradeOffs).toEqual([]);
@@ -183,7 +185,7 @@ describe('content import: a guide with another structure', () => {
       expect(warnings.find((line) => line.startsWith(prefix) && words.every((word) => line.includes(word)))).toBeDefined();
     };
     warningAt('### Q: How do you cut pager noise', '"How do you cut pager noise', 'has no Interview Tip');
-    warningAt('**Deep Answer:** Audit a month', '"How do you cut pager noise', 'gives only 2 of 4', 'Summary', 'Trade-offs');
+    warningAt('**Deep Answer:** Audit a month', '"How do you cut pager noise', 'gives only 1 of 4', 'Summary', 'Trade-offs');
     warningAt('### Question: Which SLIs', '"Which SLIs would you choose', 'has no Trade-offs');
     warningAt('### Designing retention tiers', '"Designing retention tiers', 'no "Q:" prefix');
     warningAt('**Further Reading**', '"Designing retention tiers', 'Further Reading');

@@ -243,8 +243,8 @@ describe('KeywordScorer', () => {
       expect(point.note?.length).toBeLessThanOrEqual(80);
       expect(point.note).not.toContain(rubricPoint?.point);
     }
-    expect(result.points.find((point) => point.id === 'overhead')?.note).toBe('nothing on overhead budget');
-    expect(result.points.find((point) => point.id === 'privacy')?.note).toBe('nothing on sensitive data in spans');
+    expect(result.points.find((point) => point.id === 'overhead')?.note).toBe('no mention of overhead budget');
+    expect(result.points.find((point) => point.id === 'privacy')?.note).toBe('no mention of sensitive data in spans');
   });
 
   it('quotes a clause or a window of words from a long sentence', () => {

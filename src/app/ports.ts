@@ -32,6 +32,21 @@ export interface UserStats {
   practisedToday: boolean;
   /** Daily questions answered, per channel (absent when there are none). */
   daily?: DailyUserStats[];
+  /** Got it / Partly / Missed after reveals, and how often the automatic check agreed (absent when none). */
+  selfAssessed?: SelfAssessedStats;
+}
+
+/** A person's own verdicts on revealed key points, beside the automatic ones. */
+export interface SelfAssessedStats {
+  got: number;
+  partly: number;
+  missed: number;
+  /** Self-assessed points the automatic check also judged (the person had answered). */
+  compared: number;
+  /** Of those, how many verdicts matched (got = covered, partly = partial, missed = missed). */
+  agreed: number;
+  /** Which automatic checks judged them. */
+  scorers: ('keyword' | 'llm')[];
 }
 
 /** One channel's daily questions, for one person. */

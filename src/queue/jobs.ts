@@ -38,7 +38,7 @@ export const answerJobSchema = z.object({
   messageId: z.string().min(1),
 });
 
-export const actionNameSchema = z.enum(['hint', 'reveal', 'next', 'finish', 'mock-me']);
+export const actionNameSchema = z.enum(['hint', 'reveal', 'next', 'finish', 'mock-me', 'self-assess']);
 export type ActionName = z.infer<typeof actionNameSchema>;
 
 /** A button press on a bot message. */
@@ -47,6 +47,10 @@ export const actionJobSchema = z.object({
   ...base,
   threadId: z.string().min(1),
   action: actionNameSchema,
+  /** For `self-assess`: the revealed key point (its index in the question's rubric) and the person's own verdict. */
+  selfAssessment: z
+    .object({ questionId: z.string().min(1), point: z.number().int().min(0).max(50), rating: z.enum(['got', 'partly', 'missed']) })
+    .optional(),
 });
 
 /** A pacing timer for a paced session (nudges, time-up). */

@@ -9,12 +9,14 @@ import { HistoryStore } from './history-store.ts';
 import { StoreKeys } from './keys.ts';
 import { OutboxStore } from './outbox-store.ts';
 import { PublicStatsStore } from './public-stats-store.ts';
+import { SelfAssessmentStore } from './self-assessment-store.ts';
 import { DEFAULT_SESSION_TTL_MS, SessionStore } from './session-store.ts';
 
 export { DedupeStore, type ClaimResult } from './dedupe-store.ts';
 export { HistoryStore, streakOf, utcDay, type ScoredAnswer } from './history-store.ts';
 export { StoreKeys, DAY_MS, HOUR_MS } from './keys.ts';
 export { OutboxStore } from './outbox-store.ts';
+export { SelfAssessmentStore, SELF_RATINGS, RATING_VERDICT, summarise, type SelfAssessment, type SelfAssessmentSummary, type SelfRating } from './self-assessment-store.ts';
 export { SessionStore, DEFAULT_SESSION_TTL_MS, type CommitResult, type VersionedSession } from './session-store.ts';
 export { DailyKeys } from './daily-keys.ts';
 export { DailyScheduleStore } from './daily-schedule-store.ts';
@@ -40,6 +42,8 @@ export interface Stores {
   dedupe: DedupeStore;
   outbox: OutboxStore;
   history: HistoryStore;
+  /** Got it / Partly / Missed per key point after a reveal. */
+  selfAssessments: SelfAssessmentStore;
   daily: DailyStores;
 }
 
@@ -70,6 +74,7 @@ export function createStores(redis: Redis, options: StoreOptions): Stores {
     dedupe: new DedupeStore(redis, keys),
     outbox: new OutboxStore(redis, keys),
     history: new HistoryStore(redis, keys),
+    selfAssessments: new SelfAssessmentStore(redis, keys),
     daily: createDailyStores(redis, options.prefix),
   };
 }

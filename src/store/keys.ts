@@ -27,6 +27,11 @@ export class StoreKeys {
   history(workspaceId: string, userId: string, part: 'answers' | 'sessions' | 'days' | 'totals'): string {
     return `${this.prefix}:history:{${workspaceId}:${userId}}:${part}`;
   }
+
+  /** A user's self-assessments after reveals, beside their history (same hash tag). */
+  selfAssessment(workspaceId: string, userId: string): string {
+    return `${this.prefix}:history:{${workspaceId}:${userId}}:self`;
+  }
 }
 
 export const HOUR_MS = 3_600_000;

@@ -151,3 +151,35 @@ function send(res: ServerResponse, reply: { status: number; headers?: Record<str
   res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
   res.end(text);
 }
+
+/**
+ * The ids a judge request allows, read from its response_format schema as a real model
+ * constrained by it would: rubric point ids, and the question's misconception ids (empty
+ * when the question lists none and the schema takes any string).
+ */
+export function judgeSchemaIds(request: RecordedRequest): { pointIds: string[]; misconceptionIds: string[] } {
+  interface IdProperty { enum?: string[] }
+  const format = request.body.response_format as
+    | { json_schema?: { schema?: { properties?: { points?: { items?: { properties?: { id?: IdProperty } } }; misconceptions?: { items?: { properties?: { id?: IdProperty } } } } } } }
+    | undefined;
+  const properties = format?.json_schema?.schema?.properties;
+  return {
+    pointIds: properties?.points?.items?.properties?.id?.enum ?? [],
+    misconceptionIds: properties?.misconceptions?.items?.properties?.id?.enum ?? [],
+  };
+}
+
+/** A reply in the judge's output format (prompt judge-v2): verdicts, feedback, follow-up, misconceptions. */
+export function judgeReplyContent(reply: {
+  points: { id: string; verdict: 'covered' | 'partial' | 'missed'; evidence?: string; note?: string }[];
+  feedback?: string;
+  followUp?: { pointId: string; question: string } | null;
+  misconceptions?: { id: string; quote: string }[];
+}): string {
+  return JSON.stringify({
+    points: reply.points.map(({ id, verdict, evidence = '', note = '' }) => ({ id, verdict, evidence, note })),
+    feedback: reply.feedback ?? 'Clear propagation story; sampling costs need numbers.',
+    followUp: reply.followUp ?? null,
+    misconceptions: reply.misconceptions ?? [],
+  });
+}

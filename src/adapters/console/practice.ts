@@ -26,6 +26,8 @@ export interface PracticeOptions {
   signal?: AbortSignal;
   /** How often a mock checks for a long silence (its one nudge per phase). */
   tickEveryMs?: number;
+  /** After /reveal at a terminal: e.g. the self-assessment prompts. `ask` writes a prompt and reads one line. */
+  afterReveal?: (context: { state: SessionState; question: Question; ask: (prompt: string) => Promise<string | undefined> }) => Promise<void>;
 }
 
 export interface PracticeOutcome {
@@ -112,6 +114,8 @@ export async function runPractice(options: PracticeOptions): Promise<PracticeOut
             break;
           case '/reveal':
             state = show(revealInSession(state, question, CANDIDATE, now()));
+            // Only at a terminal: piped input was written in advance, so its next lines are not ratings.
+            if (options.interactive) await options.afterReveal?.({ state, question, ask: (prompt) => (write(prompt), reader.next()) });
             break;
           case '/time':
             write(phaseClock(state, mock ? pacing : undefined, now()));

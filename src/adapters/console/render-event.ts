@@ -2,6 +2,7 @@ import type { EngineEvent } from '../../core/interview/events.ts';
 import type { Scorecard } from '../../core/interview/scorecard.ts';
 import { groupAdded, shortQuote, themeList } from '../../core/interview/present.ts';
 import type { Verdict } from '../../core/scoring/types.ts';
+import { honestyTextLines } from '../../scoring/honest-wording.ts';
 
 const MARK: Record<Verdict, string> = { covered: '✅', partial: '🟡', missed: '❌' };
 
@@ -34,10 +35,9 @@ function renderScorecard(card: Scorecard): string {
     const detail = point.verdict !== 'missed' && point.evidence ? `: ${quote(point.evidence)}` : point.verdict === 'missed' ? ': not shown' : '';
     lines.push(`  ${MARK[point.verdict]} ${point.theme}${detail}`);
   }
-  if (card.misconceptions.length) {
-    lines.push('', 'Misconceptions');
-    for (const m of card.misconceptions) lines.push(`  ⚠️  ${quote(m.quote)}: ${m.correction}`);
-  }
+  const scorer = !card.scorers?.length ? undefined : card.scorers.includes('llm') && !card.scorers.includes('keyword') ? 'llm' : 'keyword';
+  const honesty = honestyTextLines({ ...(scorer ? { scorer } : {}), misconceptions: card.misconceptions });
+  if (honesty.length) lines.push('', ...honesty.map((line) => `  ${line}`));
   lines.push('', `Hints used: ${card.hints.used}${card.hints.used ? ` (on ${card.hints.questions} question${card.hints.questions === 1 ? '' : 's'})` : ''} · key points revealed before answering: ${card.revealedBeforeAnswering ? 'yes' : 'no'}`);
   if (card.strongest) lines.push(`Strongest moment (${card.strongest.theme}): ${quote(card.strongest.quote)}`);
   const study = card.studyNext[0];
@@ -67,7 +67,7 @@ export function renderEvent(event: EngineEvent): string {
       } else if (!event.digIn) {
         lines.push('Noted.');
       }
-      for (const m of event.misconceptions) lines.push(`⚠️  You said ${quote(m.quote)}. ${m.correction}`);
+      lines.push(...honestyTextLines({ misconceptions: event.misconceptions }));
       for (const note of event.notes) lines.push(`ℹ️  ${note}`);
       for (const notice of event.notices) lines.push(`ℹ️  ${notice}`);
       if (event.running) lines.push(`So far: ${event.running.covered}/${event.running.of} points covered · ${event.running.score}/100`);
@@ -84,7 +84,7 @@ export function renderEvent(event: EngineEvent): string {
           lines.push(`${MARK[point.verdict]} ${point.theme}: ${detail}`);
         }
       }
-      for (const m of event.misconceptions ?? []) lines.push(`⚠️  You said ${quote(m.quote)}. ${m.correction}`);
+      lines.push(...honestyTextLines(event));
       if (event.feedback) lines.push('', event.feedback);
       for (const note of [...(event.notes ?? []), ...event.notices]) lines.push(`ℹ️  ${note}`);
       return `${lines.join('\n')}\n`;

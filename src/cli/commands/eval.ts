@@ -14,6 +14,7 @@ import { LlmScorer } from '../../scoring/llm/llm-scorer.ts';
 import { LlmMetrics } from '../../scoring/llm/metrics.ts';
 import { parseCliArgs } from '../args.ts';
 import { defaultContentDir } from '../content-dir.ts';
+import { defaultScorerName } from '../scorer.ts';
 import type { CliCommand, CliIO } from '../types.ts';
 
 const usage = 'obs-bot eval [--split tune|holdout|all] [--json] [--scorer keyword|llm] [--content DIR] [DATASET]';
@@ -24,7 +25,8 @@ const EXIT_UNAVAILABLE = 2;
 const LLM_CONCURRENCY = 4;
 
 function parseScorers(values: string[] | undefined): ScorerName[] {
-  const names = (values ?? ['keyword']).flatMap((value) => value.split(',')).map((name) => name.trim());
+  // Without --scorer: the LLM when it is configured, like `score` and `practice`.
+  const names = (values ?? [defaultScorerName()]).flatMap((value) => value.split(',')).map((name) => name.trim());
   for (const name of names) {
     if (name !== 'keyword' && name !== 'llm') throw new UserError('bad_arguments', `--scorer must be keyword or llm, not "${name}"\nusage: ${usage}`);
   }

@@ -4,10 +4,11 @@ import { UserError } from '../../core/errors.ts';
 import { parseCliArgs } from '../args.ts';
 import { defaultContentDir } from '../content-dir.ts';
 import { readAll } from '../read-stdin.ts';
-import { createCliScorer } from '../scorer.ts';
+import { honestyTextLines, ruledOutLine } from '../../scoring/honest-wording.ts';
+import { createCliScorer, EXIT_SCORER_UNAVAILABLE, SCORER_FLAG_USAGE } from '../scorer.ts';
 import type { CliCommand } from '../types.ts';
 
-const usage = 'obs-bot score --question ID [--answer-file F] [--json] [--dir DIR]';
+const usage = `obs-bot score --question ID [--answer-file F] [--json] [${SCORER_FLAG_USAGE}] [--dir DIR]`;
 
 export const scoreCommand: CliCommand = {
   path: ['score'],
@@ -16,7 +17,7 @@ export const scoreCommand: CliCommand = {
   async run(args, io) {
     const { values } = parseCliArgs(
       args,
-      { question: { type: 'string' }, 'answer-file': { type: 'string' }, json: { type: 'boolean' }, dir: { type: 'string' } },
+      { question: { type: 'string' }, 'answer-file': { type: 'string' }, json: { type: 'boolean' }, dir: { type: 'string' }, scorer: { type: 'string' } },
       usage,
     );
     if (!values.question) throw new UserError('bad_arguments', `--question is required. usage: ${usage}`);
@@ -30,16 +31,41 @@ export const scoreCommand: CliCommand = {
       throw new UserError('answer_unreadable', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
     if (!answer.trim()) throw new UserError('empty_answer', 'The answer is empty: pass --answer-file F or pipe the answer on standard input.');
-    const result = await createCliScorer().score(question, answer);
+    const chosen = await createCliScorer({ flag: values.scorer, note: (text) => io.stderr(`obs-bot score: ${text}\n`) });
+    if (!chosen.ok) {
+      io.stderr(`obs-bot score: ${chosen.message}\n`);
+      return EXIT_SCORER_UNAVAILABLE;
+    }
+    let result;
+    try {
+      result = await chosen.scoring.scorer.score(question, answer);
+    } finally {
+      await chosen.scoring.close();
+    }
+    const decidedBy = result.decidedBy ?? result.scorer;
     if (values.json) {
-      const points = result.points.map(({ id, verdict, evidence }) => ({ id, verdict, evidence: evidence ?? null }));
-      io.stdout(`${JSON.stringify({ questionId: question.id, scorer: result.scorer, score: result.score, points }, null, 2)}\n`);
+      const points = result.points.map(({ id, verdict, evidence, ruledOut }) => ({ id, verdict, evidence: evidence ?? null, ...(ruledOut ? { ruledOut } : {}) }));
+      const body = {
+        questionId: question.id,
+        scorer: result.scorer,
+        decidedBy,
+        score: result.score,
+        points,
+        misconceptions: result.misconceptions ?? [],
+        graderAddressed: result.graderAddressed ?? false,
+        notices: result.notices,
+      };
+      io.stdout(`${JSON.stringify(body, null, 2)}\n`);
       return 0;
     }
-    io.stdout(`${question.id}: ${result.score}/100 (${result.scorer})\n`);
+    io.stdout(`${question.id}: ${result.score}/100 (decided by ${decidedBy})\n`);
     for (const point of result.points) {
       const theme = question.rubric.find((rubricPoint) => rubricPoint.id === point.id)?.theme ?? point.id;
-      io.stdout(`  ${point.verdict.padEnd(7)} ${theme}${point.evidence ? `: “${point.evidence}”` : point.note ? ` (${point.note})` : ''}\n`);
+      const ruledOut = ruledOutLine(point, theme);
+      io.stdout(`  ${point.verdict.padEnd(7)} ${theme}${point.evidence ? `: “${point.evidence}”` : ruledOut ? ` (${ruledOut})` : point.note ? ` (${point.note})` : ''}\n`);
+    }
+    for (const line of [...honestyTextLines({ scorer: result.scorer, decidedBy, ...(result.misconceptions ? { misconceptions: result.misconceptions } : {}) }), ...result.notices]) {
+      io.stdout(`  ${line}\n`);
     }
     return 0;
   },

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ContentError, type ContentIssue } from '../errors.ts';
+import { lintQuestion } from './evidence-lint.ts';
 import { zodIssuesToContentIssues } from './issues.ts';
 import { pacingSchema, questionSchema, type Pacing, type Question } from './schema.ts';
 import { QuestionBank } from './question-bank.ts';
@@ -19,7 +20,10 @@ export const PACING_FILE = 'pacing.yaml';
 export interface ContentLoadResult {
   questions: Question[];
   pacing: Pacing | undefined;
+  /** Every problem: schema errors and lint findings. */
   issues: ContentIssue[];
+  /** The lint findings among `issues` (evidence-lint.ts): content that loads but scores badly. */
+  lintIssues: ContentIssue[];
 }
 
 async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unknown> {
@@ -45,6 +49,7 @@ async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unkn
 
 export async function validateContentDir(dir: string): Promise<ContentLoadResult> {
   const issues: ContentIssue[] = [];
+  const lintIssues: ContentIssue[] = [];
   const questions: Question[] = [];
   const questionsDir = path.join(dir, QUESTIONS_DIR);
 
@@ -75,6 +80,7 @@ export async function validateContentDir(dir: string): Promise<ContentLoadResult
     }
     firstFileForId.set(parsed.data.id, file);
     questions.push(parsed.data);
+    for (const finding of lintQuestion(parsed.data)) lintIssues.push({ path: file, field: finding.field, message: finding.message });
   }
 
   let pacing: Pacing | undefined;
@@ -86,12 +92,17 @@ export async function validateContentDir(dir: string): Promise<ContentLoadResult
     else issues.push(...zodIssuesToContentIssues(pacingFile, parsed.error));
   }
 
-  return { questions, pacing, issues };
+  return { questions, pacing, issues: [...issues, ...lintIssues], lintIssues };
 }
 
-/** Loads a content folder for the running product; any problem fails with every issue listed. */
+/**
+ * Loads a content folder for the running product; any schema problem fails with every issue
+ * listed. Lint findings don't stop the bot (the content still scores, only less well):
+ * `obs-bot content lint` reports them.
+ */
 export async function loadQuestionBank(dir: string): Promise<QuestionBank> {
   const result = await validateContentDir(dir);
-  if (result.issues.length > 0 || !result.pacing) throw new ContentError(result.issues);
+  const blocking = result.issues.filter((issue) => !result.lintIssues.includes(issue));
+  if (blocking.length > 0 || !result.pacing) throw new ContentError(blocking);
   return new QuestionBank(result.questions, result.pacing);
 }

@@ -1,5 +1,5 @@
 import type { Pacing, Question } from '../content/schema.ts';
-import type { PointResult, Verdict } from '../scoring/types.ts';
+import type { PointResult, ScorerName, Verdict } from '../scoring/types.ts';
 import { countVerdicts, coverageOf, coverageScore, gapsByImportance, rankOf, requirementsCoverageOf, type CoveredPoint } from './coverage.ts';
 import type { MisconceptionNote } from './events.ts';
 import { levelSignal, type LevelSignal } from './level-signal.ts';
@@ -47,6 +47,8 @@ export interface Scorecard {
   durationMinutes: number;
   /** Set when the session closed after a long silence. */
   endedBy?: 'expired';
+  /** The scorers that judged the answers counted here, so the card can say what it can claim. */
+  scorers?: ScorerName[];
 }
 
 function list(themes: string[]): string {
@@ -153,6 +155,8 @@ export function buildScorecard(question: Question, state: SessionState, now: num
   if (paced && pacing) card.phases = phaseSummaries(question, pacing, answers);
   if (hasRequirements) card.requirements = requirements;
   if (by !== undefined) card.for = by;
+  const scorers = [...new Set(state.answers.filter((answer) => by === undefined || answer.by === by).map((answer) => answer.scorer))];
+  if (scorers.length > 0) card.scorers = scorers;
   if (strongestPoint?.evidence) card.strongest = { theme: strongestPoint.theme, quote: strongestPoint.evidence };
   if (state.endedBy) card.endedBy = state.endedBy;
   return card;

@@ -7,7 +7,7 @@
  * grader-directed verb and object together, so normal design talk ("rate limit at 100 rps")
  * is not touched; a false positive only costs that sentence its use as evidence.
  */
-const GRADER_DIRECTED: RegExp[] = [
+export const GRADER_DIRECTED: readonly RegExp[] = [
   /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,60}\b(instructions?|prompts?|rules|rubric|guidelines|everything (above|before))\b/i,
   /\b(mark|grade|score|rate|treat|consider|label|count|judge)\b[^.!?\n]{0,40}\b(this|the|my|every|all|each)\b[^.!?\n]{0,30}\b(answer|response|rubric|points?|criteri(a|on)|items?)\b[^.!?\n]{0,40}\b(covered|correct|full (marks|score|credit)|100|perfect|max(imum)?)\b/i,
   /\b(all|every|each)\s+(rubric\s+)?points?\s+(are|is|were|as|should be|must be)\s+covered\b/i,

@@ -15,6 +15,10 @@ export interface CachedVerdicts {
   points: PointResult[];
   feedback?: string;
   followUp?: string;
+  /** Misconceptions the answer states (ids and verified quotes; claim and correction come from content). */
+  misconceptions?: { id: string; quote: string }[];
+  /** Parts of the answer were addressed to the grader and kept from the judge. */
+  graderAddressed?: boolean;
 }
 
 export interface ScoreCache {
@@ -26,10 +30,11 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** A hash of everything the prompt takes from the question (level, title, summary, rubric). */
+/** A hash of everything the prompt takes from the question (level, title, summary, rubric, misconceptions). */
 export function rubricVersion(question: Question): string {
   const { level, title, summary, rubric } = question;
-  return sha256(JSON.stringify({ level, title, summary, rubric })).slice(0, 16);
+  const misconceptions = question.misconceptions.map(({ id, claim, contradicts }) => ({ id, claim, contradicts }));
+  return sha256(JSON.stringify({ level, title, summary, rubric, misconceptions })).slice(0, 16);
 }
 
 export function answerHash(answer: string): string {
@@ -47,10 +52,13 @@ const cachedSchema = z.object({
       verdict: z.enum(['covered', 'partial', 'missed']),
       evidence: z.string().optional(),
       note: z.string().optional(),
+      ruledOut: z.string().optional(),
     }),
   ),
   feedback: z.string().optional(),
   followUp: z.string().optional(),
+  misconceptions: z.array(z.object({ id: z.string(), quote: z.string() })).optional(),
+  graderAddressed: z.boolean().optional(),
 });
 
 export class RedisScoreCache implements ScoreCache {

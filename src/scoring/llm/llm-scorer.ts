@@ -1,6 +1,8 @@
 import type OpenAI from 'openai';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, RateLimitError } from 'openai';
 import type { Question } from '../../core/content/schema.ts';
+import { GRADER_ADDRESSED_NOTICE } from '../../core/scoring/grader-addressed.ts';
+import { MISCONCEPTION_PENALTY } from '../../core/scoring/keyword/misconceptions.ts';
 import type { ScoreContext, ScoreResult, Scorer } from '../../core/scoring/types.ts';
 import { weightedScore } from '../../core/scoring/weighted-score.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
@@ -9,16 +11,23 @@ import { scoreCacheKey, type CachedVerdicts, type ScoreCache } from './cache.ts'
 import type { LlmConfig } from './config.ts';
 import { llmMetrics, type FallbackReason, type LlmMetrics } from './metrics.ts';
 import { parseLlmReply } from './output-schema.ts';
+import { filterForJudge } from './grader-filter.ts';
 import { buildJudgePrompt, MAX_ANSWER_CHARS } from './prompt.ts';
 import { buildChatRequest } from './request.ts';
-import { verifyReply } from './verdicts.ts';
+import { verifyReply, type DowngradeReason } from './verdicts.ts';
 
 export const LLM_NOTICES = {
   unusable: "Scored by keywords: the LLM's reply was unusable",
   unavailable: 'Scored by keywords: the LLM did not answer in time or was unavailable',
   budget: "Scored by keywords: this workspace's LLM budget for today is spent (it resets at 00:00 UTC)",
   truncated: `Only the first ${MAX_ANSWER_CHARS.toLocaleString('en-US')} characters of your answer were judged`,
+  graderAddressed: GRADER_ADDRESSED_NOTICE,
 } as const;
+
+/** `keyword (fallback: REASON)`: what decided when the LLM could not. */
+export function fallbackDecidedBy(reason: FallbackReason): string {
+  return `keyword (fallback: ${reason})`;
+}
 
 /** Budget bucket for scoring outside any workspace (the terminal). */
 export const LOCAL_WORKSPACE = 'local';
@@ -60,7 +69,9 @@ export class LlmScorer implements Scorer {
 
   async score(question: Question, answer: string, context: ScoreContext = {}): Promise<ScoreResult> {
     const { config, client, cache, budget } = this.deps;
-    const prompt = buildJudgePrompt(question, answer);
+    // The judge never sees what was addressed to it; quotes from those passages never count.
+    const filtered = filterForJudge(question, answer);
+    const prompt = buildJudgePrompt(question, filtered.judged);
     const notices = prompt.truncated ? [LLM_NOTICES.truncated] : [];
     const cacheKey = scoreCacheKey(question, config.model, answer);
 
@@ -101,30 +112,43 @@ export class LlmScorer implements Scorer {
       });
     }
 
-    const verified = verifyReply(question, answer, parsed.reply);
+    const verified = verifyReply(question, filtered, parsed.reply);
     if (verified.downgraded.length > 0) {
-      this.metrics.recordDowngrades(verified.downgraded.length);
-      this.log.warn('llm verdicts downgraded: evidence quote not found in the answer', {
+      const reasons: Partial<Record<DowngradeReason, number>> = {};
+      for (const { reason } of verified.downgraded) reasons[reason] = (reasons[reason] ?? 0) + 1;
+      this.metrics.recordDowngrades(verified.downgraded.length, reasons);
+      this.log.warn('llm verdicts downgraded: evidence quote not usable', {
         questionId: question.id,
         downgrades: verified.downgraded.length,
-        pointIds: verified.downgraded,
-        maskedSentences: verified.maskedSentences,
+        pointIds: verified.downgraded.map((downgrade) => downgrade.pointId),
+        reasons,
       });
     }
-    const { downgraded: _downgraded, maskedSentences: _masked, ...verdicts } = verified;
+    if (verified.droppedMisconceptions.length > 0) {
+      this.log.info('llm misconceptions dropped: unknown id or quote not in the answer', { questionId: question.id, ids: verified.droppedMisconceptions });
+    }
+    const { downgraded: _downgraded, droppedMisconceptions: _dropped, ...verdicts } = verified;
     await this.writeCache(cache, cacheKey, verdicts);
     return this.result(question, verdicts, notices);
   }
 
   private result(question: Question, verdicts: CachedVerdicts, notices: string[]): ScoreResult {
+    const misconceptions = (verdicts.misconceptions ?? []).flatMap((found) => {
+      const known = question.misconceptions.find((item) => item.id === found.id);
+      return known ? [{ id: found.id, quote: found.quote, claim: known.claim, correction: known.correction }] : [];
+    });
     return {
       questionId: question.id,
       scorer: 'llm',
-      score: weightedScore(question, verdicts.points),
+      // The same documented rule as the keyword scorer: each stated misconception costs points.
+      score: Math.max(0, weightedScore(question, verdicts.points) - MISCONCEPTION_PENALTY * misconceptions.length),
       points: verdicts.points,
       ...(verdicts.feedback ? { feedback: verdicts.feedback } : {}),
       ...(verdicts.followUp ? { followUp: verdicts.followUp } : {}),
-      notices,
+      notices: verdicts.graderAddressed ? [...notices, LLM_NOTICES.graderAddressed] : notices,
+      ...(misconceptions.length > 0 ? { misconceptions } : {}),
+      ...(verdicts.graderAddressed ? { graderAddressed: true } : {}),
+      decidedBy: `llm:${this.deps.config.model}`,
     };
   }
 
@@ -139,7 +163,8 @@ export class LlmScorer implements Scorer {
     this.metrics.recordFallback(reason);
     this.log.warn('llm scoring fell back to keywords', { questionId: question.id, reason, ...fields });
     const result = await this.deps.fallback.score(question, answer, context);
-    return notice ? { ...result, notices: [...result.notices, notice] } : result;
+    const decided = { ...result, decidedBy: fallbackDecidedBy(reason) };
+    return notice ? { ...decided, notices: [...result.notices, notice] } : decided;
   }
 
   private async readCache(cache: ScoreCache | undefined, key: string): Promise<CachedVerdicts | undefined> {

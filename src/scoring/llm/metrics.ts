@@ -1,4 +1,5 @@
 import type { ReplyProblem } from './output-schema.ts';
+import type { DowngradeReason } from './verdicts.ts';
 
 /** Why an answer was scored by keywords instead of the LLM. */
 export type FallbackReason =
@@ -19,8 +20,10 @@ export interface LlmMetricsSnapshot {
   completionTokens: number;
   cacheHits: number;
   fallbacks: Partial<Record<FallbackReason, number>>;
-  /** Verdicts downgraded because their quote was not in the answer. */
+  /** Verdicts downgraded because their quote could not count. */
   downgrades: number;
+  /** The same, by reason: quote_not_found, grader_addressed, misconception. */
+  downgradesByReason: Partial<Record<DowngradeReason, number>>;
 }
 
 /**
@@ -34,6 +37,7 @@ export class LlmMetrics {
   private cacheHits = 0;
   private downgrades = 0;
   private readonly fallbacks = new Map<FallbackReason, number>();
+  private readonly downgradeReasons = new Map<DowngradeReason, number>();
 
   /** Counted when the call starts, so calls that time out or fail are counted too. */
   recordCall(): void {
@@ -53,8 +57,9 @@ export class LlmMetrics {
     this.fallbacks.set(reason, (this.fallbacks.get(reason) ?? 0) + 1);
   }
 
-  recordDowngrades(count: number): void {
+  recordDowngrades(count: number, byReason: Partial<Record<DowngradeReason, number>> = {}): void {
     this.downgrades += count;
+    for (const [reason, n] of Object.entries(byReason) as [DowngradeReason, number][]) this.downgradeReasons.set(reason, (this.downgradeReasons.get(reason) ?? 0) + n);
   }
 
   snapshot(): LlmMetricsSnapshot {
@@ -65,6 +70,7 @@ export class LlmMetrics {
       cacheHits: this.cacheHits,
       fallbacks: Object.fromEntries(this.fallbacks),
       downgrades: this.downgrades,
+      downgradesByReason: Object.fromEntries(this.downgradeReasons),
     };
   }
 }

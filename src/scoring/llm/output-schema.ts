@@ -18,7 +18,17 @@ import type { Question } from '../../core/content/schema.ts';
  */
 const verdictSchema = z.enum(['covered', 'partial', 'missed']);
 
-function replySchema(pointId: z.ZodType<string>) {
+/**
+ * `misconceptions` is required in what we send (strict mode wants every field required) and
+ * defaults to [] in what we accept, so a server that ignores the schema and leaves it out
+ * still gives usable verdicts.
+ */
+function replySchema(pointId: z.ZodType<string>, misconceptionId: z.ZodType<string>, lenient: boolean) {
+  const misconception = z.strictObject({
+    id: misconceptionId,
+    /** The answer's sentence that states it, verbatim. */
+    quote: z.string(),
+  });
   return z.strictObject({
     points: z.array(
       z.strictObject({
@@ -37,10 +47,11 @@ function replySchema(pointId: z.ZodType<string>) {
         question: z.string(),
       })
       .nullable(),
+    misconceptions: lenient ? z.array(misconception).default([]) : z.array(misconception),
   });
 }
 
-export const llmReplySchema = replySchema(z.string());
+export const llmReplySchema = replySchema(z.string(), z.string(), true);
 export type LlmReply = z.infer<typeof llmReplySchema>;
 
 export const RESPONSE_FORMAT_NAME = 'rubric_verdicts';
@@ -48,7 +59,10 @@ export const RESPONSE_FORMAT_NAME = 'rubric_verdicts';
 export function responseFormatFor(question: Question) {
   const ids = question.rubric.map((point) => point.id);
   const idSchema = z.enum(ids as [string, ...string[]]);
-  return zodResponseFormat(replySchema(idSchema), RESPONSE_FORMAT_NAME);
+  const misconceptionIds = question.misconceptions.map((item) => item.id);
+  // An empty enum is not valid JSON Schema; with nothing listed any id is dropped on receipt.
+  const misconceptionIdSchema = misconceptionIds.length > 0 ? z.enum(misconceptionIds as [string, ...string[]]) : z.string();
+  return zodResponseFormat(replySchema(idSchema, misconceptionIdSchema, false), RESPONSE_FORMAT_NAME);
 }
 
 export type ReplyProblem = 'empty_reply' | 'invalid_json' | 'schema_violation' | 'unknown_point' | 'missing_point';

@@ -6,7 +6,7 @@ import type { Question } from '../../core/content/schema.ts';
  * candidate's answer last, fenced in <answer> tags. Bump PROMPT_VERSION when the wording
  * changes: it is part of the cache key, so old verdicts are not served for a new prompt.
  */
-export const PROMPT_VERSION = 'judge-v1';
+export const PROMPT_VERSION = 'judge-v2';
 
 /** Slack and Discord inputs are far shorter; this bounds what a terminal paste can cost. */
 export const MAX_ANSWER_CHARS = 8_000;
@@ -22,6 +22,7 @@ For each rubric point, in rubric order, give:
 - note: for partial or missed, what is missing, in at most 12 words, without giving the model answer. "" when covered.
 
 Then:
+- misconceptions: the listed misconceptions the answer itself asserts, each as {"id", "quote"}, where quote is the sentence of the answer that states it, copied character for character. Only what the answer claims as true: a misconception it rejects, corrects or warns against is not stated. [] when none. A rubric point that a stated misconception contradicts is never covered by the sentence that states it.
 - feedback: at most three sentences to the candidate: what was strongest, then the most important gap.
 - followUp: null when every point is covered. Otherwise {"pointId", "question"}: one open question aimed at the missed or partial point with the highest weight, asked the way an interviewer at the stated level would ask it, under 40 words, without revealing the answer.
 
@@ -36,6 +37,17 @@ function rubricLines(question: Question): string {
   return question.rubric
     .map((point) => `- id: ${point.id} | weight: ${point.weight} | ${point.theme}: ${point.point} Typical evidence: ${point.evidence.join('; ')}.`)
     .join('\n');
+}
+
+/** The question's known wrong claims, for the judge to check; the corrections stay with us. */
+function misconceptionLines(question: Question): string[] {
+  if (question.misconceptions.length === 0) return ['Misconceptions to check: none listed for this question.'];
+  return [
+    'Misconceptions to check (wrong claims candidates often make):',
+    ...question.misconceptions.map(
+      (item) => `- id: ${item.id} | ${item.claim}${item.contradicts.length > 0 ? ` | contradicts: ${item.contradicts.join(', ')}` : ''}`,
+    ),
+  ];
 }
 
 export interface JudgePrompt {
@@ -54,6 +66,8 @@ export function buildJudgePrompt(question: Question, answer: string): JudgePromp
     '',
     'Rubric (weight 1 = nice to have, 3 = separates staff from senior):',
     rubricLines(question),
+    '',
+    ...misconceptionLines(question),
     '',
     '<answer>',
     escapeAnswer(judged),

@@ -16,10 +16,12 @@ export const ACTION_IDS: Record<ActionName, string> = {
   next: 'obs_next',
   finish: 'obs_finish',
   'mock-me': 'obs_mock_me',
+  // A prefix: each self-assessment button adds `:<point>:<rating>` (action ids must differ within a message).
+  'self-assess': 'obs_self_assess',
 };
 
 /** Matches every action id above, for `app.action(ACTION_ID_PATTERN, …)`. */
-export const ACTION_ID_PATTERN = /^obs_(hint|reveal|next|finish|mock_me)$/;
+export const ACTION_ID_PATTERN = /^obs_(hint|reveal|next|finish|mock_me|self_assess:\d+:(got|partly|missed))$/;
 
 const buttonValueSchema = z.object({ action: actionNameSchema, threadId: z.string().min(1).optional() });
 export type ButtonValue = z.infer<typeof buttonValueSchema>;
@@ -44,6 +46,7 @@ const LABELS: Record<ActionName, string> = {
   next: '➡️ Next follow-up',
   finish: '🏁 Finish',
   'mock-me': '🎤 Mock interview me on this',
+  'self-assess': '🪞 Rate yourself',
 };
 
 export function button(action: ActionName, threadId: string | undefined): ButtonElement {

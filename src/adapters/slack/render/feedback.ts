@@ -1,7 +1,8 @@
 import type { CoveredPoint } from '../../../core/interview/coverage.ts';
 import type { Verdict } from '../../../core/scoring/types.ts';
-import { context, escapeMrkdwn, quote, section } from './blocks.ts';
+import { context, escapeMrkdwn, quote, section, type SlackBlock } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
+import { honestyBlocks, ruledOutMrkdwn, type MisconceptionShown } from './honesty.ts';
 
 export const VERDICT_ICON: Record<Verdict, string> = { covered: '✅', partial: '🟡', missed: '❌' };
 
@@ -10,6 +11,8 @@ export const VERDICT_ICON: Record<Verdict, string> = { covered: '✅', partial: 
  * evidence, or for a gap what is missing (never the model answer: that is the reveal).
  */
 export function pointLine(point: CoveredPoint): string {
+  const ruledOut = ruledOutMrkdwn(point);
+  if (ruledOut) return ruledOut;
   const theme = `*${escapeMrkdwn(point.theme)}*`;
   const evidence = point.evidence ? quote(point.evidence) : undefined;
   const note = point.note ? escapeMrkdwn(point.note) : undefined;
@@ -31,9 +34,10 @@ export const renderFeedback: Renderer<EventOf<'feedback'>> = (event) => {
   const body = event.offTopic
     ? [coverageLine(event.points, event.score), `This doesn’t seem to answer the question: *${escapeMrkdwn(event.offTopic)}*`]
     : [coverageLine(event.points, event.score), ...event.points.map(pointLine)];
-  const blocks = [section(body.join('\n'))];
-  for (const m of event.misconceptions ?? []) blocks.push(section(`⚠️ You said ${quote(m.quote)}. ${escapeMrkdwn(m.correction)}`));
+  const blocks: SlackBlock[] = [section(body.join('\n'))];
   if (event.feedback) blocks.push(section(escapeMrkdwn(event.feedback)));
+  // Misconceptions named with their correction, and the keyword check's scope when no LLM decided.
+  blocks.push(...honestyBlocks(event));
   const footer = [`This answer: ${event.answerScore}/100`, `scored by ${event.scorer === 'llm' ? 'the LLM rubric' : 'keywords'}`, ...(event.notes ?? []).map(escapeMrkdwn), ...event.notices.map(escapeMrkdwn)];
   return {
     summary: `Coverage ${event.points.filter((point) => point.verdict === 'covered').length}/${event.points.length} · ${event.score}/100`,

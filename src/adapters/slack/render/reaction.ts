@@ -1,5 +1,6 @@
 import { groupAdded, shortQuote, themeList } from '../../../core/interview/present.ts';
 import { context, escapeMrkdwn, quote, section, type SlackBlock } from './blocks.ts';
+import { misconceptionMrkdwn } from './honesty.ts';
 import type { EventOf, Renderer } from './context.ts';
 
 /**
@@ -14,7 +15,7 @@ export const renderReaction: Renderer<EventOf<'reaction'>> = (event) => {
   else if (event.added.length > 0) {
     lines.push(`Noted: ${groupAdded(event.added).map((group) => `${quote(shortQuote(group.quote))} _(${escapeMrkdwn(themeList(group.themes))})_`).join('; ')}.`);
   } else if (!event.digIn) lines.push('Noted.');
-  for (const m of event.misconceptions) lines.push(`⚠️ You said ${quote(shortQuote(m.quote))}. ${escapeMrkdwn(m.correction)}`);
+  for (const m of event.misconceptions) lines.push(misconceptionMrkdwn({ ...m, quote: shortQuote(m.quote) }));
   if (event.running) lines.push(`So far: ${event.running.covered}/${event.running.of} points covered · ${event.running.score}/100`);
   const blocks: SlackBlock[] = [];
   if (lines.length > 0) blocks.push(section(lines.join('\n')));

@@ -2,6 +2,7 @@ import { shortQuote } from '../../../core/interview/present.ts';
 import { context, divider, escapeMrkdwn, mention, quote, section, type SlackBlock } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
 import { coverageLine, pointLine, VERDICT_ICON } from './feedback.ts';
+import { honestyBlocks } from './honesty.ts';
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -35,9 +36,10 @@ export const renderScorecard: Renderer<EventOf<'scorecard'>> = ({ scorecard: car
   }
   const counts = `✅ ${card.counts.covered} covered · 🟡 ${card.counts.partial} partial · ❌ ${card.counts.missed} missed`;
   blocks.push(section([coverageLine(card.points, card.score), counts, ...card.points.map(pointLine)].join('\n')));
-  if (card.misconceptions.length > 0) {
-    blocks.push(section(['*Misconceptions*', ...card.misconceptions.map((m) => `⚠️ ${quote(shortQuote(m.quote))}: ${escapeMrkdwn(m.correction)}`)].join('\n')));
-  }
+  // Misconceptions with their corrections, and what the scorers that judged can claim.
+  // No scorer recorded means nothing was scored: there is no verdict to qualify.
+  const scorer = !card.scorers?.length ? undefined : card.scorers.includes('llm') && !card.scorers.includes('keyword') ? 'llm' : 'keyword';
+  blocks.push(...honestyBlocks({ ...(scorer ? { scorer } : {}), misconceptions: card.misconceptions.map((m) => ({ ...m, quote: shortQuote(m.quote) })) }));
   const closing: string[] = [];
   closing.push(`*Hints used:* ${card.hints.used}${card.hints.used ? ` (on ${card.hints.questions} question${card.hints.questions === 1 ? '' : 's'})` : ''} · *key points revealed before answering:* ${card.revealedBeforeAnswering ? 'yes' : 'no'}`);
   if (card.strongest) closing.push(`*Strongest moment* (${escapeMrkdwn(card.strongest.theme)}): ${quote(card.strongest.quote)}`);

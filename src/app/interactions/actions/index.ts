@@ -6,6 +6,7 @@ import { hintAction } from './hint.ts';
 import { mockMeAction } from './mock-me.ts';
 import { nextAction } from './next.ts';
 import { revealAction } from './reveal.ts';
+import { selfAssessAction } from './self-assess.ts';
 import type { ActionHandler } from './types.ts';
 
 /** Every button, by action name. */
@@ -15,6 +16,7 @@ export const ACTIONS: Record<ActionName, ActionHandler> = {
   next: nextAction,
   finish: finishAction,
   'mock-me': mockMeAction,
+  'self-assess': selfAssessAction,
 };
 
 export function handleAction(job: ActionJob, ctx: JobContext): Promise<Plan | undefined> {

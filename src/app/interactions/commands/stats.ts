@@ -3,11 +3,13 @@ import { submitPlan } from '../commit.ts';
 import { privateReply } from '../reply.ts';
 import type { CommandHandler } from './types.ts';
 
-/** `/obs-question stats`: questions answered, average coverage by topic, current streak, daily questions. */
+/** `/obs-question stats`: questions answered, average coverage by topic, current streak, daily questions, self-assessment. */
 export const statsCommand: CommandHandler<'stats'> = async (job, _command, ctx) => {
   const { stores, now, daily: dailyServices } = ctx.deps;
   const stats = await stores.history.stats(job.workspaceId, job.userId, now());
   // Daily questions per channel, in each channel's own local days.
   const daily = await dailyStatsFor(stores.daily, job.workspaceId, job.userId, now(), dailyServices?.defaultTimezone ?? 'UTC');
-  return submitPlan(ctx, privateReply(job, [{ type: 'stats', stats: daily.length > 0 ? { ...stats, daily } : stats }], 'reply'));
+  const selfAssessed = await stores.selfAssessments.summary(job.workspaceId, job.userId);
+  const full = { ...stats, ...(daily.length > 0 ? { daily } : {}), ...(selfAssessed ? { selfAssessed } : {}) };
+  return submitPlan(ctx, privateReply(job, [{ type: 'stats', stats: full }], 'reply'));
 };

@@ -1,3 +1,4 @@
+import { evidenceKey } from '../evidence-lint.ts';
 import type { RubricPoint } from '../schema.ts';
 import type { Block } from './blocks.ts';
 import { draftChunk, type ChunkSource } from './chunk.ts';
@@ -30,6 +31,14 @@ export function draftRubric(deepAnswer: readonly Block[], summary: readonly stri
     const best = drafted[heaviest];
     if (draft.chunk.source === 'deepAnswer' && (!best || draft.evidence.technical > best.evidence.technical)) heaviest = index;
   });
+
+  // One phrase evidences one point: a later point drops a phrase an earlier one has, if it keeps two.
+  const used = new Set<string>();
+  for (const draft of drafted) {
+    const fresh = draft.evidence.phrases.filter((phrase) => !used.has(evidenceKey(phrase)));
+    if (fresh.length >= 2) draft.evidence = { ...draft.evidence, phrases: fresh };
+    for (const phrase of draft.evidence.phrases) used.add(evidenceKey(phrase));
+  }
 
   const ids = new Set<string>();
   const rubric = drafted.map(

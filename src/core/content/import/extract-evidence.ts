@@ -1,3 +1,4 @@
+import { isGenericEvidence } from '../evidence-lint.ts';
 import { contentWords, phraseRuns, tokenize, trimRun, withoutCode } from './phrases.ts';
 import { splitSentences } from './sentences.ts';
 import { NOT_ACRONYMS, STOP_WORDS, VERBS } from './words.ts';
@@ -91,7 +92,8 @@ function containsWords(haystack: string, needle: string): boolean {
  */
 function addPhrase(chosen: string[], phrase: string): void {
   const value = phrase.trim().toLowerCase();
-  if (value === '' || chosen.includes(value)) return;
+  // "what changed", "per gb", "15s": one common word once small words go, matching any answer.
+  if (value === '' || chosen.includes(value) || isGenericEvidence(value)) return;
   if (value.includes(' ')) {
     if (chosen.some((other) => other.includes(' ') && containsWords(value, other))) return;
     const longer = chosen.findIndex((other) => other.includes(' ') && containsWords(other, value));

@@ -1,4 +1,5 @@
 import type { Question } from '../../content/schema.ts';
+import { compileConcepts, type CompiledConcept } from './concepts.ts';
 import { FUNCTION_WORDS } from './function-words.ts';
 import { stemWord } from './normalize.ts';
 import { toTerms, type CompoundWords, type TermStream } from './terms.ts';
@@ -32,6 +33,8 @@ export interface CompiledPoint {
   theme: string;
   weight: number;
   evidence: CompiledEvidence[];
+  /** The point's concept rules (see concepts.ts). */
+  concepts: CompiledConcept[];
 }
 
 export interface CompiledRubric {
@@ -39,18 +42,23 @@ export interface CompiledRubric {
   compounds: CompoundWords;
   /** Every term any phrase needs, numbered from 0; answer terms outside it are never indexed. */
   termIds: ReadonlyMap<string, number>;
+  /** Function words that concept rules need as terms ("once", "after"). */
+  alsoKeep: ReadonlySet<string>;
+  /** Rubric point ids, to spot answers that name them. */
+  ids: readonly string[];
+}
+
+function idOf(term: string, termIds: Map<string, number>): number {
+  let id = termIds.get(term);
+  if (id === undefined) {
+    id = termIds.size;
+    termIds.set(term, id);
+  }
+  return id;
 }
 
 function variantOf(terms: string[], termIds: Map<string, number>): PhraseVariant {
-  const ids = terms.map((term) => {
-    let id = termIds.get(term);
-    if (id === undefined) {
-      id = termIds.size;
-      termIds.set(term, id);
-    }
-    return id;
-  });
-  return { terms, key: terms.join(' '), termIds: ids };
+  return { terms, key: terms.join(' '), termIds: terms.map((term) => idOf(term, termIds)) };
 }
 
 const MIN_COMPOUND_LENGTH = 5;
@@ -93,7 +101,7 @@ function joinedVariants(stream: TermStream, tokens: Tokens): string[][] {
   return variants;
 }
 
-function compilePoint(point: Question['rubric'][number], compounds: CompoundWords, termIds: Map<string, number>): CompiledPoint {
+function compilePoint(point: Question['rubric'][number], compounds: CompoundWords, termIds: Map<string, number>, alsoKeep: Set<string>): CompiledPoint {
   const evidence: CompiledEvidence[] = [];
   const seen = new Set<string>();
   for (const text of point.evidence) {
@@ -107,14 +115,17 @@ function compilePoint(point: Question['rubric'][number], compounds: CompoundWord
     const variants = [stream.terms, ...joinedVariants(stream, tokens)].map((terms) => variantOf(terms, termIds));
     evidence.push({ text, key, variants });
   }
-  return { id: point.id, theme: point.theme, weight: point.weight, evidence };
+  const concepts = compileConcepts(point.concepts, compounds, (term) => idOf(term, termIds), alsoKeep);
+  return { id: point.id, theme: point.theme, weight: point.weight, evidence, concepts };
 }
 
 function compile(question: Question): CompiledRubric {
   const compounds = compoundsOf(question.rubric.flatMap((point) => point.evidence));
   const termIds = new Map<string, number>();
-  const points = question.rubric.map((point) => compilePoint(point, compounds, termIds));
-  return { points, compounds, termIds };
+  const alsoKeep = new Set<string>();
+  const points = question.rubric.map((point) => compilePoint(point, compounds, termIds, alsoKeep));
+  const ids = [...question.rubric.map((point) => point.id), ...question.requirements.map((requirement) => requirement.id)];
+  return { points, compounds, termIds, alsoKeep, ids };
 }
 
 // Keyed by the question object: questions are loaded once and never mutated, and a WeakMap

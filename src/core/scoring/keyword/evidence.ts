@@ -3,8 +3,9 @@ import type { Tokens } from './tokenize.ts';
 
 /**
  * Quotes the part of the answer that evidences a point. The quote is always a verbatim
- * substring of the answer (feedback that misquotes someone loses their trust): the whole
- * sentence when it is short, else the clause around the match, else a window of whole words.
+ * substring of the answer (feedback that misquotes someone loses their trust): the clause
+ * around the match when the sentence has several, else the whole sentence when it is short,
+ * else a window of whole words.
  */
 export const MAX_EVIDENCE_CHARS = 160;
 
@@ -33,20 +34,30 @@ function cutSafely(text: string, start: number, end: number): string {
   return text.slice(start, safeEnd);
 }
 
+/** A clause shorter than this many words ("For queues") is quoted with its sentence. */
+const MIN_CLAUSE_WORDS = 4;
+
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
 export function quoteEvidence(text: string, tokens: Tokens, segment: Segment, firstToken: number, lastToken: number): string {
   const sentence = trimmed(text, segment.start, segment.end);
-  if (sentence.length <= MAX_EVIDENCE_CHARS && sentence.length > 0) return sentence;
-
   const matchStart = tokens.starts[firstToken] ?? segment.start;
   const matchEnd = tokens.ends[lastToken] ?? segment.end;
   if (matchEnd - matchStart >= MAX_EVIDENCE_CHARS) return cutSafely(text, matchStart, matchStart + MAX_EVIDENCE_CHARS);
 
+  // The clause that carries the match: a quote should support its point, not the sentence's
+  // other ideas (one sentence often names two points, one per clause).
   const before = findDelimiter(text, matchStart - 1, Math.max(segment.start, matchStart - MAX_EVIDENCE_CHARS), -1);
   const after = findDelimiter(text, matchEnd, Math.min(segment.end, matchEnd + MAX_EVIDENCE_CHARS), 1);
   const clauseStart = before === -1 ? segment.start : before + 1;
   const clauseEnd = after === -1 ? segment.end : after;
   const clause = trimmed(text, clauseStart, clauseEnd);
-  if (clause.length <= MAX_EVIDENCE_CHARS && clause.length >= matchEnd - matchStart) return clause;
+  const clauseFits = clause.length <= MAX_EVIDENCE_CHARS && clause.length >= matchEnd - matchStart;
+  if (clauseFits && clause !== sentence && wordsIn(clause) >= MIN_CLAUSE_WORDS) return clause;
+  if (sentence.length <= MAX_EVIDENCE_CHARS && sentence.length > 0) return sentence;
+  if (clauseFits) return clause;
 
   // Grow a window of whole words around the match, alternating sides, inside the clause.
   let left = firstToken;

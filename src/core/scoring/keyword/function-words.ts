@@ -22,6 +22,26 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'instead', 'rather', 'both', 'either', 'neither', 'such', 'more', 'most', 'less', 'other',
   'own', 'same', 'out', 'up', 'down', 'off', 'again', 'once', 'therefore', 'thus', 'hence',
   'otherwise', 'though', 'although', 'even', 'still', 'yet', 'like', 'eg', 'ie', 'etc',
+  'never', 'cannot', 'didnt', 'wouldnt', 'shouldnt', 'couldnt', 'wasnt', 'werent', 'hasnt', 'havent',
+  'hadnt', 'neednt', 'mustnt',
+]);
+
+/**
+ * Words that say "not": all of them become the one term "not", so a phrase written with "not"
+ * also matches "don't", "never" or "isn't". ("no" and "without" keep their own terms.)
+ */
+export const NEGATIONS: ReadonlySet<string> = new Set([
+  'not', 'never', 'cannot', 'dont', 'doesnt', 'didnt', 'wont', 'wouldnt', 'shouldnt', 'couldnt',
+  'cant', 'isnt', 'arent', 'wasnt', 'werent', 'hasnt', 'havent', 'hadnt', 'neednt', 'mustnt',
+]);
+
+/**
+ * Function words that carry meaning for evidence and are kept as terms: negators and the
+ * qualifiers that change what a phrase says ("not averages", "per GB", "instead of", "by route",
+ * "both"). Without them "not averages" would match "averages" and "per gb" every "GB".
+ */
+export const KEPT_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...NEGATIONS, 'no', 'nor', 'without', 'instead', 'rather', 'per', 'by', 'both',
 ]);
 
 /**
@@ -33,6 +53,16 @@ export const REASONING_WORDS: ReadonlySet<string> = new Set([
   'while', 'whereas', 'if', 'unless', 'otherwise', 'by', 'via', 'to', 'instead', 'rather',
   'than', 'means', 'ensure', 'ensures', 'avoid', 'avoids', 'prevent', 'prevents', 'allow',
   'allows', 'lets', 'without', 'until', 'but', 'then', 'after', 'before', 'once', 'although',
+]);
+
+/**
+ * Prepositions and conjunctions that can chain keywords without making a sentence: "tail
+ * sampling with span links for kafka headers to object storage". A segment whose only function
+ * words are these reads as a keyword chain (see sentences.ts).
+ */
+export const CHAIN_LINKS: ReadonlySet<string> = new Set([
+  'with', 'for', 'to', 'via', 'into', 'from', 'on', 'in', 'of', 'at', 'by', 'per', 'and', 'or',
+  'plus', 'vs', 'versus', 'over', 'through', 'across', 'using', 'under', 'eg', 'ie', 'etc', 'both', 'also',
 ]);
 
 /** Words that join list items ("a, b and c"), counted with commas when spotting lists. */

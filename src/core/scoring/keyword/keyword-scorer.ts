@@ -1,19 +1,33 @@
 import type { Question } from '../../content/schema.ts';
+import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../grader-addressed.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
+import { matchConcept } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex } from './match.ts';
+import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
+import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms } from './terms.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
+
+export { KEYWORD_SCOPE_NOTE } from './notes.ts';
+export { MISCONCEPTION_PENALTY } from './misconceptions.ts';
 
 /**
  * The default scorer: embedded, deterministic and fast (well under a millisecond for a long
  * answer), so it can score every answer and stand in whenever the LLM can't.
- * See verdict.ts for the covered/partial rules; this file adds the answer-level judgement.
+ * See verdict.ts for the covered/partial rules and docs/scoring.md for the whole pipeline;
+ * this file adds the answer-level judgement:
+ * - parts addressed to the grader (grader-addressed.ts) are blanked before anything is read;
+ * - evidence in a clause that rejects the idea ("we would not use X") is set aside, and a point
+ *   with only such evidence is reported as ruled out (negation.ts);
+ * - a sentence that states a misconception can't evidence the points it contradicts, and each
+ *   misconception costs MISCONCEPTION_PENALTY points (misconceptions.ts);
+ * - the same words can't evidence two points (shareEvidence).
  */
 
 /** Longer answers are scored on their first part; no chat platform sends more in one message. */
@@ -34,40 +48,133 @@ function truncate(answer: string): string {
   return answer.slice(0, code >= 0xd800 && code <= 0xdbff ? MAX_ANSWER_CHARS - 1 : MAX_ANSWER_CHARS);
 }
 
-/** Every place each point's evidence occurs, skipping text addressed to the grader. */
-function collectHits(rubric: CompiledRubric, terms: AnswerTerms, segmentation: Segmentation): Hit[][] {
-  const index = new TermIndex(terms, rubric.termIds.size);
-  const segmentOfTerm = new Int32Array(terms.count);
-  for (let term = 0; term < terms.count; term += 1) {
-    segmentOfTerm[term] = segmentation.segmentOfToken[terms.firstToken[term] ?? 0] ?? 0;
+/** A hit plus the term ranges it stands on (one for a phrase, one per group for a concept). */
+interface PlacedHit extends Hit {
+  parts: Int32Array;
+}
+
+interface PointHits {
+  /** Evidence that counts. */
+  hits: PlacedHit[];
+  /** Evidence inside a clause that rejects it: where the answer ruled the idea out. */
+  rejected: PlacedHit[];
+}
+
+interface HitContext {
+  terms: AnswerTerms;
+  segmentation: Segmentation;
+  segmentOfTerm: Int32Array;
+  rejections: Int32Array;
+  blocked: ReadonlyMap<number, ReadonlySet<string>>;
+}
+
+function place(context: HitContext, pointId: string, hit: PlacedHit, into: PointHits): void {
+  const segment = context.segmentation.segments[hit.segment];
+  if (!segment || segment.directive) return;
+  // A sentence stating a misconception is no evidence for the point it contradicts.
+  if (context.blocked.get(hit.segment)?.has(pointId)) return;
+  for (let part = 0; part * 2 < hit.parts.length; part += 1) {
+    const firstToken = context.terms.firstToken[hit.parts[part * 2] ?? 0] ?? 0;
+    const lastToken = context.terms.lastToken[hit.parts[part * 2 + 1] ?? 0] ?? firstToken;
+    const cue = rejectingCue(context.rejections, firstToken, lastToken);
+    // A rejection inside the hit itself belongs to it ("not averages", "keep errors, not sampled").
+    if (cue >= 0 && (cue < hit.firstToken || cue > hit.lastToken)) {
+      into.rejected.push(hit);
+      return;
+    }
   }
+  into.hits.push(hit);
+}
+
+/** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
+function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
+  const { terms, segmentation, segmentOfTerm } = context;
+  const index = new TermIndex(terms, rubric.termIds.size);
   const spans = new Int32Array(MAX_HITS_PER_PHRASE * 2);
   return rubric.points.map((point) => {
-    const hits: Hit[] = [];
+    const found: PointHits = { hits: [], rejected: [] };
     for (const evidence of point.evidence) {
       for (const variant of evidence.variants) {
-        const found = findPhrase(index, variant.termIds, segmentOfTerm, MAX_HITS_PER_PHRASE, spans);
-        for (let match = 0; match < found; match += 1) {
+        const count = findPhrase(index, variant.termIds, segmentOfTerm, MAX_HITS_PER_PHRASE, spans);
+        for (let match = 0; match < count; match += 1) {
           const first = spans[match * 2] ?? 0;
           const last = spans[match * 2 + 1] ?? first;
           const segmentIndex = segmentOfTerm[first] ?? 0;
-          const segment = segmentation.segments[segmentIndex];
-          if (!segment || segment.directive) continue;
           const firstToken = terms.firstToken[first] ?? 0;
-          hits.push({
+          place(context, point.id, {
             key: evidence.key,
             first,
             last,
             firstToken,
             lastToken: terms.lastToken[last] ?? firstToken,
             segment: segmentIndex,
-            kind: segment.kind,
-          });
+            kind: segmentation.segments[segmentIndex]?.kind ?? 'fragment',
+            parts: Int32Array.of(first, last),
+          }, found);
         }
       }
     }
-    return hits;
+    point.concepts.forEach((concept, conceptIndex) => {
+      for (const match of matchConcept(index, concept, segmentOfTerm)) {
+        const firstToken = terms.firstToken[match.first] ?? 0;
+        place(context, point.id, {
+          key: `concept ${conceptIndex}`,
+          first: match.first,
+          last: match.last,
+          firstToken,
+          lastToken: terms.lastToken[match.last] ?? firstToken,
+          segment: match.segment,
+          kind: segmentation.segments[match.segment]?.kind ?? 'fragment',
+          concept: true,
+          parts: match.parts,
+        }, found);
+      }
+    });
+    return found;
   });
+}
+
+function partsOverlap(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i * 2 < a.length; i += 1) {
+    for (let j = 0; j * 2 < b.length; j += 1) {
+      if (!((a[i * 2 + 1] ?? 0) < (b[j * 2] ?? 0) || (b[j * 2 + 1] ?? 0) < (a[i * 2] ?? 0))) return true;
+    }
+  }
+  return false;
+}
+
+function spanOf(hit: PlacedHit): number {
+  let words = 0;
+  for (let part = 0; part * 2 < hit.parts.length; part += 1) words += (hit.parts[part * 2 + 1] ?? 0) - (hit.parts[part * 2] ?? 0) + 1;
+  return words;
+}
+
+/**
+ * The same words can't evidence two points: where two points' evidence stands on the same
+ * words, the point whose evidence says more (more words; a concept over a phrase) keeps it.
+ * A sentence can still serve two points with distinct evidence for each.
+ */
+function shareEvidence(byPoint: PointHits[]): void {
+  for (let a = 0; a < byPoint.length; a += 1) {
+    for (let b = a + 1; b < byPoint.length; b += 1) {
+      const left = byPoint[a];
+      const right = byPoint[b];
+      if (!left || !right || left.hits.length === 0 || right.hits.length === 0) continue;
+      const dropLeft = new Set<PlacedHit>();
+      const dropRight = new Set<PlacedHit>();
+      for (const leftHit of left.hits) {
+        for (const rightHit of right.hits) {
+          if (leftHit.segment !== rightHit.segment || !partsOverlap(leftHit.parts, rightHit.parts)) continue;
+          const leftWeight = spanOf(leftHit) + (leftHit.concept ? 0.5 : 0);
+          const rightWeight = spanOf(rightHit) + (rightHit.concept ? 0.5 : 0);
+          if (rightWeight > leftWeight) dropLeft.add(leftHit);
+          else dropRight.add(rightHit);
+        }
+      }
+      if (dropLeft.size > 0) left.hits = left.hits.filter((hit) => !dropLeft.has(hit));
+      if (dropRight.size > 0) right.hits = right.hits.filter((hit) => !dropRight.has(hit));
+    }
+  }
 }
 
 /** Demotes explanatory segments that evidence too many points at once to plain sentences. */
@@ -90,14 +197,32 @@ function bitCount(bits: number): number {
   return count;
 }
 
+function quoteOf(text: string, tokens: Tokens, segmentation: Segmentation, hit: Hit): string | undefined {
+  const segment = segmentation.segments[hit.segment];
+  return segment ? quoteEvidence(text, tokens, segment, hit.firstToken, hit.lastToken) : undefined;
+}
+
 export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const rubric = compileRubric(question);
-  const text = truncate(answer);
+  const original = truncate(answer);
+  // Text aimed at the grader is blanked, not removed: offsets stay those of the original, so
+  // every quote is still a verbatim piece of what the person wrote.
+  const flagged = findGraderAddressed(original, rubric.ids);
+  const text = blankSpans(original, flagged);
   const tokens = tokenize(text);
   const segmentation = segmentAnswer(text, tokens);
-  const hitsByPoint = collectHits(rubric, answerTerms(tokens, rubric.compounds, rubric.termIds), segmentation);
-  uncrowd(hitsByPoint, segmentation.segments.length);
-  const assessments = hitsByPoint.map(assessPoint);
+  const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep);
+  const segmentOfTerm = new Int32Array(terms.count);
+  for (let term = 0; term < terms.count; term += 1) {
+    segmentOfTerm[term] = segmentation.segmentOfToken[terms.firstToken[term] ?? 0] ?? 0;
+  }
+  const rejections = findRejections(tokens, segmentation);
+  const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
+  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked };
+  const byPoint = collectHits(rubric, context);
+  shareEvidence(byPoint);
+  uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);
+  const assessments = byPoint.map((point) => assessPoint(point.hits));
 
   // An answer that mostly lists keywords gets no credit for the listed ones: an interviewer
   // hears buzzwords, not a design. Points it does explain keep their verdicts.
@@ -107,24 +232,40 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
 
   const points: PointResult[] = rubric.points.map((point, index) => {
     const assessment = assessments[index] ?? { verdict: 'missed', reason: 'none' };
+    const rejected = byPoint[index]?.rejected[0];
     const verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
     const result: PointResult = { id: point.id, verdict };
     const best = assessment.best;
-    const segment = best ? segmentation.segments[best.segment] : undefined;
-    if (best && segment) result.evidence = quoteEvidence(text, tokens, segment, best.firstToken, best.lastToken);
-    const matchedText = best ? text.slice(tokens.starts[best.firstToken] ?? 0, tokens.ends[best.lastToken] ?? 0) : '';
-    const note = verdict === 'covered' ? undefined : noteFor(assessment.reason, point.theme, matchedText, stuffed);
+    const evidence = best ? quoteOf(text, tokens, segmentation, best) : undefined;
+    if (evidence) result.evidence = evidence;
+    let reason = assessment.reason;
+    if (assessment.reason === 'none' && rejected) {
+      // Named only to be rejected: say so, and quote where.
+      reason = 'ruledOut';
+      const where = quoteOf(text, tokens, segmentation, rejected);
+      result.ruledOut = where ?? point.theme;
+    }
+    const shown = reason === 'ruledOut' ? rejected : best;
+    const matchedText = shown ? text.slice(tokens.starts[shown.firstToken] ?? 0, tokens.ends[shown.lastToken] ?? 0) : '';
+    const note = verdict === 'covered' ? undefined : noteFor(reason, point.theme, matchedText, stuffed);
     if (note) result.note = note;
     return result;
   });
 
+  const penalty = MISCONCEPTION_PENALTY * misconceptions.findings.length;
   const result: ScoreResult = {
     questionId: question.id,
     scorer: 'keyword',
-    score: weightedScore(question, points),
+    score: Math.max(0, weightedScore(question, points) - penalty),
     points,
     notices: [],
+    decidedBy: 'keyword',
   };
+  if (misconceptions.findings.length > 0) result.misconceptions = misconceptions.findings;
+  if (flagged.length > 0) {
+    result.graderAddressed = true;
+    result.notices.push(GRADER_ADDRESSED_NOTICE);
+  }
   if (stuffed) result.feedback = STUFFED_FEEDBACK;
   return result;
 }

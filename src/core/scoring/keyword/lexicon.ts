@@ -1,4 +1,5 @@
-import { FUNCTION_WORDS, GRADER_CUES, LIST_JOINERS, REASONING_WORDS } from './function-words.ts';
+import { CHAIN_LINKS, FUNCTION_WORDS, GRADER_CUES, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
+import { NEGATION_CUE_WORDS } from './negation-words.ts';
 import { normalizeWord, stemWord } from './normalize.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 
@@ -16,6 +17,16 @@ export const WORD_LIST_JOINER = 4;
 export const WORD_GRADER_CUE = 8;
 /** The word can start a synonym (see synonyms.ts); only those tokens try the synonym trie. */
 export const WORD_SYNONYM_START = 16;
+/** A function word that is still a term (see KEPT_FUNCTION_WORDS). */
+export const WORD_KEPT = 32;
+/** The word can start a rejection ("not", "avoid", "instead", "overkill"; see negation.ts). */
+export const WORD_NEGATION_CUE = 64;
+
+/** A preposition or conjunction that can chain keywords ("with", "for", "to"). */
+export const WORD_CHAIN_LINK = 128;
+
+/** Every way of saying "not" is the term "not". */
+export const NOT_TERM = 'not';
 
 // Synonym entries are plain ASCII words split by spaces, hyphens, dots or slashes, so their
 // first word is simply the text up to the first such separator.
@@ -37,7 +48,7 @@ const byNorm = new Map<string, WordInfo>();
 export function describeWord(norm: string): WordInfo {
   const cached = byNorm.get(norm);
   if (cached !== undefined) return cached;
-  const stem = stemWord(norm);
+  const stem = NEGATIONS.has(norm) ? NOT_TERM : stemWord(norm);
   const info: WordInfo = {
     norm,
     stem,
@@ -46,7 +57,10 @@ export function describeWord(norm: string): WordInfo {
       (REASONING_WORDS.has(norm) ? WORD_REASONING : 0) |
       (LIST_JOINERS.has(norm) ? WORD_LIST_JOINER : 0) |
       (GRADER_CUES.has(norm) ? WORD_GRADER_CUE : 0) |
-      (SYNONYM_STARTS.has(stem) ? WORD_SYNONYM_START : 0),
+      (SYNONYM_STARTS.has(stem) ? WORD_SYNONYM_START : 0) |
+      (KEPT_FUNCTION_WORDS.has(norm) ? WORD_KEPT : 0) |
+      (NEGATION_CUE_WORDS.has(norm) ? WORD_NEGATION_CUE : 0) |
+      (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0),
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;
   if (byNorm.size >= CACHE_LIMIT) byNorm.clear();

@@ -1,3 +1,5 @@
+import porter2 from 'wink-porter2-stemmer';
+
 /**
  * Word normalisation shared by rubric phrases and answers. Both sides go through exactly these
  * functions, so a rule only has to be consistent, not linguistically correct: "sampling",
@@ -8,7 +10,7 @@ const NON_ASCII = /[\u0080-\uffff]/;
 const COMBINING_MARKS = /\p{M}/gu;
 const APOSTROPHES = /['\u2019]/g;
 const HAS_DIGIT = /\d/;
-const DOUBLE_CONSONANT = /([b-df-hj-kmnp-rtv-y])\1$/;
+const MAX_STEMMED_LENGTH = 30;
 
 /** Lower case, compatibility forms folded (full-width letters, ligatures), accents and apostrophes dropped. */
 export function normalizeWord(raw: string): string {
@@ -18,26 +20,26 @@ export function normalizeWord(raw: string): string {
   return word.includes("'") || word.includes('\u2019') ? word.replace(APOSTROPHES, '') : word;
 }
 
-// "logging" -> "logg" -> "log"; l, s and z stay doubled so "calling" -> "call", not "cal".
-function undouble(word: string): string {
-  return DOUBLE_CONSONANT.test(word) ? word.slice(0, -1) : word;
+/** Plural endings only, so acronyms in the plural ("SLOs", "PRs") meet their singular before Porter2 runs. */
+function stripPlural(word: string): string {
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (/(?:x|ch|sh|zz)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
-/** Light suffix stripping of plurals, -ing and -ed on an already normalised word. */
+/**
+ * The stem of an already normalised word: plurals stripped, then the Porter2 (Snowball
+ * English) stemmer from `wink-porter2-stemmer`, which also joins derived forms, so
+ * "propagate", "propagating" and "propagation" all become "propag" and a candidate who
+ * describes the idea in verbs meets a rubric written in nouns.
+ */
 export function stemWord(word: string): string {
-  // Short words and anything with a digit ("k8s", "p99", "s3") are names, not inflections.
-  if (word.length <= 3 || HAS_DIGIT.test(word)) return word;
-  let stem = word;
-  if (stem.endsWith('ies') && stem.length > 4) stem = `${stem.slice(0, -3)}y`;
-  else if (stem.endsWith('sses')) stem = stem.slice(0, -2);
-  else if (/(?:x|ch|sh|zz)es$/.test(stem)) stem = stem.slice(0, -2);
-  else if (stem.endsWith('s') && !/(?:ss|us|is)$/.test(stem)) stem = stem.slice(0, -1);
-
-  if (stem.endsWith('ing') && stem.length >= 6) stem = undouble(stem.slice(0, -3));
-  else if (stem.endsWith('ied') && stem.length > 4) stem = `${stem.slice(0, -3)}y`;
-  else if (stem.endsWith('ed') && stem.length >= 5) stem = undouble(stem.slice(0, -2));
-
-  // A final "e" goes so that "trace" meets "tracing" ("trac") and "scale" meets "scaling".
-  if (stem.endsWith('e') && stem.length >= 4) stem = stem.slice(0, -1);
-  return stem;
+  // Short words are names or function words; anything with a digit ("k8s", "s3") is a name.
+  if (word.length <= 3) return word;
+  // "p99s" is the plural of the percentile "p99".
+  if (HAS_DIGIT.test(word)) return /^p\d+s$/.test(word) ? word.slice(0, -1) : word;
+  // Porter2 is slow on very long words (seconds on a 20,000-letter one) and no real word is that long.
+  return word.length > MAX_STEMMED_LENGTH ? stripPlural(word) : porter2(stripPlural(word));
 }

@@ -1,4 +1,4 @@
-import { WORD_FUNCTION, WORD_GRADER_CUE, WORD_LIST_JOINER, WORD_REASONING } from './lexicon.ts';
+import { WORD_CHAIN_LINK, WORD_FUNCTION, WORD_GRADER_CUE, WORD_LIST_JOINER, WORD_REASONING } from './lexicon.ts';
 import {
   GAP_BLANK_LINE,
   GAP_BULLET,
@@ -90,11 +90,20 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
   const words = endToken - firstToken;
   let functionWords = 0;
   let separators = 0;
+  // Function words that make a sentence (the, we, is, would, because...), as opposed to the
+  // prepositions that can chain keywords ("with", "for", "to").
+  let anchors = 0;
+  let links = 0;
   let reasoning = false;
   let graderCue = false;
   for (let index = firstToken; index < endToken; index += 1) {
     const classes = tokens.words[index]?.classes ?? 0;
-    if (classes & WORD_FUNCTION) functionWords += 1;
+    if (classes & WORD_FUNCTION) {
+      functionWords += 1;
+      // "and"/"or" already count as separators.
+      if (classes & WORD_CHAIN_LINK) links += classes & WORD_LIST_JOINER ? 0 : 1;
+      else anchors += 1;
+    }
     if (classes & WORD_LIST_JOINER) separators += 1;
     if (classes & WORD_REASONING) reasoning = true;
     if (classes & WORD_GRADER_CUE) graderCue = true;
@@ -105,6 +114,9 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
   const items = separators + 1;
   if (words < MIN_SENTENCE_WORDS || functionWords / words < MIN_FUNCTION_WORD_SHARE) kind = 'fragment';
   else if (items >= MIN_LIST_ITEMS && words < items * MAX_LIST_ITEM_WORDS) kind = 'fragment';
+  // "tail sampling with span links for kafka headers to object storage": a chain of keywords
+  // joined by prepositions, with no word that makes it a sentence.
+  else if (anchors === 0 && links + separators + 1 >= MIN_LIST_ITEMS && words < (links + separators + 1) * MAX_LIST_ITEM_WORDS) kind = 'fragment';
   else kind = reasoning && words >= MIN_EXPLANATORY_WORDS ? 'explanatory' : 'sentence';
 
   let directive = false;

@@ -59,4 +59,5 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['daemonset', 'daemon set'],
   ['dataset', 'data set'],
   ['tradeoff', 'trade off'],
+  ['%', 'percent', 'per cent', 'pct'],
 ];

@@ -1,4 +1,4 @@
-import { WORD_FUNCTION, WORD_SYNONYM_START } from './lexicon.ts';
+import { WORD_FUNCTION, WORD_KEPT, WORD_SYNONYM_START } from './lexicon.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 import { GAP_HYPHEN, GAP_SPACE, tokenize, type Tokens } from './tokenize.ts';
 
@@ -8,7 +8,9 @@ import { GAP_HYPHEN, GAP_SPACE, tokenize, type Tokens } from './tokenize.ts';
  *   "99th percentile" -> "p99");
  * - a spaced or hyphenated compound joins up when the rubric spells it as one word
  *   ("back-pressure" -> "backpressure");
- * - function words are dropped, unless hyphenated into a compound ("fan-in").
+ * - function words are dropped, unless hyphenated into a compound ("fan-in"), or they change
+ *   the meaning (negators and qualifiers such as "not", "per", "instead": KEPT_FUNCTION_WORDS),
+ *   or a concept rule asks for them ("once", "after": `alsoKeep`).
  * Rubric phrases and answers go through the same walk (forEachTerm), so both sides agree.
  */
 
@@ -82,6 +84,7 @@ export function forEachTerm(
   tokens: Tokens,
   compounds: CompoundWords | undefined,
   visit: (term: string, firstToken: number, lastToken: number) => void,
+  alsoKeep?: ReadonlySet<string> | 'all',
 ): void {
   let index = 0;
   while (index < tokens.count) {
@@ -105,19 +108,21 @@ export function forEachTerm(
         continue;
       }
     }
-    if (!isFunctionWord || hyphenated(tokens, index)) visit(word.stem, index, index);
+    if (!isFunctionWord || (word.classes & WORD_KEPT) !== 0 || hyphenated(tokens, index) || (alsoKeep !== undefined && (alsoKeep === 'all' || alsoKeep.has(word.stem)))) {
+      visit(word.stem, index, index);
+    }
     index += 1;
   }
 }
 
 /** The terms of a short text such as an evidence phrase. */
-export function toTerms(tokens: Tokens, compounds?: CompoundWords): TermStream {
+export function toTerms(tokens: Tokens, compounds?: CompoundWords, alsoKeep?: ReadonlySet<string> | 'all'): TermStream {
   const stream: TermStream = { terms: [], firstToken: [], lastToken: [] };
   forEachTerm(tokens, compounds, (term, first, last) => {
     stream.terms.push(term);
     stream.firstToken.push(first);
     stream.lastToken.push(last);
-  });
+  }, alsoKeep);
   return stream;
 }
 
@@ -133,7 +138,12 @@ export interface AnswerTerms {
   lastToken: Int32Array;
 }
 
-export function answerTerms(tokens: Tokens, compounds: CompoundWords, termIds: ReadonlyMap<string, number>): AnswerTerms {
+export function answerTerms(
+  tokens: Tokens,
+  compounds: CompoundWords,
+  termIds: ReadonlyMap<string, number>,
+  alsoKeep?: ReadonlySet<string>,
+): AnswerTerms {
   // A synonym never has more terms than words, but stay safe if a table entry ever does.
   const terms: AnswerTerms = {
     count: 0,
@@ -147,7 +157,7 @@ export function answerTerms(tokens: Tokens, compounds: CompoundWords, termIds: R
     terms.firstToken[terms.count] = first;
     terms.lastToken[terms.count] = last;
     terms.count += 1;
-  });
+  }, alsoKeep);
   return terms;
 }
 

@@ -11,7 +11,7 @@ import { normalizeWord } from './normalize.ts';
  * A word is a run of letters, digits and marks in any script (an apostrophe inside a word is
  * kept: "don't"). Hyphens, underscores, dots and slashes separate words, so "tail-based" and
  * "tail based" tokenise alike. Han and kana characters are one token each, because those
- * scripts don't put spaces between words.
+ * scripts don't put spaces between words; so are "%" and currency signs ("1%", "$0.10/GB").
  */
 export interface Tokens {
   count: number;
@@ -36,7 +36,7 @@ export const GAP_NEWLINE = 8;
 export const GAP_BLANK_LINE = 16;
 /** A bullet (- * • > #) after the last line break. */
 export const GAP_BULLET = 32;
-/** A list separator: , ; | / • · */
+/** A list separator: , ; | / • · # + & → > — */
 export const GAP_SEPARATOR = 64;
 /** Punctuation other than a comma before the first line break (the line ended "properly"). */
 export const GAP_PUNCT_BEFORE_NEWLINE = 128;
@@ -51,7 +51,7 @@ for (let code = 0; code < 128; code += 1) {
 }
 
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const STANDALONE_CHAR = /^[\p{Ideographic}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const STANDALONE_CHAR = /^[\p{Ideographic}\p{Script=Hiragana}\p{Script=Katakana}\p{Sc}]$/u;
 const nonAsciiClass = new Map<number, number>();
 
 function classOfCodePoint(codePoint: number): number {
@@ -65,6 +65,8 @@ function classOfCodePoint(codePoint: number): number {
 }
 
 const APOSTROPHE = 39;
+const PERCENT = 37;
+const DOLLAR = 36;
 const RIGHT_SINGLE_QUOTE = 0x2019;
 
 // Reading a typed array is several times faster than String#charCodeAt in V8, and the copy
@@ -132,7 +134,12 @@ function describeGap(units: Uint16Array, start: number, end: number): number {
         break;
       case 45: case 42: case 0x2022: case 62: case 35:
         if (newlines > 0) bits |= GAP_BULLET;
-        else bits |= GAP_PUNCT_BEFORE_NEWLINE | (code === 0x2022 ? GAP_SEPARATOR : 0);
+        // Mid-line, a bullet, a hashtag ("#tracing #sampling") or an arrow (-> >) separates list items.
+        else bits |= GAP_PUNCT_BEFORE_NEWLINE | (code === 0x2022 || code === 35 || code === 62 ? GAP_SEPARATOR : 0);
+        break;
+      case 43: case 38: case 0x2192: case 0x21d2: case 0x2014:
+        // "errors + slow traces", "logs & metrics", "A → B", "X — Y": joined like list items.
+        bits |= GAP_SEPARATOR | (newlines === 0 ? GAP_PUNCT_BEFORE_NEWLINE : 0);
         break;
       default:
         if (newlines === 0) bits |= GAP_PUNCT_BEFORE_NEWLINE;
@@ -197,6 +204,8 @@ export function tokenize(text: string): Tokens {
     const code = units[index] ?? 0;
     if (code < 128) {
       if (ASCII_WORD[code] !== 1) {
+        // "%" and "$" are words of their own: "1% of traces", "$0.10 per GB".
+        if (code === PERCENT || code === DOLLAR) builder.push(units, index, index + 1, slowWord(text, index, index + 1));
         index += 1;
         continue;
       }

@@ -4,8 +4,9 @@ import type { SegmentKind } from './sentences.ts';
 /*
  * The covered / partial / missed rules for one rubric point, from the places its evidence
  * phrases were found. Modelled on what an interviewer ticks:
- * - covered: the idea is explained (a phrase inside a sentence that says how or why), or it
- *   is corroborated (two different phrases at different places, at least one in prose);
+ * - covered: the idea is explained (a phrase inside a sentence that says how or why), or
+ *   stated (a concept rule matched in a sentence: the idea in the candidate's own words), or
+ *   corroborated (two different phrases at different places, at least one in prose);
  * - partial: named once in plain prose without explanation, or only dropped into a list;
  * - missed: nothing found.
  */
@@ -22,10 +23,12 @@ export interface Hit {
   lastToken: number;
   segment: number;
   kind: SegmentKind;
+  /** A concept rule matched (the idea stated), rather than an evidence phrase (the idea named). */
+  concept?: boolean;
 }
 
 /** Why a point got its verdict; drives the note. */
-export type Reason = 'none' | 'listed' | 'bare' | 'explained' | 'corroborated';
+export type Reason = 'none' | 'listed' | 'bare' | 'explained' | 'stated' | 'corroborated' | 'ruledOut';
 
 export interface Assessment {
   verdict: Verdict;
@@ -36,9 +39,14 @@ export interface Assessment {
 
 const KIND_RANK: Record<SegmentKind, number> = { fragment: 0, sentence: 1, explanatory: 2 };
 
+/** A concept stated in prose ranks with an explanation: it says what the idea does, not just its name. */
+function rank(hit: Hit): number {
+  return hit.concept && hit.kind !== 'fragment' ? KIND_RANK.explanatory + 1 : KIND_RANK[hit.kind];
+}
+
 function strongest(hits: readonly Hit[]): Hit | undefined {
   let best: Hit | undefined;
-  for (const hit of hits) if (!best || KIND_RANK[hit.kind] > KIND_RANK[best.kind]) best = hit;
+  for (const hit of hits) if (!best || rank(hit) > rank(best)) best = hit;
   return best;
 }
 
@@ -61,6 +69,7 @@ export function assessPoint(hits: readonly Hit[]): Assessment {
   const best = strongest(hits);
   if (!best) return { verdict: 'missed', reason: 'none' };
   if (best.kind === 'fragment') return { verdict: 'partial', reason: 'listed', best };
+  if (best.concept) return { verdict: 'covered', reason: 'stated', best };
   if (best.kind === 'explanatory') return { verdict: 'covered', reason: 'explained', best };
   if (corroborated(hits)) return { verdict: 'covered', reason: 'corroborated', best };
   return { verdict: 'partial', reason: 'bare', best };

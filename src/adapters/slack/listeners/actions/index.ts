@@ -5,6 +5,7 @@ import { register as registerHint } from './hint.ts';
 import { register as registerMockMe } from './mock-me.ts';
 import { register as registerNext } from './next.ts';
 import { register as registerReveal } from './reveal.ts';
+import { register as registerSelfAssess } from './self-assess.ts';
 
 export function register(app: App, deps: SlackAppDeps): void {
   registerHint(app, deps);
@@ -12,4 +13,5 @@ export function register(app: App, deps: SlackAppDeps): void {
   registerNext(app, deps);
   registerFinish(app, deps);
   registerMockMe(app, deps);
+  registerSelfAssess(app, deps);
 }

@@ -1,0 +1,504 @@
+import { GRADER_DIRECTED } from './instruction-text.ts';
+
+/**
+ * Finds the parts of an answer that are not an answer: text aimed at whoever grades it, and
+ * structured text that a person practising an interview would not say out loud. Both scorers
+ * skip these parts (the keyword scorer never takes evidence from them; the LLM never sees
+ * them), and the person is told "Parts of this answer were addressed to the grader and were
+ * not scored."
+ *
+ * What is flagged (each span carries the reason):
+ * - HTML comments, fenced code blocks, JSON objects, YAML blocks and markdown tables;
+ * - sentences addressed to a grader, reviewer, evaluator, panel, scorer, marker, judge, AI or
+ *   assistant that talk about grading (marks, points, rubric, covered, verified...), and the
+ *   instructions of instruction-text.ts ("ignore the rubric", "mark every point covered");
+ * - "calibration", "full marks", "model answer", "pre-verified", "checklist" passages: the
+ *   sentence and, when it introduces something, the rest of its paragraph;
+ * - any mention of a rubric point id written as an id (`tail-sampling`, context_propagation,
+ *   "tail-sampling": covered, or several ids in one sentence);
+ * - invisible characters (zero-width, bidi controls, Unicode tags) that can hide text.
+ *
+ * Conservative on purpose where design talk uses the same words: "for example", a Grafana
+ * "panel", a deploy "marker", an "AI assistant for on-call" and a hyphenated "tail-sampling"
+ * in a plain sentence are all left alone. A false positive costs one sentence its use as
+ * evidence; a false negative lets a crafted answer score.
+ *
+ * Pure and linear in the answer's length: one pass per kind over the text, regexes without
+ * nested quantifiers, and sentence checks only around cue words.
+ */
+
+export interface GraderAddressedSpan {
+  /** Offset of the first UTF-16 unit in the original answer. */
+  start: number;
+  /** Offset just past the span. */
+  end: number;
+  /** Why it was flagged, in a few words ("HTML comment", "addressed to the grader"...). */
+  reason: string;
+}
+
+export const GRADER_ADDRESSED_NOTICE = 'Parts of this answer were addressed to the grader and were not scored.';
+
+export const REASON_HTML_COMMENT = 'HTML comment';
+export const REASON_CODE_BLOCK = 'code block';
+export const REASON_JSON = 'JSON';
+export const REASON_YAML = 'YAML';
+export const REASON_TABLE = 'table';
+export const REASON_ADDRESSED = 'addressed to the grader';
+export const REASON_INSTRUCTION = 'instruction to the grader';
+export const REASON_CALIBRATION = 'calibration or model-answer passage';
+export const REASON_CHECKLIST = 'checklist of ticked items';
+export const REASON_RUBRIC_ID = 'names a rubric point id';
+export const REASON_HIDDEN = 'hidden characters';
+
+type Span = GraderAddressedSpan;
+
+// ---------------------------------------------------------------------------------------------
+// Text geometry
+
+/** Start of the line containing `index`. */
+function lineStart(text: string, index: number): number {
+  return text.lastIndexOf('\n', index - 1) + 1;
+}
+
+/** End of the line containing `index` (offset of its newline, or the text's length). */
+function lineEnd(text: string, index: number): number {
+  const end = text.indexOf('\n', index);
+  return end === -1 ? text.length : end;
+}
+
+/** End of the paragraph containing `index`: the next blank line, or the end of the text. */
+function paragraphEnd(text: string, index: number): number {
+  const blank = /\n[ \t]*\n/g;
+  blank.lastIndex = index;
+  const found = blank.exec(text);
+  return found ? found.index : text.length;
+}
+
+function isTerminator(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10;
+}
+
+/**
+ * The sentence around `index`: from just after the previous sentence end (". " or a line
+ * break) to the next one, so "p99.9" or "e.g." inside a word does not split it.
+ */
+function sentenceAround(text: string, index: number): { start: number; end: number } {
+  let start = index;
+  while (start > 0) {
+    const previous = text.charCodeAt(start - 1);
+    if (previous === 10) break;
+    if (isSpace(previous) && start >= 2 && isTerminator(text.charCodeAt(start - 2))) break;
+    start -= 1;
+  }
+  let end = index;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    if (code === 10) break;
+    if (isTerminator(code) && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) {
+      end += 1;
+      break;
+    }
+    end += 1;
+  }
+  return { start, end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structured text
+
+function htmlComments(text: string, spans: Span[]): void {
+  let from = text.indexOf('<!--');
+  while (from !== -1) {
+    const close = text.indexOf('-->', from + 4);
+    const end = close === -1 ? text.length : close + 3;
+    spans.push({ start: from, end, reason: REASON_HTML_COMMENT });
+    from = text.indexOf('<!--', end);
+  }
+}
+
+const FENCE_OPEN = /^[ \t]{0,3}(`{3,}|~{3,})/;
+
+function codeFences(text: string, spans: Span[]): void {
+  if (!text.includes('```') && !text.includes('~~~')) return;
+  let index = 0;
+  while (index < text.length) {
+    const end = lineEnd(text, index);
+    const open = FENCE_OPEN.exec(text.slice(index, end));
+    if (!open) {
+      index = end + 1;
+      continue;
+    }
+    const fence = open[1] ?? '```';
+    // The block runs to a closing fence of the same kind, or to the end of the answer.
+    let close = text.length;
+    let scan = end + 1;
+    while (scan < text.length) {
+      const scanEnd = lineEnd(text, scan);
+      const line = text.slice(scan, scanEnd).trim();
+      if (line.startsWith(fence.charAt(0).repeat(fence.length)) && line.replace(/[`~]/g, '') === '') {
+        close = scanEnd;
+        break;
+      }
+      scan = scanEnd + 1;
+    }
+    spans.push({ start: index, end: close, reason: REASON_CODE_BLOCK });
+    index = close + 1;
+  }
+}
+
+/** `{ "key":` or `{key:` or `[ {` / `[ "a",`: the start of something JSON-like. */
+const JSON_OPEN = /\{\s*(?:"[^"\n]{0,80}"|'[^'\n]{0,80}'|[A-Za-z_][\w.-]{0,60})\s*:|\[\s*(?:\{|"[^"\n]{0,80}"\s*[,:\]])/g;
+
+/** End of the bracketed value opening at `start` (strings respected), or -1 when unbalanced. */
+function matchingBracket(text: string, start: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let index = start; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (quote !== 0) {
+      if (code === 92) index += 1;
+      else if (code === quote) quote = 0;
+      continue;
+    }
+    if (code === 34) quote = code;
+    else if (code === 123 || code === 91) depth += 1;
+    else if (code === 125 || code === 93) {
+      depth -= 1;
+      if (depth === 0) return index + 1;
+    }
+  }
+  return -1;
+}
+
+function jsonObjects(text: string, spans: Span[]): void {
+  if (!text.includes('{') && !text.includes('[')) return;
+  JSON_OPEN.lastIndex = 0;
+  let found: RegExpExecArray | null;
+  while ((found = JSON_OPEN.exec(text)) !== null) {
+    const start = found.index;
+    const close = matchingBracket(text, start);
+    // An unclosed object still is not prose: skip to the end of its paragraph.
+    const end = close === -1 ? paragraphEnd(text, start) : close;
+    spans.push({ start, end, reason: REASON_JSON });
+    JSON_OPEN.lastIndex = Math.max(end, start + 1);
+  }
+}
+
+/** `key: value` or `- key: value` with a key that has no spaces. */
+const YAML_KEY_LINE = /^[ \t]*(?:-[ \t]+)?(["']?)([A-Za-z_][\w.-]*)\1[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/;
+const YAML_ITEM_LINE = /^[ \t]*-[ \t]+\S/;
+const YAML_SCALAR = /^(?:true|false|null|yes|no|on|off|~|-?\d+(?:\.\d+)?[a-z%]{0,3}|"[^"]*"|'[^']*'|\[.*\]|\{.*\}|covered|partial|missed|\|[-+]?|>[-+]?)$/i;
+
+interface YamlLine {
+  start: number;
+  end: number;
+  /** The line is `key: ...` (not a list item or a continuation). */
+  key: boolean;
+  /** The line looks like YAML rather than a prose heading ("Metrics: RED per service"). */
+  yamlish: boolean;
+  indent: number;
+}
+
+function describeYamlLine(line: string, start: number, end: number, previous: YamlLine | undefined): YamlLine | undefined {
+  const indent = line.length - line.trimStart().length;
+  const keyed = YAML_KEY_LINE.exec(line);
+  if (keyed) {
+    const key = keyed[2] ?? '';
+    const value = (keyed[3] ?? '').trim();
+    const yamlish = /[_.-]/.test(key) || (key === key.toLowerCase() && (value === '' || YAML_SCALAR.test(value))) || YAML_SCALAR.test(value) || indent > 0;
+    return { start, end, key: true, yamlish, indent };
+  }
+  if (line.trim() === '---') return { start, end, key: false, yamlish: true, indent };
+  // Items and deeper lines belong to a block that has already started.
+  if (previous && (YAML_ITEM_LINE.test(line) || indent > previous.indent)) return { start, end, key: false, yamlish: false, indent };
+  return undefined;
+}
+
+function yamlBlocks(text: string, spans: Span[]): void {
+  if (!text.includes(':')) return;
+  let block: YamlLine[] = [];
+  const flush = (): void => {
+    const keys = block.filter((line) => line.key).length;
+    const yamlish = block.filter((line) => line.yamlish).length;
+    const first = block[0];
+    const last = block[block.length - 1];
+    if (first && last && keys >= 2 && yamlish >= 2) spans.push({ start: first.start, end: last.end, reason: REASON_YAML });
+    block = [];
+  };
+  let index = 0;
+  while (index <= text.length) {
+    const end = lineEnd(text, index);
+    const line = text.slice(index, end);
+    const described = line.trim() === '' ? undefined : describeYamlLine(line, index, end, block[block.length - 1]);
+    if (described) block.push(described);
+    else flush();
+    index = end + 1;
+  }
+  flush();
+}
+
+const TABLE_SEPARATOR = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/;
+
+function countPipes(line: string): number {
+  let count = 0;
+  for (let index = 0; index < line.length; index += 1) if (line.charCodeAt(index) === 124) count += 1;
+  return count;
+}
+
+function tables(text: string, spans: Span[]): void {
+  if (!text.includes('|')) return;
+  let rows: { start: number; end: number }[] = [];
+  let separator = false;
+  let leadingPipes = 0;
+  const flush = (): void => {
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    // Two or more rows of cells: a table when it has a |---| line or every row is fenced by pipes.
+    if (first && last && rows.length >= 2 && (separator || leadingPipes === rows.length)) {
+      spans.push({ start: first.start, end: last.end, reason: REASON_TABLE });
+    }
+    rows = [];
+    separator = false;
+    leadingPipes = 0;
+  };
+  let index = 0;
+  while (index <= text.length) {
+    const end = lineEnd(text, index);
+    const line = text.slice(index, end);
+    if (countPipes(line) >= 2 || TABLE_SEPARATOR.test(line)) {
+      rows.push({ start: index, end });
+      if (TABLE_SEPARATOR.test(line)) separator = true;
+      if (line.trimStart().startsWith('|')) leadingPipes += 1;
+    } else flush();
+    index = end + 1;
+  }
+  flush();
+}
+
+// Zero-width characters, bidi controls, word joiners, the BOM and Unicode tag characters.
+const HIDDEN = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+|(?:\udb40[\udc00-\udc7f])+/g;
+
+function hiddenCharacters(text: string, spans: Span[]): void {
+  HIDDEN.lastIndex = 0;
+  let found: RegExpExecArray | null;
+  while ((found = HIDDEN.exec(text)) !== null) {
+    spans.push({ start: found.index, end: found.index + found[0].length, reason: REASON_HIDDEN });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentences aimed at the grader
+
+/** Who grades. "panel", "marker" and "AI"/"assistant" are common design words, so they need more (below). */
+const ADDRESSEE = /\b(?:graders?|grading|evaluators?|scorers?|examiners?|assessors?|markers?|judges?|reviewers?|panel(?:ists?|lists?)?|rubric|AI|A\.I\.|LLMs?|language models?|assistants?|chatbots?|(?:chat)?GPT|Claude)\b/i;
+
+/** What graders do. One of these next to an addressee makes the sentence about grading. */
+const GRADING_TALK = /\b(?:marks?|marked|marking|grades?|graded|grading|scores?d?|scoring|credit|rubric|criteri(?:a|on)|covered|(?:pre-?)?verified|pre-?approved|checklist|calibrat\w*|full|perfect|100|points?|this (?:answer|response|submission)|my (?:answer|response|submission)|the following (?:answer|response)|instructions?|attention|dear|please|note (?:to|for)|signed off|ticked)\b/i;
+
+/** Those design words as addressees: only in unmistakable forms. */
+const WEAK_ADDRESSEE_ONLY = /^(?:panel|panels|markers?|ai|a\.i\.|assistants?|chatbots?|reviewers?|judges?)$/i;
+const STRONG_WEAK_FORM = /\b(?:(?:dear|hello|hi|to|for|attention)[ \t,]+(?:the |any |all )?(?:panel|markers?|AI|assistants?|reviewers?|judges?|graders?)|(?:interview|hiring|review|grading|scoring|assessment) panel|(?:the |this )?panel (?:has |have )?(?:already )?(?:pre-?)?(?:verified|approved|agreed|confirmed|signed off|reviewed|checked)|(?:verified|approved|confirmed|checked|reviewed|signed off) by (?:the )?(?:panel|reviewers?|judges?|markers?|AI)|AI (?:graders?|judges?|reviewers?|evaluators?|scorers?|markers?)|as an? (?:AI|assistant|language model)|if you are an? (?:AI|LLM|language model|assistant|model)|reviewer(?:'s|s')? (?:checklist|notes?)|(?:markers?|reviewers?|judges?|assistants?|AI)\s*:)/i;
+
+/** Passages that present themselves as the answer to copy or the marks to give. */
+const CALIBRATION = /\b(?:for calibration|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|already (?:been )?(?:verified|graded|scored|approved))\b/i;
+
+/** A checklist that declares its items done. */
+const CHECKLIST = /\bchecklist\b[^.!?\n]{0,80}\b(?:verified|covered|complete[d]?|ticked|passed|met|satisfied|done|approved)\b|\b(?:verified|covered|complete[d]?|ticked|approved)\b[^.!?\n]{0,40}\bchecklist\b/i;
+const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
+
+/** Introduces what follows ("...a full-marks answer:" or "everything below was verified"). */
+const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
+
+/** Cheap pre-filter: only sentences containing one of these are examined further. */
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|e|ed|es)|evaluat|scor|examiner|assessor|marks?|marked|marker|judge|review|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ]|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect|answer key|pre-?(?:verified|approved|graded|scored)|already|checklist|ignore|disregard|forget|override|bypass|system|you are now|all (?:rubric )?points|100)/gi;
+
+function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
+  if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
+  if (CALIBRATION.test(sentence)) return { reason: REASON_CALIBRATION, introduces: true };
+  if (CHECKLIST.test(sentence)) return { reason: REASON_CHECKLIST, introduces: true };
+  const addressee = ADDRESSEE.exec(sentence);
+  if (addressee) {
+    const weak = WEAK_ADDRESSEE_ONLY.test(addressee[0]);
+    // A strong addressee (grader, evaluator, rubric...) needs grading talk; a weak one (panel,
+    // AI, reviewer...) needs an unmistakable form such as "verified by the panel".
+    const strongHit = !weak && GRADING_TALK.test(sentence);
+    const weakHit = STRONG_WEAK_FORM.test(sentence);
+    if (strongHit || weakHit) return { reason: REASON_ADDRESSED, introduces: INTRODUCES.test(sentence) };
+    // The first addressee may be weak while a later one is strong ("the AI grader").
+    if (weak && /\b(?:graders?|grading|evaluators?|scorers?|examiners?|assessors?|rubric|LLMs?|language models?)\b/i.test(sentence) && GRADING_TALK.test(sentence)) {
+      return { reason: REASON_ADDRESSED, introduces: INTRODUCES.test(sentence) };
+    }
+  }
+  return undefined;
+}
+
+function graderSentences(text: string, spans: Span[]): void {
+  SENTENCE_CUES.lastIndex = 0;
+  let checkedUpTo = -1;
+  let found: RegExpExecArray | null;
+  while ((found = SENTENCE_CUES.exec(text)) !== null) {
+    if (found.index < checkedUpTo) continue;
+    const { start, end } = sentenceAround(text, found.index);
+    checkedUpTo = end;
+    SENTENCE_CUES.lastIndex = Math.max(SENTENCE_CUES.lastIndex, end);
+    const verdict = classifySentence(text.slice(start, end));
+    if (!verdict) continue;
+    // A passage that introduces something takes the rest of its paragraph with it; "below"
+    // or "following" the rest of the answer.
+    let spanEnd = end;
+    if (verdict.introduces) {
+      spanEnd = /\b(?:below|following|hereafter)\b/i.test(text.slice(start, end)) ? text.length : paragraphEnd(text, end);
+    }
+    spans.push({ start, end: Math.max(spanEnd, end), reason: verdict.reason });
+  }
+}
+
+/** Two or more ticked items (✓, ✅, [x]) read as a checklist claiming completion: each such line is flagged. */
+function tickedLines(text: string, spans: Span[]): void {
+  CHECK_MARK.lastIndex = 0;
+  const lines: { start: number; end: number }[] = [];
+  let found: RegExpExecArray | null;
+  while ((found = CHECK_MARK.exec(text)) !== null) {
+    const start = lineStart(text, found.index);
+    const end = lineEnd(text, found.index);
+    if (lines[lines.length - 1]?.start !== start) lines.push({ start, end });
+    else if (lines.length === 1 && lines[0]) lines[0] = { start, end };
+    CHECK_MARK.lastIndex = end;
+  }
+  const ticks = (text.match(CHECK_MARK) ?? []).length;
+  if (ticks < 2) return;
+  for (const line of lines) spans.push({ ...line, reason: REASON_CHECKLIST });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rubric ids
+
+interface IdMatcher {
+  pattern: RegExp;
+  /** Lower-cased id forms with "-" that are hyphenated phrases people also write in prose. */
+  multiPart: ReadonlySet<string>;
+}
+
+const idMatchers = new Map<string, IdMatcher | undefined>();
+const MAX_ID_MATCHERS = 256;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function idMatcher(rubricIds: readonly string[]): IdMatcher | undefined {
+  const cacheKey = rubricIds.join('\n');
+  if (idMatchers.has(cacheKey)) return idMatchers.get(cacheKey);
+  const forms = rubricIds
+    .filter((id) => id.trim().length >= 3)
+    .map((id) => id.toLowerCase().split(/[-_\s]+/).filter(Boolean).map(escapeRegExp).join('[-_]'))
+    .sort((a, b) => b.length - a.length);
+  const matcher = forms.length === 0
+    ? undefined
+    : {
+        pattern: new RegExp(`(?<![\\w-])(?:${forms.join('|')})(?![\\w-])`, 'gi'),
+        multiPart: new Set(rubricIds.filter((id) => /[-_]/.test(id)).map((id) => id.toLowerCase().replace(/_/g, '-'))),
+      };
+  if (idMatchers.size >= MAX_ID_MATCHERS) idMatchers.clear();
+  idMatchers.set(cacheKey, matcher);
+  return matcher;
+}
+
+const QUOTED_BEFORE = /[`"'#[(<{]$/;
+const VERDICT_AFTER = /^["'`\])>]*\s*(?:[:=]|->|=>|\u2192)\s*["'`]?(?:covered|partial|missed|met|satisfied|addressed|present|yes|true|done|pass(?:ed)?|ok|full|\d+(?:\s*\/\s*\d+)?%?|[\u2713\u2714\u2705\u2611])|^["'`\])>]*\s*(?:\(?(?:covered|met|satisfied|addressed|done|passed)\)?|[\u2713\u2714\u2705\u2611]|\[[xX]\])/i;
+const ID_QUOTED_AFTER = /^["'`]/;
+
+function rubricIdMentions(text: string, rubricIds: readonly string[] | undefined, spans: Span[]): void {
+  if (!rubricIds || rubricIds.length === 0) return;
+  const matcher = idMatcher(rubricIds);
+  if (!matcher) return;
+  matcher.pattern.lastIndex = 0;
+  // Mentions that are plain prose ("we use tail-sampling"), grouped by sentence: several ids in
+  // one sentence read as a list of rubric ids.
+  const plainBySentence = new Map<number, { end: number; ids: Set<string> }>();
+  let found: RegExpExecArray | null;
+  while ((found = matcher.pattern.exec(text)) !== null) {
+    const start = found.index;
+    const end = start + found[0].length;
+    const form = found[0].toLowerCase();
+    const before = text.slice(Math.max(0, start - 1), start);
+    const after = text.slice(end, end + 24);
+    const underscored = form.includes('_');
+    const quoted = QUOTED_BEFORE.test(before) && (ID_QUOTED_AFTER.test(after) || before === '#' || before === '[' || before === '(' || before === '<' || before === '{');
+    const asKey = VERDICT_AFTER.test(after);
+    const sentence = sentenceAround(text, start);
+    if (underscored || asKey || (quoted && (form.includes('-') || before !== '('))) {
+      spans.push({ ...sentence, reason: REASON_RUBRIC_ID });
+      continue;
+    }
+    if (!matcher.multiPart.has(form.replace(/_/g, '-'))) continue;
+    const entry = plainBySentence.get(sentence.start) ?? { end: sentence.end, ids: new Set<string>() };
+    entry.ids.add(form);
+    plainBySentence.set(sentence.start, entry);
+  }
+  for (const [start, entry] of plainBySentence) {
+    if (entry.ids.size >= 2) spans.push({ start, end: entry.end, reason: REASON_RUBRIC_ID });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function merged(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const span of spans) {
+    if (span.end <= span.start) continue;
+    const last = out[out.length - 1];
+    if (last && span.start <= last.end) {
+      if (span.end > last.end) last.end = span.end;
+      continue;
+    }
+    out.push({ ...span });
+  }
+  return out;
+}
+
+/**
+ * Character spans of `answer` that must not be scored, sorted and non-overlapping. Pass the
+ * question's rubric point ids to also flag mentions of them.
+ */
+export function findGraderAddressed(answer: string, rubricIds?: readonly string[]): GraderAddressedSpan[] {
+  const spans: Span[] = [];
+  htmlComments(answer, spans);
+  codeFences(answer, spans);
+  jsonObjects(answer, spans);
+  yamlBlocks(answer, spans);
+  tables(answer, spans);
+  hiddenCharacters(answer, spans);
+  graderSentences(answer, spans);
+  tickedLines(answer, spans);
+  rubricIdMentions(answer, rubricIds, spans);
+  return merged(spans);
+}
+
+/**
+ * Blanks `spans` out of `answer`: every UTF-16 unit becomes a space except line breaks, so the
+ * result has the same length and the same offsets (a quote taken from it is a quote of the
+ * original) and sentences on either side stay apart.
+ */
+export function blankSpans(answer: string, spans: readonly GraderAddressedSpan[]): string {
+  if (spans.length === 0) return answer;
+  let out = '';
+  let from = 0;
+  for (const span of spans) {
+    out += answer.slice(from, span.start);
+    out += answer.slice(span.start, span.end).replace(/[^\n]/g, ' ');
+    from = span.end;
+  }
+  return out + answer.slice(from);
+}
+
+/** The answer with every grader-addressed span blanked out (see blankSpans), and whether any was. */
+export function withoutGraderAddressed(answer: string, rubricIds?: readonly string[]): { text: string; flagged: boolean } {
+  const spans = findGraderAddressed(answer, rubricIds);
+  return { text: blankSpans(answer, spans), flagged: spans.length > 0 };
+}

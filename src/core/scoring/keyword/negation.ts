@@ -1,0 +1,152 @@
+import { WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
+import {
+  BACKWARD_REJECTORS,
+  CLAUSE_BREAKERS,
+  FILLER_AFTER_NEGATOR,
+  FORWARD_NEGATORS,
+  NEGATIVE_VERBS,
+  NOT_BACKWARD,
+  NOT_REJECTING_NEXT,
+  REPLACERS,
+  TOO_COSTLY,
+} from './negation-words.ts';
+import type { Segmentation } from './sentences.ts';
+import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
+
+/**
+ * Finds the words an answer rejects, so that "we would not use tail sampling" never counts as
+ * evidence for tail sampling. For each token the result holds 1 + the index of the token that
+ * rejects it (0: not rejected). A rejection reaches:
+ * - forward from a negator to the end of its clause: "not X", "no X", "never X", "without X",
+ *   "avoid X", "skip X", "instead of X", "rather than X", "replace X (with Y)";
+ * - backward from a verdict to the start of its clause: "X is overkill", "X is wrong",
+ *   "X is not needed", "X isn't worth it", "X doesn't scale", "X is too expensive", "X is a bad
+ *   idea", "X is an anti-pattern";
+ * - to the previous short sentence when a negator stands alone: "Tail sampling? We wouldn't."
+ * A clause ends at punctuation or at a word that starts a new one ("but", "because", "we"...),
+ * so "instead of head sampling we use tail sampling" rejects head sampling only. "not just X"
+ * and double negatives ("without losing errors", "never drop error traces") reject nothing.
+ */
+
+/** How far a rejection reaches, in words: a clause rarely names more than one idea in that span. */
+const MAX_REACH = 8;
+
+function norm(tokens: Tokens, index: number): string {
+  return tokens.words[index]?.norm ?? '';
+}
+
+/** A clause boundary sits before token `index`. */
+function boundaryBefore(tokens: Tokens, index: number): boolean {
+  return ((tokens.gaps[index] ?? 0) & (GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) !== 0;
+}
+
+/** The first word after `index` that is not filler ("don't ever drop", "not to lose"), or -1. */
+function firstMeaningfulAfter(tokens: Tokens, index: number, end: number): number {
+  for (let next = index + 1; next < end && next <= index + 4; next += 1) {
+    if (boundaryBefore(tokens, next)) return -1;
+    if (!FILLER_AFTER_NEGATOR.has(norm(tokens, next))) return next;
+  }
+  return -1;
+}
+
+function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number, stopAt?: ReadonlySet<string>): number {
+  let marked = 0;
+  for (let index = from; index < end && index < from + MAX_REACH; index += 1) {
+    if (index > from && boundaryBefore(tokens, index)) break;
+    if (index === from && boundaryBefore(tokens, index) && index !== cue + 1) break;
+    const word = norm(tokens, index);
+    if (index > from && CLAUSE_BREAKERS.has(word)) break;
+    if (stopAt?.has(word)) break;
+    if (out[index] === 0) out[index] = cue + 1;
+    marked += 1;
+  }
+  return marked;
+}
+
+function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number): void {
+  for (let index = cue - 1; index >= start && index >= cue - MAX_REACH; index -= 1) {
+    const word = norm(tokens, index);
+    if (CLAUSE_BREAKERS.has(word)) break;
+    if (out[index] === 0) out[index] = cue + 1;
+    if (boundaryBefore(tokens, index)) break;
+  }
+}
+
+const REPLACE_STOPS: ReadonlySet<string> = new Set(['with', 'by', 'for']);
+
+/** Marks rejections inside tokens [start, end); `previous` is the segment before, for "We wouldn't." */
+function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number, previous: { start: number; end: number } | undefined): void {
+  for (let index = start; index < end; index += 1) {
+    const word = tokens.words[index];
+    if (!word || (word.classes & WORD_NEGATION_CUE) === 0) continue;
+    const text = word.norm;
+    const next = norm(tokens, index + 1);
+
+    if (text === 'instead' || text === 'rather') {
+      // "instead of X" / "rather than X"; a bare "instead" ends a clause and rejects nothing.
+      if ((text === 'instead' && next === 'of') || (text === 'rather' && next === 'than')) markForward(tokens, out, index, index + 2, end);
+      continue;
+    }
+    if (REPLACERS.has(text)) {
+      markForward(tokens, out, index, index + 1, end, REPLACE_STOPS);
+      continue;
+    }
+    if (BACKWARD_REJECTORS.has(text) || (text === 'anti' && next === 'pattern') || (text === 'bad' && (next === 'idea' || next === 'practice'))) {
+      markBackward(tokens, out, index, start);
+      continue;
+    }
+    if (text === 'too') {
+      if (TOO_COSTLY.has(next)) markBackward(tokens, out, index, start);
+      continue;
+    }
+    if (!FORWARD_NEGATORS.has(text)) continue;
+    if (NOT_REJECTING_NEXT.has(next)) continue;
+    const meaningful = firstMeaningfulAfter(tokens, index, end);
+    const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
+    if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
+    if (meaningful >= 0 && NOT_BACKWARD.has(meaningfulWord) && text !== 'without' && text !== 'no') {
+      markBackward(tokens, out, index, start);
+      continue;
+    }
+    const marked = markForward(tokens, out, index, index + 1, end);
+    // "Tail sampling? We wouldn't." The negator stands alone: it rejects the short sentence before.
+    const onlyFunctionWordsFollow = marked === 0 || onlyFunctionWords(tokens, index + 1, index + 1 + marked);
+    if (onlyFunctionWordsFollow && previous && index - start <= 3 && previous.end - previous.start <= MAX_REACH) {
+      for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = index + 1;
+    }
+  }
+}
+
+function onlyFunctionWords(tokens: Tokens, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) if (((tokens.words[index]?.classes ?? 0) & WORD_FUNCTION) === 0) return false;
+  return true;
+}
+
+export function findRejections(tokens: Tokens, segmentation: Segmentation): Int32Array {
+  const out = new Int32Array(tokens.count);
+  const { segments } = segmentation;
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index];
+    if (!segment) continue;
+    let hasCue = false;
+    for (let token = segment.firstToken; token < segment.endToken; token += 1) {
+      if (((tokens.words[token]?.classes ?? 0) & WORD_NEGATION_CUE) !== 0) {
+        hasCue = true;
+        break;
+      }
+    }
+    if (!hasCue) continue;
+    const before = segments[index - 1];
+    markSegment(tokens, out, segment.firstToken, segment.endToken, before ? { start: before.firstToken, end: before.endToken } : undefined);
+  }
+  return out;
+}
+
+/** The token that rejects a word of [first, last] from outside that range, or -1 ("not averages" as a whole is not rejected). */
+export function rejectingCue(rejections: Int32Array, first: number, last: number): number {
+  for (let index = first; index <= last; index += 1) {
+    const cue = (rejections[index] ?? 0) - 1;
+    if (cue >= 0 && (cue < first || cue > last)) return cue;
+  }
+  return -1;
+}
