@@ -7,8 +7,8 @@ export const botCommand: CliCommand = {
   usage: 'obs-bot bot',
   async run(_args, io) {
     const config = loadConfig(process.env, { role: 'bot' });
-    const { runBot } = await import('../../app/run-bot.ts');
-    const { runUntilSignal } = await import('../../app/run-until-signal.ts');
+    const { runBot } = await import('../../main/run-bot.ts');
+    const { runUntilSignal } = await import('../../main/run-until-signal.ts');
     const bot = await runBot(config);
     io.stdout(`obs-bot bot running (${bot.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port ?? config.port}`}).\n`);
     await runUntilSignal([bot]);

@@ -14,9 +14,9 @@ export const startCommand: CliCommand = {
     const config = loadConfig(process.env);
     // Loaded only here, so a terminal practice session never pays for Slack, BullMQ or OpenAI.
     const [{ runBot }, { runWorker }, { runUntilSignal }] = await Promise.all([
-      import('../../app/run-bot.ts'),
-      import('../../app/run-worker.ts'),
-      import('../../app/run-until-signal.ts'),
+      import('../../main/run-bot.ts'),
+      import('../../main/run-worker.ts'),
+      import('../../main/run-until-signal.ts'),
     ]);
     // The bot first: it verifies the token with Slack, so a bad token fails before a worker starts.
     const bot = await runBot(config);

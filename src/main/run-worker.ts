@@ -9,8 +9,8 @@ import { closeConnection, createWorkerConnection, describeRedisUrl } from '../in
 import { QUEUE_PREFIX } from '../queue/names.ts';
 import { createScoring } from '../scoring/resolve-scorer.ts';
 import { DAY_MS } from '../store/index.ts';
-import type { ScorerResolver, ScoringSettings } from './interactions/index.ts';
-import type { ChatSender } from './ports.ts';
+import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.ts';
+import type { ChatSender } from '../app/ports.ts';
 
 export interface RunWorkerOptions {
   logger?: Logger;
