@@ -36,6 +36,8 @@ export interface ScriptedReply {
   body?: Record<string, unknown>;
   headers?: Record<string, string>;
   delayMs?: number;
+  /** Do the call's normal work first, then answer with this reply ("posted, but the answer was lost"). */
+  afterEffect?: boolean;
 }
 
 export interface StubGuild {
@@ -211,11 +213,20 @@ export class DiscordStub {
     };
 
     const scripted = this.scripts.find((entry) => entry.replies.length > 0 && (!entry.matcher.method || entry.matcher.method === method) && entry.matcher.path.test(path));
+    let after: ScriptedReply | undefined;
     if (scripted) {
       const next = scripted.replies.shift() as ScriptedReply;
       if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
-      return reply(next.status, next.body ?? { message: 'scripted', code: 0 }, next.headers ?? {});
+      if (!next.afterEffect) return reply(next.status, next.body ?? { message: 'scripted', code: 0 }, next.headers ?? {});
+      after = next;
     }
+    const respond = reply;
+    const replyOrScripted = (status: number, json?: unknown, headers: Record<string, string> = {}): void =>
+      after ? respond(after.status, after.body ?? { message: 'scripted', code: 0 }, after.headers ?? {}) : respond(status, json, headers);
+    return this.route(method, path, text, body, req, replyOrScripted);
+  }
+
+  private route(method: string, path: string, text: string, body: Record<string, unknown> | undefined, req: IncomingMessage, reply: (status: number, json?: unknown, headers?: Record<string, string>) => void): void {
 
     const webhook = /^\/(webhooks|interactions)\//.test(path);
     if (!webhook && path !== '/gateway/bot' && req.headers.authorization !== `Bot ${this.token}`) return reply(401, { message: '401: Unauthorized', code: 0 });

@@ -18,6 +18,8 @@ export const CHANNEL = '920000000000000001';
 export const CHANNEL_2 = '920000000000000002';
 export const OWNER = '930000000000000001';
 export const ADMIN_ROLE = '940000000000000001';
+/** A member holding the Manage Server role. */
+export const ADMIN_USER = '950000000000000009';
 
 export const STUB_GUILD: StubGuild = {
   id: GUILD,
@@ -27,7 +29,7 @@ export const STUB_GUILD: StubGuild = {
     { id: CHANNEL_2, name: 'daily' },
   ],
   roles: [{ id: ADMIN_ROLE, permissions: (1n << 5n).toString() }],
-  members: {},
+  members: { [ADMIN_USER]: [ADMIN_ROLE] },
 };
 
 export interface DiscordHarness {

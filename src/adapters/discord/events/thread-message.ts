@@ -47,14 +47,15 @@ export function answerFromMessage(message: IncomingMessage, botUserId: string | 
 }
 
 export function incomingOf(message: Message): IncomingMessage {
-  const channel = message.channel;
+  // Uncached channel (no THREAD_CREATE seen): not a thread we can place, so not an answer.
+  const channel = message.channel as Message['channel'] | null;
   return {
     id: message.id,
     guildId: message.guildId,
     authorId: message.author.id,
     authorIsBot: message.author.bot,
     content: message.content,
-    ...(channel.isThread() ? { thread: { id: channel.id, parentId: channel.parentId, ownerId: channel.ownerId } } : {}),
+    ...(channel?.isThread() ? { thread: { id: channel.id, parentId: channel.parentId, ownerId: channel.ownerId } } : {}),
   };
 }
 
