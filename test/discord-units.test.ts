@@ -202,3 +202,25 @@ describe('obs-bot discord register', () => {
     }
   });
 });
+
+describe('interaction dedupe', () => {
+  it('answers a replay in the same process once, and lets one bot process of two take the work', async () => {
+    const { testRedis, uniquePrefix } = await import('./helpers/redis.ts');
+    const { createInteractionDedupe } = await import('../src/adapters/discord/interaction-dedupe.ts');
+    const redis = testRedis();
+    try {
+      const logger = createLogger({ test: 'dedupe' }, 'error');
+      const prefix = uniquePrefix('dedupe');
+      const a = createInteractionDedupe(redis, { prefix, logger });
+      const b = createInteractionDedupe(redis, { prefix, logger });
+      expect(a.firstHere('1')).toBe(true);
+      expect(a.firstHere('1')).toBe(false);
+      expect(b.firstHere('1')).toBe(true);
+      expect(await a.claim('1')).toBe(true);
+      expect(await b.claim('1')).toBe(false);
+      expect(await b.claim('2')).toBe(true);
+    } finally {
+      redis.disconnect();
+    }
+  });
+});

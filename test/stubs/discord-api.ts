@@ -83,6 +83,10 @@ export class DiscordStub {
   private readonly sockets = new Set<WebSocket>();
   private readonly nonces = new Map<string, StoredMessage>();
   private seq = 0;
+  /** Called as each REST call arrives (the benchmark times callbacks and posts with it). */
+  onCall?: (call: RestCall) => void;
+  /** Keep posted messages (tests read them); the benchmark turns this off to save memory. */
+  keepMessages = true;
   /** Discord answers a callback later than this with 404 (10062). */
   callbackDeadlineMs = 3_000;
   readonly guilds: StubGuild[];
@@ -206,7 +210,8 @@ export class DiscordStub {
       }
     }
     const call: RestCall = { method, path, body, auth: req.headers.authorization, at: Date.now() };
-    this.calls.push(call);
+    if (this.keepMessages) this.calls.push(call);
+    this.onCall?.(call);
     const reply = (status: number, json?: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, json === undefined ? headers : { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? undefined : JSON.stringify(json));
@@ -304,7 +309,7 @@ export class DiscordStub {
       attachments: [],
       pinned: false,
     };
-    if (store) this.messages.push(message);
+    if (store && this.keepMessages) this.messages.push(message);
     return message;
   }
 

@@ -54,7 +54,7 @@ export async function dispatchInteraction(target: DiscordDispatch, deps: Discord
       log.warn('could not send the private reply', { error });
     }
   };
-  if (!(await deps.dedupe.first(target.interactionId))) {
+  if (!deps.dedupe.firstHere(target.interactionId)) {
     log.info('interaction seen before (a replayed dispatch); not answering again', { interaction: target.interactionId });
     return finish('duplicate');
   }
@@ -79,6 +79,10 @@ export async function dispatchInteraction(target: DiscordDispatch, deps: Discord
     return finish('ack_failed');
   }
   if (!reaction.work) return finish(reaction.refused ? 'refused' : 'ok');
+  if (!(await deps.dedupe.claim(target.interactionId))) {
+    log.info('another bot process already took this interaction; not enqueueing it again', { interaction: target.interactionId });
+    return finish('duplicate');
+  }
   try {
     await reaction.work();
     return finish('ok');

@@ -3,15 +3,19 @@ import type { Logger } from '../../infra/logger.ts';
 
 /**
  * "Have we answered this interaction already?" A resumed gateway session may replay
- * dispatches, and two bot processes may see one; Discord refuses a second callback anyway
- * (40060), but the work must not be enqueued or answered twice. In memory first (a replay
- * usually reaches the same process within seconds), then SET NX in Redis, shared by every
- * bot process, for the 15 minutes an interaction lives. When Redis is down the memory
- * answers alone: the user still gets their reply, and the worker's own dedupe (job ids) holds.
+ * dispatches (to the same process, within seconds), and two bot processes may see one.
+ * - Before the reply, this process's memory: no I/O in the 3-second path, and a replay is
+ *   not answered twice.
+ * - After the reply, before the work, SET NX in Redis, shared by every bot process, for the
+ *   15 minutes an interaction lives. (A second process's reply is refused by Discord with
+ *   40060, which the dispatcher treats as "not ours to do".) When Redis is down the claim
+ *   is granted: the enqueue fails and says so, and the worker's own dedupe holds anyway.
  */
 export interface InteractionDedupe {
-  /** True the first time an id is seen. */
-  first(interactionId: string): Promise<boolean>;
+  /** True the first time this process sees the id. */
+  firstHere(interactionId: string): boolean;
+  /** True when no bot process has claimed the id's work yet. */
+  claim(interactionId: string): Promise<boolean>;
 }
 
 const INTERACTION_LIFETIME_MS = 15 * 60_000;
@@ -26,11 +30,14 @@ export function createInteractionDedupe(redis: Redis | undefined, options: { pre
     for (const [id, expires] of seen) if (expires <= now) seen.delete(id);
   };
   return {
-    async first(interactionId) {
+    firstHere(interactionId) {
       const now = Date.now();
       sweep(now);
       if ((seen.get(interactionId) ?? 0) > now) return false;
       seen.set(interactionId, now + ttlMs);
+      return true;
+    },
+    async claim(interactionId) {
       if (!redis) return true;
       try {
         const set = await redis.set(`${options.prefix}:discord:interaction:${interactionId}`, '1', 'PX', ttlMs, 'NX');

@@ -14,6 +14,8 @@ export interface DiscordRestOptions {
   /** Rate-limit waits up to this long are waited in place; longer ones reject. Default 5 s. */
   longWaitMs?: number;
   timeoutMs?: number;
+  /** The REST queue's global pace; default 50, Discord's per-bot limit. */
+  globalRequestsPerSecond?: number;
 }
 
 export function createDiscordRest(options: DiscordRestOptions): REST {
@@ -22,6 +24,7 @@ export function createDiscordRest(options: DiscordRestOptions): REST {
     ...(options.apiUrl ? { api: options.apiUrl } : {}),
     timeout: options.timeoutMs ?? 10_000,
     retries: 2,
+    globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
     rejectOnRateLimit: (data) => Math.max(data.timeToReset, data.retryAfter) > longWaitMs,
   });
   return rest.setToken(options.token);
