@@ -224,3 +224,27 @@ describe('interaction dedupe', () => {
     }
   });
 });
+
+describe('DiscordSender reply handles', () => {
+  it('fills in a command’s deferred reply, but never edits the message a button sits on', async () => {
+    const { DiscordSender } = await import('../src/adapters/discord/sender.ts');
+    const { createDiscordRest } = await import('../src/adapters/discord/rest.ts');
+    const { freshProgress } = await import('../src/app/ports.ts');
+    const { followUpHandle, ownReplyHandle } = await import('../src/adapters/discord/reply-handle.ts');
+    const stub = await DiscordStub.start({ token: DISCORD_TOKEN, guilds: [structuredClone(STUB_GUILD)] });
+    try {
+      const sender = new DiscordSender({ rest: createDiscordRest({ token: DISCORD_TOKEN, apiUrl: stub.apiUrl }), applicationId: APP_ID, logger: createLogger({ test: 'sender' }, 'error') });
+      const content = { parts: [{ type: 'text' as const, text: 'hello' }] };
+      await sender.respond(ownReplyHandle('cmdtoken'), content, freshProgress('k1'));
+      await sender.respond(followUpHandle('buttontoken'), content, freshProgress('k2'));
+      expect(stub.callsTo('PATCH', /\/cmdtoken\/messages\/@original$/)).toHaveLength(1);
+      expect(stub.callsTo('PATCH', /buttontoken/)).toHaveLength(0);
+      const followUp = stub.callsTo('POST', /^\/webhooks\/\d+\/buttontoken$/);
+      expect(followUp).toHaveLength(1);
+      expect(followUp[0]?.body?.flags).toBe(64);
+      expect(followUp[0]?.auth).toBeUndefined();
+    } finally {
+      await stub.close();
+    }
+  });
+});

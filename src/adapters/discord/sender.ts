@@ -5,6 +5,7 @@ import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostRes
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
 import { decodeMessageRef } from './message-ref.ts';
+import { parseReplyHandle } from './reply-handle.ts';
 import { renderMessage, startsThread, threadNameFor, type DiscordMessage } from './render/index.ts';
 import { DISCORD_CODES, discordCodeOf, mapDiscordError } from './sender-errors.ts';
 
@@ -100,7 +101,7 @@ export class DiscordSender implements ChatSender {
   async postEphemeral(destination: PrivateDestination, content: MessageContent, progress: DeliveryProgress): Promise<void> {
     if (destination.replyHandle) {
       try {
-        await this.followUps(destination.replyHandle, renderMessage(content), progress, 0);
+        await this.followUps(parseReplyHandle(destination.replyHandle).token, renderMessage(content), progress, 0);
         return;
       } catch (error) {
         // The interaction's 15 minutes are over: a DM is the remaining private route.
@@ -129,14 +130,17 @@ export class DiscordSender implements ChatSender {
    */
   async respond(responseUrl: string, content: MessageContent, progress: DeliveryProgress): Promise<void> {
     const messages = renderMessage(content);
+    const { token, editsOriginal } = parseReplyHandle(responseUrl);
+    // A button's original response is the message it sits on: only follow-ups for those.
+    if (!editsOriginal) return this.followUps(token, messages, progress, 0);
     if (!progress.delivered.has(0)) {
       const first = messages[0] as DiscordMessage;
       await this.call('edit interaction reply', () =>
-        this.rest.patch(Routes.webhookMessage(this.applicationId, responseUrl, '@original'), { body: { content: first.content ?? '', embeds: first.embeds, components: first.components, allowed_mentions: NO_MENTIONS }, auth: false }),
+        this.rest.patch(Routes.webhookMessage(this.applicationId, token, '@original'), { body: { content: first.content ?? '', embeds: first.embeds, components: first.components, allowed_mentions: NO_MENTIONS }, auth: false }),
       );
       await progress.onDelivered(0, '@original');
     }
-    await this.followUps(responseUrl, messages, progress, 1);
+    await this.followUps(token, messages, progress, 1);
   }
 
   async sendDirect(workspaceId: string, userId: string, content: MessageContent, progress: DeliveryProgress): Promise<void> {

@@ -4,6 +4,7 @@ import type { DiscordBotDeps } from '../deps.ts';
 import { dispatchInteraction, type Reaction } from '../dispatch.ts';
 import { ASK_STARTING_TEXT, GUILD_ONLY_TEXT, MANAGE_SERVER_TEXT, MOCK_STARTING_TEXT, NOT_IN_THREAD_TEXT } from '../messages.ts';
 import { renderMessage } from '../render/index.ts';
+import { ownReplyHandle } from '../reply-handle.ts';
 import { commandText, needsManageServer, type CommandOptions } from './command-text.ts';
 
 /** Sub-commands that post in the channel (a question starts a thread, so not inside one). */
@@ -27,7 +28,7 @@ export function commandJobFrom(interaction: ChatInputCommandInteraction, guildId
     userId: interaction.user.id,
     dedupeKey: interaction.id,
     receivedAt,
-    responseUrl: interaction.token,
+    responseUrl: ownReplyHandle(interaction.token),
     text,
   };
 }

@@ -6,6 +6,7 @@ import { dispatchInteraction } from '../dispatch.ts';
 import { ANSWER_RECEIVED_TEXT } from '../messages.ts';
 import { modalAnswerRef } from '../message-ref.ts';
 import { ANSWER_INPUT_ID } from './answer-button.ts';
+import { followUpHandle } from '../reply-handle.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -25,7 +26,7 @@ export function answerJobFrom(interaction: ModalSubmitInteraction, threadId: str
     userId: interaction.user.id,
     dedupeKey: interaction.id,
     receivedAt,
-    responseUrl: interaction.token,
+    responseUrl: followUpHandle(interaction.token),
     threadId: session.id,
     text,
     messageId: modalAnswerRef(interaction.id),

@@ -2,6 +2,7 @@ import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { ActionJob, ActionName } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
 import { dispatchInteraction } from '../dispatch.ts';
+import { followUpHandle } from '../reply-handle.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -20,7 +21,7 @@ export function actionJobFrom(interaction: ButtonInteraction, action: ActionName
     userId: interaction.user.id,
     dedupeKey: interaction.id,
     receivedAt,
-    responseUrl: interaction.token,
+    responseUrl: followUpHandle(interaction.token),
     threadId: session.id,
     action,
   };
