@@ -26,7 +26,7 @@ const PHASES = [
   { rate: 100, targets: true },
   { rate: 500, targets: false },
 ] as const;
-const seconds = (): number => Number(process.env.DISCORD_BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.DISCORD_BENCH_SECONDS ?? 10);
 const TARGET_REPLY_P99_MS = 50;
 const TARGET_MESSAGE_P99_MS = 250;
 const DRAIN_TIMEOUT_MS = 60_000;
@@ -79,8 +79,8 @@ interface PhaseResult {
   delivered: number;
 }
 
-async function runPhase(stub: DiscordStub, rate: number): Promise<PhaseResult> {
-  const total = Math.round(rate * seconds());
+async function runPhase(stub: DiscordStub, rate: number, seconds = SECONDS): Promise<PhaseResult> {
+  const total = Math.round(rate * seconds);
   const dispatchedAt = new Map<string, number>();
   const channelOf = new Map<string, string>();
   const replies: number[] = [];
@@ -160,10 +160,7 @@ export const bench: Bench = {
       bot = await runBot(config, { producer: createInteractionProducer(redis.url, { prefix, logger }), prefix, logger });
 
       // Warm-up: JIT, connection pools, BullMQ scripts. Not measured.
-      const warm = Number(process.env.DISCORD_BENCH_SECONDS ?? 10);
-      process.env.DISCORD_BENCH_SECONDS = '2';
-      await runPhase(stub, 50);
-      process.env.DISCORD_BENCH_SECONDS = String(warm);
+      await runPhase(stub, 50, 2);
       const results: PhaseResult[] = [];
       for (const phase of PHASES) results.push(await runPhase(stub, phase.rate));
 
@@ -175,7 +172,7 @@ export const bench: Bench = {
         const meets = result.reply.p99 <= TARGET_REPLY_P99_MS && result.message.p99 <= TARGET_MESSAGE_P99_MS && complete;
         if (phase?.targets && !meets) ok = false;
         lines.push(
-          `${result.rate}/s for ${seconds()} s (${result.sent} interactions, dispatched at ${result.achievedRate.toFixed(0)}/s)${phase?.targets ? (meets ? '  ✓ targets met' : '  ✗ targets missed') : ''}`,
+          `${result.rate}/s for ${SECONDS} s (${result.sent} interactions, dispatched at ${result.achievedRate.toFixed(0)}/s)${phase?.targets ? (meets ? '  ✓ targets met' : '  ✗ targets missed') : ''}`,
           `  reply-or-defer        p50 ${formatMs(result.reply.median)} · p99 ${formatMs(result.reply.p99)} · max ${formatMs(result.reply.max)}${phase?.targets ? ` (target p99 ≤ ${TARGET_REPLY_P99_MS} ms)` : ''}`,
           `  interaction→message   p50 ${formatMs(result.message.median)} · p99 ${formatMs(result.message.p99)} · max ${formatMs(result.message.max)}${phase?.targets ? ` (target p99 ≤ ${TARGET_MESSAGE_P99_MS} ms)` : ''}`,
           `  ${result.replied}/${result.sent} answered within the run, ${result.delivered}/${result.sent} questions posted`,
