@@ -12,6 +12,7 @@ export interface BenchEntry {
 export const BENCHES: readonly BenchEntry[] = [
   { name: 'keyword-scorer', load: async () => (await import('./keyword-scorer.bench.ts')).bench },
   { name: 'slack-commands', load: async () => (await import('./slack-commands.bench.ts')).bench },
+  { name: 'discord', load: async () => (await import('./discord.bench.ts')).bench },
   { name: 'daily-fanout', load: async () => (await import('./daily-fanout.bench.ts')).bench },
   { name: 'judge-prompt', load: async () => (await import('./judge-prompt.bench.ts')).bench },
 ];

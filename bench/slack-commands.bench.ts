@@ -4,7 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startInteractionsWorker } from '../workers/interactions.worker.ts';
 import { SlackSender } from '../src/adapters/slack/sender.ts';
-import { runBot, type RunningBot } from '../src/app/run-bot.ts';
+import { runBot, type RunningBot } from '../src/main/run-bot.ts';
 import type { AppConfig } from '../src/config/index.ts';
 import { loadQuestionBank } from '../src/core/content/load.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBot, type RunningBot } from '../src/app/run-bot.ts';
-import { runWorker, type RunningWorker } from '../src/app/run-worker.ts';
+import { runBot, type RunningBot } from '../src/main/run-bot.ts';
+import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
 import type { AppConfig } from '../src/config/index.ts';
 import { QuestionBank } from '../src/core/content/question-bank.ts';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runWorker, type RunningWorker } from '../src/app/run-worker.ts';
+import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
 import { loadConfig } from '../src/config/index.ts';
 import { QuestionBank } from '../src/core/content/question-bank.ts';
 import { encodeThreadId } from '../src/core/thread-id.ts';

@@ -69,6 +69,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
   const logger = deps.logger ?? rootLogger.child({ component: 'slack' });
   const listenerDeps: SlackAppDeps = { producer: deps.producer, logger, now: deps.now ?? Date.now };
   const { slack } = config;
+  if (!slack) throw new ConfigError([{ variable: 'SLACK_BOT_TOKEN', message: 'is not set, so the Slack side cannot start.' }]);
   const app = new App({
     token: slack.botToken,
     // Initialised in start(), so a bad token is reported there instead of as an unhandled rejection.

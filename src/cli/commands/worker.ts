@@ -7,8 +7,8 @@ export const workerCommand: CliCommand = {
   usage: 'obs-bot worker',
   async run(_args, io) {
     const config = loadConfig(process.env, { role: 'worker' });
-    const { runWorker } = await import('../../app/run-worker.ts');
-    const { runUntilSignal } = await import('../../app/run-until-signal.ts');
+    const { runWorker } = await import('../../main/run-worker.ts');
+    const { runUntilSignal } = await import('../../main/run-until-signal.ts');
     const worker = await runWorker(config);
     io.stdout('obs-bot worker running.\n');
     await runUntilSignal([worker]);
