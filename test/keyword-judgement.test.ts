@@ -226,6 +226,19 @@ We propagate context with traceparent everywhere.`;
     expect(result.misconceptions).toBeUndefined();
   });
 
+  it('does not count a claim negated inside the match, unless the pattern spells the negation', () => {
+    const negatedInside = scoreAnswer(tracing, 'Head sampling does not keep every error, which is why we decide at the end.');
+    expect(negatedInside.misconceptions).toBeUndefined();
+    const spelled = question({
+      id: 'spelled-fixture',
+      topic: 'misc',
+      title: 'Spelled negation',
+      rubric: tracing.rubric.map((point) => ({ ...point })),
+      misconceptions: [{ id: 'storage-free', claim: 'Storage is not a concern.', patterns: ['\\bstorage (?:is not|isn.t) (?:a )?concern'], correction: 'Trace storage is the largest cost.', contradicts: [] }],
+    });
+    expect(scoreAnswer(spelled, 'Honestly, storage is not a concern for traces.').misconceptions?.map((found) => found.id)).toEqual(['storage-free']);
+  });
+
   it('reports none for an answer without them', () => {
     expect(scoreAnswer(tracing, STRONG).misconceptions).toBeUndefined();
   });

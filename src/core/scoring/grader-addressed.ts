@@ -218,8 +218,10 @@ function describeYamlLine(line: string, start: number, end: number, previous: Ya
   return undefined;
 }
 
+const YAML_HINT = /^[ \t]*(?:-[ \t]+)?["']?[A-Za-z_][\w.-]*["']?[ \t]*:(?:[ \t]|$)/m;
+
 function yamlBlocks(text: string, spans: Span[]): void {
-  if (!text.includes(':')) return;
+  if (!text.includes(':') || !YAML_HINT.test(text)) return;
   let block: YamlLine[] = [];
   const flush = (): void => {
     const keys = block.filter((line) => line.key).length;
@@ -250,7 +252,7 @@ function countPipes(line: string): number {
 }
 
 function tables(text: string, spans: Span[]): void {
-  if (!text.includes('|')) return;
+  if (!/\|[^\n]*\|/.test(text)) return;
   let rows: { start: number; end: number }[] = [];
   let separator = false;
   let leadingPipes = 0;
@@ -314,7 +316,7 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|e|ed|es)|evaluat|scor|examiner|assessor|marks?|marked|marker|judge|review|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ]|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect|answer key|pre-?(?:verified|approved|graded|scored)|already|checklist|ignore|disregard|forget|override|bypass|system|you are now|all (?:rubric )?points|100)/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed)|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored)|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 
 function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
   if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
