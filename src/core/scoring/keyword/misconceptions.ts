@@ -207,8 +207,12 @@ function quoteOf(text: string, start: number, end: number): string {
   return sentence.slice(0, MAX_QUOTE_CHARS).trimEnd();
 }
 
+const MULTI_SPACE = /\s\s|[^\S ]/;
+
 /** Offsets in `sentence` (whitespace collapsed) back to offsets in the answer. */
 function originalOffset(text: string, segment: Segment, collapsedOffset: number): number {
+  // Most sentences have single spaces only: then the offsets are the same.
+  if (!MULTI_SPACE.test(text.slice(segment.start, segment.end))) return segment.start + collapsedOffset;
   let collapsed = 0;
   let index = segment.start;
   let inSpace = false;
@@ -275,23 +279,26 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
   const blocked = new Map<number, Set<string>>();
   if (compiled.length === 0) return { findings, blocked };
 
+  const present = prefixesIn(tokens);
+  const runnable = compiled.map((misconception) => misconception.patterns.filter((pattern) => !pattern.starts || pattern.starts.some((code) => present[code] === 1)));
+  if (runnable.every((patterns) => patterns.length === 0)) return { findings, blocked };
+
   const sentences: string[] = [];
   const starts: number[] = [];
   let offset = 0;
   for (const segment of segmentation.segments) {
-    const sentence = text.slice(segment.start, segment.end).replace(/\s+/g, ' ');
+    const raw = text.slice(segment.start, segment.end);
+    const sentence = MULTI_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
     sentences.push(sentence);
     starts.push(offset);
     offset += sentence.length + 1;
   }
   const joined = sentences.join('\n');
 
-  const present = prefixesIn(tokens);
   // Misconception index -> the segments that state it, in answer order.
   const stated = compiled.map(() => new Set<number>());
-  compiled.forEach((misconception, index) => {
-    for (const pattern of misconception.patterns) {
-      if (pattern.starts && !pattern.starts.some((code) => present[code] === 1)) continue;
+  runnable.forEach((patterns, index) => {
+    for (const pattern of patterns) {
       pattern.scan.lastIndex = 0;
       let found: RegExpExecArray | null;
       while ((found = pattern.scan.exec(joined)) !== null) {
