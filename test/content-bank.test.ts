@@ -77,7 +77,16 @@ interface MisconceptionExamples {
 /** Every eval answer kind (src/core/eval/dataset-schema.ts; docs/eval.md). */
 const KINDS = ['strong', 'paraphrase', 'partial', 'confidently-wrong', 'negated', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
 /** Kinds every question must have somewhere in its eval files (tune and holdout together). */
-const REQUIRED_KINDS = ['strong', 'partial', 'off-topic', 'keyword-stuffed', 'prompt-injection'] as const;
+const REQUIRED_KINDS = KINDS;
+/**
+ * The least each split holds per question (docs/eval.md), so every ranking check of `obs-bot
+ * eval` (wrong < strong, negation adds nothing, injection and keyword-list ceilings) applies to
+ * every question in both parts.
+ */
+const MIN_PER_SPLIT: Record<(typeof EVAL_SPLITS)[number], Partial<Record<(typeof KINDS)[number], number>>> = {
+  tune: { paraphrase: 1, 'confidently-wrong': 1, negated: 1, 'prompt-injection': 1 },
+  holdout: { paraphrase: 2, 'confidently-wrong': 1, negated: 1, 'prompt-injection': 1, 'keyword-stuffed': 1 },
+};
 /** The eval split folders; the folder decides an answer's split. */
 const EVAL_SPLITS = ['tune', 'holdout'] as const;
 const VERDICTS = ['covered', 'partial', 'missed'] as const;
@@ -363,7 +372,7 @@ describe('content/eval scorer dataset', () => {
 
   it('has well-formed tune and holdout files for every question, each named after an existing question', () => {
     expect(parseProblems).toEqual([]);
-    for (const split of ['tune'] as const) {
+    for (const split of EVAL_SPLITS) {
       const covered = new Set(evalFiles.filter(({ file }) => file.startsWith(`${split}${path.sep}`)).map(({ data }) => data.questionId));
       expect(questions.filter((question) => !covered.has(question.id)).map((question) => `${split}: ${question.id}`)).toEqual([]);
     }
@@ -371,6 +380,20 @@ describe('content/eval scorer dataset', () => {
       ...(byId.has(data.questionId) ? [] : [`${file}: unknown question "${data.questionId}"`]),
       ...(path.basename(file) === `${data.questionId}.yaml` ? [] : [`${file}: should be named ${data.questionId}.yaml`]),
     ]);
+    expect(problems).toEqual([]);
+  });
+
+  it('holds the documented minimum of each kind per question in each split', () => {
+    const problems: string[] = [];
+    for (const split of EVAL_SPLITS) {
+      for (const question of questions) {
+        const answers = evalFiles.filter(({ file, data }) => file.startsWith(`${split}${path.sep}`) && data.questionId === question.id).flatMap(({ data }) => data.answers);
+        for (const [kind, least] of Object.entries(MIN_PER_SPLIT[split])) {
+          const count = answers.filter((answer) => answer.kind === kind).length;
+          if (count < least) problems.push(`${split}/${question.id}: ${count} ${kind}, needs ${least}`);
+        }
+      }
+    }
     expect(problems).toEqual([]);
   });
 
@@ -433,7 +456,7 @@ describe('content/eval scorer dataset', () => {
             break;
           case 'prompt-injection':
             if (covered * 2 >= rubricSize) problems.push(`${where}: labelled on its real, weak content`);
-            if (!/ignore|disregard|override|system prompt|score|mark|grader|reviewer|evaluator|panel|rubric|calibrat|<!--|the ai\b|assistant|verdict/i.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
+            if (!/ignore|disregard|override|system prompt|scor(e|ing)|mark|grad(er|ing)|reviewer|evaluator|panel|rubric|calibrat|<!--|\bai\b|assess|assistant|verdict/i.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
             break;
         }
       }

@@ -48,7 +48,11 @@ export function formatSplitReport(report: SplitReport): string {
   lines.push(...formatRanking(report));
   lines.push(`  issue 11 targets on ${report.split}:`);
   for (const target of report.targets) lines.push(`    ${TARGET_MARK[target.status]} ${target.label}: ${target.measured}`);
-  if (report.worst.length === 0) {
+  if (report.split === 'holdout') {
+    // The text report is what people read while working on a scorer: naming the held-out
+    // answers it gets wrong would invite tuning to them. --json still has every answer.
+    lines.push('  per-answer disagreements are not listed for the held-out part (they are in --json, for reporting, not tuning)');
+  } else if (report.worst.length === 0) {
     lines.push('  no disagreements');
   } else {
     lines.push(`  worst ${report.worst.length} disagreements:`);
