@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { validateContentDir, type ContentLoadResult } from '../src/core/content/load.ts';
 import { slug, type Question } from '../src/core/content/schema.ts';
 import { compileRubric } from '../src/core/scoring/keyword/compile.ts';
+import { normalizeWord, stemWord } from '../src/core/scoring/keyword/normalize.ts';
 
 /**
  * The shipped question bank (content/) and the labelled scorer-eval dataset (content/eval/).
@@ -68,6 +69,29 @@ const SPECIFIC_TERMS = new Set([
 
 /** A rule is groups of alternatives joined by " + "; every alternative non-empty. */
 const CONCEPT_RULE = /^[^+|]+(?:\|[^+|]+)*(?: \+ [^+|]+(?:\|[^+|]+)*)+$/;
+
+/** Stems of a text's words, the way concept rules are matched (numbers and % kept). */
+function stems(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}%$.]+/u)
+    .map((word) => word.replace(/^\.+|\.+$/g, ''))
+    .filter(Boolean)
+    .map((word) => stemWord(normalizeWord(word)));
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  for (let start = 0; start + needle.length <= haystack.length; start += 1) {
+    if (needle.every((stem, offset) => haystack[start + offset] === stem)) return true;
+  }
+  return false;
+}
+
+/** Whether every group of a concept rule has an alternative in the text (a rough stand-in for the scorer). */
+function conceptFires(rule: string, text: string): boolean {
+  const words = stems(text);
+  return rule.split(' + ').every((group) => group.split('|').some((alternative) => containsRun(words, stems(alternative))));
+}
 
 interface MisconceptionExamples {
   wrong: string[];
@@ -267,6 +291,21 @@ describe('content/ interviewer material (issues 8 and 11)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('has no concept rule that the question title or one of its misconceptions already satisfies', () => {
+    const problems: string[] = [];
+    for (const question of questions) {
+      for (const item of [...question.rubric, ...question.requirements]) {
+        for (const rule of item.concepts) {
+          if (conceptFires(rule, question.title)) problems.push(`${question.id}/${item.id}: restating the question satisfies "${rule}"`);
+          for (const misconception of question.misconceptions) {
+            if (conceptFires(rule, misconception.claim)) problems.push(`${question.id}/${item.id}: the wrong claim ${misconception.id} satisfies "${rule}"`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('gives follow-ups that name a point a real point id and at most a concern and a concept as hints', () => {
     const problems: string[] = [];
     for (const question of questions) {
@@ -277,10 +316,12 @@ describe('content/ interviewer material (issues 8 and 11)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('has no evidence phrase that shrinks to one common word', () => {
+  it('has no evidence phrase, in the rubric or the requirements, that shrinks to one common word', () => {
     const problems: string[] = [];
     for (const question of questions) {
-      for (const point of compileRubric(question).points) {
+      // Requirements are matched like rubric points, so compile them the same way.
+      const asRubric = { ...question, rubric: question.requirements.map((requirement) => ({ ...requirement, probe: undefined, hints: [] })) };
+      for (const point of [...compileRubric(question).points, ...compileRubric(asRubric).points]) {
         for (const evidence of point.evidence) {
           const terms = evidence.key.split(' ');
           if (terms.length === 1 && !SPECIFIC_TERMS.has(terms[0] ?? '')) problems.push(`${question.id}/${point.id}: "${evidence.text}" is just "${evidence.key}"`);
