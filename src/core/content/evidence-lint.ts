@@ -41,7 +41,7 @@ const SPECIFIC_ENOUGH: ReadonlySet<string> = new Set([
   'fingerprint', 'fingerprinting', 'backpressure', 'histogram', 'histograms', 'percentile',
   'percentiles', 'cardinality', 'downsampling', 'redaction', 'idempotency',
   // Acronyms that spell a common word.
-  'rum', 'apm', 'slo', 'sli', 'sla', 'pii', 'dlq', 'hpa', 'vpa', 'ttl', 'mttr', 'mttd', 'otel', 'ebpf',
+  'worm', 'rum', 'apm', 'slo', 'sli', 'sla', 'pii', 'dlq', 'hpa', 'vpa', 'ttl', 'mttr', 'mttd', 'otel', 'ebpf',
 ]);
 
 /** Canonical synonym forms are domain terms by construction ("rps", "tsdb", "p99"). */

@@ -77,13 +77,23 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     const firstToken = context.terms.firstToken[hit.parts[part * 2] ?? 0] ?? 0;
     const lastToken = context.terms.lastToken[hit.parts[part * 2 + 1] ?? 0] ?? firstToken;
     const cue = rejectingCue(context.rejections, firstToken, lastToken);
-    // A rejection inside the hit itself belongs to it ("not averages", "keep errors, not sampled").
-    if (cue >= 0 && (cue < hit.firstToken || cue > hit.lastToken)) {
+    // A negator that is part of the evidence belongs to it ("not averages"): inside a phrase's
+    // span, or one of a concept rule's own words. Anywhere else it rejects the hit.
+    if (cue >= 0 && !(hit.concept ? cueIsPart(context.terms, hit.parts, cue) : cue >= hit.firstToken && cue <= hit.lastToken)) {
       into.rejected.push(hit);
       return;
     }
   }
   into.hits.push(hit);
+}
+
+function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean {
+  for (let part = 0; part * 2 < parts.length; part += 1) {
+    const first = terms.firstToken[parts[part * 2] ?? 0] ?? -1;
+    const last = terms.lastToken[parts[part * 2 + 1] ?? 0] ?? -1;
+    if (cue >= first && cue <= last) return true;
+  }
+  return false;
 }
 
 /** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
