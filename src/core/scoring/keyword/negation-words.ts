@@ -42,7 +42,7 @@ export const NOT_BACKWARD: ReadonlySet<string> = new Set([
   'needed', 'necessary', 'required', 'worth', 'scale', 'scales', 'work', 'works', 'useful', 'helpful',
   'viable', 'suitable', 'appropriate', 'accurate', 'reliable', 'meaningful', 'valid', 'correct',
   'right', 'ideal', 'good', 'great', 'wise', 'sensible', 'recommended', 'advisable', 'feasible',
-  'practical', 'help', 'helps',
+  'practical', 'help', 'helps', 'concern', 'problem', 'issue', 'worry', 'priority', 'important', 'relevant',
 ]);
 
 /** "too X" rejects the subject when X is a cost: "tail sampling is too expensive for us". */
