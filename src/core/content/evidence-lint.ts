@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { alternativeTerms, isConceptSyntaxError, parseConcept } from '../scoring/keyword/concepts.ts';
-import { KEPT_FUNCTION_WORDS } from '../scoring/keyword/function-words.ts';
+import { KEPT_FUNCTION_WORDS, NEGATIONS } from '../scoring/keyword/function-words.ts';
+import { stemWord } from '../scoring/keyword/normalize.ts';
 import { SYNONYM_GROUPS } from '../scoring/keyword/synonyms.ts';
 import { toTerms } from '../scoring/keyword/terms.ts';
 import { tokenize } from '../scoring/keyword/tokenize.ts';
@@ -47,6 +48,8 @@ const SPECIFIC_ENOUGH: ReadonlySet<string> = new Set([
 /** Canonical synonym forms are domain terms by construction ("rps", "tsdb", "p99"). */
 const SYNONYM_TERMS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((group) => toTerms(tokenize(group[0] ?? '')).terms));
 
+const QUALIFIER_TERMS: ReadonlySet<string> = new Set([...KEPT_FUNCTION_WORDS].map((word) => (NEGATIONS.has(word) ? 'not' : stemWord(word))));
+
 let rankByWord: ReadonlyMap<string, number> | undefined;
 
 interface FrequencyEntry {
@@ -79,6 +82,8 @@ function singular(word: string): string {
 /** Whether `word` (normalised) is too common to stand alone as evidence. */
 export function isCommonWord(word: string): boolean {
   if (SPECIFIC_ENOUGH.has(word)) return false;
+  // Only qualifiers left ("by when" -> "by"): the most common words of all.
+  if (word.split(' ').every((term) => QUALIFIER_TERMS.has(term))) return true;
   if (UNITS.has(word) || /^\d+(?:\.\d+)?(?:ms|s|m|h|d|w|x|k|gb|tb|mb|kb|pb|rps|qps)?$/.test(word)) return true;
   const ranks = wordRanks();
   for (const form of new Set([word, singular(word)])) {
@@ -106,6 +111,7 @@ export function singleContentWord(phrase: string): string | undefined {
     else if (!KEPT_FUNCTION_WORDS.has(word.norm)) content.push({ word: word.norm, specific: false });
   });
   const [only] = content;
+  if (content.length === 0 && stream.terms.length > 0) return stream.terms.join(' ');
   return content.length === 1 && only && !only.specific ? only.word : undefined;
 }
 
