@@ -28,7 +28,8 @@ const OVERSTEMMED: ReadonlySet<string> = new Set([
   'experience', 'experienced', 'experiencing', 'experiment', 'experimental', 'experimentation', 'experimenting',
   'general', 'generally', 'generate', 'generated', 'generating', 'generation', 'generic', 'operator',
   'operational', 'operating', 'operation', 'organ', 'organization', 'organisation', 'community',
-  'communication', 'universal', 'universe', 'university', 'policy', 'police', 'news', 'new',
+  'communication', 'universal', 'universe', 'university', 'policy', 'police', 'news', 'new', 'customer',
+  'custom', 'customize', 'customise', 'customized', 'customised', 'customization', 'customisation',
 ]);
 
 /** Plural endings only, so acronyms in the plural ("SLOs", "PRs") meet their singular before Porter2 runs. */
