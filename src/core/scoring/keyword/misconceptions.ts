@@ -244,6 +244,15 @@ function matchRejected(text: string, tokens: Tokens, rejections: Int32Array, seg
 }
 
 const prefixes = new Uint8Array(PREFIX_CODES);
+const wanted = new Uint8Array(PREFIX_CODES);
+
+function segmentHasWanted(tokens: Tokens, segment: Segment): boolean {
+  for (let index = segment.firstToken; index < segment.endToken; index += 1) {
+    const code = tokens.words[index]?.prefix ?? -1;
+    if (code >= 0 && wanted[code] === 1) return true;
+  }
+  return false;
+}
 
 /** Which three-letter word starts occur in the answer (shared buffer: valid until the next call). */
 function prefixesIn(tokens: Tokens): Uint8Array {
@@ -283,16 +292,26 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
   const runnable = compiled.map((misconception) => misconception.patterns.filter((pattern) => !pattern.starts || pattern.starts.some((code) => present[code] === 1)));
   if (runnable.every((patterns) => patterns.length === 0)) return { findings, blocked };
 
+  // Only sentences holding a word that some runnable pattern starts with can match (when every
+  // runnable pattern has such words): the rest of the answer is never scanned.
+  const everyHasStarts = runnable.every((patterns) => patterns.every((pattern) => pattern.starts !== undefined));
+  if (everyHasStarts) {
+    wanted.fill(0);
+    for (const patterns of runnable) for (const pattern of patterns) for (const code of pattern.starts ?? []) wanted[code] = 1;
+  }
+  const included: number[] = [];
   const sentences: string[] = [];
   const starts: number[] = [];
   let offset = 0;
-  for (const segment of segmentation.segments) {
+  segmentation.segments.forEach((segment, segmentIndex) => {
+    if (everyHasStarts && !segmentHasWanted(tokens, segment)) return;
     const raw = text.slice(segment.start, segment.end);
     const sentence = MULTI_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+    included.push(segmentIndex);
     sentences.push(sentence);
     starts.push(offset);
     offset += sentence.length + 1;
-  }
+  });
   const joined = sentences.join('\n');
 
   // Misconception index -> the segments that state it, in answer order.
@@ -303,14 +322,15 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
       let found: RegExpExecArray | null;
       while ((found = pattern.scan.exec(joined)) !== null) {
         if (found[0].length === 0) pattern.scan.lastIndex += 1;
-        const segmentIndex = segmentAt(starts, found.index);
+        const position = segmentAt(starts, found.index);
+        const segmentIndex = included[position] ?? -1;
         const segment = segmentation.segments[segmentIndex];
-        const sentence = sentences[segmentIndex] ?? '';
+        const sentence = sentences[position] ?? '';
         if (!segment || stated[index]?.has(segmentIndex)) continue;
         const confirmed = pattern.confirm.exec(sentence);
         if (confirmed && !matchRejected(text, tokens, rejections, segment, confirmed, !pattern.negatesItself)) stated[index]?.add(segmentIndex);
         // Go on from the next sentence: one statement per sentence is enough.
-        pattern.scan.lastIndex = Math.max(pattern.scan.lastIndex, (starts[segmentIndex + 1] ?? joined.length));
+        pattern.scan.lastIndex = Math.max(pattern.scan.lastIndex, (starts[position + 1] ?? joined.length));
       }
     }
   });
