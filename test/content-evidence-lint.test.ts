@@ -19,6 +19,7 @@ describe('evidence lint', () => {
     ['per gb', 'gb'],
     ['not averages', 'averages'],
     ['by team', 'team'],
+    ['by when', 'by'],
   ])('refuses %j, which shrinks to the common word %j', (phrase, word) => {
     expect(singleContentWord(phrase)).toBe(word);
     const findings = lintQuestion(question({ rubric: [{ id: 'target', theme: 'Target', point: 'T.', evidence: [phrase, 'tail sampling policy'], weight: 1 }, ...filler] }));

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { alternativeTerms, isConceptSyntaxError, parseConcept } from '../scoring/keyword/concepts.ts';
-import { KEPT_FUNCTION_WORDS } from '../scoring/keyword/function-words.ts';
+import { KEPT_FUNCTION_WORDS, NEGATIONS } from '../scoring/keyword/function-words.ts';
+import { stemWord } from '../scoring/keyword/normalize.ts';
 import { SYNONYM_GROUPS } from '../scoring/keyword/synonyms.ts';
 import { toTerms } from '../scoring/keyword/terms.ts';
 import { tokenize } from '../scoring/keyword/tokenize.ts';
@@ -41,11 +42,13 @@ const SPECIFIC_ENOUGH: ReadonlySet<string> = new Set([
   'fingerprint', 'fingerprinting', 'backpressure', 'histogram', 'histograms', 'percentile',
   'percentiles', 'cardinality', 'downsampling', 'redaction', 'idempotency',
   // Acronyms that spell a common word.
-  'rum', 'apm', 'slo', 'sli', 'sla', 'pii', 'dlq', 'hpa', 'vpa', 'ttl', 'mttr', 'mttd', 'otel', 'ebpf',
+  'worm', 'rum', 'apm', 'slo', 'sli', 'sla', 'pii', 'dlq', 'hpa', 'vpa', 'ttl', 'mttr', 'mttd', 'otel', 'ebpf',
 ]);
 
 /** Canonical synonym forms are domain terms by construction ("rps", "tsdb", "p99"). */
 const SYNONYM_TERMS: ReadonlySet<string> = new Set(SYNONYM_GROUPS.flatMap((group) => toTerms(tokenize(group[0] ?? '')).terms));
+
+const QUALIFIER_TERMS: ReadonlySet<string> = new Set([...KEPT_FUNCTION_WORDS].map((word) => (NEGATIONS.has(word) ? 'not' : stemWord(word))));
 
 let rankByWord: ReadonlyMap<string, number> | undefined;
 
@@ -79,6 +82,8 @@ function singular(word: string): string {
 /** Whether `word` (normalised) is too common to stand alone as evidence. */
 export function isCommonWord(word: string): boolean {
   if (SPECIFIC_ENOUGH.has(word)) return false;
+  // Only qualifiers left ("by when" -> "by"): the most common words of all.
+  if (word.split(' ').every((term) => QUALIFIER_TERMS.has(term))) return true;
   if (UNITS.has(word) || /^\d+(?:\.\d+)?(?:ms|s|m|h|d|w|x|k|gb|tb|mb|kb|pb|rps|qps)?$/.test(word)) return true;
   const ranks = wordRanks();
   for (const form of new Set([word, singular(word)])) {
@@ -106,6 +111,7 @@ export function singleContentWord(phrase: string): string | undefined {
     else if (!KEPT_FUNCTION_WORDS.has(word.norm)) content.push({ word: word.norm, specific: false });
   });
   const [only] = content;
+  if (content.length === 0 && stream.terms.length > 0) return stream.terms.join(' ');
   return content.length === 1 && only && !only.specific ? only.word : undefined;
 }
 
@@ -195,6 +201,9 @@ function misconceptionFindings(question: Question): LintFinding[] {
       const field = `misconceptions[${index}].patterns[${patternIndex}]`;
       if (compiled.test('') || compiled.test(' ')) findings.push({ field, message: 'matches empty text, so it would flag every sentence' });
       else if (compiled.test(misconception.correction)) findings.push({ field, message: 'matches the correction itself; make it match only the wrong claim' });
+      // A look-behind at the very start is tried at every character of every answer (it made
+      // single patterns cost milliseconds); the scorer drops it and does the negation check itself.
+      if (pattern.startsWith('(?<!') || pattern.startsWith('(?<=')) findings.push({ field, message: 'starts with a look-behind, which runs at every character of every answer; the scorer drops a leading negative look-behind (it checks negation itself, docs/scoring.md): move it after the first keyword or remove it' });
     });
   });
   return findings;

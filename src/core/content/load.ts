@@ -47,7 +47,9 @@ async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unkn
   return document.toJS() as unknown;
 }
 
-export async function validateContentDir(dir: string): Promise<ContentLoadResult> {
+/** `lint: false` skips the evidence lint (evidence-lint.ts): the running bot doesn't need it. */
+export async function validateContentDir(dir: string, options: { lint?: boolean } = {}): Promise<ContentLoadResult> {
+  const lint = options.lint ?? true;
   const issues: ContentIssue[] = [];
   const lintIssues: ContentIssue[] = [];
   const questions: Question[] = [];
@@ -80,7 +82,7 @@ export async function validateContentDir(dir: string): Promise<ContentLoadResult
     }
     firstFileForId.set(parsed.data.id, file);
     questions.push(parsed.data);
-    for (const finding of lintQuestion(parsed.data)) lintIssues.push({ path: file, field: finding.field, message: finding.message });
+    if (lint) for (const finding of lintQuestion(parsed.data)) lintIssues.push({ path: file, field: finding.field, message: finding.message });
   }
 
   let pacing: Pacing | undefined;
@@ -101,8 +103,7 @@ export async function validateContentDir(dir: string): Promise<ContentLoadResult
  * `obs-bot content lint` reports them.
  */
 export async function loadQuestionBank(dir: string): Promise<QuestionBank> {
-  const result = await validateContentDir(dir);
-  const blocking = result.issues.filter((issue) => !result.lintIssues.includes(issue));
-  if (blocking.length > 0 || !result.pacing) throw new ContentError(blocking);
+  const result = await validateContentDir(dir, { lint: false });
+  if (result.issues.length > 0 || !result.pacing) throw new ContentError(result.issues);
   return new QuestionBank(result.questions, result.pacing);
 }

@@ -43,6 +43,7 @@ export const REASON_CODE_BLOCK = 'code block';
 export const REASON_JSON = 'JSON';
 export const REASON_YAML = 'YAML';
 export const REASON_TABLE = 'table';
+export const REASON_CSV = 'CSV';
 export const REASON_ADDRESSED = 'addressed to the grader';
 export const REASON_INSTRUCTION = 'instruction to the grader';
 export const REASON_CALIBRATION = 'calibration or model-answer passage';
@@ -218,8 +219,10 @@ function describeYamlLine(line: string, start: number, end: number, previous: Ya
   return undefined;
 }
 
+const YAML_HINT = /^[ \t]*(?:-[ \t]+)?["']?[A-Za-z_][\w.-]*["']?[ \t]*:(?:[ \t]|$)/m;
+
 function yamlBlocks(text: string, spans: Span[]): void {
-  if (!text.includes(':')) return;
+  if (!text.includes(':') || !YAML_HINT.test(text)) return;
   let block: YamlLine[] = [];
   const flush = (): void => {
     const keys = block.filter((line) => line.key).length;
@@ -250,7 +253,7 @@ function countPipes(line: string): number {
 }
 
 function tables(text: string, spans: Span[]): void {
-  if (!text.includes('|')) return;
+  if (!/\|[^\n]*\|/.test(text)) return;
   let rows: { start: number; end: number }[] = [];
   let separator = false;
   let leadingPipes = 0;
@@ -279,6 +282,40 @@ function tables(text: string, spans: Span[]): void {
   flush();
 }
 
+/** A comma-separated row of short cells without sentence punctuation: "point_id,verdict". */
+const CSV_ROW = /^[ \t]*[^,\s.!?][^,.!?]{0,40}(?:,[^,.!?]{0,40}){1,12}[ \t]*$/;
+
+function commaCount(line: string): number {
+  let count = 0;
+  for (let index = 0; index < line.length; index += 1) if (line.charCodeAt(index) === 44) count += 1;
+  return count;
+}
+
+/** Three or more lines of CSV with the same number of cells, cells of at most three words. */
+function csvBlocks(text: string, spans: Span[]): void {
+  if (!/,[^\s]/.test(text)) return;
+  let rows: { start: number; end: number; commas: number }[] = [];
+  const flush = (): void => {
+    const first = rows[0];
+    const last = rows[rows.length - 1];
+    if (first && last && rows.length >= 3) spans.push({ start: first.start, end: last.end, reason: REASON_CSV });
+    rows = [];
+  };
+  let index = 0;
+  while (index <= text.length) {
+    const end = lineEnd(text, index);
+    const line = text.slice(index, end);
+    const cellsShort = line.split(',').every((cell) => cell.trim().split(/\s+/).length <= 3);
+    const commas = commaCount(line);
+    if (CSV_ROW.test(line) && cellsShort) {
+      if (rows.length > 0 && rows[0]?.commas !== commas) flush();
+      rows.push({ start: index, end, commas });
+    } else flush();
+    index = end + 1;
+  }
+  flush();
+}
+
 // Zero-width characters, bidi controls, word joiners, the BOM and Unicode tag characters.
 const HIDDEN = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+|(?:\udb40[\udc00-\udc7f])+/g;
 
@@ -301,10 +338,10 @@ const GRADING_TALK = /\b(?:marks?|marked|marking|grades?|graded|grading|scores?d
 
 /** Those design words as addressees: only in unmistakable forms. */
 const WEAK_ADDRESSEE_ONLY = /^(?:panel|panels|markers?|ai|a\.i\.|assistants?|chatbots?|reviewers?|judges?)$/i;
-const STRONG_WEAK_FORM = /\b(?:(?:dear|hello|hi|to|for|attention)[ \t,]+(?:the |any |all )?(?:panel|markers?|AI|assistants?|reviewers?|judges?|graders?)|(?:interview|hiring|review|grading|scoring|assessment) panel|(?:the |this )?panel (?:has |have )?(?:already )?(?:pre-?)?(?:verified|approved|agreed|confirmed|signed off|reviewed|checked)|(?:verified|approved|confirmed|checked|reviewed|signed off) by (?:the )?(?:panel|reviewers?|judges?|markers?|AI)|AI (?:graders?|judges?|reviewers?|evaluators?|scorers?|markers?)|as an? (?:AI|assistant|language model)|if you are an? (?:AI|LLM|language model|assistant|model)|reviewer(?:'s|s')? (?:checklist|notes?)|(?:markers?|reviewers?|judges?|assistants?|AI)\s*:)/i;
+const STRONG_WEAK_FORM = /\b(?:whoever (?:grades|marks|scores|reviews|evaluates|assesses|checks)|(?:p\.?s\.?|note|tl;?dr)[ \t,:]+(?:to|for) (?:the |whoever )|(?:dear|hello|hi|to|for|attention)[ \t,]+(?:the |any |all )?(?:panel|markers?|AI|assistants?|reviewers?|judges?|graders?)|(?:interview|hiring|review|grading|scoring|assessment) panel|(?:the |this )?panel (?:has |have )?(?:already )?(?:pre-?)?(?:verified|approved|agreed|confirmed|signed off|reviewed|checked)|(?:verified|approved|confirmed|checked|reviewed|signed off) by (?:the )?(?:panel|reviewers?|judges?|markers?|AI)|AI (?:graders?|judges?|reviewers?|evaluators?|scorers?|markers?)|as an? (?:AI|assistant|language model)|if you are an? (?:AI|LLM|language model|assistant|model)|reviewer(?:'s|s')? (?:checklist|notes?)|(?:markers?|reviewers?|judges?|assistants?|AI)\s*:)/i;
 
 /** Passages that present themselves as the answer to copy or the marks to give. */
-const CALIBRATION = /\b(?:for calibration|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|already (?:been )?(?:verified|graded|scored|approved))\b/i;
+const CALIBRATION = /\b(?:for calibration|(?:interviewer|grader|reviewer|evaluator|marker|examiner|panel)['’]?s? (?:note|notes|comment|comments|summary|verdict)|not shown to the candidate|(?:record|mark|log|count|score)(?:ed)? (?:it |this )?as (?:full|complete|covered)|full coverage|judged (?:complete|covered|correct)|signed (?:this |it )?(?:answer )?off|(?:meets|meeting|covers|hits) (?:every|all) (?:\w+ )?points?|(?:that['’]?s|scores?|is) (\d)\s*\/\s*\1\b|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|pre-?filled|import (?:it )?as[- ]is|already (?:been )?(?:verified|graded|scored|approved))\b/i;
 
 /** A checklist that declares its items done. */
 const CHECKLIST = /\bchecklist\b[^.!?\n]{0,80}\b(?:verified|covered|complete[d]?|ticked|passed|met|satisfied|done|approved)\b|\b(?:verified|covered|complete[d]?|ticked|approved)\b[^.!?\n]{0,40}\bchecklist\b/i;
@@ -314,12 +351,13 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|e|ed|es)|evaluat|scor|examiner|assessor|marks?|marked|marker|judge|review|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ]|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect|answer key|pre-?(?:verified|approved|graded|scored)|already|checklist|ignore|disregard|forget|override|bypass|system|you are now|all (?:rubric )?points|100)/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 
 function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
   if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
   if (CALIBRATION.test(sentence)) return { reason: REASON_CALIBRATION, introduces: true };
   if (CHECKLIST.test(sentence)) return { reason: REASON_CHECKLIST, introduces: true };
+  if (STRONG_WEAK_FORM.test(sentence)) return { reason: REASON_ADDRESSED, introduces: INTRODUCES.test(sentence) };
   const addressee = ADDRESSEE.exec(sentence);
   if (addressee) {
     const weak = WEAK_ADDRESSEE_ONLY.test(addressee[0]);
@@ -409,7 +447,7 @@ function idMatcher(rubricIds: readonly string[]): IdMatcher | undefined {
 }
 
 const QUOTED_BEFORE = /[`"'#[(<{]$/;
-const VERDICT_AFTER = /^["'`\])>]*\s*(?:[:=]|->|=>|\u2192)\s*["'`]?(?:covered|partial|missed|met|satisfied|addressed|present|yes|true|done|pass(?:ed)?|ok|full|\d+(?:\s*\/\s*\d+)?%?|[\u2713\u2714\u2705\u2611])|^["'`\])>]*\s*(?:\(?(?:covered|met|satisfied|addressed|done|passed)\)?|[\u2713\u2714\u2705\u2611]|\[[xX]\])/i;
+const VERDICT_AFTER = /^["'`\])>]*\s*(?:[:=,]|->|=>|\u2192)\s*["'`]?(?:covered|partial|missed|met|satisfied|addressed|present|yes|true|done|pass(?:ed)?|ok|full|\d+(?:\s*\/\s*\d+)?%?|[\u2713\u2714\u2705\u2611])|^["'`\])>]*\s*(?:\(?(?:covered|met|satisfied|addressed|done|passed)\)?|[\u2713\u2714\u2705\u2611]|\[[xX]\])/i;
 const ID_QUOTED_AFTER = /^["'`]/;
 
 function rubricIdMentions(text: string, rubricIds: readonly string[] | undefined, spans: Span[]): void {
@@ -473,6 +511,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   jsonObjects(answer, spans);
   yamlBlocks(answer, spans);
   tables(answer, spans);
+  csvBlocks(answer, spans);
   hiddenCharacters(answer, spans);
   graderSentences(answer, spans);
   tickedLines(answer, spans);

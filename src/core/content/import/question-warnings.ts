@@ -35,5 +35,7 @@ export function structureWarnings(parsed: ParsedQuestion, label: string, topic: 
   if (loose[0]) {
     diagnostics.push(warning(loose[0].line, `question ${label}: text outside any part was not imported`));
   }
+  // A guide has no wrong claims to draft from; the scorer names them only when an author writes them.
+  diagnostics.push(warning(parsed.line, `question ${label} has no misconceptions: add at least 3 wrong claims with patterns and a correction (docs/content.md)`));
   return diagnostics;
 }

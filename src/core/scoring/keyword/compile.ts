@@ -1,6 +1,6 @@
 import type { Question } from '../../content/schema.ts';
 import { compileConcepts, type CompiledConcept } from './concepts.ts';
-import { FUNCTION_WORDS } from './function-words.ts';
+import { FUNCTION_WORDS, KEPT_FUNCTION_WORDS, NEGATIONS } from './function-words.ts';
 import { stemWord } from './normalize.ts';
 import { toTerms, type CompoundWords, type TermStream } from './terms.ts';
 import { tokenize, type Tokens } from './tokenize.ts';
@@ -63,6 +63,9 @@ function variantOf(terms: string[], termIds: Map<string, number>): PhraseVariant
 
 const MIN_COMPOUND_LENGTH = 5;
 
+/** Terms of the kept function words ("not", "per", "by"...): a phrase of only these says nothing. */
+const QUALIFIER_TERMS: ReadonlySet<string> = new Set([...KEPT_FUNCTION_WORDS].map((word) => (NEGATIONS.has(word) ? 'not' : stemWord(word))));
+
 function compoundsOf(phrases: readonly string[]): CompoundWords {
   const compounds = new Map<string, Map<string, string>>();
   for (const phrase of phrases) {
@@ -108,9 +111,9 @@ function compilePoint(point: Question['rubric'][number], compounds: CompoundWord
     const tokens = tokenize(text);
     const stream = toTerms(tokens, compounds);
     const key = stream.terms.join(' ');
-    // A phrase of only function words can't be matched meaningfully; the schema makes
-    // authors give at least two phrases, so dropping one is safe.
-    if (key === '' || seen.has(key)) continue;
+    // A phrase of only function words ("by when" is just "by") can't be matched meaningfully;
+    // the schema makes authors give at least two phrases, so dropping one is safe.
+    if (key === '' || seen.has(key) || stream.terms.every((term) => QUALIFIER_TERMS.has(term))) continue;
     seen.add(key);
     const variants = [stream.terms, ...joinedVariants(stream, tokens)].map((terms) => variantOf(terms, termIds));
     evidence.push({ text, key, variants });

@@ -97,92 +97,128 @@ export interface ConceptMatch {
   last: number;
 }
 
-const MAX_OCCURRENCES = 16;
+const MAX_PHRASE_OCCURRENCES = 16;
 const MAX_MATCHES = 2;
-const phraseSpans = new Int32Array(MAX_OCCURRENCES * 2);
+const phraseSpans = new Int32Array(MAX_PHRASE_OCCURRENCES * 2);
 
-/** Occurrences of a group's alternatives as [first, last] term pairs, sorted by first. */
-function occurrences(index: TermIndex, group: readonly CompiledAlternative[], segmentOfTerm: Int32Array): Int32Array {
-  const pairs: number[] = [];
-  for (const alternative of group) {
-    const [only] = alternative.termIds;
-    if (alternative.termIds.length === 1 && only !== undefined) {
-      for (let slot = index.from(only); slot < index.to(only) && pairs.length < MAX_OCCURRENCES * 8; slot += 1) {
-        const position = index.at(slot);
-        pairs.push(position, position);
-      }
-      continue;
-    }
-    const found = findPhrase(index, alternative.termIds, segmentOfTerm, MAX_OCCURRENCES, phraseSpans);
-    for (let match = 0; match < found; match += 1) pairs.push(phraseSpans[match * 2] ?? 0, phraseSpans[match * 2 + 1] ?? 0);
-  }
-  if (group.length > 1 && pairs.length > 2) {
-    const order = Array.from({ length: pairs.length / 2 }, (_, item) => item).sort((a, b) => (pairs[a * 2] ?? 0) - (pairs[b * 2] ?? 0));
-    return Int32Array.from(order.flatMap((item) => [pairs[item * 2] ?? 0, pairs[item * 2 + 1] ?? 0]));
-  }
-  return Int32Array.from(pairs);
+/** Where one alternative occurs: a slice of the term index (one term), or [first, last] pairs (a phrase). */
+interface Occurrences {
+  /** Single-term alternative: its term id; -1 for a phrase. */
+  id: number;
+  pairs: Int32Array;
+  count: number;
 }
 
-/** The occurrence in `pairs` (sorted by first term) nearest to `anchor` inside `segment`, as its index, or -1. */
-function nearestInSegment(pairs: Int32Array, anchor: number, segment: number, segmentOfTerm: Int32Array): number {
-  let low = 0;
-  let high = pairs.length >> 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((pairs[mid * 2] ?? 0) < anchor) low = mid + 1;
-    else high = mid;
-  }
-  let best = -1;
+function occurrencesOf(index: TermIndex, alternative: CompiledAlternative, segmentOfTerm: Int32Array): Occurrences {
+  const [only] = alternative.termIds;
+  if (alternative.termIds.length === 1 && only !== undefined) return { id: only, pairs: new Int32Array(0), count: index.to(only) - index.from(only) };
+  if (!alternative.termIds.every((id) => index.from(id) !== index.to(id))) return { id: -1, pairs: new Int32Array(0), count: 0 };
+  const found = findPhrase(index, alternative.termIds, segmentOfTerm, MAX_PHRASE_OCCURRENCES, phraseSpans);
+  return { id: -1, pairs: phraseSpans.slice(0, found * 2), count: found };
+}
+
+/** The occurrence of `occurrences` in `segment` nearest to `anchor`, as [first, last], or undefined. */
+function nearestIn(index: TermIndex, occurrences: Occurrences, anchor: number, segment: number, segmentOfTerm: Int32Array): [number, number] | undefined {
+  let bestFirst = -1;
+  let bestLast = -1;
   let bestDistance = Infinity;
-  for (const item of [low - 1, low]) {
-    if (item < 0 || item * 2 >= pairs.length) continue;
-    const first = pairs[item * 2] ?? 0;
-    if (segmentOfTerm[first] !== segment) continue;
-    const distance = Math.abs(first - anchor);
-    if (distance < bestDistance) {
-      best = item;
-      bestDistance = distance;
+  if (occurrences.id >= 0) {
+    let low = index.from(occurrences.id);
+    let high = index.to(occurrences.id);
+    const first = low;
+    const last = high - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (index.at(mid) < anchor) low = mid + 1;
+      else high = mid;
+    }
+    for (let slot = Math.max(first, low - 1); slot <= Math.min(last, low + 1); slot += 1) {
+      const position = index.at(slot);
+      const distance = Math.abs(position - anchor);
+      if (segmentOfTerm[position] === segment && distance < bestDistance) {
+        bestFirst = position;
+        bestLast = position;
+        bestDistance = distance;
+      }
+    }
+  } else {
+    for (let item = 0; item * 2 < occurrences.pairs.length; item += 1) {
+      const position = occurrences.pairs[item * 2] ?? 0;
+      const distance = Math.abs(position - anchor);
+      if (segmentOfTerm[position] === segment && distance < bestDistance) {
+        bestFirst = position;
+        bestLast = occurrences.pairs[item * 2 + 1] ?? position;
+        bestDistance = distance;
+      }
     }
   }
-  return best;
+  return bestFirst < 0 ? undefined : [bestFirst, bestLast];
+}
+
+function hasSegment(matches: readonly ConceptMatch[], segment: number): boolean {
+  for (const match of matches) if (match.segment === segment) return true;
+  return false;
+}
+
+/** Whether every term of some alternative of `group` occurs in the answer at all (cheap). */
+function groupPossible(index: TermIndex, group: readonly CompiledAlternative[]): boolean {
+  return group.some((alternative) => alternative.termIds.every((id) => index.from(id) !== index.to(id)));
 }
 
 /** Where `concept` matches in the answer: up to two sentences. */
 export function matchConcept(index: TermIndex, concept: CompiledConcept, segmentOfTerm: Int32Array): ConceptMatch[] {
-  const perGroup: Int32Array[] = [];
-  for (const group of concept.groups) {
-    const pairs = occurrences(index, group, segmentOfTerm);
-    if (pairs.length === 0) return [];
-    perGroup.push(pairs);
-  }
-  // Anchor on the rarest group: fewest candidates to try.
+  // Most rules fail on a missing word: find out before looking at positions.
+  if (!concept.groups.every((group) => groupPossible(index, group))) return [];
+  const perGroup = concept.groups.map((group) => group.map((alternative) => occurrencesOf(index, alternative, segmentOfTerm)));
+  // Anchor on the rarest group: fewest candidates to try, each checked against the others.
   let anchorGroup = 0;
-  perGroup.forEach((pairs, group) => {
-    if (pairs.length < (perGroup[anchorGroup]?.length ?? Infinity)) anchorGroup = group;
+  let fewest = Infinity;
+  perGroup.forEach((alternatives, group) => {
+    const count = alternatives.reduce((sum, alternative) => sum + alternative.count, 0);
+    if (count < fewest) {
+      fewest = count;
+      anchorGroup = group;
+    }
   });
-  const anchors = perGroup[anchorGroup] ?? new Int32Array();
+  const anchors: [number, number][] = [];
+  for (const alternative of perGroup[anchorGroup] ?? []) {
+    if (alternative.id >= 0) {
+      for (let slot = index.from(alternative.id); slot < index.to(alternative.id); slot += 1) anchors.push([index.at(slot), index.at(slot)]);
+    } else {
+      for (let item = 0; item * 2 < alternative.pairs.length; item += 1) anchors.push([alternative.pairs[item * 2] ?? 0, alternative.pairs[item * 2 + 1] ?? 0]);
+    }
+  }
+  anchors.sort((a, b) => a[0] - b[0]);
+
   const matches: ConceptMatch[] = [];
-  for (let item = 0; item * 2 < anchors.length && matches.length < MAX_MATCHES; item += 1) {
-    const anchor = anchors[item * 2] ?? 0;
-    const segment = segmentOfTerm[anchor] ?? -1;
-    if (matches.some((match) => match.segment === segment)) continue;
+  for (const [anchorFirst, anchorLast] of anchors) {
+    if (matches.length >= MAX_MATCHES) break;
+    const segment = segmentOfTerm[anchorFirst] ?? -1;
+    if (hasSegment(matches, segment)) continue;
     const parts = new Int32Array(perGroup.length * 2);
-    let first = anchor;
-    let last = anchors[item * 2 + 1] ?? anchor;
+    let first = anchorFirst;
+    let last = anchorLast;
     let complete = true;
-    for (let group = 0; group < perGroup.length; group += 1) {
-      const pairs = perGroup[group] ?? new Int32Array();
-      const chosen = group === anchorGroup ? item : nearestInSegment(pairs, anchor, segment, segmentOfTerm);
-      if (chosen < 0) {
+    for (let group = 0; group < perGroup.length && complete; group += 1) {
+      let chosen: [number, number] | undefined = group === anchorGroup ? [anchorFirst, anchorLast] : undefined;
+      if (!chosen) {
+        let bestDistance = Infinity;
+        for (const alternative of perGroup[group] ?? []) {
+          const candidate = nearestIn(index, alternative, anchorFirst, segment, segmentOfTerm);
+          if (candidate && Math.abs(candidate[0] - anchorFirst) < bestDistance) {
+            chosen = candidate;
+            bestDistance = Math.abs(candidate[0] - anchorFirst);
+          }
+        }
+      }
+      if (!chosen) {
         complete = false;
         break;
       }
-      const partFirst = pairs[chosen * 2] ?? 0;
-      const partLast = pairs[chosen * 2 + 1] ?? partFirst;
-      parts[group * 2] = partFirst;
-      parts[group * 2 + 1] = partLast;
-      first = Math.min(first, partFirst);
-      last = Math.max(last, partLast);
+      parts[group * 2] = chosen[0];
+      parts[group * 2 + 1] = chosen[1];
+      first = Math.min(first, chosen[0]);
+      last = Math.max(last, chosen[1]);
     }
     if (!complete) continue;
     if (concept.proximity !== undefined && last - first + 1 > concept.proximity) continue;

@@ -77,13 +77,23 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     const firstToken = context.terms.firstToken[hit.parts[part * 2] ?? 0] ?? 0;
     const lastToken = context.terms.lastToken[hit.parts[part * 2 + 1] ?? 0] ?? firstToken;
     const cue = rejectingCue(context.rejections, firstToken, lastToken);
-    // A rejection inside the hit itself belongs to it ("not averages", "keep errors, not sampled").
-    if (cue >= 0 && (cue < hit.firstToken || cue > hit.lastToken)) {
+    // A negator that is part of the evidence belongs to it ("not averages"): inside a phrase's
+    // span, or one of a concept rule's own words. Anywhere else it rejects the hit.
+    if (cue >= 0 && !(hit.concept ? cueIsPart(context.terms, hit.parts, cue) : cue >= hit.firstToken && cue <= hit.lastToken)) {
       into.rejected.push(hit);
       return;
     }
   }
   into.hits.push(hit);
+}
+
+function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean {
+  for (let part = 0; part * 2 < parts.length; part += 1) {
+    const first = terms.firstToken[parts[part * 2] ?? 0] ?? -1;
+    const last = terms.lastToken[parts[part * 2 + 1] ?? 0] ?? -1;
+    if (cue >= first && cue <= last) return true;
+  }
+  return false;
 }
 
 /** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
@@ -155,26 +165,31 @@ function spanOf(hit: PlacedHit): number {
  * A sentence can still serve two points with distinct evidence for each.
  */
 function shareEvidence(byPoint: PointHits[]): void {
-  for (let a = 0; a < byPoint.length; a += 1) {
-    for (let b = a + 1; b < byPoint.length; b += 1) {
-      const left = byPoint[a];
-      const right = byPoint[b];
-      if (!left || !right || left.hits.length === 0 || right.hits.length === 0) continue;
-      const dropLeft = new Set<PlacedHit>();
-      const dropRight = new Set<PlacedHit>();
-      for (const leftHit of left.hits) {
-        for (const rightHit of right.hits) {
-          if (leftHit.segment !== rightHit.segment || !partsOverlap(leftHit.parts, rightHit.parts)) continue;
-          const leftWeight = spanOf(leftHit) + (leftHit.concept ? 0.5 : 0);
-          const rightWeight = spanOf(rightHit) + (rightHit.concept ? 0.5 : 0);
-          if (rightWeight > leftWeight) dropLeft.add(leftHit);
-          else dropRight.add(rightHit);
-        }
+  // Only hits in the same sentence can share words: bucket them by sentence first.
+  const bySegment = new Map<number, { point: number; hit: PlacedHit }[]>();
+  byPoint.forEach((point, pointIndex) => {
+    for (const hit of point.hits) {
+      const bucket = bySegment.get(hit.segment);
+      if (bucket) bucket.push({ point: pointIndex, hit });
+      else bySegment.set(hit.segment, [{ point: pointIndex, hit }]);
+    }
+  });
+  const dropped = new Set<PlacedHit>();
+  for (const bucket of bySegment.values()) {
+    for (let a = 0; a < bucket.length; a += 1) {
+      for (let b = a + 1; b < bucket.length; b += 1) {
+        const left = bucket[a];
+        const right = bucket[b];
+        if (!left || !right || left.point === right.point || !partsOverlap(left.hit.parts, right.hit.parts)) continue;
+        const leftWeight = spanOf(left.hit) + (left.hit.concept ? 0.5 : 0);
+        const rightWeight = spanOf(right.hit) + (right.hit.concept ? 0.5 : 0);
+        // A tie goes to the earlier point, as rubric order does.
+        dropped.add(rightWeight > leftWeight ? left.hit : right.hit);
       }
-      if (dropLeft.size > 0) left.hits = left.hits.filter((hit) => !dropLeft.has(hit));
-      if (dropRight.size > 0) right.hits = right.hits.filter((hit) => !dropRight.has(hit));
     }
   }
+  if (dropped.size === 0) return;
+  for (const point of byPoint) point.hits = point.hits.filter((hit) => !dropped.has(hit));
 }
 
 /** Demotes explanatory segments that evidence too many points at once to plain sentences. */

@@ -39,7 +39,22 @@ export interface WordInfo {
   stem: string;
   /** WORD_* bits. */
   classes: number;
+  /** The first three letters as a number (see prefixCode), or -1: a cheap pre-filter for regexes. */
+  prefix: number;
 }
+
+/** "sam" -> a number below 26^3, or -1 unless the text starts with three ASCII letters. */
+export function prefixCode(text: string): number {
+  let code = 0;
+  for (let index = 0; index < 3; index += 1) {
+    const letter = text.charCodeAt(index) - 97;
+    if (!(letter >= 0 && letter < 26)) return -1;
+    code = code * 26 + letter;
+  }
+  return code;
+}
+
+export const PREFIX_CODES = 26 * 26 * 26;
 
 // Bounded so a stream of unusual answers cannot grow it without limit.
 const CACHE_LIMIT = 50_000;
@@ -61,6 +76,7 @@ export function describeWord(norm: string): WordInfo {
       (KEPT_FUNCTION_WORDS.has(norm) ? WORD_KEPT : 0) |
       (NEGATION_CUE_WORDS.has(norm) ? WORD_NEGATION_CUE : 0) |
       (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0),
+    prefix: prefixCode(norm),
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;
   if (byNorm.size >= CACHE_LIMIT) byNorm.clear();

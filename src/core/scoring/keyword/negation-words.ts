@@ -17,20 +17,38 @@ export const REPLACERS: ReadonlySet<string> = new Set(['replace', 'replaces', 'r
 /** Reject what came before in the clause: "X is overkill", "X is wrong". */
 export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
   'overkill', 'unnecessary', 'needless', 'pointless', 'useless', 'misleading', 'wrong', 'wasteful',
-  'antipattern', 'mistake', 'counterproductive', 'unneeded',
+  'antipattern', 'mistake', 'counterproductive', 'unneeded', 'overengineering', 'overengineered',
+  'guesswork', 'wasted', 'unethical', 'bureaucracy', 'bureaucratic', 'fragile', 'brittle', 'hostile',
+  'risky', 'dangerous', 'noise', 'rigid', 'theatre', 'theater', 'hype', 'unrealistic', 'naive',
 ]);
+
+/** Rejects the subject after "would"/"will": "X would annoy teams". */
+export const AFTER_MODAL_REJECTORS: ReadonlySet<string> = new Set(['annoy', 'frustrate', 'confuse']);
+
+/** "X can wait", "X is out": rejections spelled with an everyday word after a verb. */
+export const VERB_THEN_REJECTOR: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['wait', new Set(['can', 'could', 'will'])],
+  ['out', new Set(['is', 'are', 'also', 'definitely', 'totally'])],
+]);
+
+/** Multi-word negators: the rejection starts after the last word ("steer away from X", "get rid of X"). */
+export const PHRASE_NEGATORS: readonly (readonly string[])[] = [
+  ['steer', 'away', 'from'], ['stay', 'away', 'from'], ['move', 'away', 'from'], ['get', 'rid', 'of'],
+  ['push', 'back', 'on'], ['do', 'away', 'with'], ['not', 'a', 'fan', 'of'], ['against', 'using'],
+];
 
 /** After "not" these reject the subject, not what follows: "X is not needed", "X doesn't scale". */
 export const NOT_BACKWARD: ReadonlySet<string> = new Set([
   'needed', 'necessary', 'required', 'worth', 'scale', 'scales', 'work', 'works', 'useful', 'helpful',
   'viable', 'suitable', 'appropriate', 'accurate', 'reliable', 'meaningful', 'valid', 'correct',
   'right', 'ideal', 'good', 'great', 'wise', 'sensible', 'recommended', 'advisable', 'feasible',
-  'practical', 'help', 'helps',
+  'practical', 'help', 'helps', 'concern', 'problem', 'issue', 'worry', 'priority', 'important', 'relevant',
 ]);
 
 /** "too X" rejects the subject when X is a cost: "tail sampling is too expensive for us". */
 export const TOO_COSTLY: ReadonlySet<string> = new Set([
   'expensive', 'costly', 'slow', 'noisy', 'complex', 'complicated', 'heavy', 'risky', 'fragile', 'much',
+  'rigid', 'unlikely', 'brittle',
 ]);
 
 /** "not just X", "not only X", "no matter": X is kept, not rejected. */
@@ -50,13 +68,26 @@ export const NEGATIVE_VERBS: ReadonlySet<string> = new Set([
   'degrade', 'degrading', 'degraded', 'throw', 'throwing', 'delete', 'deleting', 'forget', 'forgetting',
   'exceed', 'exceeding', 'overload', 'overloading', 'slow', 'slowing', 'fail', 'failing', 'leak',
   'leaking', 'leaks', 'blind', 'gaps', 'gap', 'delay', 'delaying', 'impact', 'impacting', 'affect',
-  'affecting', 'wake', 'page', 'paging', 'flood', 'flooding', 'spam', 'noise', 'fatigue', 'cap',
+  'affecting', 'flood', 'flooding', 'spam',
   'sampling', 'sample', 'sampled', 'truncate', 'truncating', 'downsample', 'downsampling',
 ]);
 
 /** Words skipped when looking at what follows a negator ("don't ever drop", "not to lose"). */
 export const FILLER_AFTER_NEGATOR: ReadonlySet<string> = new Set([
   'ever', 'really', 'to', 'be', 'we', 'i', 'you', 'they', 'even', 'want', 'wanna', 'need', 'have', 'the', 'a', 'an', 'any', 'at', 'all',
+]);
+
+/** Words that say nothing about what was rejected: "I'm against it too", "no need for it either". */
+export const EMPTY_SCOPE_WORDS: ReadonlySet<string> = new Set([
+  'need', 'for', 'it', 'them', 'that', 'this', 'those', 'either', 'too', 'also', 'any', 'of', 'one',
+  'here', 'there', 'now', 'really', 'at', 'all', 'as', 'well', 'so', 'much', 'personally', 'honestly',
+]);
+
+/** Where a rejection's reach stops, looking back from "X is overkill": a new clause only, not "and" or "we". */
+export const BACKWARD_BREAKERS: ReadonlySet<string> = new Set([
+  'but', 'however', 'whereas', 'while', 'although', 'though', 'because', 'since', 'so', 'which',
+  'then', 'yet', 'unless', 'until', 'except', 'instead', 'rather', 'otherwise', 'therefore', 'thus',
+  'hence', 'if', 'when',
 ]);
 
 /**
@@ -71,5 +102,6 @@ export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
 
 /** Every word that can start a rejection, for the lexicon's cue bit (a cheap pre-filter). */
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
-  ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, 'instead', 'rather', 'too', 'anti', 'bad',
+  ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
+  ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
 ]);

@@ -1,7 +1,12 @@
 import { WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
+  AFTER_MODAL_REJECTORS,
+  BACKWARD_BREAKERS,
   BACKWARD_REJECTORS,
   CLAUSE_BREAKERS,
+  EMPTY_SCOPE_WORDS,
+  PHRASE_NEGATORS,
+  VERB_THEN_REJECTOR,
   FILLER_AFTER_NEGATOR,
   FORWARD_NEGATORS,
   NEGATIVE_VERBS,
@@ -29,7 +34,7 @@ import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './token
  */
 
 /** How far a rejection reaches, in words: a clause rarely names more than one idea in that span. */
-const MAX_REACH = 8;
+const MAX_REACH = 10;
 
 function norm(tokens: Tokens, index: number): string {
   return tokens.words[index]?.norm ?? '';
@@ -64,9 +69,10 @@ function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number,
 }
 
 function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number): void {
+  if (boundaryBefore(tokens, cue)) return;
   for (let index = cue - 1; index >= start && index >= cue - MAX_REACH; index -= 1) {
     const word = norm(tokens, index);
-    if (CLAUSE_BREAKERS.has(word)) break;
+    if (BACKWARD_BREAKERS.has(word)) break;
     if (out[index] === 0) out[index] = cue + 1;
     if (boundaryBefore(tokens, index)) break;
   }
@@ -82,6 +88,26 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     const text = word.norm;
     const next = norm(tokens, index + 1);
 
+    const phrase = phraseNegatorAt(tokens, index, end);
+    if (phrase > 0) {
+      const marked = markForward(tokens, out, index, index + phrase, end);
+      if (marked === 0 || onlyEmptyWords(tokens, index + phrase, index + phrase + marked)) markBackward(tokens, out, index, start);
+      continue;
+    }
+    if (text === 'over' && /^(?:engineer|kill|complicat|built|design)/.test(next)) {
+      markBackward(tokens, out, index, start);
+      continue;
+    }
+    const previousWord = norm(tokens, index - 1);
+    const verbThen = VERB_THEN_REJECTOR.get(text);
+    if (verbThen) {
+      if (index > start && verbThen.has(previousWord)) markBackward(tokens, out, index - 1, start);
+      continue;
+    }
+    if (AFTER_MODAL_REJECTORS.has(text)) {
+      if (previousWord === 'would' || previousWord === 'will') markBackward(tokens, out, index - 1, start);
+      continue;
+    }
     if (text === 'instead' || text === 'rather') {
       // "instead of X" / "rather than X"; a bare "instead" ends a clause and rejects nothing.
       if ((text === 'instead' && next === 'of') || (text === 'rather' && next === 'than')) markForward(tokens, out, index, index + 2, end);
@@ -109,12 +135,31 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     const marked = markForward(tokens, out, index, index + 1, end);
+    const emptyScope = marked === 0 || onlyFunctionWords(tokens, index + 1, index + 1 + marked) || onlyEmptyWords(tokens, index + 1, index + 1 + marked);
+    if (!emptyScope) continue;
+    // "Recording rules I'd avoid too", "no need for it": what is rejected came before.
+    if (index - start >= 2) markBackward(tokens, out, index, start);
     // "Tail sampling? We wouldn't." The negator stands alone: it rejects the short sentence before.
-    const onlyFunctionWordsFollow = marked === 0 || onlyFunctionWords(tokens, index + 1, index + 1 + marked);
-    if (onlyFunctionWordsFollow && previous && index - start <= 3 && previous.end - previous.start <= MAX_REACH) {
+    else if (previous && previous.end - previous.start <= MAX_REACH) {
       for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = index + 1;
     }
   }
+}
+
+function onlyEmptyWords(tokens: Tokens, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) if (!EMPTY_SCOPE_WORDS.has(norm(tokens, index))) return false;
+  return true;
+}
+
+/** How many words a multi-word negator at `index` spans ("steer away from" = 3), or 0. */
+function phraseNegatorAt(tokens: Tokens, index: number, end: number): number {
+  for (const phrase of PHRASE_NEGATORS) {
+    if (index + phrase.length > end) continue;
+    let matches = true;
+    for (let offset = 0; offset < phrase.length && matches; offset += 1) matches = norm(tokens, index + offset) === phrase[offset];
+    if (matches) return phrase.length;
+  }
+  return 0;
 }
 
 function onlyFunctionWords(tokens: Tokens, from: number, to: number): boolean {

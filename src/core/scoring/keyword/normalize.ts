@@ -20,6 +20,18 @@ export function normalizeWord(raw: string): string {
   return word.includes("'") || word.includes('\u2019') ? word.replace(APOSTROPHES, '') : word;
 }
 
+/**
+ * Words Porter2 folds into another idea's stem ("experience" and "experiment" both become
+ * "experi", "operator" and "operational" both "oper"): these keep their own light stem.
+ */
+const OVERSTEMMED: ReadonlySet<string> = new Set([
+  'experience', 'experienced', 'experiencing', 'experiment', 'experimental', 'experimentation', 'experimenting',
+  'general', 'generally', 'generate', 'generated', 'generating', 'generation', 'generic', 'operator',
+  'operational', 'operating', 'operation', 'organ', 'organization', 'organisation', 'community',
+  'communication', 'universal', 'universe', 'university', 'policy', 'police', 'news', 'new', 'customer',
+  'custom', 'customize', 'customise', 'customized', 'customised', 'customization', 'customisation',
+]);
+
 /** Plural endings only, so acronyms in the plural ("SLOs", "PRs") meet their singular before Porter2 runs. */
 function stripPlural(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
@@ -41,5 +53,7 @@ export function stemWord(word: string): string {
   // "p99s" is the plural of the percentile "p99".
   if (HAS_DIGIT.test(word)) return /^p\d+s$/.test(word) ? word.slice(0, -1) : word;
   // Porter2 is slow on very long words (seconds on a 20,000-letter one) and no real word is that long.
-  return word.length > MAX_STEMMED_LENGTH ? stripPlural(word) : porter2(stripPlural(word));
+  const singular = stripPlural(word);
+  if (word.length > MAX_STEMMED_LENGTH || OVERSTEMMED.has(singular)) return singular;
+  return porter2(singular);
 }
