@@ -22,6 +22,8 @@ export interface AppConfig {
   adminUserIds?: string[];
   /** OBS_DEFAULT_TIMEZONE: the installer's zone for `daily set`. Absent: UTC. */
   defaultTimezone?: string;
+  /** OBS_STARTUP_RETRIES: retries (with backoff) when a platform is unreachable at start-up. Absent: 4. */
+  startupRetries?: number;
 }
 
 export interface LoadConfigOptions {
@@ -41,6 +43,7 @@ const port = z.coerce.number().int().min(0).max(65_535);
 const redisUrl = z.url({ protocol: /^rediss?$/ });
 const ttlDays = z.coerce.number().int().min(1).max(3_650);
 const logLevel = z.enum(['debug', 'info', 'warn', 'error']);
+const startupRetries = z.coerce.number().int().min(0).max(20);
 
 /**
  * Masks every configured secret verbatim in logs, before anything can log it. Raw values
@@ -84,6 +87,11 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   );
   const contentDir = readVariable(env, { name: 'OBS_CONTENT_DIR', schema: z.string().min(1), fallback: DEFAULTS.contentDir, invalid: 'must be a folder path.' }, problems);
   const level = readVariable(env, { name: 'LOG_LEVEL', schema: logLevel, fallback: DEFAULTS.logLevel, invalid: 'must be one of debug, info, warn, error (default info).' }, problems);
+  const retries = readVariable(
+    env,
+    { name: 'OBS_STARTUP_RETRIES', schema: startupRetries, invalid: 'must be a whole number of retries from 0 to 20 (default 4, about 15 s of backoff).' },
+    problems,
+  );
   const daily = readDailyConfig(env, problems);
   if (problems.length > 0 || !slack) throw new ConfigError(problems);
   // With no problems recorded, every value parsed or fell back; `??` only narrows the types.
@@ -97,5 +105,6 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     // Only when set, like the optional Slack fields: the defaults need no entry.
     ...(daily.adminUserIds.length > 0 ? { adminUserIds: daily.adminUserIds } : {}),
     ...(daily.defaultTimezone !== 'UTC' ? { defaultTimezone: daily.defaultTimezone } : {}),
+    ...(retries === undefined ? {} : { startupRetries: retries }),
   };
 }

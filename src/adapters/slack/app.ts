@@ -3,8 +3,8 @@ import type { Server } from 'node:http';
 import { App, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { AppConfig } from '../../config/index.ts';
 import { ConfigError } from '../../config/errors.ts';
-import { AppError } from '../../core/errors.ts';
 import { logger as rootLogger, type Logger, type LogLevel as OurLevel } from '../../infra/logger.ts';
+import { DEFAULT_STARTUP_RETRIES, PlatformUnreachableError, retryStartup } from '../../infra/startup.ts';
 import type { InteractionProducer } from '../../queue/producers.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import type { SlackAppDeps } from './deps.ts';
@@ -13,7 +13,7 @@ import { registerListeners } from './listeners/index.ts';
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
-export type SlackAppConfig = Pick<AppConfig, 'slack' | 'port' | 'logLevel'>;
+export type SlackAppConfig = Pick<AppConfig, 'slack' | 'port' | 'logLevel' | 'startupRetries'>;
 
 export interface CreateSlackAppDeps {
   producer: Pick<InteractionProducer, 'enqueue'>;
@@ -48,16 +48,33 @@ const healthRoute: CustomRoute = {
   },
 };
 
-/** auth.test at start-up: a bad token is a config problem, found before the first user is. */
-function startupError(error: unknown, apiUrl: string | undefined): Error {
-  const slackError = (error as { data?: { error?: unknown } }).data?.error;
-  if (typeof slackError === 'string' && REJECTED_TOKEN.has(slackError)) {
-    return new ConfigError([
-      { variable: 'SLACK_BOT_TOKEN', message: `was rejected by Slack (${slackError}). Copy the Bot User OAuth Token again from OAuth & Permissions, and reinstall the app if it was revoked.` },
+/** The Slack error code when Slack answered and refused the token; undefined otherwise. */
+function rejectedTokenCode(error: unknown): string | undefined {
+  const slackError = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return typeof slackError === 'string' && REJECTED_TOKEN.has(slackError) ? slackError : undefined;
+}
+
+/**
+ * auth.test at start-up. A refused token is a config problem, found before the first user
+ * is, and not retried. Anything else (Slack unreachable, 5xx) is retried with backoff, then
+ * reported as PlatformUnreachableError: a start-up failure with its own exit code, not a bug.
+ */
+async function verifyToken(app: App, config: SlackAppConfig, logger: Logger): Promise<void> {
+  const target = config.slack.apiUrl ?? 'https://slack.com/api/';
+  try {
+    await retryStartup('verifying the Slack bot token (auth.test)', () => app.init(), {
+      retries: config.startupRetries ?? DEFAULT_STARTUP_RETRIES,
+      logger,
+      isPermanent: (error) => rejectedTokenCode(error) !== undefined,
+      giveUp: (error, attempts) => new PlatformUnreachableError('Slack', target, attempts, error, config.slack.apiUrl ? ' and that SLACK_API_URL is right' : ''),
+    });
+  } catch (error) {
+    const code = rejectedTokenCode(error);
+    if (code === undefined) throw error;
+    throw new ConfigError([
+      { variable: 'SLACK_BOT_TOKEN', message: `was rejected by Slack (${code}). Copy the Bot User OAuth Token again from OAuth & Permissions, and reinstall the app if it was revoked.` },
     ]);
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new AppError('slack_unreachable', `could not verify the bot token with Slack at ${apiUrl ?? 'https://slack.com/api/'}: ${reason}`, { cause: error });
 }
 
 /**
@@ -107,11 +124,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     app,
     mode: slack.socketMode ? 'socket' : 'http',
     async start(listen = {}) {
-      try {
-        await app.init();
-      } catch (error) {
-        throw startupError(error, slack.apiUrl);
-      }
+      await verifyToken(app, config, logger);
       if (slack.socketMode) {
         await app.start();
         started = true;
