@@ -22,6 +22,8 @@ export interface AppConfig {
   adminUserIds?: string[];
   /** OBS_DEFAULT_TIMEZONE: the installer's zone for `daily set`. Absent: UTC. */
   defaultTimezone?: string;
+  /** METRICS_PORT: the worker's /healthz, /readyz and /metrics port. Absent: 9464 for `obs-bot worker`. */
+  metricsPort?: number;
   /** OBS_STARTUP_RETRIES: retries (with backoff) when a platform is unreachable at start-up. Absent: 4. */
   startupRetries?: number;
 }
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     { name: 'OBS_STARTUP_RETRIES', schema: startupRetries, invalid: 'must be a whole number of retries from 0 to 20 (default 4, about 15 s of backoff).' },
     problems,
   );
+  const metricsPort = readVariable(env, { name: 'METRICS_PORT', schema: port, invalid: 'must be a whole number from 0 to 65535 (default 9464 for the worker).' }, problems);
   const daily = readDailyConfig(env, problems);
   if (problems.length > 0 || !slack) throw new ConfigError(problems);
   // With no problems recorded, every value parsed or fell back; `??` only narrows the types.
@@ -106,5 +109,6 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...(daily.adminUserIds.length > 0 ? { adminUserIds: daily.adminUserIds } : {}),
     ...(daily.defaultTimezone !== 'UTC' ? { defaultTimezone: daily.defaultTimezone } : {}),
     ...(retries === undefined ? {} : { startupRetries: retries }),
+    ...(metricsPort === undefined ? {} : { metricsPort }),
   };
 }

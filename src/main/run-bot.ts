@@ -1,7 +1,9 @@
 import type { AppConfig } from '../config/index.ts';
 import { createSlackApp, type ListenOptions } from '../adapters/slack/app.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
+import type { ReadinessCheck } from '../infra/health.ts';
 import { describeRedisUrl } from '../infra/redis.ts';
+import { createRedisErrorReporter } from '../infra/redis-errors.ts';
 import { createInteractionProducer, type InteractionProducer } from '../queue/producers.ts';
 
 export interface RunBotOptions {
@@ -26,8 +28,13 @@ export interface RunningBot {
  */
 export async function runBot(config: AppConfig, options: RunBotOptions = {}): Promise<RunningBot> {
   const log = options.logger ?? rootLogger.child({ component: 'bot' });
-  const producer = options.producer ?? createInteractionProducer(config.redisUrl, { logger: log.child({ component: 'producer' }) });
-  const slack = createSlackApp(config, { producer, logger: log });
+  const producerLog = log.child({ component: 'producer' });
+  const producer =
+    options.producer ?? createInteractionProducer(config.redisUrl, { logger: producerLog, redisErrors: createRedisErrorReporter(producerLog, { redis: describeRedisUrl(config.redisUrl) }) });
+  // Filled in once the app exists: /readyz asks Redis and the platform at each request.
+  const readiness: ReadinessCheck[] = [{ name: 'redis', check: () => producer.ping() }];
+  const slack = createSlackApp(config, { producer, logger: log, readiness });
+  readiness.push({ name: 'slack', check: () => slack.isConnected() });
   // Not fatal: the bot can ack while Redis is away, and tells people to try again.
   if (!(await producer.waitUntilReady(3_000))) {
     log.warn('Redis is not reachable yet; commands will be answered with "try again in a minute" until it is', { redis: describeRedisUrl(config.redisUrl) });

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { App, LogLevel, type CustomRoute } from '@slack/bolt';
 import type { AppConfig } from '../../config/index.ts';
 import { ConfigError } from '../../config/errors.ts';
+import { HEALTH_PATH, METRICS_PATH, READY_PATH, serveHealth, serveMetrics, serveReadiness, type ReadinessCheck } from '../../infra/health.ts';
 import { logger as rootLogger, type Logger, type LogLevel as OurLevel } from '../../infra/logger.ts';
 import { DEFAULT_STARTUP_RETRIES, PlatformUnreachableError, retryStartup } from '../../infra/startup.ts';
 import type { InteractionProducer } from '../../queue/producers.ts';
@@ -11,7 +12,7 @@ import type { SlackAppDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
 
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
+export { HEALTH_PATH, METRICS_PATH, READY_PATH } from '../../infra/health.ts';
 
 export type SlackAppConfig = Pick<AppConfig, 'slack' | 'port' | 'logLevel' | 'startupRetries'>;
 
@@ -19,6 +20,8 @@ export interface CreateSlackAppDeps {
   producer: Pick<InteractionProducer, 'enqueue'>;
   logger?: Logger;
   now?: () => number;
+  /** What /readyz checks (Redis, the platforms); read at each request, so it may be filled in later. */
+  readiness?: readonly ReadinessCheck[];
 }
 
 export interface ListenOptions {
@@ -34,19 +37,31 @@ export interface SlackApp {
   /** Verifies the bot token (one auth.test), then listens on HTTP or connects over Socket Mode. */
   start(listen?: ListenOptions): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** Started, and in Socket Mode holding an open connection: for /readyz. */
+  isConnected(): boolean;
 }
 
 const BOLT_LEVEL: Record<OurLevel, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
 const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
-const healthRoute: CustomRoute = {
-  path: HEALTH_PATH,
-  method: ['GET'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('ok');
-  },
-};
+/** /healthz, /readyz and /metrics on the bot's port, in HTTP and Socket Mode alike. */
+function opsRoutes(checks: () => readonly ReadinessCheck[]): CustomRoute[] {
+  return [
+    { path: HEALTH_PATH, method: ['GET'], handler: serveHealth },
+    { path: READY_PATH, method: ['GET'], handler: (_req, res) => void serveReadiness(res, checks()) },
+    { path: METRICS_PATH, method: ['GET'], handler: (_req, res) => void serveMetrics(res) },
+  ];
+}
+
+/** The Socket Mode client's connection state, from its own events ('connected', 'disconnected', …). */
+function trackSocketState(app: App): () => boolean {
+  const client = (app as unknown as { receiver?: { client?: { on?: (event: string, listener: () => void) => void } } }).receiver?.client;
+  if (typeof client?.on !== 'function') return () => true;
+  let connected = false;
+  client.on('connected', () => (connected = true));
+  for (const event of ['reconnecting', 'disconnecting', 'disconnected']) client.on(event, () => (connected = false));
+  return () => connected;
+}
 
 /** The Slack error code when Slack answered and refused the token; undefined otherwise. */
 function rejectedTokenCode(error: unknown): string | undefined {
@@ -100,7 +115,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
       timeout: 5_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
     },
-    customRoutes: [healthRoute],
+    customRoutes: opsRoutes(() => deps.readiness ?? []),
     ...(slack.socketMode && slack.appToken
       ? // In Socket Mode the port only serves the health check.
         { socketMode: true, appToken: slack.appToken, port: config.port }
@@ -118,6 +133,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     logger.error('bolt error', { error: { name: error.name, code: error.code, message: error.message } });
   });
   registerListeners(app, listenerDeps);
+  const socketConnected = slack.socketMode ? trackSocketState(app) : () => true;
 
   let started = false;
   return {
@@ -138,6 +154,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
       logger.info('listening for Slack', { port: bound, path: EVENTS_PATH });
       return { port: bound };
     },
+    isConnected: () => started && socketConnected(),
     async stop() {
       if (!started) return;
       started = false;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { isUserError } from '../../core/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
+import { metrics } from '../../infra/metrics.ts';
 import { isQueueUnavailable } from '../../queue/errors.ts';
 import { GENERIC_ERROR_TEXT, QUEUE_UNAVAILABLE_TEXT } from './messages.ts';
 
@@ -50,6 +51,8 @@ export async function dispatch(target: Dispatch, handler: () => Promise<void>): 
   };
   try {
     await target.ack();
+    // `command`, `action` or `event`: the name's first part, a bounded label.
+    metrics.ackSeconds.observe({ platform: 'slack', kind: target.name.split(':')[0] ?? 'other' }, (performance.now() - started) / 1_000);
   } catch (error) {
     // The person already saw Slack's own failure message; doing the work now would
     // surprise them, and a retry from them would then do it twice.

@@ -52,8 +52,8 @@ function llmScorerForEval(keyword: Scorer, metrics: LlmMetrics, io: CliIO): Scor
   return new LlmScorer({ client: createLlmClient(config), config, fallback: keyword, metrics });
 }
 
-function formatLlmUsage(metrics: LlmMetrics): string {
-  const snap = metrics.snapshot();
+async function formatLlmUsage(metrics: LlmMetrics): Promise<string> {
+  const snap = await metrics.snapshot();
   const fallbacks = Object.entries(snap.fallbacks).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
   return `  LLM calls ${snap.calls}, prompt tokens ${snap.promptTokens}, completion tokens ${snap.completionTokens}, quote downgrades ${snap.downgrades}, fallbacks: ${fallbacks}`;
 }
@@ -89,7 +89,7 @@ export const evalCommand: CliCommand = {
     for (const scorer of scorers) {
       const report = await runEval(cases, scorer, { concurrency: scorer.name === 'llm' ? LLM_CONCURRENCY : 1 });
       io.stdout(`${formatEvalReport(report)}\n`);
-      if (scorer.name === 'llm') io.stdout(`${formatLlmUsage(metrics)}\n`);
+      if (scorer.name === 'llm') io.stdout(`${await formatLlmUsage(metrics)}\n`);
       io.stdout('\n');
     }
     return 0;
