@@ -12,5 +12,6 @@ export interface BenchEntry {
 export const BENCHES: readonly BenchEntry[] = [
   { name: 'keyword-scorer', load: async () => (await import('./keyword-scorer.bench.ts')).bench },
   { name: 'slack-commands', load: async () => (await import('./slack-commands.bench.ts')).bench },
+  { name: 'discord', load: async () => (await import('./discord.bench.ts')).bench },
   { name: 'daily-fanout', load: async () => (await import('./daily-fanout.bench.ts')).bench },
 ];

@@ -120,7 +120,7 @@ describe('loadConfig', () => {
   });
 
   it('lets a worker run without the signing secret, which only the bot needs', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN }, { role: 'worker' }).slack.signingSecret).toBe('');
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN }, { role: 'worker' }).slack?.signingSecret).toBe('');
     expect(() => loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN })).toThrow(/SLACK_SIGNING_SECRET/);
   });
 

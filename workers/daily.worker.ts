@@ -6,8 +6,9 @@ import { releaseFailedRun, runDailyPost, type DailyPostOutcome } from '../src/ap
 import { runDailyReveal, type DailyRevealOutcome } from '../src/app/daily/reveal.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
 import type { InteractionDeps } from '../src/app/interactions/context.ts';
-import { freshProgress } from '../src/app/ports.ts';
-import { isUserError, PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
+import { freshProgress, senderFor, type ChatSender } from '../src/app/ports.ts';
+import type { Platform } from '../src/core/thread-id.ts';
+import { AppError, isUserError, PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { instrumentWorker } from './job-metrics.ts';
@@ -58,6 +59,14 @@ export interface RunningDailyWorker {
 
 export type DailyJobResult = DailyPostOutcome | DailyRevealOutcome;
 
+/** For deps that must never post (boot): a routed worker has no single sender to give them. */
+function unroutedSender(): ChatSender {
+  const refuse = async (): Promise<never> => {
+    throw new AppError('sender_not_routed', 'this daily step has no platform, so it cannot post');
+  };
+  return { postMessage: refuse, postEphemeral: refuse, respond: refuse, sendDirect: refuse, addReaction: refuse };
+}
+
 /** Waits shorter than this are slept in place; longer ones go back to BullMQ as a delay. */
 const INLINE_WAIT_MS = 250;
 
@@ -73,8 +82,9 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
   const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);
   const defaultTimezone = deps.defaultTimezone ?? 'UTC';
 
-  const interaction: InteractionDeps = {
-    sender: deps.sender,
+  // Daily jobs for every platform share this worker: each gets the sender of its channel's platform.
+  const interactionFor = (platform: Platform | undefined): InteractionDeps => ({
+    sender: platform ? senderFor(deps.sender, platform) : 'senderFor' in deps.sender ? unroutedSender() : deps.sender,
     stores,
     bank: deps.bank,
     // Daily jobs post questions and reveals; they never score or pace a session.
@@ -84,15 +94,15 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
     scheduleTick: async ({ threadId }) => log.warn('a daily plan asked for a pacing tick; ignored', { threadId }),
     now,
     logger: log,
-  };
-  const dailyDeps: DailyDeps = { interaction, scheduling, defaultTimezone };
+  });
+  const dailyDepsFor = (platform: Platform | undefined): DailyDeps => ({ interaction: interactionFor(platform), scheduling, defaultTimezone });
 
   /** Best effort: the person who typed `daily now` hears why nothing was posted. */
   const tellRequester = async (data: DailyJob, text: string, jobLog: Logger): Promise<void> => {
     if (data.kind !== 'daily-post' || !data.manual) return;
     const { workspaceId } = parseChannelKey(data.channelKey);
     try {
-      await deps.sender.sendDirect(workspaceId, data.manual.requestedBy, { parts: [{ type: 'text', text }] }, freshProgress(`daily-now-failure:${data.channelKey}:${data.manual.localDate}`));
+      await senderFor(deps.sender, parseChannelKey(data.channelKey).platform).sendDirect(workspaceId, data.manual.requestedBy, { parts: [{ type: 'text', text }] }, freshProgress(`daily-now-failure:${data.channelKey}:${data.manual.localDate}`));
     } catch (error) {
       jobLog.warn('could not tell the requester why `daily now` failed', { error });
     }
@@ -127,6 +137,7 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
 
+    const dailyDeps = dailyDepsFor(parseChannelKey(data.channelKey).platform);
     try {
       const result = data.kind === 'daily-post' ? await runDailyPost({ jobId, job: data, ...(job.opts.prevMillis ? { prevMillis: job.opts.prevMillis } : {}) }, dailyDeps) : await runDailyReveal({ jobId, job: data }, dailyDeps);
       jobLog.debug('daily job done', { outcome: result.outcome });
@@ -183,8 +194,9 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
     queue,
     stores,
     services: { scheduling, defaultTimezone },
-    deps: dailyDeps,
-    boot: () => syncDailySchedules(dailyDeps),
+    // Boot only reads stores and schedules jobs; it posts nothing, so it needs no platform.
+    deps: dailyDepsFor(undefined),
+    boot: () => syncDailySchedules(dailyDepsFor(undefined)),
     close() {
       closing ??= (async () => {
         await worker.close();

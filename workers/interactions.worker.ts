@@ -1,6 +1,7 @@
 import { UnrecoverableError, Worker, type Job, type JobsOptions, type Queue } from 'bullmq';
 import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver, type ScoringSettings } from '../src/app/interactions/index.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
+import { senderFor } from '../src/app/ports.ts';
 import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
@@ -78,7 +79,6 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   };
 
   const handlerDeps = {
-    sender: deps.sender,
     stores,
     bank: deps.bank,
     resolveScorer: deps.resolveScorer,
@@ -99,7 +99,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       throw new UnrecoverableError('invalid job payload');
     }
     const data: InteractionJob = parsed.data;
-    const { workspaceId } = workspaceOf(data);
+    const { workspaceId, platform } = workspaceOf(data);
     const eventKey = eventKeyOf(data);
     const jobLog = log.child({
       jobId: job.id,
@@ -115,8 +115,11 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       return { outcome: 'duplicate' };
     }
 
+    // Picked inside the try: a job for a platform this worker does not serve fails like any bug.
+    let sender;
     try {
-      const outcome = await handleInteraction(data, { ...handlerDeps, logger: jobLog });
+      sender = senderFor(deps.sender, platform);
+      const outcome = await handleInteraction(data, { ...handlerDeps, sender, logger: jobLog });
       jobLog.info('job done', { outcome, ms: Date.now() - job.timestamp });
       return { outcome };
     } catch (error) {
@@ -128,14 +131,14 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       }
       if (error instanceof PermanentDeliveryError) {
         jobLog.error('permanent delivery failure; not retrying', { code: error.code, error });
-        await notifyUser(deps.sender, data, deliveryFailureText(error), `${eventKey}/failure`, jobLog, error);
+        if (sender) await notifyUser(sender, data, deliveryFailureText(error), `${eventKey}/failure`, jobLog, error);
         throw new UnrecoverableError(`permanent delivery failure: ${error.code}`);
       }
       const attempts = job.opts.attempts ?? 1;
       const final = job.attemptsMade + 1 >= attempts;
       if (final) {
         jobLog.error('job failed on its last attempt', { error, attempts });
-        await notifyUser(deps.sender, data, GENERIC_FAILURE, `${eventKey}/failure`, jobLog, error);
+        if (sender) await notifyUser(sender, data, GENERIC_FAILURE, `${eventKey}/failure`, jobLog, error);
       } else {
         jobLog.warn('job failed; will retry with backoff', { error, attemptsLeft: attempts - job.attemptsMade - 1 });
       }

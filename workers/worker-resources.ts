@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { ChatSender } from '../src/app/ports.ts';
+import type { ChatSender, SenderRouter } from '../src/app/ports.ts';
 import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import type { Logger } from '../src/infra/logger.ts';
 import { createRedisErrorReporter, isRedisConnectionError, type RedisErrorReporter } from '../src/infra/redis-errors.ts';
@@ -26,7 +26,8 @@ export interface BaseWorkerDeps {
   queueName?: string;
   /** Prefix of the stores' keys, shared by every worker (sessions, outbox). Default `<prefix>:store`. */
   storePrefix?: string;
-  sender: ChatSender;
+  /** One sender for every job, or one per platform (jobs name their platform). */
+  sender: ChatSender | SenderRouter;
   bank: QuestionBank;
   logger?: Logger;
   now?: () => number;

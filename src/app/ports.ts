@@ -1,5 +1,7 @@
 import type { TopicCount } from '../core/content/question-bank.ts';
+import { AppError } from '../core/errors.ts';
 import type { EngineEvent } from '../core/interview/events.ts';
+import type { Platform } from '../core/thread-id.ts';
 
 /**
  * The port the interaction handlers post through. Platform-neutral: handlers say *what*
@@ -17,6 +19,17 @@ export interface Destination {
   workspaceId: string;
   channelId: string;
   thread?: string;
+}
+
+/**
+ * Where a private message goes. `replyHandle` is the handle of the platform event this
+ * message answers, when that event came with one (Slack: the response_url; Discord: the
+ * interaction token). A platform that can post privately anywhere ignores it; one that can
+ * only answer privately through the event (Discord's ephemeral follow-ups) needs it.
+ */
+export interface PrivateDestination extends Destination {
+  userId: string;
+  replyHandle?: string;
 }
 
 /** A user's practice so far, for `/obs-question stats`. */
@@ -127,7 +140,7 @@ export interface ChatSender {
    * A message only `userId` sees, in the channel or thread. It cannot be read back, so a
    * crash between the platform accepting it and the caller recording it re-sends it.
    */
-  postEphemeral(destination: Destination & { userId: string }, content: MessageContent, progress: DeliveryProgress): Promise<void>;
+  postEphemeral(destination: PrivateDestination, content: MessageContent, progress: DeliveryProgress): Promise<void>;
   /** A private reply through the platform's reply handle (Slack response_url). */
   respond(responseUrl: string, content: MessageContent, progress: DeliveryProgress): Promise<void>;
   /** A direct message, the last resort to tell someone why something failed. */
@@ -141,6 +154,30 @@ export interface ChatSender {
    * an outage throws, so the job retries. Optional: a sender without it knows no admins.
    */
   isWorkspaceAdmin?(workspaceId: string, userId: string): Promise<boolean>;
+}
+
+/**
+ * A process serving several platforms holds one sender per platform; jobs, plans and
+ * channel keys name their platform, and workers pick the sender with `senderFor`.
+ */
+export interface SenderRouter {
+  senderFor(platform: Platform): ChatSender;
+}
+
+/** A single ChatSender serves every job; a router picks by the job's platform. */
+export function senderFor(route: ChatSender | SenderRouter, platform: Platform): ChatSender {
+  return 'senderFor' in route ? route.senderFor(platform) : route;
+}
+
+/** One sender per configured platform; a job for another platform is a deployment error. */
+export function routeByPlatform(senders: Partial<Record<Platform, ChatSender>>): SenderRouter {
+  return {
+    senderFor(platform) {
+      const sender = senders[platform];
+      if (!sender) throw new AppError('platform_not_configured', `no sender for ${platform}: this worker is not configured for it`);
+      return sender;
+    },
+  };
 }
 
 /** A progress tracker that records nothing: for one-off messages that need no resume. */

@@ -3,15 +3,19 @@ import type { LogLevel } from '../infra/logger.ts';
 import { registerSecret } from '../infra/redact.ts';
 import { readDailyConfig } from './daily.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
-import { readSlackConfig, type SlackConfig } from './slack.ts';
+import { hasDiscordCredentials, readDiscordConfig, type DiscordConfig } from './discord.ts';
+import { hasSlackCredentials, readSlackConfig, type SlackConfig } from './slack.ts';
 import { type Env, rawValue, readVariable } from './variables.ts';
 
 export { ConfigError, type ConfigProblem } from './errors.ts';
 export { hasSlackCredentials, normaliseSlackApiUrl, type SlackConfig } from './slack.ts';
+export { hasDiscordCredentials, normaliseDiscordApiUrl, type DiscordConfig } from './discord.ts';
 export { DEFAULT_TIMEZONE, readDailyConfig, type DailyConfig } from './daily.ts';
 
 export interface AppConfig {
-  slack: SlackConfig;
+  /** Present when Slack is configured; at least one of `slack` and `discord` always is. */
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
   /** HTTP port for `/slack/events` (unused in Socket Mode). 0 means any free port. */
   port: number;
   redisUrl: string;
@@ -52,7 +56,7 @@ const startupRetries = z.coerce.number().int().min(0).max(20);
  * are registered even when invalid: a user token pasted into SLACK_BOT_TOKEN is still secret.
  */
 function registerSecrets(env: Env): void {
-  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN']) {
+  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN']) {
     registerSecret(env[name]);
     registerSecret(rawValue(env, name));
   }
@@ -75,7 +79,12 @@ function registerSecrets(env: Env): void {
 export function loadConfig(env: Env = process.env, options: LoadConfigOptions = {}): AppConfig {
   registerSecrets(env);
   const problems: ConfigProblem[] = [];
-  const slack = readSlackConfig(env, problems, { requireSigningSecret: (options.role ?? 'bot') === 'bot' });
+  // Each platform is read when any of its variables is set; with none set, Slack's are
+  // reported missing (the long-standing default), so an empty environment still says what to set.
+  const wantsDiscord = hasDiscordCredentials(env);
+  const wantsSlack = hasSlackCredentials(env) || !wantsDiscord;
+  const slack = wantsSlack ? readSlackConfig(env, problems, { requireSigningSecret: (options.role ?? 'bot') === 'bot' }) : undefined;
+  const discord = wantsDiscord ? readDiscordConfig(env, problems) : undefined;
   const parsedPort = readVariable(env, { name: 'PORT', schema: port, fallback: DEFAULTS.port, invalid: `must be a whole number from 0 to 65535 (default ${DEFAULTS.port}).` }, problems);
   const parsedRedisUrl = readVariable(
     env,
@@ -96,10 +105,11 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   );
   const metricsPort = readVariable(env, { name: 'METRICS_PORT', schema: port, invalid: 'must be a whole number from 0 to 65535 (default 9464 for the worker).' }, problems);
   const daily = readDailyConfig(env, problems);
-  if (problems.length > 0 || !slack) throw new ConfigError(problems);
+  if (problems.length > 0 || (!slack && !discord)) throw new ConfigError(problems);
   // With no problems recorded, every value parsed or fell back; `??` only narrows the types.
   return {
-    slack,
+    ...(slack ? { slack } : {}),
+    ...(discord ? { discord } : {}),
     port: parsedPort ?? DEFAULTS.port,
     redisUrl: parsedRedisUrl ?? DEFAULTS.redisUrl,
     sessionTtlDays: sessionTtlDays ?? DEFAULTS.sessionTtlDays,

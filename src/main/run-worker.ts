@@ -1,5 +1,7 @@
 import { startDailyWorker, type RunningDailyWorker } from '../../workers/daily.worker.ts';
 import { startInteractionsWorker, type RunningInteractionsWorker } from '../../workers/interactions.worker.ts';
+import { createDiscordRest } from '../adapters/discord/rest.ts';
+import { DiscordSender } from '../adapters/discord/sender.ts';
 import { SlackSender } from '../adapters/slack/sender.ts';
 import { DEFAULT_TIMEZONE, type AppConfig } from '../config/index.ts';
 import { loadQuestionBank } from '../core/content/load.ts';
@@ -14,14 +16,15 @@ import { QUEUE_PREFIX } from '../queue/names.ts';
 import { createScoring } from '../scoring/resolve-scorer.ts';
 import { DAY_MS } from '../store/index.ts';
 import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.ts';
-import type { ChatSender } from '../app/ports.ts';
+import { routeByPlatform, type ChatSender, type SenderRouter } from '../app/ports.ts';
+import type { Platform } from '../core/thread-id.ts';
 
 export interface RunWorkerOptions {
   logger?: Logger;
   /** BullMQ and store key prefix; tests pass a unique one. Default OBS_QUEUE_PREFIX or "obs". */
   prefix?: string;
-  /** Overrides for tests; by default built from the config. */
-  sender?: ChatSender;
+  /** Overrides for tests; by default one sender per configured platform. */
+  sender?: ChatSender | SenderRouter;
   bank?: QuestionBank;
   resolveScorer?: ScorerResolver;
   /** Read for the optional LLM scoring settings. */
@@ -55,7 +58,28 @@ function responseUrlOrigins(apiUrl: string | undefined): string[] {
 }
 
 /**
- * Runs the worker side: content, scoring, the Slack sender, the interactions worker and the
+ * One sender per configured platform. Discord's is REST only (no gateway session), so
+ * workers scale out freely; jobs and daily channels name their platform.
+ */
+function sendersFor(config: AppConfig, log: Logger): SenderRouter {
+  const senders: Partial<Record<Platform, ChatSender>> = {};
+  if (config.slack) {
+    senders.slack = new SlackSender({
+      token: config.slack.botToken,
+      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+      responseUrlOrigins: responseUrlOrigins(config.slack.apiUrl),
+      logger: log.child({ component: 'slack-sender' }),
+    });
+  }
+  if (config.discord) {
+    const rest = createDiscordRest({ token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) });
+    senders.discord = new DiscordSender({ rest, applicationId: config.discord.applicationId, logger: log.child({ component: 'discord-sender' }) });
+  }
+  return routeByPlatform(senders);
+}
+
+/**
+ * Runs the worker side: content, scoring, the senders (Slack, Discord), the interactions worker and the
  * daily worker (whose schedules are synced at every boot).
  * Like runBot it installs no signal handlers; whoever owns the process calls `close()` on
  * SIGTERM, which waits for the jobs in flight (their plans are stored, so even a hard kill
@@ -94,14 +118,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
       clear: (scope) => settings.clear(scope),
     };
   }
-  const sender =
-    options.sender ??
-    new SlackSender({
-      token: config.slack.botToken,
-      ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-      responseUrlOrigins: responseUrlOrigins(config.slack.apiUrl),
-      logger: log.child({ component: 'slack-sender' }),
-    });
+  const sender = options.sender ?? sendersFor(config, log);
 
   // The daily worker shares the connection and the stores (same prefix): a daily question
   // is a channel question, and its answers arrive through the interactions worker.

@@ -22,7 +22,7 @@ describe('Grafana dashboard (ops/grafana)', () => {
     const exported = new Set<string>();
     for (const metric of await registry.getMetricsAsJSON()) {
       exported.add(metric.name);
-      if (metric.type === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) exported.add(`${metric.name}${suffix}`);
+      if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) exported.add(`${metric.name}${suffix}`);
     }
     const recordingRules = parse(readFileSync(resolve(root, 'ops/prometheus/recording-rules.yml'), 'utf8')) as { groups: { rules: { record: string }[] }[] };
     const recorded = new Set(recordingRules.groups.flatMap((group) => group.rules.map((rule) => rule.record)));

@@ -28,7 +28,7 @@ describe('SLO rules (ops/prometheus)', () => {
     const exported = new Set<string>();
     for (const metric of await registry.getMetricsAsJSON()) {
       exported.add(metric.name);
-      if (metric.type === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) exported.add(`${metric.name}${suffix}`);
+      if (String(metric.type) === 'histogram') for (const suffix of ['_bucket', '_count', '_sum']) exported.add(`${metric.name}${suffix}`);
     }
     const referenced = new Set(rules.flatMap((rule) => [...rule.expr.matchAll(/\bobsbot_[a-z_]+\b/g)].map((match) => match[0])));
     expect(referenced.size).toBeGreaterThanOrEqual(5);

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, type CustomRoute } from '@slack/bolt';
-import type { AppConfig } from '../../config/index.ts';
+import type { AppConfig, SlackConfig } from '../../config/index.ts';
 import { ConfigError } from '../../config/errors.ts';
 import { HEALTH_PATH, METRICS_PATH, READY_PATH, serveHealth, serveMetrics, serveReadiness, type ReadinessCheck } from '../../infra/health.ts';
 import { logger as rootLogger, type Logger, type LogLevel as OurLevel } from '../../infra/logger.ts';
@@ -74,14 +74,14 @@ function rejectedTokenCode(error: unknown): string | undefined {
  * is, and not retried. Anything else (Slack unreachable, 5xx) is retried with backoff, then
  * reported as PlatformUnreachableError: a start-up failure with its own exit code, not a bug.
  */
-async function verifyToken(app: App, config: SlackAppConfig, logger: Logger): Promise<void> {
-  const target = config.slack.apiUrl ?? 'https://slack.com/api/';
+async function verifyToken(app: App, slack: SlackConfig, retries: number | undefined, logger: Logger): Promise<void> {
+  const target = slack.apiUrl ?? 'https://slack.com/api/';
   try {
     await retryStartup('verifying the Slack bot token (auth.test)', () => app.init(), {
-      retries: config.startupRetries ?? DEFAULT_STARTUP_RETRIES,
+      retries: retries ?? DEFAULT_STARTUP_RETRIES,
       logger,
       isPermanent: (error) => rejectedTokenCode(error) !== undefined,
-      giveUp: (error, attempts) => new PlatformUnreachableError('Slack', target, attempts, error, config.slack.apiUrl ? ' and that SLACK_API_URL is right' : ''),
+      giveUp: (error, attempts) => new PlatformUnreachableError('Slack', target, attempts, error, slack.apiUrl ? ' and that SLACK_API_URL is right' : ''),
     });
   } catch (error) {
     const code = rejectedTokenCode(error);
@@ -101,6 +101,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
   const logger = deps.logger ?? rootLogger.child({ component: 'slack' });
   const listenerDeps: SlackAppDeps = { producer: deps.producer, logger, now: deps.now ?? Date.now };
   const { slack } = config;
+  if (!slack) throw new ConfigError([{ variable: 'SLACK_BOT_TOKEN', message: 'is not set, so the Slack side cannot start.' }]);
   const app = new App({
     token: slack.botToken,
     // Initialised in start(), so a bad token is reported there instead of as an unhandled rejection.
@@ -140,7 +141,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     app,
     mode: slack.socketMode ? 'socket' : 'http',
     async start(listen = {}) {
-      await verifyToken(app, config, logger);
+      await verifyToken(app, slack, config.startupRetries, logger);
       if (slack.socketMode) {
         await app.start();
         started = true;

@@ -45,7 +45,7 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
     const step = recordAnswer(state, question, pacing, { by: job.userId, text: job.text, result, now });
     const feedback = step.events.find((event) => event.type === 'feedback');
     const steps: PlanStep[] = [
-      ...eventSteps(step.events, { channelId, thread, mode: state.mode, actorId: job.userId, keyPrefix: 'reply-' }),
+      ...eventSteps(step.events, { channelId, thread, mode: state.mode, actorId: job.userId, keyPrefix: 'reply-', ...(job.responseUrl ? { replyHandle: job.responseUrl } : {}) }),
       { kind: 'react', key: 'scored', channelId, messageId: job.messageId, reaction: 'scored' },
       {
         kind: 'record-history',

@@ -39,7 +39,12 @@ export async function notifyUser(sender: ChatSender, job: InteractionJob, text: 
   if (!channelIsTheProblem) {
     routes.push([
       'ephemeral',
-      () => sender.postEphemeral({ workspaceId: job.workspaceId, channelId: job.channelId, userId: job.userId, ...(thread ? { thread } : {}) }, content, freshProgress(`${key}/ephemeral`)),
+      () =>
+        sender.postEphemeral(
+          { workspaceId: job.workspaceId, channelId: job.channelId, userId: job.userId, ...(thread ? { thread } : {}), ...(job.responseUrl ? { replyHandle: job.responseUrl } : {}) },
+          content,
+          freshProgress(`${key}/ephemeral`),
+        ),
     ]);
   }
   routes.push(['direct message', () => sender.sendDirect(job.workspaceId, job.userId, content, freshProgress(`${key}/dm`))]);

@@ -15,7 +15,8 @@ export type PlanThread = { ts: string } | { rootOf: string };
 
 export type PlanStep =
   | { kind: 'post'; key: string; channelId: string; thread?: PlanThread; content: MessageContent }
-  | { kind: 'ephemeral'; key: string; channelId: string; userId: string; thread?: PlanThread; content: MessageContent }
+  /** `replyHandle`: the causing event's private-reply handle, for platforms that need one (see PrivateDestination). */
+  | { kind: 'ephemeral'; key: string; channelId: string; userId: string; thread?: PlanThread; content: MessageContent; replyHandle?: string }
   | { kind: 'respond'; key: string; responseUrl: string; content: MessageContent; fallback: { channelId: string; userId: string; thread?: PlanThread } }
   | { kind: 'create-session'; key: string; channelId: string; rootOf: string; state: SessionState }
   | { kind: 'schedule-tick'; key: string; channelId: string; thread: PlanThread; at: number }

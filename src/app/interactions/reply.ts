@@ -15,5 +15,5 @@ export function privateReply(job: InteractionJob, parts: MessagePart[], key: str
   if (job.kind === 'command' && job.responseUrl) {
     return [{ kind: 'respond', key, responseUrl: job.responseUrl, content, fallback: { channelId: job.channelId, userId: job.userId } }];
   }
-  return [{ kind: 'ephemeral', key, channelId: job.channelId, userId: job.userId, ...(thread ? { thread } : {}), content }];
+  return [{ kind: 'ephemeral', key, channelId: job.channelId, userId: job.userId, ...(thread ? { thread } : {}), content, ...(job.responseUrl ? { replyHandle: job.responseUrl } : {}) }];
 }

@@ -78,7 +78,7 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
       case 'ephemeral': {
         const thread = threadTs(step.thread);
         await deps.sender.postEphemeral(
-          { workspaceId, channelId: step.channelId, userId: step.userId, ...(thread ? { thread } : {}) },
+          { workspaceId, channelId: step.channelId, userId: step.userId, ...(thread ? { thread } : {}), ...(step.replyHandle ? { replyHandle: step.replyHandle } : {}) },
           withSession(step.content, step.channelId, thread),
           deliveryOf(step, false),
         );

@@ -21,6 +21,8 @@ export interface EventTarget {
   actorId?: string;
   /** Step key prefix, unique within the plan. */
   keyPrefix: string;
+  /** The actor's private-reply handle (their event's), used for messages addressed to them. */
+  replyHandle?: string;
 }
 
 function audienceOf(event: EngineEvent, target: EventTarget): string | undefined {
@@ -58,7 +60,15 @@ export function eventSteps(events: readonly EngineEvent[], target: EventTarget):
   return groups.map(({ audience, parts }, index): PlanStep => {
     const key = `${target.keyPrefix}${index}`;
     return audience
-      ? { kind: 'ephemeral', key, channelId: target.channelId, userId: audience, thread: target.thread, content: { parts } }
+      ? {
+          kind: 'ephemeral',
+          key,
+          channelId: target.channelId,
+          userId: audience,
+          thread: target.thread,
+          content: { parts },
+          ...(target.replyHandle && audience === target.actorId ? { replyHandle: target.replyHandle } : {}),
+        }
       : { kind: 'post', key, channelId: target.channelId, thread: target.thread, content: { parts } };
   });
 }

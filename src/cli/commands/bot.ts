@@ -1,16 +1,17 @@
 import { loadConfig } from '../../config/index.ts';
 import type { CliCommand } from '../types.ts';
+import { describeBot } from './describe-bot.ts';
 
 export const botCommand: CliCommand = {
   path: ['bot'],
-  summary: 'Run only the Slack-facing bot (acknowledges and enqueues); scale workers separately',
+  summary: 'Run only the platform side (Slack and/or Discord: acknowledges and enqueues); scale workers separately',
   usage: 'obs-bot bot',
   async run(_args, io) {
     const config = loadConfig(process.env, { role: 'bot' });
     const { runBot } = await import('../../main/run-bot.ts');
     const { runUntilSignal } = await import('../../main/run-until-signal.ts');
     const bot = await runBot(config);
-    io.stdout(`obs-bot bot running (${bot.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port ?? config.port}`}).\n`);
+    io.stdout(`obs-bot bot running (${describeBot(bot, config)}).\n`);
     await runUntilSignal([bot]);
     return 0;
   },

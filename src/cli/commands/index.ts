@@ -19,5 +19,6 @@ export const commands: CommandEntry[] = [
   { path: ['content', 'list'], load: async () => (await import('./content-list.ts')).contentListCommand },
   { path: ['content', 'show'], load: async () => (await import('./content-show.ts')).contentShowCommand },
   { path: ['content', 'import'], load: async () => (await import('./content-import.ts')).contentImportCommand },
+  { path: ['discord', 'register'], load: async () => (await import('./discord-register.ts')).discordRegisterCommand },
   { path: ['eval'], load: async () => (await import('./eval.ts')).evalCommand },
 ];

@@ -1,24 +1,27 @@
-import { hasSlackCredentials, loadConfig } from '../../config/index.ts';
+import { hasDiscordCredentials, hasSlackCredentials, loadConfig } from '../../config/index.ts';
 import type { CliCommand } from '../types.ts';
 import { practiceCommand } from './practice.ts';
+import { describeBot } from './describe-bot.ts';
 
 export const startCommand: CliCommand = {
   path: ['start'],
-  summary: 'Run the Slack bot and a worker when Slack is configured; otherwise a practice interview',
+  summary: 'Run the bot (Slack, Discord or both, as configured) and a worker; with neither, a practice interview',
   usage: 'obs-bot start [practice options]',
   async run(args, io) {
-    if (!hasSlackCredentials(process.env)) {
-      io.stdout('No chat credentials found (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect Slack; see README). Starting a practice interview in the terminal.\n\n');
+    if (!hasSlackCredentials(process.env) && !hasDiscordCredentials(process.env)) {
+      io.stdout(
+        'No chat credentials found (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to connect Slack, or DISCORD_TOKEN and DISCORD_APPLICATION_ID for Discord; see README). Starting a practice interview in the terminal.\n\n',
+      );
       return await practiceCommand.run(args, io);
     }
     const config = loadConfig(process.env);
-    // Loaded only here, so a terminal practice session never pays for Slack, BullMQ or OpenAI.
+    // Loaded only here, so a terminal practice session never pays for the SDKs, BullMQ or OpenAI.
     const [{ runBot }, { runWorker }, { runUntilSignal }] = await Promise.all([
       import('../../main/run-bot.ts'),
       import('../../main/run-worker.ts'),
       import('../../main/run-until-signal.ts'),
     ]);
-    // The bot first: it verifies the token with Slack, so a bad token fails before a worker starts.
+    // The bot first: it verifies the tokens, so a bad token fails before a worker starts.
     const bot = await runBot(config);
     let worker;
     try {
@@ -27,7 +30,7 @@ export const startCommand: CliCommand = {
       await bot.close();
       throw error;
     }
-    io.stdout(`obs-bot running: Slack ${bot.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${bot.port ?? config.port}, /slack/events`} and a worker in this process. Ctrl-C to stop.\n`);
+    io.stdout(`obs-bot running: ${describeBot(bot, config)} and a worker in this process. Ctrl-C to stop.\n`);
     await runUntilSignal([bot, worker]);
     return 0;
   },

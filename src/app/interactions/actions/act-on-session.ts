@@ -31,7 +31,7 @@ export async function actOnSession(job: ActionJob, ctx: JobContext, transition: 
     return {
       ...(step.state === state ? {} : { state: step.state }),
       steps: [
-        ...eventSteps(step.events, { channelId, thread, mode: state.mode, actorId: job.userId, keyPrefix: `${job.action}-` }),
+        ...eventSteps(step.events, { channelId, thread, mode: state.mode, actorId: job.userId, keyPrefix: `${job.action}-`, ...(job.responseUrl ? { replyHandle: job.responseUrl } : {}) }),
         ...(step.state === state ? [] : tickSteps(ctx, step.state, pacing, channelId, thread)),
       ],
     };

@@ -1,0 +1,93 @@
+import { Client, Events, GatewayIntentBits, Options, type Interaction } from 'discord.js';
+import { ConfigError, type DiscordConfig } from '../../config/index.ts';
+import { AppError } from '../../core/errors.ts';
+import { logger as rootLogger, type Logger } from '../../infra/logger.ts';
+import { handleAutocomplete } from './commands/autocomplete.ts';
+import { COMMAND_NAME } from './commands/definition.ts';
+import { handleObsQuestion } from './commands/obs-question.ts';
+import { handleButton, handleModal } from './components/index.ts';
+import type { DiscordBotDeps } from './deps.ts';
+import { handleThreadMessage } from './events/thread-message.ts';
+
+/**
+ * Intents: Guilds only by default (guilds, channels, threads, roles: what interactions and
+ * permission checks need), which is not privileged. Reading answers typed in threads needs
+ * GuildMessages plus the privileged MessageContent, requested only with DISCORD_MESSAGE_CONTENT.
+ */
+export function intentsFor(config: Pick<DiscordConfig, 'messageContent'>): GatewayIntentBits[] {
+  return config.messageContent ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : [GatewayIntentBits.Guilds];
+}
+
+export interface DiscordBot {
+  client: Client;
+  /** Logs in (the gateway URL comes from GET /gateway/bot) and resolves once READY and the guilds arrived. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 30_000;
+
+export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDeps, 'logger'> & { logger?: Logger }): DiscordBot {
+  const logger = deps.logger ?? rootLogger.child({ component: 'discord' });
+  const handlerDeps: DiscordBotDeps = { ...deps, logger };
+  const client = new Client({
+    intents: intentsFor(config),
+    rest: config.apiUrl ? { api: config.apiUrl } : {},
+    // Sessions live in Redis; the bot never reads old messages, so it keeps none in memory.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0, GuildMessageManager: 0 }),
+    allowedMentions: { parse: [] },
+  });
+
+  const route = async (interaction: Interaction): Promise<void> => {
+    if (interaction.isAutocomplete()) return handleAutocomplete(interaction, handlerDeps);
+    if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return handleObsQuestion(interaction, handlerDeps);
+    if (interaction.isButton()) return handleButton(interaction, handlerDeps);
+    if (interaction.isModalSubmit()) return handleModal(interaction, handlerDeps);
+    logger.debug('interaction ignored', { type: interaction.type });
+  };
+  client.on(Events.InteractionCreate, (interaction) => {
+    route(interaction).catch((error: unknown) => logger.error('interaction handler failed', { error }));
+  });
+  if (config.messageContent) {
+    client.on(Events.MessageCreate, (message) => {
+      handleThreadMessage(message, client.user?.id, handlerDeps).catch((error: unknown) => logger.error('message handler failed', { error }));
+    });
+  }
+  client.on(Events.Error, (error) => logger.error('discord client error', { error }));
+  client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
+
+  let started = false;
+  return {
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new AppError('discord_not_ready', `the Discord gateway did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
+        client.once(Events.ClientReady, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      try {
+        await client.login(config.token);
+        await ready;
+      } catch (error) {
+        await client.destroy().catch(() => undefined);
+        const code = (error as { code?: unknown }).code;
+        if (code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) {
+          throw new ConfigError([{ variable: 'DISCORD_TOKEN', message: 'was rejected by Discord. Reset the token on the Bot page of the Developer Portal and set it again.' }]);
+        }
+        if (code === 'DisallowedIntents') {
+          throw new ConfigError([{ variable: 'DISCORD_MESSAGE_CONTENT', message: 'is on, but the Message Content intent is not enabled for this bot. Enable it on the Bot page (Privileged Gateway Intents), or set DISCORD_MESSAGE_CONTENT=false.' }]);
+        }
+        throw error;
+      }
+      started = true;
+      logger.info('connected to the Discord gateway', { guilds: client.guilds.cache.size, messageContent: config.messageContent });
+    },
+    async stop() {
+      if (!started) return;
+      started = false;
+      await client.destroy();
+    },
+  };
+}

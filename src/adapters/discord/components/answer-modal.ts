@@ -1,0 +1,52 @@
+import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { UserError } from '../../../core/errors.ts';
+import type { AnswerJob } from '../../../queue/jobs.ts';
+import type { DiscordBotDeps } from '../deps.ts';
+import { dispatchInteraction } from '../dispatch.ts';
+import { ANSWER_RECEIVED_TEXT } from '../messages.ts';
+import { modalAnswerRef } from '../message-ref.ts';
+import { ANSWER_INPUT_ID } from './answer-button.ts';
+import { followUpHandle } from '../reply-handle.ts';
+import { sessionOf } from './session-ref.ts';
+
+/**
+ * The modal's submit is an answer, scored like a thread reply. It is acknowledged with a
+ * private receipt; the feedback follows as ephemeral follow-ups on the same interaction,
+ * so it shows to the answerer only (in a mock, the engine posts it in the thread instead).
+ */
+export function answerJobFrom(interaction: ModalSubmitInteraction, threadId: string, receivedAt: number): AnswerJob {
+  const session = sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId ?? '', threadId });
+  const text = interaction.fields.getTextInputValue(ANSWER_INPUT_ID).trim();
+  if (!text) throw new UserError('empty_answer', 'Your answer was empty. Press **Answer** again and write a few lines.');
+  return {
+    kind: 'answer',
+    platform: 'discord',
+    workspaceId: session.workspace,
+    channelId: session.channel,
+    userId: interaction.user.id,
+    dedupeKey: interaction.id,
+    receivedAt,
+    responseUrl: followUpHandle(interaction.token),
+    threadId: session.id,
+    text,
+    messageId: modalAnswerRef(interaction.id),
+  };
+}
+
+export async function handleAnswerModal(interaction: ModalSubmitInteraction, threadId: string, deps: DiscordBotDeps): Promise<void> {
+  const receivedAt = deps.now();
+  await dispatchInteraction(
+    {
+      name: 'modal:answer',
+      interactionId: interaction.id,
+      fields: { guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id },
+      refuse: (text) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral }),
+      tellAfterAck: (text) => interaction.followUp({ content: text, flags: MessageFlags.Ephemeral }),
+    },
+    deps,
+    () => {
+      const job = answerJobFrom(interaction, threadId, receivedAt);
+      return { ack: () => interaction.reply({ content: ANSWER_RECEIVED_TEXT, flags: MessageFlags.Ephemeral }), work: () => deps.producer.enqueue(job) };
+    },
+  );
+}

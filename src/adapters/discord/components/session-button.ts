@@ -1,0 +1,46 @@
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import type { ActionJob, ActionName } from '../../../queue/jobs.ts';
+import type { DiscordBotDeps } from '../deps.ts';
+import { dispatchInteraction } from '../dispatch.ts';
+import { followUpHandle } from '../reply-handle.ts';
+import { sessionOf } from './session-ref.ts';
+
+/**
+ * Hint, Reveal key points, Next follow-up, Finish, Mock me: acknowledged with a deferred
+ * update (the button shows it was pressed, nothing is posted), then the worker answers with
+ * ephemeral follow-ups on the interaction, or in the thread. Whether the presser may use the
+ * session's buttons is the worker's call, as on Slack: a mock's buttons are its candidate's.
+ */
+export function actionJobFrom(interaction: ButtonInteraction, action: ActionName, threadId: string | undefined, receivedAt: number): ActionJob {
+  const session = sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, ...(threadId ? { threadId } : {}) });
+  return {
+    kind: 'action',
+    platform: 'discord',
+    workspaceId: session.workspace,
+    channelId: session.channel,
+    userId: interaction.user.id,
+    dedupeKey: interaction.id,
+    receivedAt,
+    responseUrl: followUpHandle(interaction.token),
+    threadId: session.id,
+    action,
+  };
+}
+
+export async function handleSessionButton(interaction: ButtonInteraction, action: ActionName, threadId: string | undefined, deps: DiscordBotDeps): Promise<void> {
+  const receivedAt = deps.now();
+  await dispatchInteraction(
+    {
+      name: `button:${action}`,
+      interactionId: interaction.id,
+      fields: { guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id },
+      refuse: (text) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral }),
+      tellAfterAck: (text) => interaction.followUp({ content: text, flags: MessageFlags.Ephemeral }),
+    },
+    deps,
+    () => {
+      const job = actionJobFrom(interaction, action, threadId, receivedAt);
+      return { ack: () => interaction.deferUpdate(), work: () => deps.producer.enqueue(job) };
+    },
+  );
+}

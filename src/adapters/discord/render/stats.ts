@@ -1,0 +1,31 @@
+import type { UserStats } from '../../../app/ports.ts';
+import type { AppPartOf, Renderer } from './context.ts';
+import { bold, topicLabel } from './markdown.ts';
+import { COLOURS } from './message.ts';
+
+function dailyLines(daily: UserStats['daily']): string[] {
+  if (!daily || daily.length === 0) return [];
+  return [
+    '',
+    bold('Daily questions'),
+    ...daily.map(
+      (d) =>
+        `• <#${d.channelId}>: answered on ${d.daysAnswered} day${d.daysAnswered === 1 ? '' : 's'} · ${d.streak > 0 ? `🔥 ${d.streak}-day streak` : 'no current streak'} · ${d.pointsThisMonth} point${d.pointsThisMonth === 1 ? '' : 's'} this month`,
+    ),
+  ];
+}
+
+export const renderStats: Renderer<AppPartOf<'stats'>> = ({ stats }) => {
+  if (stats.answers === 0) {
+    return { summary: 'No practice yet', embeds: [{ title: 'Your practice', description: 'No answers yet. Try `/obs-question ask` and press **Answer**.', color: COLOURS.info }] };
+  }
+  const streak = stats.streakDays > 0 ? `🔥 ${stats.streakDays}-day streak${stats.practisedToday ? '' : ' (practise today to keep it)'}` : 'No current streak';
+  const lines = [
+    `${stats.questionsAnswered} question${stats.questionsAnswered === 1 ? '' : 's'} answered · ${stats.answers} answer${stats.answers === 1 ? '' : 's'} · ${streak}`,
+    '',
+    bold('Average coverage by topic'),
+    ...stats.byTopic.map((t) => `• ${topicLabel(t.topic)}: ${t.averageScore}/100 over ${t.sessions} question${t.sessions === 1 ? '' : 's'}`),
+    ...dailyLines(stats.daily),
+  ];
+  return { summary: `${stats.questionsAnswered} questions answered`, embeds: [{ title: 'Your practice', description: lines.join('\n'), color: COLOURS.info }] };
+};
