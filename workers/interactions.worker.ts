@@ -6,6 +6,7 @@ import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
+import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
 import { logger as rootLogger } from '../src/infra/logger.ts';
 import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
@@ -99,6 +100,11 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       throw new UnrecoverableError('invalid job payload');
     }
     const data: InteractionJob = parsed.data;
+    // Continues the trace of the adapter that queued it (its context is in the job data).
+    return inJobSpan(data.trace, `job ${data.kind}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.message.id': job.id ?? '' }, () => runJob(job, data));
+  };
+
+  const runJob = async (job: Job, data: InteractionJob): Promise<JobResult> => {
     const { workspaceId, platform } = workspaceOf(data);
     const eventKey = eventKeyOf(data);
     const jobLog = log.child({

@@ -8,6 +8,7 @@ import { logger as rootLogger, type Logger } from '../infra/logger.ts';
 import { startOpsServer, type OpsServer, type ReadinessCheck } from '../infra/health.ts';
 import { closeConnection, createProducerConnection, describeRedisUrl } from '../infra/redis.ts';
 import { createRedisErrorReporter } from '../infra/redis-errors.ts';
+import { startTracing } from '../infra/tracing.ts';
 import { createInteractionProducer, type InteractionProducer } from '../queue/producers.ts';
 import { QUEUE_PREFIX } from '../queue/names.ts';
 
@@ -41,6 +42,8 @@ export interface RunningBot {
  */
 export async function runBot(config: AppConfig, options: RunBotOptions = {}): Promise<RunningBot> {
   const log = options.logger ?? rootLogger.child({ component: 'bot' });
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  if (await startTracing({ serviceName: 'obs-bot' })) log.info('tracing on (OTLP)');
   const producerLog = log.child({ component: 'producer' });
   const producer =
     options.producer ?? createInteractionProducer(config.redisUrl, { logger: producerLog, redisErrors: createRedisErrorReporter(producerLog, { redis: describeRedisUrl(config.redisUrl) }) });

@@ -11,6 +11,7 @@ import { logger as rootLogger, type Logger } from '../infra/logger.ts';
 import { countActiveSessionsWith } from '../infra/metrics.ts';
 import { closeConnection, createWorkerConnection, describeRedisUrl } from '../infra/redis.ts';
 import { createRedisErrorReporter } from '../infra/redis-errors.ts';
+import { startTracing } from '../infra/tracing.ts';
 import { countSessions } from '../store/session-count.ts';
 import { QUEUE_PREFIX } from '../queue/names.ts';
 import { createScoring } from '../scoring/resolve-scorer.ts';
@@ -88,6 +89,8 @@ function sendersFor(config: AppConfig, log: Logger): SenderRouter {
 export async function runWorker(config: AppConfig, options: RunWorkerOptions = {}): Promise<RunningWorker> {
   const log = options.logger ?? rootLogger.child({ component: 'worker' });
   const prefix = options.prefix ?? QUEUE_PREFIX;
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; in `obs-bot start` the bot's call already did it.
+  if (await startTracing({ serviceName: 'obs-worker' })) log.info('tracing on (OTLP)');
   // Content first: a broken question bank must stop start-up with every problem listed.
   const bank = options.bank ?? (await loadQuestionBank(config.contentDir));
   const connection = createWorkerConnection(config.redisUrl);

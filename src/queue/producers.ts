@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { closeConnection, createProducerConnection } from '../infra/redis.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
 import { createRedisErrorReporter, type RedisErrorReporter } from '../infra/redis-errors.ts';
+import { currentTraceCarrier, inSpan, SpanKind } from '../infra/tracing.ts';
 import { QueueUnavailableError } from './errors.ts';
 import { interactionJobSchema, type InteractionJob } from './jobs.ts';
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from './names.ts';
@@ -119,16 +120,18 @@ export function createInteractionProducer(redisUrl: string, options: ProducerOpt
       const valid = interactionJobSchema.parse(job);
       if (connection.status !== 'ready') throw new QueueUnavailableError(`Redis connection is ${connection.status}`);
       const target = currentQueue();
-      try {
-        await withTimeout(
-          target.add(valid.kind, valid, { jobId: jobIdFor(valid), ...(enqueueOptions.delayMs ? { delay: enqueueOptions.delayMs } : {}) }),
-          timeoutMs,
-        );
-      } catch (error) {
-        await discardIfBroken();
-        if (error instanceof QueueUnavailableError) throw error;
-        throw new QueueUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
-      }
+      await inSpan(`enqueue ${valid.kind}`, SpanKind.PRODUCER, { 'messaging.system': 'bullmq', 'messaging.destination.name': target.name }, async () => {
+        // The worker's span continues this trace from the job data.
+        const carrier = currentTraceCarrier();
+        const data = carrier ? { ...valid, trace: carrier } : valid;
+        try {
+          await withTimeout(target.add(valid.kind, data, { jobId: jobIdFor(valid), ...(enqueueOptions.delayMs ? { delay: enqueueOptions.delayMs } : {}) }), timeoutMs);
+        } catch (error) {
+          await discardIfBroken();
+          if (error instanceof QueueUnavailableError) throw error;
+          throw new QueueUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+        }
+      });
     },
     async waitUntilReady(readyTimeoutMs = 5_000) {
       const deadline = Date.now() + readyTimeoutMs;

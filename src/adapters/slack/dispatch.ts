@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { isUserError } from '../../core/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
 import { metrics } from '../../infra/metrics.ts';
+import { inSpan, SpanKind } from '../../infra/tracing.ts';
 import { isQueueUnavailable } from '../../queue/errors.ts';
 import { GENERIC_ERROR_TEXT, QUEUE_UNAVAILABLE_TEXT } from './messages.ts';
 
@@ -41,6 +42,11 @@ async function tell(dispatch: Dispatch, text: string, log: Logger): Promise<void
  * It never throws, so Bolt's own error path (which logs whole payloads) is never reached.
  */
 export async function dispatch(target: Dispatch, handler: () => Promise<void>): Promise<DispatchOutcome> {
+  // The trace's root: the enqueue below, the job and its platform calls are its descendants.
+  return inSpan(`slack ${target.name}`, SpanKind.SERVER, { 'messaging.system': 'slack', 'obs.listener': target.name }, () => dispatchTraced(target, handler));
+}
+
+async function dispatchTraced(target: Dispatch, handler: () => Promise<void>): Promise<DispatchOutcome> {
   const started = performance.now();
   const log = target.logger.child({ listener: target.name, ...target.fields });
   const finish = (outcome: DispatchOutcome): DispatchOutcome => {

@@ -3,6 +3,7 @@ import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostRes
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
 import { metrics, recordPlatformError } from '../../infra/metrics.ts';
+import { inSpan, SpanKind } from '../../infra/tracing.ts';
 import type { SlackMessage } from './render/blocks.ts';
 import { renderMessage } from './render/index.ts';
 import { mapResponseUrlFailure, mapSlackError } from './sender-errors.ts';
@@ -89,13 +90,15 @@ export class SlackSender implements ChatSender {
   /** Every platform call goes through here: counted, and its failure mapped and counted. */
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
     metrics.platformCalls.inc({ platform: 'slack', method });
-    try {
-      return await run();
-    } catch (error) {
-      const mapped = mapSlackError(error, method);
-      recordPlatformError('slack', method, mapped);
-      throw mapped;
-    }
+    return inSpan(`slack ${method}`, SpanKind.CLIENT, { 'rpc.system': 'slack', 'rpc.method': method }, async () => {
+      try {
+        return await run();
+      } catch (error) {
+        const mapped = mapSlackError(error, method);
+        recordPlatformError('slack', method, mapped);
+        throw mapped;
+      }
+    });
   }
 
   async postMessage(destination: Destination, content: MessageContent, progress: DeliveryProgress): Promise<PostResult> {
