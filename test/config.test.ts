@@ -86,7 +86,7 @@ describe('loadConfig', () => {
     expect(lines).toHaveLength(9);
     expect(error.message).toMatch(/SLACK_BOT_TOKEN: is not set\. Copy the Bot User OAuth Token/);
     expect(error.message).toMatch(/SLACK_SIGNING_SECRET: is not set\. Copy the Signing Secret/);
-    expect(error.message).toMatch(/SLACK_APP_TOKEN: is not an app-level token\. It must start with xapp-/);
+    expect(error.message).toMatch(/SLACK_APP_TOKEN: does not start with xapp-, so it is not an app-level token\./);
     expect(error.message).toMatch(/PORT: must be a whole number from 0 to 65535/);
   });
 
@@ -100,7 +100,29 @@ describe('loadConfig', () => {
   it('rejects a user token or an app token given as the bot token', () => {
     for (const token of ['xoxp-1234-5678-abcdef', APP_TOKEN]) {
       const error = configErrorOf(() => loadConfig({ ...valid, SLACK_BOT_TOKEN: token }));
-      expect(error.problems).toEqual([{ variable: 'SLACK_BOT_TOKEN', message: expect.stringMatching(/must start with xoxb-/) }]);
+      expect(error.problems).toEqual([{ variable: 'SLACK_BOT_TOKEN', message: expect.stringMatching(/^does not start with xoxb-, so it is not a bot token/) }]);
+    }
+  });
+
+  it('states the rule that failed: a short xoxb- token is refused for its length, not its prefix', () => {
+    const error = configErrorOf(() => loadConfig({ ...valid, SLACK_BOT_TOKEN: 'xoxb-123' }));
+    expect(error.problems).toHaveLength(1);
+    const message = error.problems[0]!.message;
+    expect(message).toMatch(/^starts with xoxb- but is too short to be a bot token \(fewer than 10 characters/);
+    expect(message).not.toMatch(/must start with|does not start with/);
+    expect(message).not.toContain('xoxb-123');
+  });
+
+  it('states the rule that failed for app tokens, signing secrets and pasted whitespace', () => {
+    const cases: Array<[Record<string, string>, string, RegExp]> = [
+      [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_APP_TOKEN', /^starts with xapp- but is too short/],
+      [{ SLACK_SIGNING_SECRET: 'abc' }, 'SLACK_SIGNING_SECRET', /^is too short to be a signing secret \(fewer than 8 characters/],
+      [{ SLACK_BOT_TOKEN: 'xoxb-1111-2222 configtestbot' }, 'SLACK_BOT_TOKEN', /^contains a space or a line break/],
+      [{ SLACK_SIGNING_SECRET: 'c0nfig test signing' }, 'SLACK_SIGNING_SECRET', /^contains a space or a line break/],
+    ];
+    for (const [override, variable, message] of cases) {
+      const error = configErrorOf(() => loadConfig({ ...valid, ...override }));
+      expect(error.problems, variable).toEqual([{ variable, message: expect.stringMatching(message) }]);
     }
   });
 

@@ -124,7 +124,7 @@ describe('LlmScorer with a valid reply', () => {
     expect(String(request?.body.messages?.[0]?.content)).toContain('untrusted data');
     expect(userPrompt(request)).toContain(`<answer>\n${STRONG}\n</answer>`);
 
-    const snap = metrics.snapshot();
+    const snap = await metrics.snapshot();
     expect(snap.calls).toBe(1);
     expect(snap.promptTokens).toBeGreaterThan(100);
     expect(snap.completionTokens).toBeGreaterThan(10);
@@ -156,8 +156,8 @@ describe('LlmScorer falls back to keywords on an unusable reply', () => {
     expect(result.scorer).toBe('keyword');
     expect(result.notices).toContain(LLM_NOTICES.unusable);
     expect(result.notices).toContain("Scored by keywords: the LLM's reply was unusable");
-    expect(metrics.snapshot().fallbacks).toEqual({ [reason]: 1 });
-    expect(metrics.snapshot().promptTokens).toBeGreaterThan(0);
+    expect((await metrics.snapshot()).fallbacks).toEqual({ [reason]: 1 });
+    expect((await metrics.snapshot()).promptTokens).toBeGreaterThan(0);
     expect(lines.some((line) => line.includes('fell back to keywords') && line.includes(reason))).toBe(true);
   });
 });
@@ -173,7 +173,7 @@ describe('LlmScorer checks every evidence quote', () => {
     expect(result.scorer).toBe('llm');
     expect(result.points.find((point) => point.id === 'instrumentation-rollout')).toEqual({ id: 'instrumentation-rollout', verdict: 'missed' });
     expect(result.points.find((point) => point.id === 'context-propagation')?.verdict).toBe('covered');
-    expect(metrics.snapshot().downgrades).toBe(1);
+    expect((await metrics.snapshot()).downgrades).toBe(1);
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((record) => String(record.msg).includes('downgraded'));
     expect(logged).toMatchObject({ level: 'warn', questionId: question.id, downgrades: 1, pointIds: ['instrumentation-rollout'] });
   });
@@ -188,7 +188,7 @@ describe('LlmScorer and the network', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(result.scorer).toBe('keyword');
     expect(result.notices).toContain(LLM_NOTICES.unavailable);
-    expect(metrics.snapshot().fallbacks).toEqual({ timeout: 1 });
+    expect((await metrics.snapshot()).fallbacks).toEqual({ timeout: 1 });
   });
 
   it('retries a 429 after the Retry-After the server asked for, then uses the reply', async () => {
@@ -199,7 +199,7 @@ describe('LlmScorer and the network', () => {
     expect(stub.requests).toHaveLength(2);
     const [first, second] = stub.requests;
     expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(280);
-    expect(metrics.snapshot()).toMatchObject({ calls: 1, fallbacks: {} });
+    expect(await metrics.snapshot()).toMatchObject({ calls: 1, fallbacks: {} });
   });
 
   it('falls back after the retries when the server keeps failing with 500', async () => {
@@ -209,7 +209,7 @@ describe('LlmScorer and the network', () => {
     expect(result.scorer).toBe('keyword');
     expect(result.notices).toContain(LLM_NOTICES.unavailable);
     expect(stub.requests).toHaveLength(3);
-    expect(metrics.snapshot().fallbacks).toEqual({ http_error: 1 });
+    expect((await metrics.snapshot()).fallbacks).toEqual({ http_error: 1 });
     expect(lines.some((line) => line.includes('"status":500'))).toBe(true);
   });
 });
@@ -224,7 +224,7 @@ describe('LlmScorer cache and budget', () => {
     const second = await scorer.score(question, `${STRONG}\n`);
     expect(stub.requests).toHaveLength(1);
     expect(second).toEqual(first);
-    expect(metrics.snapshot()).toMatchObject({ calls: 1, cacheHits: 1 });
+    expect(await metrics.snapshot()).toMatchObject({ calls: 1, cacheHits: 1 });
 
     await scorer.score(question, WEAK);
     expect(stub.requests).toHaveLength(2);
@@ -249,7 +249,7 @@ describe('LlmScorer cache and budget', () => {
 
     expect((await scorer.score(question, WEAK, { workspaceId: 'T2' })).scorer).toBe('llm');
     expect(stub.requests).toHaveLength(2);
-    expect(metrics.snapshot().fallbacks).toEqual({ budget: 2 });
+    expect((await metrics.snapshot()).fallbacks).toEqual({ budget: 2 });
     const budgetKeys = await redis.keys(`${prefix}:llm:budget:T1:*`);
     expect(budgetKeys.some((key) => key.endsWith(new Date().toISOString().slice(0, 10)))).toBe(true);
   });
@@ -279,7 +279,7 @@ describe('LlmScorer against prompt injection', () => {
     expect(injected.score).toBeLessThanOrEqual(honest.score);
     expect(injected.score).toBe(0);
     expect(injected.points.every((point) => point.verdict === 'missed')).toBe(true);
-    expect(metrics.snapshot().downgrades).toBe(question.rubric.length);
+    expect((await metrics.snapshot()).downgrades).toBe(question.rubric.length);
   });
 
   it('keeps the injection from the judge altogether and says parts were not scored', async () => {
@@ -316,7 +316,7 @@ describe('LlmScorer against prompt injection', () => {
     const result = await scorer.score(question, answer);
     expect(userPrompt(stub.requests[0])).not.toContain('tail sampling in the collector');
     expect(result.points.every((point) => point.verdict === 'missed')).toBe(true);
-    expect(metrics.snapshot().downgradesByReason).toEqual({ grader_addressed: 1, quote_not_found: 1 });
+    expect((await metrics.snapshot()).downgradesByReason).toEqual({ grader_addressed: 1, quote_not_found: 1 });
     expect(result.graderAddressed).toBe(true);
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((record) => String(record.msg).includes('downgraded'));
     expect(logged).toMatchObject({ reasons: { grader_addressed: 1, quote_not_found: 1 }, pointIds: ['sampling', 'collector-pipeline'] });
@@ -335,7 +335,7 @@ describe('the API key stays secret', () => {
       const { scorer, metrics } = makeScorer();
       const result = await scorer.score(question, STRONG);
       expect(result.scorer).toBe('keyword');
-      expect(metrics.snapshot().fallbacks).toEqual({ http_error: 1 });
+      expect((await metrics.snapshot()).fallbacks).toEqual({ http_error: 1 });
       expect(JSON.stringify(result)).not.toContain(API_KEY);
       expect(lines.some((line) => line.includes('Incorrect API key provided') && line.includes('[REDACTED]'))).toBe(true);
       for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled();
@@ -452,7 +452,7 @@ Head sampling at 1% keeps every error, so we do not need tail sampling.`;
     // The sampling quote is the same sentence as the head-sampling misconception.
     expect(result.points.find((point) => point.id === 'sampling')?.verdict).toBe('missed');
     expect(result.score).toBe(0);
-    expect(metrics.snapshot().downgradesByReason).toEqual({ misconception: 2 });
+    expect((await metrics.snapshot()).downgradesByReason).toEqual({ misconception: 2 });
 
     // The same misconception does not block the point when its quote is another sentence.
     stub.reply({

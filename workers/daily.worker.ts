@@ -10,6 +10,8 @@ import { freshProgress, senderFor, type ChatSender } from '../src/app/ports.ts';
 import type { Platform } from '../src/core/thread-id.ts';
 import { AppError, isUserError, PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
+import { instrumentWorker } from './job-metrics.ts';
 import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
 import { dailyJobSchema, type DailyJob } from '../src/queue/daily-jobs.ts';
 import { createDailyScheduling, DAILY_JOB_OPTIONS } from '../src/queue/daily-scheduling.ts';
@@ -74,7 +76,7 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
   const queueName = deps.queueName ?? DAILY_QUEUE;
   const now = deps.now ?? Date.now;
   const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
-  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log });
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, storeConnection, stores, queue } = resources;
   const pacer = new WorkspacePacer(storeConnection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
   const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);
@@ -179,7 +181,11 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
     removeOnComplete: { age: 2 * 86_400, count: 50_000 },
     removeOnFail: { age: 7 * 86_400 },
   });
-  worker.on('error', (error: Error) => log.error('daily worker error', { error }));
+  worker.on('error', (error: Error) => {
+    if (isRedisConnectionError(error)) resources.redisErrors.error(`worker ${queueName}`, error);
+    else log.error('daily worker error', { error });
+  });
+  instrumentWorker(worker, queueName);
   worker.on('stalled', (jobId) => log.warn('daily job stalled; it will be re-run and resume its stored plan', { jobId }));
 
   let closing: Promise<void> | undefined;

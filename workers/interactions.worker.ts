@@ -6,6 +6,9 @@ import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { IdlePolicy } from '../src/core/interview/pacing.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
+import { inJobSpan } from '../src/infra/tracing.ts';
+import { instrumentWorker } from './job-metrics.ts';
 import { logger as rootLogger } from '../src/infra/logger.ts';
 import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
@@ -69,7 +72,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   const queueName = deps.queueName ?? INTERACTIONS_QUEUE;
   const now = deps.now ?? Date.now;
   const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
-  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log });
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, stores, queue } = resources;
 
   const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;
@@ -101,6 +104,11 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       throw new UnrecoverableError('invalid job payload');
     }
     const data: InteractionJob = parsed.data;
+    // Continues the trace of the adapter that queued it (its context is in the job data).
+    return inJobSpan(data.trace, `job ${data.kind}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.message.id': job.id ?? '' }, () => runJob(job, data));
+  };
+
+  const runJob = async (job: Job, data: InteractionJob): Promise<JobResult> => {
     const { workspaceId, platform } = workspaceOf(data);
     const eventKey = eventKeyOf(data);
     const jobLog = log.child({
@@ -157,7 +165,11 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     removeOnComplete: { age: 3_600, count: 10_000 },
     removeOnFail: { age: 7 * 86_400 },
   });
-  worker.on('error', (error: Error) => log.error('worker error', { error }));
+  worker.on('error', (error: Error) => {
+    if (isRedisConnectionError(error)) resources.redisErrors.error(`worker ${queueName}`, error);
+    else log.error('worker error', { error });
+  });
+  instrumentWorker(worker, queueName);
   worker.on('failed', (job, error) => {
     if (error.message === 'bullmq:rateLimitExceeded') return;
     log.warn('job failed', { jobId: job?.id, name: job?.name, attemptsMade: job?.attemptsMade, error });

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { ChatSender, SenderRouter } from '../src/app/ports.ts';
 import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import type { Logger } from '../src/infra/logger.ts';
+import { createRedisErrorReporter, isRedisConnectionError, type RedisErrorReporter } from '../src/infra/redis-errors.ts';
 import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
 import { createStores, type Stores } from '../src/store/index.ts';
 
@@ -33,6 +34,8 @@ export interface BaseWorkerDeps {
   sessionTtlMs?: number;
   /** Jobs in flight per process. */
   concurrency?: number;
+  /** One per process, shared by every connection, queue and worker: a Redis outage is logged once, then with backoff. */
+  redisErrors?: RedisErrorReporter;
 }
 
 export interface WorkerResourceOptions {
@@ -43,6 +46,7 @@ export interface WorkerResourceOptions {
   storePrefix?: string;
   sessionTtlMs?: number;
   log: Logger;
+  redisErrors?: RedisErrorReporter;
 }
 
 export interface WorkerResources {
@@ -50,6 +54,7 @@ export interface WorkerResources {
   storeConnection: Redis;
   stores: Stores;
   queue: Queue;
+  redisErrors: RedisErrorReporter;
   /** Closes the queue and the connections this opened (not a connection it was given). */
   close(): Promise<void>;
 }
@@ -59,15 +64,21 @@ export function openWorkerResources(options: WorkerResourceOptions): WorkerResou
   const ownsConnection = options.connection === undefined;
   const connection = options.connection ?? createWorkerConnection(options.redisUrl);
   const storeConnection = connection.duplicate();
-  storeConnection.on('error', (error: Error) => log.warn('redis error (stores)', { error }));
+  const redisErrors = options.redisErrors ?? createRedisErrorReporter(log);
+  storeConnection.on('error', (error: Error) => redisErrors.error('stores', error));
+  storeConnection.on('ready', () => redisErrors.ready('stores'));
   const stores = createStores(storeConnection, { prefix: options.storePrefix ?? `${prefix}:store`, ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}) });
   const queue = new Queue(options.queueName, { connection, prefix });
-  queue.on('error', (error: Error) => log.warn('queue error', { queue: options.queueName, error }));
+  queue.on('error', (error: Error) => {
+    if (isRedisConnectionError(error)) redisErrors.error(`queue ${options.queueName}`, error);
+    else log.warn('queue error', { queue: options.queueName, error });
+  });
   return {
     connection,
     storeConnection,
     stores,
     queue,
+    redisErrors,
     async close() {
       await queue.close();
       await closeConnection(storeConnection);

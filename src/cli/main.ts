@@ -1,5 +1,6 @@
 import { ContentError, formatContentIssue, isUserError } from '../core/errors.ts';
 import { logger } from '../infra/logger.ts';
+import { EXIT_BUG, EXIT_CONFIG, isPlatformUnreachable } from '../infra/startup.ts';
 import { commands, type CommandEntry } from './commands/index.ts';
 import type { CliIO } from './types.ts';
 
@@ -27,7 +28,8 @@ export async function usageText(): Promise<string> {
 
 /**
  * Runs one CLI invocation and returns its exit code. User mistakes print one clear message
- * and exit 1; anything else is a bug, logged (redacted) with exit 70, never a raw stack trace.
+ * and exit 1; a platform unreachable at start-up (after retries) exits 69; anything else is a
+ * bug, logged (redacted) with exit 70, never a raw stack trace.
  */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
@@ -50,10 +52,14 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     }
     if (isUserError(error)) {
       io.stderr(`obs-bot: ${error.message}\n`);
-      return 1;
+      return EXIT_CONFIG;
+    }
+    if (isPlatformUnreachable(error)) {
+      io.stderr(`obs-bot ${name}: ${error.message}\n`);
+      return error.exitCode;
     }
     logger.error('command failed', { command: name, error });
     io.stderr(`obs-bot: unexpected error in "${name}": ${(error as Error).message ?? String(error)}\n`);
-    return 70;
+    return EXIT_BUG;
   }
 }

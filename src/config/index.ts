@@ -31,6 +31,10 @@ export interface AppConfig {
    * after this long, and closes after that. Absent: 24 hours and 7 days.
    */
   mockIdle?: { nudgeAfterMs: number; expireAfterMs: number };
+  /** METRICS_PORT: the worker's /healthz, /readyz and /metrics port. Absent: 9464 for `obs-bot worker`. */
+  metricsPort?: number;
+  /** OBS_STARTUP_RETRIES: retries (with backoff) when a platform is unreachable at start-up. Absent: 4. */
+  startupRetries?: number;
 }
 
 export interface LoadConfigOptions {
@@ -53,6 +57,7 @@ const logLevel = z.enum(['debug', 'info', 'warn', 'error']);
 const positiveHours = z.coerce.number().positive().max(24 * 365);
 const positiveDays = z.coerce.number().positive().max(365);
 const HOUR_MS = 3_600_000;
+const startupRetries = z.coerce.number().int().min(0).max(20);
 
 /**
  * Masks every configured secret verbatim in logs, before anything can log it. Raw values
@@ -101,6 +106,12 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
   );
   const contentDir = readVariable(env, { name: 'OBS_CONTENT_DIR', schema: z.string().min(1), fallback: DEFAULTS.contentDir, invalid: 'must be a folder path.' }, problems);
   const level = readVariable(env, { name: 'LOG_LEVEL', schema: logLevel, fallback: DEFAULTS.logLevel, invalid: 'must be one of debug, info, warn, error (default info).' }, problems);
+  const retries = readVariable(
+    env,
+    { name: 'OBS_STARTUP_RETRIES', schema: startupRetries, invalid: 'must be a whole number of retries from 0 to 20 (default 4, about 15 s of backoff).' },
+    problems,
+  );
+  const metricsPort = readVariable(env, { name: 'METRICS_PORT', schema: port, invalid: 'must be a whole number from 0 to 65535 (default 9464 for the worker).' }, problems);
   const daily = readDailyConfig(env, problems);
   const nudgeAfterH = readVariable(env, { name: 'OBS_MOCK_NUDGE_AFTER_H', schema: positiveHours, fallback: 24, invalid: 'must be a number of hours above 0 (default 24).' }, problems);
   const expireAfterD = readVariable(env, { name: 'OBS_MOCK_EXPIRE_AFTER_D', schema: positiveDays, fallback: 7, invalid: 'must be a number of days above 0 (default 7).' }, problems);
@@ -119,5 +130,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...(daily.adminUserIds.length > 0 ? { adminUserIds: daily.adminUserIds } : {}),
     ...(daily.defaultTimezone !== 'UTC' ? { defaultTimezone: daily.defaultTimezone } : {}),
     ...(mockIdleSet ? { mockIdle: { nudgeAfterMs: (nudgeAfterH ?? 24) * HOUR_MS, expireAfterMs: (expireAfterD ?? 7) * 24 * HOUR_MS } } : {}),
+    ...(retries === undefined ? {} : { startupRetries: retries }),
+    ...(metricsPort === undefined ? {} : { metricsPort }),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ConfigProblem } from './errors.ts';
-import { type Env, rawValue, readVariable } from './variables.ts';
+import { type Env, rawValue, readVariable, type VariableRule } from './variables.ts';
 
 export interface SlackConfig {
   /** Bot User OAuth Token, `xoxb-…`. */
@@ -33,9 +33,52 @@ export function normaliseSlackApiUrl(url: string): string {
 
 const noWhitespace = (value: string): boolean => !/\s/.test(value);
 
-const botToken = z.string().startsWith('xoxb-').min(10).refine(noWhitespace);
-const appToken = z.string().startsWith('xapp-').min(10).refine(noWhitespace);
-const signingSecret = z.string().min(8).refine(noWhitespace);
+/** Shortest token accepted: the prefix plus a few characters. Real tokens are 50+ characters. */
+export const MIN_TOKEN_LENGTH = 10;
+export const MIN_SIGNING_SECRET_LENGTH = 8;
+
+const botToken = z.string().startsWith('xoxb-').min(MIN_TOKEN_LENGTH).refine(noWhitespace);
+const appToken = z.string().startsWith('xapp-').min(MIN_TOKEN_LENGTH).refine(noWhitespace);
+const signingSecret = z.string().min(MIN_SIGNING_SECRET_LENGTH).refine(noWhitespace);
+
+const WHITESPACE_RULE: VariableRule = {
+  holds: noWhitespace,
+  message: 'contains a space or a line break. Copy it again as one unbroken string (quotes in a .env file are not needed).',
+};
+
+const BOT_TOKEN_PAGE = "your Slack app's OAuth & Permissions page (Bot User OAuth Token)";
+const botTokenRules: VariableRule[] = [
+  WHITESPACE_RULE,
+  {
+    holds: (value) => value.startsWith('xoxb-'),
+    message: `does not start with xoxb-, so it is not a bot token (a user token xoxp- or an app token xapp- will not work). Copy the Bot User OAuth Token from ${BOT_TOKEN_PAGE}.`,
+  },
+  {
+    holds: (value) => value.length >= MIN_TOKEN_LENGTH,
+    message: `starts with xoxb- but is too short to be a bot token (fewer than ${MIN_TOKEN_LENGTH} characters; real ones are over 50). It was probably cut off when copied: copy it again from ${BOT_TOKEN_PAGE}.`,
+  },
+];
+
+const APP_TOKEN_PAGE = 'Basic Information → App-Level Tokens (with the connections:write scope), or unset it to use HTTP mode';
+const appTokenRules: VariableRule[] = [
+  WHITESPACE_RULE,
+  {
+    holds: (value) => value.startsWith('xapp-'),
+    message: `does not start with xapp-, so it is not an app-level token. Create one under ${APP_TOKEN_PAGE}.`,
+  },
+  {
+    holds: (value) => value.length >= MIN_TOKEN_LENGTH,
+    message: `starts with xapp- but is too short to be an app-level token (fewer than ${MIN_TOKEN_LENGTH} characters). It was probably cut off when copied: copy it again from ${APP_TOKEN_PAGE}.`,
+  },
+];
+
+const signingSecretRules: VariableRule[] = [
+  WHITESPACE_RULE,
+  {
+    holds: (value) => value.length >= MIN_SIGNING_SECRET_LENGTH,
+    message: `is too short to be a signing secret (fewer than ${MIN_SIGNING_SECRET_LENGTH} characters; real ones are 32). Copy the Signing Secret again from your Slack app's Basic Information page.`,
+  },
+];
 const httpUrl = z.url({ protocol: /^https?$/ });
 
 export interface SlackConfigOptions {
@@ -52,7 +95,8 @@ export function readSlackConfig(env: Env, problems: ConfigProblem[], options: Sl
       schema: botToken,
       required: true,
       missing: "is not set. Copy the Bot User OAuth Token (it starts with xoxb-) from your Slack app's OAuth & Permissions page.",
-      invalid: "is not a bot token. It must start with xoxb- (a user token xoxp- or an app token xapp- will not work); copy the Bot User OAuth Token from your Slack app's OAuth & Permissions page.",
+      invalid: `is not a bot token. Copy the Bot User OAuth Token from ${BOT_TOKEN_PAGE}.`,
+      rules: botTokenRules,
     },
     problems,
   );
@@ -63,7 +107,8 @@ export function readSlackConfig(env: Env, problems: ConfigProblem[], options: Sl
       schema: signingSecret,
       required: options.requireSigningSecret,
       missing: "is not set. Copy the Signing Secret from your Slack app's Basic Information page (App Credentials).",
-      invalid: "does not look like a signing secret (at least 8 characters, no spaces). Copy the Signing Secret from your Slack app's Basic Information page.",
+      invalid: "does not look like a signing secret. Copy the Signing Secret from your Slack app's Basic Information page.",
+      rules: signingSecretRules,
     },
     problems,
   );
@@ -72,7 +117,8 @@ export function readSlackConfig(env: Env, problems: ConfigProblem[], options: Sl
     {
       name: 'SLACK_APP_TOKEN',
       schema: appToken,
-      invalid: "is not an app-level token. It must start with xapp-; create one with the connections:write scope under Basic Information → App-Level Tokens, or unset it to use HTTP mode.",
+      invalid: `is not an app-level token. Create one under ${APP_TOKEN_PAGE}.`,
+      rules: appTokenRules,
     },
     problems,
   );

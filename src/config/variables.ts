@@ -13,6 +13,17 @@ export interface VariableSpec<T> {
   missing?: string;
   /** What to say when the value is unusable: what it should look like. Never quotes the value. */
   invalid: string;
+  /**
+   * Named rules checked in order before the schema; the first one that fails gives the
+   * message, so the message states the rule that failed (a prefix, a length) instead of a
+   * general description. Messages never quote the value.
+   */
+  rules?: readonly VariableRule[];
+}
+
+export interface VariableRule {
+  holds: (value: string) => boolean;
+  message: string;
 }
 
 /** Blank counts as unset: `FOO=` in an env file means "not configured", not "empty string". */
@@ -31,6 +42,11 @@ export function readVariable<T>(env: Env, spec: VariableSpec<T>, problems: Confi
   if (value === undefined) {
     if (spec.fallback !== undefined) return spec.fallback;
     if (spec.required) problems.push({ variable: spec.name, message: spec.missing ?? `is not set. ${spec.invalid}` });
+    return undefined;
+  }
+  const broken = spec.rules?.find((rule) => !rule.holds(value));
+  if (broken) {
+    problems.push({ variable: spec.name, message: broken.message });
     return undefined;
   }
   const parsed = spec.schema.safeParse(value);

@@ -1,8 +1,9 @@
+import { pino, stdTimeFunctions, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { redact, redactString } from './redact.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const LEVEL_ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/** The interface every caller uses; pino sits behind it, so callers never import pino. */
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
@@ -22,21 +23,73 @@ export function setLogSink(next: LogSink): LogSink {
   return previous;
 }
 
-/** JSON lines on stderr, every field passed through `redact`. */
-export function createLogger(base: Record<string, unknown> = {}, level: LogLevel = (process.env.LOG_LEVEL as LogLevel) || 'info'): Logger {
-  const threshold = LEVEL_ORDER[level] ?? LEVEL_ORDER.info;
-  const write = (lvl: LogLevel, message: string, fields?: Record<string, unknown>): void => {
-    if (LEVEL_ORDER[lvl] < threshold) return;
-    const record = { time: new Date().toISOString(), level: lvl, msg: redactString(message), ...(redact({ ...base, ...fields }) as object) };
-    sink(JSON.stringify(record));
-  };
+/** pino writes each JSON line here; the sink is looked up per line so setLogSink reaches every logger. */
+const destination: DestinationStream = {
+  write(chunk: string) {
+    sink(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk);
+  },
+};
+
+const CENSOR = '[REDACTED]';
+const SECRET_FIELDS = ['token', 'botToken', 'appToken', 'signingSecret', 'secret', 'apiKey', 'password', 'authorization', 'cookie'];
+const ANSWER_FIELDS = ['answer', 'answerText', 'text'];
+
+/**
+ * pino's `redact` paths, the first layer: the field names that carry tokens, keys and answer
+ * text, at the top level, one level down (`job.answer`) and in HTTP headers. Deeper or
+ * unexpected places are caught by the second layer, `redact()` in the log formatter, which
+ * also masks credentials that appear inside strings (a token in an error message).
+ */
+export const REDACT_PATHS: readonly string[] = [
+  ...[...SECRET_FIELDS, ...ANSWER_FIELDS].flatMap((field) => [field, `*.${field}`]),
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers.cookie',
+];
+
+const LEVEL_VALUES: Record<LogLevel, true> = { debug: true, info: true, warn: true, error: true };
+
+function levelOf(level: string | undefined): LogLevel {
+  return level !== undefined && level in LEVEL_VALUES ? (level as LogLevel) : 'info';
+}
+
+function build(level: LogLevel): PinoLogger {
+  return pino(
+    {
+      level,
+      // No pid/hostname: the container runtime adds them; lines stay small.
+      base: undefined,
+      timestamp: stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => redact(fields) as Record<string, unknown>,
+      },
+      redact: { paths: [...REDACT_PATHS], censor: CENSOR },
+    },
+    destination,
+  );
+}
+
+function wrap(log: PinoLogger): Logger {
+  const write =
+    (level: LogLevel) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      if (!log.isLevelEnabled(level)) return;
+      log[level](fields ?? {}, redactString(message));
+    };
   return {
-    debug: (message, fields) => write('debug', message, fields),
-    info: (message, fields) => write('info', message, fields),
-    warn: (message, fields) => write('warn', message, fields),
-    error: (message, fields) => write('error', message, fields),
-    child: (fields) => createLogger({ ...base, ...fields }, level),
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    // Bindings are redacted once here: pino's bindings formatter only sees the root's.
+    child: (fields) => wrap(log.child(redact(fields) as Record<string, unknown>)),
   };
+}
+
+/** JSON lines on stderr through pino: `redact` paths, then every field through `redact()`. */
+export function createLogger(base: Record<string, unknown> = {}, level: LogLevel = levelOf(process.env.LOG_LEVEL)): Logger {
+  return wrap(build(levelOf(level)).child(redact(base) as Record<string, unknown>));
 }
 
 export const logger = createLogger({ app: 'obs-bot' });

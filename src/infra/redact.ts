@@ -1,10 +1,13 @@
 /**
- * Secrets never reach logs. Two layers, because either alone leaks:
- * - keys whose name looks secret (token, secret, key, authorization, password) are masked;
+ * Secrets and answer text never reach logs. Two layers, because either alone leaks:
+ * - keys whose name looks secret (token, secret, key, authorization, password), or that carry
+ *   what a person wrote (answer, text), are masked at any depth;
  * - values that look like a credential (Slack xox*- / xapp- tokens, OpenAI sk- keys,
  *   Bearer headers, Discord bot tokens) are masked wherever they appear in a string.
  */
-const SECRET_KEY = /(token|secret|password|authorization|api[-_]?key|signing)/i;
+const SECRET_KEY = /(token|secret|password|authorization|api[-_]?key|signing|cookie)/i;
+/** Fields that hold a person's words: an answer is personal and may quote anything. */
+const PERSONAL_TEXT_KEY = /^(?:answer|answerText|text)$/i;
 const SECRET_VALUE_PATTERNS: RegExp[] = [
   /xox[abposr]-[A-Za-z0-9-]+/g,
   /xapp-[A-Za-z0-9-]+/g,
@@ -36,7 +39,7 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) && inner !== undefined && inner !== null && inner !== '' ? '[REDACTED]' : redact(inner, depth + 1);
+      out[key] = (SECRET_KEY.test(key) || PERSONAL_TEXT_KEY.test(key)) && inner !== undefined && inner !== null && inner !== '' ? '[REDACTED]' : redact(inner, depth + 1);
     }
     return out;
   }

@@ -5,7 +5,10 @@ import { createDiscordBot, type DiscordBot } from '../adapters/discord/client.ts
 import { createInteractionDedupe } from '../adapters/discord/interaction-dedupe.ts';
 import { loadQuestionBank } from '../core/content/load.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
+import { startOpsServer, type OpsServer, type ReadinessCheck } from '../infra/health.ts';
 import { closeConnection, createProducerConnection, describeRedisUrl } from '../infra/redis.ts';
+import { createRedisErrorReporter } from '../infra/redis-errors.ts';
+import { startTracing } from '../infra/tracing.ts';
 import { createInteractionProducer, type InteractionProducer } from '../queue/producers.ts';
 import { QUEUE_PREFIX } from '../queue/names.ts';
 
@@ -39,16 +42,24 @@ export interface RunningBot {
  */
 export async function runBot(config: AppConfig, options: RunBotOptions = {}): Promise<RunningBot> {
   const log = options.logger ?? rootLogger.child({ component: 'bot' });
-  const producer = options.producer ?? createInteractionProducer(config.redisUrl, { logger: log.child({ component: 'producer' }) });
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  if (await startTracing({ serviceName: 'obs-bot' })) log.info('tracing on (OTLP)');
+  const producerLog = log.child({ component: 'producer' });
+  const producer =
+    options.producer ?? createInteractionProducer(config.redisUrl, { logger: producerLog, redisErrors: createRedisErrorReporter(producerLog, { redis: describeRedisUrl(config.redisUrl) }) });
+  // /readyz asks Redis and each configured platform at every request; platforms are added as they start.
+  const readiness: ReadinessCheck[] = [{ name: 'redis', check: () => producer.ping() }];
   let slack: SlackApp | undefined;
   let discord: DiscordBot | undefined;
   let dedupeRedis: Redis | undefined;
+  let ops: OpsServer | undefined;
   const closeAll = async (): Promise<void> => {
     try {
       await Promise.all([slack?.stop(), discord?.stop()]);
     } finally {
       if (dedupeRedis) await closeConnection(dedupeRedis);
       await producer.close();
+      await ops?.close();
     }
   };
   // Not fatal: the bot can ack while Redis is away, and tells people to try again.
@@ -58,8 +69,13 @@ export async function runBot(config: AppConfig, options: RunBotOptions = {}): Pr
   let port: number | undefined;
   try {
     if (config.slack) {
-      slack = createSlackApp({ slack: config.slack, port: config.port, logLevel: config.logLevel }, { producer, logger: log });
-      port = (await slack.start(options.listen)).port;
+      const slackApp = createSlackApp(
+        { slack: config.slack, port: config.port, logLevel: config.logLevel, ...(config.startupRetries === undefined ? {} : { startupRetries: config.startupRetries }) },
+        { producer, logger: log, readiness },
+      );
+      slack = slackApp;
+      readiness.push({ name: 'slack', check: () => slackApp.isConnected() });
+      port = (await slackApp.start(options.listen)).port;
     }
     if (config.discord) {
       const topics = options.topics ?? (await loadQuestionBank(config.contentDir)).topics().map((entry) => entry.topic);
@@ -67,8 +83,15 @@ export async function runBot(config: AppConfig, options: RunBotOptions = {}): Pr
       dedupeRedis = createProducerConnection(config.redisUrl);
       dedupeRedis.on('error', (error: Error) => discordLog.debug('redis error (interaction dedupe)', { error }));
       const dedupe = createInteractionDedupe(dedupeRedis, { prefix: options.prefix ?? QUEUE_PREFIX, logger: discordLog });
-      discord = createDiscordBot(config.discord, { producer, dedupe, topics: () => topics, messageContent: config.discord.messageContent, logger: discordLog, now: Date.now });
-      await discord.start();
+      const discordBot = createDiscordBot(config.discord, { producer, dedupe, topics: () => topics, messageContent: config.discord.messageContent, logger: discordLog, now: Date.now });
+      discord = discordBot;
+      readiness.push({ name: 'discord', check: () => discordBot.client.isReady() });
+      await discordBot.start();
+    }
+    if (!slack) {
+      // No Slack receiver to carry them: /healthz, /readyz and /metrics get a server of their own on PORT.
+      ops = await startOpsServer({ port: options.listen?.port ?? config.port, ...(options.listen?.host ? { host: options.listen.host } : {}), checks: readiness });
+      port = ops.port;
     }
   } catch (error) {
     await closeAll().catch(() => undefined);

@@ -1,4 +1,5 @@
 import { logger } from '../infra/logger.ts';
+import { stopTracing } from '../infra/tracing.ts';
 
 export interface Closable {
   close(): Promise<void>;
@@ -27,6 +28,8 @@ export async function runUntilSignal(parts: Closable[]): Promise<void> {
             logger.error('error while closing', { error });
           }
         }
+        // Flushes the spans still batched for the OTLP exporter.
+        await stopTracing().catch((error: unknown) => logger.warn('could not flush traces', { error }));
         resolve();
       })();
     };

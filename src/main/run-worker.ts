@@ -6,8 +6,13 @@ import { SlackSender } from '../adapters/slack/sender.ts';
 import { DEFAULT_TIMEZONE, type AppConfig } from '../config/index.ts';
 import { loadQuestionBank } from '../core/content/load.ts';
 import type { QuestionBank } from '../core/content/question-bank.ts';
+import { startOpsServer, type OpsServer, type ReadinessCheck } from '../infra/health.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
+import { countActiveSessionsWith } from '../infra/metrics.ts';
 import { closeConnection, createWorkerConnection, describeRedisUrl } from '../infra/redis.ts';
+import { createRedisErrorReporter } from '../infra/redis-errors.ts';
+import { startTracing } from '../infra/tracing.ts';
+import { countSessions } from '../store/session-count.ts';
 import { QUEUE_PREFIX } from '../queue/names.ts';
 import { createScoring } from '../scoring/resolve-scorer.ts';
 import { DAY_MS } from '../store/index.ts';
@@ -26,12 +31,22 @@ export interface RunWorkerOptions {
   /** Read for the optional LLM scoring settings. */
   env?: NodeJS.ProcessEnv;
   concurrency?: number;
+  /**
+   * Serve /healthz, /readyz and /metrics on this port (0: any free port). Unset: none, as
+   * when the worker shares a process with the bot, whose port serves them.
+   */
+  metricsPort?: number;
+  metricsHost?: string;
+  /** More /readyz checks, e.g. a platform gateway this process holds. */
+  readiness?: ReadinessCheck[];
 }
 
 export interface RunningWorker {
   worker: RunningInteractionsWorker;
   /** Daily questions: channel schedulers, posts and reveals. */
   daily: RunningDailyWorker;
+  /** The port bound for /healthz, /readyz and /metrics, when served. */
+  metricsPort?: number;
   /** Stops taking jobs, lets active ones finish, closes Redis. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -74,18 +89,23 @@ function sendersFor(config: AppConfig, log: Logger): SenderRouter {
 export async function runWorker(config: AppConfig, options: RunWorkerOptions = {}): Promise<RunningWorker> {
   const log = options.logger ?? rootLogger.child({ component: 'worker' });
   const prefix = options.prefix ?? QUEUE_PREFIX;
+  // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; in `obs-bot start` the bot's call already did it.
+  if (await startTracing({ serviceName: 'obs-worker' })) log.info('tracing on (OTLP)');
   // Content first: a broken question bank must stop start-up with every problem listed.
   const bank = options.bank ?? (await loadQuestionBank(config.contentDir));
   const connection = createWorkerConnection(config.redisUrl);
-  let lastError = '';
-  connection.on('error', (error: Error) => {
-    if (error.message === lastError) return;
-    lastError = error.message;
-    log.warn('redis connection error (worker)', { error, redis: describeRedisUrl(config.redisUrl) });
-  });
-  connection.on('ready', () => {
-    lastError = '';
-  });
+  // One reporter for every connection, queue and worker below: an outage is one line, then backoff.
+  const redisErrors = createRedisErrorReporter(log.child({ component: 'redis' }), { redis: describeRedisUrl(config.redisUrl) });
+  connection.on('error', (error: Error) => redisErrors.error('worker', error));
+  connection.on('ready', () => redisErrors.ready('worker'));
+
+  let closingDown = false;
+  const readiness: ReadinessCheck[] = [
+    { name: 'redis', check: async () => connection.status === 'ready' && (await connection.ping()) === 'PONG' },
+    { name: 'worker', check: () => !closingDown },
+    ...(options.readiness ?? []),
+  ];
+  countActiveSessionsWith(() => countSessions(connection, `${prefix}:store`));
 
   let resolveScorer = options.resolveScorer;
   let scoring: ScoringSettings | undefined;
@@ -111,6 +131,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     prefix,
     sender,
     bank,
+    redisErrors,
     logger: log.child({ component: 'daily-worker' }),
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE,
@@ -123,6 +144,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     sender,
     bank,
     resolveScorer,
+    redisErrors,
     logger: log,
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
@@ -131,6 +153,20 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     daily: daily.services,
     ...(scoring ? { scoring } : {}),
   });
+  // Served before the boot sync, which waits for Redis: a start-up stuck on a lost Redis
+  // is visible on /readyz (503) while /healthz says the process is alive.
+  let ops: OpsServer | undefined;
+  if (options.metricsPort !== undefined) {
+    try {
+      ops = await startOpsServer({ port: options.metricsPort, ...(options.metricsHost ? { host: options.metricsHost } : {}), checks: readiness });
+    } catch (error) {
+      // Port taken: stop what started, so the process can exit with the error.
+      await Promise.all([worker.close(), daily.close()]);
+      await closeConnection(connection);
+      throw error;
+    }
+    log.info('serving /healthz, /readyz and /metrics', { port: ops.port });
+  }
   // Every boot: upsert every channel's job scheduler from the stored schedules (a flushed
   // Redis loses them) and post today's question where it was missed. A failure here is
   // logged per channel; it must not keep the worker from answering people.
@@ -145,12 +181,16 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
   return {
     worker,
     daily,
+    ...(ops ? { metricsPort: ops.port } : {}),
     close() {
       closing ??= (async () => {
+        closingDown = true;
         try {
           await Promise.all([worker.close(), daily.close()]);
         } finally {
+          countActiveSessionsWith(undefined);
           await closeConnection(connection);
+          await ops?.close();
           log.info('worker stopped');
         }
       })();

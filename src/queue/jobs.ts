@@ -5,7 +5,14 @@ import { z } from 'zod';
  * by any worker after any restart. Every payload names the platform event it came from
  * (`dedupeKey`), which is how a retried or re-delivered event is recognised.
  */
+/**
+ * W3C trace context (`traceparent`, `tracestate`) of the span that queued the job, so the
+ * worker's span continues the adapter's trace. Present only when tracing is on.
+ */
+export const traceContextSchema = z.record(z.string(), z.string()).optional();
+
 const base = {
+  trace: traceContextSchema,
   platform: z.enum(['slack', 'discord']),
   workspaceId: z.string().min(1),
   channelId: z.string().min(1),
@@ -56,6 +63,7 @@ export const actionJobSchema = z.object({
 /** A pacing timer for a paced session (nudges, time-up). */
 export const tickJobSchema = z.object({
   kind: z.literal('tick'),
+  trace: traceContextSchema,
   threadId: z.string().min(1),
   dedupeKey: z.string().min(1),
 });

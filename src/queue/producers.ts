@@ -2,6 +2,8 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { closeConnection, createProducerConnection } from '../infra/redis.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
+import { createRedisErrorReporter, type RedisErrorReporter } from '../infra/redis-errors.ts';
+import { currentTraceCarrier, inSpan, SpanKind } from '../infra/tracing.ts';
 import { QueueUnavailableError } from './errors.ts';
 import { interactionJobSchema, type InteractionJob } from './jobs.ts';
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from './names.ts';
@@ -21,6 +23,8 @@ export interface InteractionProducer {
    * after start-up does not pay for the handshake. False when Redis is not there (yet).
    */
   waitUntilReady(timeoutMs?: number): Promise<boolean>;
+  /** True when Redis answers a PING now (for /readyz); never waits for a reconnect. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,8 @@ export interface ProducerOptions {
   /** The longest an enqueue may take before the user is told to try again. */
   timeoutMs?: number;
   logger?: Logger;
+  /** Where connection errors go; default one of its own (logged once, then with backoff). */
+  redisErrors?: RedisErrorReporter;
 }
 
 /**
@@ -76,17 +82,10 @@ export function createInteractionProducer(redisUrl: string, options: ProducerOpt
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const log = options.logger ?? rootLogger.child({ component: 'producer' });
   const connection: Redis = createProducerConnection(redisUrl, { connectTimeoutMs: timeoutMs, commandTimeoutMs: timeoutMs });
-  let lastConnectionError = '';
-  // Without a listener ioredis prints every failed reconnect; log each distinct error once.
-  connection.on('error', (error: Error) => {
-    if (error.message === lastConnectionError) return;
-    lastConnectionError = error.message;
-    log.warn('redis connection error (producer)', { error });
-  });
-  connection.on('ready', () => {
-    if (lastConnectionError) log.info('redis connection restored (producer)');
-    lastConnectionError = '';
-  });
+  const redisErrors = options.redisErrors ?? createRedisErrorReporter(log);
+  // Without a listener ioredis prints every failed reconnect; the reporter logs the outage once, then with backoff.
+  connection.on('error', (error: Error) => redisErrors.error('producer', error));
+  connection.on('ready', () => redisErrors.ready('producer'));
 
   let queue: Queue | undefined;
   // BullMQ's Queue caches the outcome of its first connection handshake, so one that failed
@@ -121,16 +120,18 @@ export function createInteractionProducer(redisUrl: string, options: ProducerOpt
       const valid = interactionJobSchema.parse(job);
       if (connection.status !== 'ready') throw new QueueUnavailableError(`Redis connection is ${connection.status}`);
       const target = currentQueue();
-      try {
-        await withTimeout(
-          target.add(valid.kind, valid, { jobId: jobIdFor(valid), ...(enqueueOptions.delayMs ? { delay: enqueueOptions.delayMs } : {}) }),
-          timeoutMs,
-        );
-      } catch (error) {
-        await discardIfBroken();
-        if (error instanceof QueueUnavailableError) throw error;
-        throw new QueueUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
-      }
+      await inSpan(`enqueue ${valid.kind}`, SpanKind.PRODUCER, { 'messaging.system': 'bullmq', 'messaging.destination.name': target.name }, async () => {
+        // The worker's span continues this trace from the job data.
+        const carrier = currentTraceCarrier();
+        const data = carrier ? { ...valid, trace: carrier } : valid;
+        try {
+          await withTimeout(target.add(valid.kind, data, { jobId: jobIdFor(valid), ...(enqueueOptions.delayMs ? { delay: enqueueOptions.delayMs } : {}) }), timeoutMs);
+        } catch (error) {
+          await discardIfBroken();
+          if (error instanceof QueueUnavailableError) throw error;
+          throw new QueueUnavailableError(error instanceof Error ? error.message : String(error), { cause: error });
+        }
+      });
     },
     async waitUntilReady(readyTimeoutMs = 5_000) {
       const deadline = Date.now() + readyTimeoutMs;
@@ -142,6 +143,14 @@ export function createInteractionProducer(redisUrl: string, options: ProducerOpt
       const ready = await Promise.race([queueReady, new Promise<false>((resolve) => setTimeout(() => resolve(false), Math.max(0, deadline - Date.now())).unref())]);
       if (ready !== true) await discardIfBroken();
       return ready === true;
+    },
+    async ping() {
+      if (connection.status !== 'ready') return false;
+      try {
+        return (await withTimeout(connection.ping(), timeoutMs)) === 'PONG';
+      } catch {
+        return false;
+      }
     },
     async close() {
       await queue?.close().catch(() => undefined);

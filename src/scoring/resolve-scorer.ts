@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { KeywordScorer } from '../core/scoring/keyword/keyword-scorer.ts';
 import type { Scorer, ScorerName } from '../core/scoring/types.ts';
 import { logger as defaultLogger, type Logger } from '../infra/logger.ts';
+import { metrics } from '../infra/metrics.ts';
 import { RedisDailyBudget } from './llm/budget.ts';
 import { RedisScoreCache } from './llm/cache.ts';
 import { createLlmClient } from './llm/client.ts';
@@ -36,6 +37,12 @@ export class ScorerResolver {
   }
 
   async resolve(scope: ScorerScope): Promise<Scorer> {
+    const scorer = await this.choose(scope);
+    metrics.scorerUsed.inc({ scorer: scorer.name });
+    return scorer;
+  }
+
+  private async choose(scope: ScorerScope): Promise<Scorer> {
     const { keyword, llm, choices } = this.options;
     if (!llm) return keyword;
     let choice: ScorerChoice | undefined;

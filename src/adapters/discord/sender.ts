@@ -4,6 +4,7 @@ import { MessageFlags, Routes, type APIChannel, type APIGuild, type APIGuildMemb
 import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostResult, PrivateDestination, ReactionKind } from '../../app/ports.ts';
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
+import { metrics, recordPlatformError } from '../../infra/metrics.ts';
 import { decodeMessageRef } from './message-ref.ts';
 import { parseReplyHandle } from './reply-handle.ts';
 import { renderMessage, startsThread, threadNameFor, type DiscordMessage } from './render/index.ts';
@@ -57,11 +58,15 @@ export class DiscordSender implements ChatSender {
     this.log = options.logger ?? defaultLogger.child({ component: 'discord-sender' });
   }
 
+  /** `what` is one of a few fixed names ('send DM', 'get guild'…), so it is a bounded metric label. */
   private async call<T>(what: string, run: () => Promise<unknown>): Promise<T> {
+    metrics.platformCalls.inc({ platform: 'discord', method: what });
     try {
       return (await run()) as T;
     } catch (error) {
-      throw mapDiscordError(error, what);
+      const mapped = mapDiscordError(error, what);
+      recordPlatformError('discord', what, mapped);
+      throw mapped;
     }
   }
 

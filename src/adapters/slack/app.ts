@@ -1,24 +1,27 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, type CustomRoute } from '@slack/bolt';
-import type { AppConfig } from '../../config/index.ts';
+import type { AppConfig, SlackConfig } from '../../config/index.ts';
 import { ConfigError } from '../../config/errors.ts';
-import { AppError } from '../../core/errors.ts';
+import { HEALTH_PATH, METRICS_PATH, READY_PATH, serveHealth, serveMetrics, serveReadiness, type ReadinessCheck } from '../../infra/health.ts';
 import { logger as rootLogger, type Logger, type LogLevel as OurLevel } from '../../infra/logger.ts';
+import { DEFAULT_STARTUP_RETRIES, PlatformUnreachableError, retryStartup } from '../../infra/startup.ts';
 import type { InteractionProducer } from '../../queue/producers.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import type { SlackAppDeps } from './deps.ts';
 import { registerListeners } from './listeners/index.ts';
 
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
+export { HEALTH_PATH, METRICS_PATH, READY_PATH } from '../../infra/health.ts';
 
-export type SlackAppConfig = Pick<AppConfig, 'slack' | 'port' | 'logLevel'>;
+export type SlackAppConfig = Pick<AppConfig, 'slack' | 'port' | 'logLevel' | 'startupRetries'>;
 
 export interface CreateSlackAppDeps {
   producer: Pick<InteractionProducer, 'enqueue'>;
   logger?: Logger;
   now?: () => number;
+  /** What /readyz checks (Redis, the platforms); read at each request, so it may be filled in later. */
+  readiness?: readonly ReadinessCheck[];
 }
 
 export interface ListenOptions {
@@ -34,30 +37,59 @@ export interface SlackApp {
   /** Verifies the bot token (one auth.test), then listens on HTTP or connects over Socket Mode. */
   start(listen?: ListenOptions): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** Started, and in Socket Mode holding an open connection: for /readyz. */
+  isConnected(): boolean;
 }
 
 const BOLT_LEVEL: Record<OurLevel, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
 const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
-const healthRoute: CustomRoute = {
-  path: HEALTH_PATH,
-  method: ['GET'],
-  handler: (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('ok');
-  },
-};
+/** /healthz, /readyz and /metrics on the bot's port, in HTTP and Socket Mode alike. */
+function opsRoutes(checks: () => readonly ReadinessCheck[]): CustomRoute[] {
+  return [
+    { path: HEALTH_PATH, method: ['GET'], handler: serveHealth },
+    { path: READY_PATH, method: ['GET'], handler: (_req, res) => void serveReadiness(res, checks()) },
+    { path: METRICS_PATH, method: ['GET'], handler: (_req, res) => void serveMetrics(res) },
+  ];
+}
 
-/** auth.test at start-up: a bad token is a config problem, found before the first user is. */
-function startupError(error: unknown, apiUrl: string | undefined): Error {
-  const slackError = (error as { data?: { error?: unknown } }).data?.error;
-  if (typeof slackError === 'string' && REJECTED_TOKEN.has(slackError)) {
-    return new ConfigError([
-      { variable: 'SLACK_BOT_TOKEN', message: `was rejected by Slack (${slackError}). Copy the Bot User OAuth Token again from OAuth & Permissions, and reinstall the app if it was revoked.` },
+/** The Socket Mode client's connection state, from its own events ('connected', 'disconnected', …). */
+function trackSocketState(app: App): () => boolean {
+  const client = (app as unknown as { receiver?: { client?: { on?: (event: string, listener: () => void) => void } } }).receiver?.client;
+  if (typeof client?.on !== 'function') return () => true;
+  let connected = false;
+  client.on('connected', () => (connected = true));
+  for (const event of ['reconnecting', 'disconnecting', 'disconnected']) client.on(event, () => (connected = false));
+  return () => connected;
+}
+
+/** The Slack error code when Slack answered and refused the token; undefined otherwise. */
+function rejectedTokenCode(error: unknown): string | undefined {
+  const slackError = (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+  return typeof slackError === 'string' && REJECTED_TOKEN.has(slackError) ? slackError : undefined;
+}
+
+/**
+ * auth.test at start-up. A refused token is a config problem, found before the first user
+ * is, and not retried. Anything else (Slack unreachable, 5xx) is retried with backoff, then
+ * reported as PlatformUnreachableError: a start-up failure with its own exit code, not a bug.
+ */
+async function verifyToken(app: App, slack: SlackConfig, retries: number | undefined, logger: Logger): Promise<void> {
+  const target = slack.apiUrl ?? 'https://slack.com/api/';
+  try {
+    await retryStartup('verifying the Slack bot token (auth.test)', () => app.init(), {
+      retries: retries ?? DEFAULT_STARTUP_RETRIES,
+      logger,
+      isPermanent: (error) => rejectedTokenCode(error) !== undefined,
+      giveUp: (error, attempts) => new PlatformUnreachableError('Slack', target, attempts, error, slack.apiUrl ? ' and that SLACK_API_URL is right' : ''),
+    });
+  } catch (error) {
+    const code = rejectedTokenCode(error);
+    if (code === undefined) throw error;
+    throw new ConfigError([
+      { variable: 'SLACK_BOT_TOKEN', message: `was rejected by Slack (${code}). Copy the Bot User OAuth Token again from OAuth & Permissions, and reinstall the app if it was revoked.` },
     ]);
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new AppError('slack_unreachable', `could not verify the bot token with Slack at ${apiUrl ?? 'https://slack.com/api/'}: ${reason}`, { cause: error });
 }
 
 /**
@@ -84,7 +116,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
       timeout: 5_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
     },
-    customRoutes: [healthRoute],
+    customRoutes: opsRoutes(() => deps.readiness ?? []),
     ...(slack.socketMode && slack.appToken
       ? // In Socket Mode the port only serves the health check.
         { socketMode: true, appToken: slack.appToken, port: config.port }
@@ -102,17 +134,14 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     logger.error('bolt error', { error: { name: error.name, code: error.code, message: error.message } });
   });
   registerListeners(app, listenerDeps);
+  const socketConnected = slack.socketMode ? trackSocketState(app) : () => true;
 
   let started = false;
   return {
     app,
     mode: slack.socketMode ? 'socket' : 'http',
     async start(listen = {}) {
-      try {
-        await app.init();
-      } catch (error) {
-        throw startupError(error, slack.apiUrl);
-      }
+      await verifyToken(app, slack, config.startupRetries, logger);
       if (slack.socketMode) {
         await app.start();
         started = true;
@@ -126,6 +155,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
       logger.info('listening for Slack', { port: bound, path: EVENTS_PATH });
       return { port: bound };
     },
+    isConnected: () => started && socketConnected(),
     async stop() {
       if (!started) return;
       started = false;

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { isUserError } from '../../core/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
+import { metrics } from '../../infra/metrics.ts';
+import { inSpan, SpanKind } from '../../infra/tracing.ts';
 import { isQueueUnavailable } from '../../queue/errors.ts';
 import { GENERIC_ERROR_TEXT, QUEUE_UNAVAILABLE_TEXT } from './messages.ts';
 
@@ -40,6 +42,11 @@ async function tell(dispatch: Dispatch, text: string, log: Logger): Promise<void
  * It never throws, so Bolt's own error path (which logs whole payloads) is never reached.
  */
 export async function dispatch(target: Dispatch, handler: () => Promise<void>): Promise<DispatchOutcome> {
+  // The trace's root: the enqueue below, the job and its platform calls are its descendants.
+  return inSpan(`slack ${target.name}`, SpanKind.SERVER, { 'messaging.system': 'slack', 'obs.listener': target.name }, () => dispatchTraced(target, handler));
+}
+
+async function dispatchTraced(target: Dispatch, handler: () => Promise<void>): Promise<DispatchOutcome> {
   const started = performance.now();
   const log = target.logger.child({ listener: target.name, ...target.fields });
   const finish = (outcome: DispatchOutcome): DispatchOutcome => {
@@ -50,6 +57,8 @@ export async function dispatch(target: Dispatch, handler: () => Promise<void>): 
   };
   try {
     await target.ack();
+    // `command`, `action` or `event`: the name's first part, a bounded label.
+    metrics.ackSeconds.observe({ platform: 'slack', kind: target.name.split(':')[0] ?? 'other' }, (performance.now() - started) / 1_000);
   } catch (error) {
     // The person already saw Slack's own failure message; doing the work now would
     // surprise them, and a retry from them would then do it twice.

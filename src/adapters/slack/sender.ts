@@ -2,6 +2,8 @@ import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api'
 import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostResult, ReactionKind } from '../../app/ports.ts';
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
+import { metrics, recordPlatformError } from '../../infra/metrics.ts';
+import { inSpan, SpanKind } from '../../infra/tracing.ts';
 import type { SlackMessage } from './render/blocks.ts';
 import { renderMessage } from './render/index.ts';
 import { mapResponseUrlFailure, mapSlackError } from './sender-errors.ts';
@@ -85,12 +87,18 @@ export class SlackSender implements ChatSender {
     });
   }
 
+  /** Every platform call goes through here: counted, and its failure mapped and counted. */
   private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      throw mapSlackError(error, method);
-    }
+    metrics.platformCalls.inc({ platform: 'slack', method });
+    return inSpan(`slack ${method}`, SpanKind.CLIENT, { 'rpc.system': 'slack', 'rpc.method': method }, async () => {
+      try {
+        return await run();
+      } catch (error) {
+        const mapped = mapSlackError(error, method);
+        recordPlatformError('slack', method, mapped);
+        throw mapped;
+      }
+    });
   }
 
   async postMessage(destination: Destination, content: MessageContent, progress: DeliveryProgress): Promise<PostResult> {
@@ -185,20 +193,22 @@ export class SlackSender implements ChatSender {
     if (!this.responseOrigins.has(url.origin)) throw new PermanentDeliveryError('bad_response_url', `response_url origin ${url.origin} is not allowed`);
     for (const [index, message] of renderMessage(content).entries()) {
       if (progress.delivered.has(index)) continue;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }),
-          signal: AbortSignal.timeout(this.timeoutMs),
-          redirect: 'error',
-        });
-      } catch (error) {
-        throw new AppError('slack_unreachable', `response_url unreachable: ${(error as Error).message}`);
-      }
-      if (!response.ok) throw await mapResponseUrlFailure(response);
-      await response.body?.cancel();
+      await this.call('response_url', async () => {
+        let response: Response;
+        try {
+          response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }),
+            signal: AbortSignal.timeout(this.timeoutMs),
+            redirect: 'error',
+          });
+        } catch (error) {
+          throw new AppError('slack_unreachable', `response_url unreachable: ${(error as Error).message}`);
+        }
+        if (!response.ok) throw await mapResponseUrlFailure(response);
+        await response.body?.cancel();
+      });
       await progress.onDelivered(index, 'response');
     }
   }

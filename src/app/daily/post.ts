@@ -1,5 +1,6 @@
 import { isUserError, PermanentDeliveryError } from '../../core/errors.ts';
 import { revealAt } from '../../core/schedule/post-decision.ts';
+import { recordDailyPost } from '../../infra/metrics.ts';
 import type { DailyPostJob } from '../../queue/daily-jobs.ts';
 import { submitPlan } from '../interactions/commit.ts';
 import type { JobContext } from '../interactions/context.ts';
@@ -60,8 +61,11 @@ export async function runDailyPost(run: DailyPostRun, deps: DailyDeps): Promise<
   if (decision.action === 'skip') {
     const fields = { reason: decision.reason, detail: decision.detail, localDate: decision.localDate };
     // A missed day is what an operator wants to hear about; the rest are expected.
-    if (decision.reason === 'day_over' || decision.reason === 'no_instant') log.warn('daily question not posted: skipped', fields);
-    else log.info('daily run skipped', fields);
+    if (decision.reason === 'day_over' || decision.reason === 'no_instant') {
+      log.warn('daily question not posted: skipped', fields);
+      // The daily-post SLO's bad event; `daily now` requests are not scheduled posts.
+      if (!run.job.manual) recordDailyPost(undefined);
+    } else log.info('daily run skipped', fields);
     return { outcome: 'skipped', reason: decision.reason, detail: decision.detail, ...(decision.localDate ? { localDate: decision.localDate } : {}) };
   }
   const { localDate, idempotencyKey } = decision;
@@ -112,6 +116,8 @@ export async function runDailyPost(run: DailyPostRun, deps: DailyDeps): Promise<
   if (choice) await stores.daily.channels.applyAsked(channelKey, localDate, choice);
   await deps.scheduling.revealLater({ channelKey, localDate }, session.revealAt - now.getTime());
   log.info('daily question posted', { localDate, questionId: session.questionId, lateByMs: decision.lateByMs, resumed: stored !== undefined });
+  // Lateness when the post went out (the decision's, plus the time posting took).
+  if (!run.job.manual) recordDailyPost(decision.lateByMs + Math.max(0, interaction.now() - now.getTime()));
   return { outcome: 'posted', localDate, threadTs, resumed: stored !== undefined };
 }
 
@@ -124,5 +130,7 @@ export async function releaseFailedRun(run: DailyPostRun, deps: DailyDeps): Prom
   const { stores, now } = deps.interaction;
   const schedule = await stores.daily.schedules.get(run.job.channelKey);
   const decision = decideRun(run.job, run.prevMillis, schedule, new Date(now()), deps.defaultTimezone);
+  // Its last attempt failed: the scheduled question missed its time (the SLO's bad event).
+  if (decision.action === 'post' && !run.job.manual) recordDailyPost(undefined);
   return decision.action === 'post' && stores.daily.posts.release(decision.idempotencyKey, run.jobId);
 }

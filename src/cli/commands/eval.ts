@@ -63,8 +63,8 @@ function parseSplit(value: string | undefined): Split[] {
   throw new UserError('bad_arguments', `--split must be tune, holdout or all, not "${value}"\nusage: ${usage}`);
 }
 
-function formatLlmUsage(metrics: LlmMetrics): string {
-  const snap = metrics.snapshot();
+async function formatLlmUsage(metrics: LlmMetrics): Promise<string> {
+  const snap = await metrics.snapshot();
   const fallbacks = Object.entries(snap.fallbacks).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
   return `  LLM calls ${snap.calls}, prompt tokens ${snap.promptTokens}, completion tokens ${snap.completionTokens}, quote downgrades ${snap.downgrades}, fallbacks: ${fallbacks}`;
 }
@@ -111,7 +111,7 @@ export const evalCommand: CliCommand = {
     io.stdout(`Dataset ${datasetPath}: ${cases.length} labelled answers (${perSplit})\n\n`);
     for (const run of runs) {
       io.stdout(`${formatEvalReport(run)}\n`);
-      if (run.scorer === 'llm') io.stdout(`${formatLlmUsage(metrics)}\n`);
+      if (run.scorer === 'llm') io.stdout(`${await formatLlmUsage(metrics)}\n`);
       io.stdout('\n');
     }
     return 0;

@@ -9,8 +9,10 @@ export const workerCommand: CliCommand = {
     const config = loadConfig(process.env, { role: 'worker' });
     const { runWorker } = await import('../../main/run-worker.ts');
     const { runUntilSignal } = await import('../../main/run-until-signal.ts');
-    const worker = await runWorker(config);
-    io.stdout('obs-bot worker running.\n');
+    const { DEFAULT_METRICS_PORT } = await import('../../infra/health.ts');
+    const metricsPort = config.metricsPort ?? DEFAULT_METRICS_PORT;
+    const worker = await runWorker(config, { metricsPort });
+    io.stdout(`obs-bot worker running (/healthz, /readyz and /metrics on port ${worker.metricsPort ?? metricsPort}).\n`);
     await runUntilSignal([worker]);
     return 0;
   },

@@ -1,4 +1,6 @@
 import { MessageFlags, PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import { parseObsCommand } from '../../../core/commands/index.ts';
+import { metrics, subcommandLabel } from '../../../infra/metrics.ts';
 import type { CommandJob } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
 import { dispatchInteraction, type Reaction } from '../dispatch.ts';
@@ -43,6 +45,8 @@ function decide(interaction: ChatInputCommandInteraction, deps: DiscordBotDeps, 
   const guildId = interaction.guildId;
   if (!guildId) return { ack: privately(GUILD_ONLY_TEXT), refused: true };
   const options = optionsOf(interaction);
+  // Labelled by the grammar's kind, the same labels as Slack's: bounded, comparable across platforms.
+  metrics.commands.inc({ platform: 'discord', subcommand: subcommandLabel(parseObsCommand(commandText(options)).kind) });
   if (options.group === null && options.subcommand === 'help') {
     const [help] = renderMessage({ parts: [{ type: 'help' }] });
     return { ack: () => interaction.reply({ embeds: help?.embeds ?? [], flags: MessageFlags.Ephemeral }) };

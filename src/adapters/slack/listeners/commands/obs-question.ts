@@ -1,5 +1,6 @@
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import { helpText, parseObsCommand, type ObsCommand } from '../../../../core/commands/index.ts';
+import { metrics, subcommandLabel } from '../../../../infra/metrics.ts';
 import type { CommandJob } from '../../../../queue/jobs.ts';
 import type { SlackAppDeps } from '../../deps.ts';
 import { dispatch } from '../../dispatch.ts';
@@ -47,6 +48,7 @@ export function register(app: App, deps: SlackAppDeps): void {
   app.command(OBS_COMMAND, async ({ command, ack, respond }) => {
     const receivedAt = deps.now();
     const parsed = parseObsCommand(command.text ?? '');
+    metrics.commands.inc({ platform: 'slack', subcommand: subcommandLabel(parsed.kind) });
     const ackBody = ackFor(parsed);
     await dispatch(
       {
