@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ButtonRow, DiscordMessage } from './message.ts';
+import { splitText, trimText } from '../../shared/split-text.ts';
 
 /**
  * Discord refuses a message whose content is over 2,000 characters, an embed description
@@ -21,42 +22,7 @@ export const DISCORD_LIMITS = {
   maxMessages: 5,
 } as const;
 
-export function trimText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** Breaks one over-long line at the last space that fits (or hard, when there is none). */
-function breakLine(line: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = line;
-  while (rest.length > max) {
-    const space = rest.lastIndexOf(' ', max);
-    const cut = space > max / 2 ? space : max;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
-
-/** Packs lines into chunks of at most `max` characters, keeping line breaks where it can. */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n').flatMap((l) => (l.length > max ? breakLine(l, max) : [l]))) {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (candidate.length <= max) {
-      current = candidate;
-      continue;
-    }
-    if (current) chunks.push(current);
-    current = line;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
+export { splitText, trimText };
 
 export function embedLength(embed: APIEmbed): number {
   return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) + (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
