@@ -2,7 +2,7 @@ import type { CoveredPoint } from '../../../core/interview/coverage.ts';
 import type { Verdict } from '../../../core/scoring/types.ts';
 import { context, escapeMrkdwn, quote, section, type SlackBlock } from './blocks.ts';
 import type { EventOf, Renderer } from './context.ts';
-import { honestyBlocks, ruledOutMrkdwn, type MisconceptionShown } from './honesty.ts';
+import { honestyBlocks, ruledOutMrkdwn } from './honesty.ts';
 
 export const VERDICT_ICON: Record<Verdict, string> = { covered: '✅', partial: '🟡', missed: '❌' };
 
