@@ -3,14 +3,15 @@ import { actionNameSchema, type ActionName } from '../../queue/jobs.ts';
 
 /**
  * Component custom ids (at most 100 characters): `obs:<kind>` or `obs:<kind>:<thread id>`.
- * Kinds are the session buttons, `answer` (opens the modal) and `answer-modal` (its submit).
+ * Kinds are the session buttons (all but self-assessment, see self-assess-ids.ts), `answer` (opens the modal) and `answer-modal` (its submit).
  * A message that starts a thread cannot know its own id when rendered, so its buttons carry
  * no thread id and the handler uses the message's id, which is the thread's.
  */
-export type ComponentKind = ActionName | 'answer' | 'answer-modal';
+export type ComponentKind = Exclude<ActionName, 'self-assess'> | 'answer' | 'answer-modal';
 
 const PREFIX = 'obs';
-const kindSchema = z.union([actionNameSchema, z.literal('answer'), z.literal('answer-modal')]);
+/** Self-assessment buttons carry their point and rating too: they have their own ids (self-assess-ids.ts). */
+const kindSchema = z.union([actionNameSchema.exclude(['self-assess']), z.literal('answer'), z.literal('answer-modal')]);
 
 export function encodeCustomId(kind: ComponentKind, threadId?: string): string {
   const id = threadId ? `${PREFIX}:${kind}:${threadId}` : `${PREFIX}:${kind}`;

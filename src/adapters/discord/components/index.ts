@@ -4,10 +4,13 @@ import type { DiscordBotDeps } from '../deps.ts';
 import { STALE_BUTTON_TEXT } from '../messages.ts';
 import { handleAnswerButton } from './answer-button.ts';
 import { handleAnswerModal } from './answer-modal.ts';
+import { isSelfAssessId } from '../self-assess-ids.ts';
+import { handleSelfAssessButton } from './self-assess.ts';
 import { handleSessionButton } from './session-button.ts';
 
 /** Routes a button by its custom id; one we did not write gets a polite private note. */
 export async function handleButton(interaction: ButtonInteraction, deps: DiscordBotDeps): Promise<void> {
+  if (isSelfAssessId(interaction.customId)) return handleSelfAssessButton(interaction, deps);
   const decoded = decodeCustomId(interaction.customId);
   if (!decoded || decoded.kind === 'answer-modal') {
     await interaction.reply({ content: STALE_BUTTON_TEXT, flags: MessageFlags.Ephemeral }).catch((error: unknown) => deps.logger.warn('could not answer a stale button', { error }));

@@ -1,6 +1,7 @@
 import type { MessageContent, MessagePart } from '../../../app/ports.ts';
 import type { RenderContext } from './context.ts';
 import { renderDailyReveal } from './daily-reveal.ts';
+import { renderExpired } from './expired.ts';
 import { renderFeedback } from './feedback.ts';
 import { renderFollowUp } from './follow-up.ts';
 import { renderHelp } from './help.ts';
@@ -12,6 +13,7 @@ import { renderNotice, renderText } from './notice.ts';
 import { renderNudge } from './nudge.ts';
 import { renderPhase } from './phase.ts';
 import { renderQuestion } from './question.ts';
+import { renderReaction } from './reaction.ts';
 import { renderReveal } from './reveal.ts';
 import { renderScorecard } from './scorecard.ts';
 import { renderStats } from './stats.ts';
@@ -30,7 +32,9 @@ export const RENDERERS: Renderers = {
   question: renderQuestion,
   phase: renderPhase,
   feedback: renderFeedback,
+  reaction: renderReaction,
   'follow-up': renderFollowUp,
+  expired: renderExpired,
   nudge: renderNudge,
   hint: renderHint,
   reveal: renderReveal,
@@ -52,11 +56,12 @@ export function renderPart<T extends MessagePart['type']>(part: Extract<MessageP
 export function renderMessage(content: MessageContent): DiscordMessage[] {
   const context: RenderContext = content.sessionId ? { sessionId: content.sessionId } : {};
   const parts = content.parts.map((part) => renderPart(part, context));
-  return fitToLimits({
+  const fitted = fitToLimits({
     content: parts.flatMap((part) => (part.content ? [part.content] : [])).join('\n\n'),
     embeds: parts.flatMap((part) => part.embeds),
     components: parts.flatMap((part) => part.components ?? []),
   });
+  return [...fitted, ...parts.flatMap((part) => part.after ?? [])];
 }
 
 /** A thread name for a message that starts one: the question's title, else its first summary. */

@@ -37,7 +37,9 @@ function fitEmbed(embed: APIEmbed): APIEmbed[] {
   const footer = embed.footer === undefined ? undefined : { ...embed.footer, text: trimText(embed.footer.text, DISCORD_LIMITS.embedFooter) };
   const author = embed.author === undefined ? undefined : { ...embed.author, name: trimText(embed.author.name, DISCORD_LIMITS.embedAuthor) };
   const overhead = (title?.length ?? 0) + (footer?.text.length ?? 0) + (author?.name.length ?? 0);
-  const room = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - overhead);
+  // Half a message's 6,000 each, so two pieces share a message instead of one 4,096 piece
+  // leaving a third of every message empty: a long scorecard then takes four messages, not six.
+  const room = Math.min(DISCORD_LIMITS.embedDescription, Math.floor((DISCORD_LIMITS.embedTotal - overhead) / 2));
   const pieces = embed.description ? splitText(embed.description, room) : [undefined];
   return pieces.map((description, index) => ({
     ...embed,

@@ -18,6 +18,8 @@ export interface RenderedPart {
   content?: string;
   embeds: APIEmbed[];
   components?: ButtonRow[];
+  /** Whole messages sent after the fitted ones, each already within limits (the self-assessment panel's rows). */
+  after?: DiscordMessage[];
 }
 
 /** One colour per kind of message, so a thread reads at a glance. */

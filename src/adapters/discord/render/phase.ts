@@ -1,8 +1,11 @@
+import { buttonRows } from './buttons.ts';
 import type { EventOf, Renderer } from './context.ts';
 import { escapeText } from './markdown.ts';
 import { COLOURS } from './message.ts';
 
-export const renderPhase: Renderer<EventOf<'phase'>> = ({ phase }) => ({
-  summary: `Phase ${phase.index + 1} of ${phase.count}: ${phase.title}`,
-  embeds: [{ title: `⏱ Phase ${phase.index + 1}/${phase.count} · ${escapeText(phase.title)} (${phase.minutes} min)`.slice(0, 256), description: escapeText(phase.prompt), color: COLOURS.info }],
+/** A new phase and its first question, in one message: `⏱ Phase 2/4 · Architecture · ~15 min`. */
+export const renderPhase: Renderer<EventOf<'phase'>> = ({ phase, prompt }, { sessionId }) => ({
+  summary: `${phase.label}: ${prompt}`,
+  embeds: [{ title: `⏱ ${phase.label}`, description: escapeText(prompt), footer: { text: 'Press Answer to reply (or write in the thread)' }, color: COLOURS.info }],
+  ...(sessionId ? { components: buttonRows(['answer'], sessionId) } : {}),
 });

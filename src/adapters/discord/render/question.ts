@@ -17,7 +17,9 @@ export const renderQuestion: Renderer<EventOf<'question'>> = (event, { sessionId
   const oneToOne = mode !== 'channel' && candidateId !== undefined;
   const kicker = oneToOne ? `🎤 Mock interview · ${topicLabel(question.topic)} · ${question.level} level` : `📐 Observability · ${topicLabel(question.topic)} · ${question.level} level`;
   const callToAction = oneToOne
-    ? `${mention(candidateId)}, press **Answer** to reply (or write in the thread). Only your answers are scored; up to ${event.maxFollowUps} follow-ups, then a scorecard.`
+    ? event.round
+      ? `${mention(candidateId)}, press **Answer** to reply (or write in the thread). Only your answers count: ${event.round.phases} phases, about ${event.round.turns} questions, no score until the scorecard at the end. Take your time: the thread stays open between answers.`
+      : `${mention(candidateId)}, press **Answer** to reply (or write in the thread). Only your answers are scored; up to ${event.maxFollowUps} follow-ups, then a scorecard.`
     : 'Press **Answer** to reply. Feedback on the rubric is private: nobody sees your score unless you share it.';
   return {
     summary: question.title,
