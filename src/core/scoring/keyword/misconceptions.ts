@@ -216,8 +216,8 @@ function matchRejected(text: string, tokens: Tokens, rejections: Int32Array, seg
 }
 
 /** Marks literal ids that `word` starts with, for `segment`, in `present` (literal-major rows). */
-function markWord(table: WordStartTable, word: string, segment: number, segments: number, present: Uint8Array): void {
-  const ids = table.byPrefix.get(prefixCode(word));
+function markWord(table: WordStartTable, word: string, code: number, segment: number, segments: number, present: Uint8Array): void {
+  const ids = table.byPrefix.get(code);
   if (!ids) return;
   for (const id of ids) {
     const literal = table.literals[id];
@@ -239,14 +239,18 @@ function literalsBySegment(table: WordStartTable, text: string, tokens: Tokens, 
   for (let token = 0; token < tokens.count; token += 1) {
     const word = words[token];
     if (word === undefined || word.prefix < 0 || table.wanted[word.prefix] !== 1) continue;
-    markWord(table, word.norm, segmentation.segmentOfToken[token] ?? 0, segments, present);
+    markWord(table, word.norm, word.prefix, segmentation.segmentOfToken[token] ?? 0, segments, present);
   }
   for (const token of tokens.irregular) {
     const raw = text.slice(tokens.starts[token] ?? 0, tokens.ends[token] ?? 0);
     const segment = segmentation.segmentOfToken[token] ?? 0;
     ASCII_RUN.lastIndex = 0;
     let run: RegExpExecArray | null;
-    while ((run = ASCII_RUN.exec(raw)) !== null) markWord(table, run[0].toLowerCase(), segment, segments, present);
+    while ((run = ASCII_RUN.exec(raw)) !== null) {
+      const lower = run[0].toLowerCase();
+      const code = prefixCode(lower);
+      if (code >= 0 && table.wanted[code] === 1) markWord(table, lower, code, segment, segments, present);
+    }
   }
   return present;
 }
