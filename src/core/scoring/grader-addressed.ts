@@ -319,7 +319,11 @@ function csvBlocks(text: string, spans: Span[]): void {
 // Zero-width characters, bidi controls, word joiners, the BOM and Unicode tag characters.
 const HIDDEN = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+|(?:\udb40[\udc00-\udc7f])+/g;
 
+/** Cheap pre-filter for HIDDEN: any of its characters, or the high half of a tag character. */
+const HIDDEN_HINT = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\udb40]/;
+
 function hiddenCharacters(text: string, spans: Span[]): void {
+  if (!HIDDEN_HINT.test(text)) return;
   HIDDEN.lastIndex = 0;
   let found: RegExpExecArray | null;
   while ((found = HIDDEN.exec(text)) !== null) {
@@ -396,7 +400,11 @@ function graderSentences(text: string, spans: Span[]): void {
 }
 
 /** Two or more ticked items (✓, ✅, [x]) read as a checklist claiming completion: each such line is flagged. */
+/** Cheap pre-filter for CHECK_MARK: one character class, scanned without backtracking. */
+const CHECK_MARK_HINT = /[\u2713\u2714\u2705\u2611[]/;
+
 function tickedLines(text: string, spans: Span[]): void {
+  if (!CHECK_MARK_HINT.test(text)) return;
   CHECK_MARK.lastIndex = 0;
   const lines: { start: number; end: number }[] = [];
   let found: RegExpExecArray | null;
@@ -438,7 +446,9 @@ function idMatcher(rubricIds: readonly string[]): IdMatcher | undefined {
   const matcher = forms.length === 0
     ? undefined
     : {
-        pattern: new RegExp(`(?<![\\w-])(?:${forms.join('|')})(?![\\w-])`, 'gi'),
+        // "(?<![\\w-])" is checked by hand (idStartsHere): a leading look-behind is tried at every
+        // position of the answer and makes this scan several times slower.
+        pattern: new RegExp(`(?:${forms.join('|')})(?![\\w-])`, 'gi'),
         multiPart: new Set(rubricIds.filter((id) => /[-_]/.test(id)).map((id) => id.toLowerCase().replace(/_/g, '-'))),
       };
   if (idMatchers.size >= MAX_ID_MATCHERS) idMatchers.clear();
@@ -449,6 +459,14 @@ function idMatcher(rubricIds: readonly string[]): IdMatcher | undefined {
 const QUOTED_BEFORE = /[`"'#[(<{]$/;
 const VERDICT_AFTER = /^["'`\])>]*\s*(?:[:=,]|->|=>|\u2192)\s*["'`]?(?:covered|partial|missed|met|satisfied|addressed|present|yes|true|done|pass(?:ed)?|ok|full|\d+(?:\s*\/\s*\d+)?%?|[\u2713\u2714\u2705\u2611])|^["'`\])>]*\s*(?:\(?(?:covered|met|satisfied|addressed|done|passed)\)?|[\u2713\u2714\u2705\u2611]|\[[xX]\])/i;
 const ID_QUOTED_AFTER = /^["'`]/;
+
+/** No word character or hyphen just before `start`: an id begins there, not inside a longer word. */
+function idStartsHere(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const code = text.charCodeAt(start - 1);
+  const word = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return !word && code !== 45;
+}
 
 function rubricIdMentions(text: string, rubricIds: readonly string[] | undefined, spans: Span[]): void {
   if (!rubricIds || rubricIds.length === 0) return;
@@ -461,6 +479,10 @@ function rubricIdMentions(text: string, rubricIds: readonly string[] | undefined
   let found: RegExpExecArray | null;
   while ((found = matcher.pattern.exec(text)) !== null) {
     const start = found.index;
+    if (!idStartsHere(text, start)) {
+      matcher.pattern.lastIndex = start + 1;
+      continue;
+    }
     const end = start + found[0].length;
     const form = found[0].toLowerCase();
     const before = text.slice(Math.max(0, start - 1), start);

@@ -109,10 +109,13 @@ interface Occurrences {
   count: number;
 }
 
+/** Shared by every single-term or absent alternative: nothing reads pairs past their length. */
+const NO_PAIRS = new Int32Array(0);
+
 function occurrencesOf(index: TermIndex, alternative: CompiledAlternative, segmentOfTerm: Int32Array): Occurrences {
   const [only] = alternative.termIds;
-  if (alternative.termIds.length === 1 && only !== undefined) return { id: only, pairs: new Int32Array(0), count: index.to(only) - index.from(only) };
-  if (!alternative.termIds.every((id) => index.from(id) !== index.to(id))) return { id: -1, pairs: new Int32Array(0), count: 0 };
+  if (alternative.termIds.length === 1 && only !== undefined) return { id: only, pairs: NO_PAIRS, count: index.to(only) - index.from(only) };
+  if (!alternative.termIds.every((id) => index.from(id) !== index.to(id))) return { id: -1, pairs: NO_PAIRS, count: 0 };
   const found = findPhrase(index, alternative.termIds, segmentOfTerm, MAX_PHRASE_OCCURRENCES, phraseSpans);
   return { id: -1, pairs: phraseSpans.slice(0, found * 2), count: found };
 }

@@ -2,6 +2,7 @@ import type { Question } from '../../content/schema.ts';
 import type { MisconceptionFinding } from '../types.ts';
 import type { Segment, Segmentation } from './sentences.ts';
 import { PREFIX_CODES, prefixCode } from './lexicon.ts';
+import { requiredWordStarts } from './regex-literals.ts';
 import type { Tokens } from './tokenize.ts';
 
 /*
@@ -21,17 +22,22 @@ const MAX_QUOTE_CHARS = 200;
 
 interface CompiledPattern {
   /**
-   * Prefix codes (lexicon.ts) of the words the pattern must start with, when it starts with a
-   * word boundary and plain words ("\\b(?:page|wake)..."): an answer without a word starting
-   * like one of them can't match, and the regex is not run. Undefined: always run.
+   * Literal ids (see WordStartTable) the pattern needs, as groups: a sentence can only match
+   * when, for every group, it has a word starting with one of the group's literals. Empty:
+   * no such promise, the pattern is tried on every sentence.
    */
-  starts?: number[];
+  groups: Int32Array[];
   /** The pattern spells a negation itself ("storage is not a concern"): a negator inside a match is its own. */
   negatesItself: boolean;
-  /** Global, to scan the whole answer once. */
-  scan: RegExp;
-  /** The same pattern, to confirm a match inside its own sentence. */
+  /** Tried on one sentence at a time. */
   confirm: RegExp;
+  /**
+   * The pattern starts with "^". Until this file ran patterns per sentence, they ran over all
+   * sentences joined by line breaks (no "m" flag), where "^" only matches before the first
+   * sentence; that is kept so scores don't change with speed work. Per sentence would be what
+   * docs/scoring.md says (see the report on branch speed).
+   */
+  firstSentenceOnly: boolean;
 }
 
 interface CompiledMisconception {
@@ -40,6 +46,20 @@ interface CompiledMisconception {
   correction: string;
   contradicts: readonly string[];
   patterns: CompiledPattern[];
+}
+
+/** A question's pattern literals, looked up by a word's first three letters (lexicon.ts prefixCode). */
+interface WordStartTable {
+  literals: string[];
+  /** Prefix code -> ids of the literals starting with those letters. */
+  byPrefix: Map<number, number[]>;
+  /** 1 where byPrefix has an entry: one typed-array read per answer word. */
+  wanted: Uint8Array;
+}
+
+interface CompiledQuestion {
+  misconceptions: CompiledMisconception[];
+  table: WordStartTable;
 }
 
 /**
@@ -82,20 +102,16 @@ export function withoutLeadingLookbehind(pattern: string): string {
 
 /**
  * Compiles with "i" only when the pattern allows it: V8 matches case-insensitively about ten
- * times faster without the "u" flag. Patterns that need "u" (\\p{...}) keep it.
+ * times faster without the "u" flag. Patterns that need "u" (\\p{...}) keep it, and get no
+ * pre-filter (regex-literals.ts reads patterns as "i" without "u" reads them).
  */
-function compilePattern(source: string): CompiledPattern | undefined {
+function compilePattern(source: string, literalId: (literal: string) => number): CompiledPattern | undefined {
   const stripped = withoutLeadingLookbehind(source);
-  const starts = leadingWords(stripped);
   for (const flags of ['i', 'iu']) {
     try {
-      const compiled: CompiledPattern = {
-        negatesItself: NEGATION_IN_PATTERN.test(stripped),
-        scan: new RegExp(stripped, `g${flags}`),
-        confirm: new RegExp(stripped, flags),
-      };
-      if (starts) compiled.starts = starts;
-      return compiled;
+      const confirm = new RegExp(stripped, flags);
+      const groups = flags === 'i' ? requiredWordStarts(stripped).map((group) => Int32Array.from(group, literalId)) : [];
+      return { negatesItself: NEGATION_IN_PATTERN.test(stripped), confirm, groups, firstSentenceOnly: stripped.startsWith('^') };
     } catch {
       // Try the next flags.
     }
@@ -105,87 +121,43 @@ function compilePattern(source: string): CompiledPattern | undefined {
 
 const NEGATION_IN_PATTERN = /\b(?:not|never|no|nor|without|cannot|isn|aren|don|doesn|won|wouldn|shouldn|can)\b|n\[?['’]|n't/i;
 
-/** The split of `group` at its top-level "|", or undefined if it is not balanced. */
-function topLevelAlternatives(group: string): string[] | undefined {
-  const alternatives: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (let index = 0; index < group.length; index += 1) {
-    const char = group.charAt(index);
-    if (char === '\\') {
-      current += group.slice(index, index + 2);
-      index += 1;
-      continue;
-    }
-    if (char === '(') depth += 1;
-    if (char === ')') depth -= 1;
-    if (char === '|' && depth === 0) {
-      alternatives.push(current);
-      current = '';
-      continue;
-    }
-    current += char;
-  }
-  alternatives.push(current);
-  return depth === 0 ? alternatives : undefined;
-}
+const cache = new WeakMap<Question, CompiledQuestion>();
 
-/** Prefix codes of the plain words a pattern starts with after "\\b", or undefined. */
-export function leadingWords(source: string): number[] | undefined {
-  if (!source.startsWith('\\b')) return undefined;
-  let rest = source.slice(2);
-  let alternatives: string[] | undefined = [rest];
-  if (rest.startsWith('(?:') || (rest.startsWith('(') && !rest.startsWith('(?'))) {
-    const open = rest.startsWith('(?:') ? 3 : 1;
-    let depth = 0;
-    let close = -1;
-    for (let index = 0; index < rest.length; index += 1) {
-      const char = rest.charAt(index);
-      if (char === '\\') {
-        index += 1;
-        continue;
-      }
-      if (char === '(') depth += 1;
-      if (char === ')' && --depth === 0) {
-        close = index;
-        break;
-      }
+function compile(question: Question): CompiledQuestion {
+  const literals: string[] = [];
+  const ids = new Map<string, number>();
+  const literalId = (literal: string): number => {
+    let id = ids.get(literal);
+    if (id === undefined) {
+      id = literals.length;
+      literals.push(literal);
+      ids.set(literal, id);
     }
-    // An optional group ("(?:the )?x") may be skipped: no safe prefix.
-    if (close === -1 || /^[?*{]/.test(rest.charAt(close + 1))) return undefined;
-    rest = rest.slice(open, close);
-    alternatives = topLevelAlternatives(rest);
-  }
-  if (!alternatives) return undefined;
-  const codes: number[] = [];
-  for (const alternative of alternatives) {
-    const letters = /^[a-z]{3}/i.exec(alternative)?.[0];
-    // "p9\\d", "(?:x)?", "4[23]": no three plain letters to rely on.
-    if (!letters || /^[a-z]{3}[?*]/i.test(alternative) || /^[a-z]{1,2}[?*{[(]/i.test(alternative)) return undefined;
-    codes.push(prefixCode(letters.toLowerCase()));
-  }
-  return codes;
-}
-
-const cache = new WeakMap<Question, CompiledMisconception[]>();
-
-function compile(question: Question): CompiledMisconception[] {
-  const compiled: CompiledMisconception[] = [];
+    return id;
+  };
+  const misconceptions: CompiledMisconception[] = [];
   for (const misconception of question.misconceptions) {
     const patterns: CompiledPattern[] = [];
     for (const pattern of misconception.patterns) {
       // The schema rejects invalid patterns; a question built another way just loses this one.
-      const compiled = compilePattern(pattern);
+      const compiled = compilePattern(pattern, literalId);
       if (compiled) patterns.push(compiled);
     }
     if (patterns.length > 0) {
-      compiled.push({ id: misconception.id, claim: misconception.claim, correction: misconception.correction, contradicts: misconception.contradicts, patterns });
+      misconceptions.push({ id: misconception.id, claim: misconception.claim, correction: misconception.correction, contradicts: misconception.contradicts, patterns });
     }
   }
-  return compiled;
+  const byPrefix = new Map<number, number[]>();
+  const wanted = new Uint8Array(PREFIX_CODES);
+  literals.forEach((literal, id) => {
+    const code = prefixCode(literal);
+    byPrefix.set(code, [...(byPrefix.get(code) ?? []), id]);
+    wanted[code] = 1;
+  });
+  return { misconceptions, table: { literals, byPrefix, wanted } };
 }
 
-function compiledFor(question: Question): CompiledMisconception[] {
+function compiledFor(question: Question): CompiledQuestion {
   let compiled = cache.get(question);
   if (!compiled) {
     compiled = compile(question);
@@ -243,94 +215,92 @@ function matchRejected(text: string, tokens: Tokens, rejections: Int32Array, seg
   return false;
 }
 
-const prefixes = new Uint8Array(PREFIX_CODES);
-const wanted = new Uint8Array(PREFIX_CODES);
-
-function segmentHasWanted(tokens: Tokens, segment: Segment): boolean {
-  for (let index = segment.firstToken; index < segment.endToken; index += 1) {
-    const code = tokens.words[index]?.prefix ?? -1;
-    if (code >= 0 && wanted[code] === 1) return true;
+/** Marks literal ids that `word` starts with, for `segment`, in `present` (literal-major rows). */
+function markWord(table: WordStartTable, word: string, code: number, segment: number, segments: number, present: Uint8Array): void {
+  const ids = table.byPrefix.get(code);
+  if (!ids) return;
+  for (const id of ids) {
+    const literal = table.literals[id];
+    if (literal !== undefined && word.startsWith(literal)) present[id * segments + segment] = 1;
   }
-  return false;
 }
 
-/** Which three-letter word starts occur in the answer (shared buffer: valid until the next call). */
-function prefixesIn(tokens: Tokens): Uint8Array {
-  prefixes.fill(0);
-  for (let index = 0; index < tokens.count; index += 1) {
-    const code = tokens.words[index]?.prefix ?? -1;
-    if (code >= 0) prefixes[code] = 1;
+const ASCII_RUN = /[A-Za-z0-9]+/g;
+
+/**
+ * Which literals start a word of which segment: `present[literal * segments + segment]`.
+ * A regex word starts at a token's start, or inside an irregular token after a character that
+ * is not an ASCII letter or digit ("l’sampl", "éspan"): those tokens are read from the text.
+ */
+function literalsBySegment(table: WordStartTable, text: string, tokens: Tokens, segmentation: Segmentation): Uint8Array {
+  const segments = segmentation.segments.length;
+  const present = new Uint8Array(table.literals.length * segments);
+  const { words } = tokens;
+  for (let token = 0; token < tokens.count; token += 1) {
+    const word = words[token];
+    if (word === undefined || word.prefix < 0 || table.wanted[word.prefix] !== 1) continue;
+    markWord(table, word.norm, word.prefix, segmentation.segmentOfToken[token] ?? 0, segments, present);
   }
-  return prefixes;
+  for (const token of tokens.irregular) {
+    const raw = text.slice(tokens.starts[token] ?? 0, tokens.ends[token] ?? 0);
+    const segment = segmentation.segmentOfToken[token] ?? 0;
+    ASCII_RUN.lastIndex = 0;
+    let run: RegExpExecArray | null;
+    while ((run = ASCII_RUN.exec(raw)) !== null) {
+      const lower = run[0].toLowerCase();
+      const code = prefixCode(lower);
+      if (code >= 0 && table.wanted[code] === 1) markWord(table, lower, code, segment, segments, present);
+    }
+  }
+  return present;
 }
 
-/** The first segment whose collapsed text starts after `offset` in the joined text, minus one. */
-function segmentAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((starts[mid] ?? 0) <= offset) low = mid + 1;
-    else high = mid;
+function groupsMet(groups: readonly Int32Array[], present: Uint8Array, segments: number, segment: number): boolean {
+  for (const group of groups) {
+    let met = false;
+    for (let index = 0; index < group.length && !met; index += 1) met = present[(group[index] ?? 0) * segments + segment] === 1;
+    if (!met) return false;
   }
-  return low - 1;
+  return true;
 }
 
 /**
  * Finds misconceptions sentence by sentence. `text` is the answer as scored (grader-addressed
  * parts blanked), so a misconception inside a flagged passage is not reported; `rejections`
- * comes from negation.ts. Each pattern scans all sentences at once (joined by line breaks),
- * and every match is confirmed inside its own sentence, so no match spans two sentences.
+ * comes from negation.ts. A pattern is only run on sentences that hold the words it needs
+ * (regex-literals.ts), so on most answers no regex runs at all.
  */
 export function findMisconceptions(question: Question, text: string, tokens: Tokens, segmentation: Segmentation, rejections: Int32Array): MisconceptionHits {
-  const compiled = compiledFor(question);
+  const { misconceptions: compiled, table } = compiledFor(question);
   const findings: MisconceptionFinding[] = [];
   const blocked = new Map<number, Set<string>>();
   if (compiled.length === 0) return { findings, blocked };
 
-  const present = prefixesIn(tokens);
-  const runnable = compiled.map((misconception) => misconception.patterns.filter((pattern) => !pattern.starts || pattern.starts.some((code) => present[code] === 1)));
-  if (runnable.every((patterns) => patterns.length === 0)) return { findings, blocked };
+  const segmentCount = segmentation.segments.length;
+  const present = literalsBySegment(table, text, tokens, segmentation);
+  // Each sentence as the patterns read it (runs of whitespace collapsed), built when first needed.
+  const sentences: (string | undefined)[] = [];
+  const sentenceOf = (segment: Segment, segmentIndex: number): string => {
+    let sentence = sentences[segmentIndex];
+    if (sentence === undefined) {
+      const raw = text.slice(segment.start, segment.end);
+      sentence = MULTI_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+      sentences[segmentIndex] = sentence;
+    }
+    return sentence;
+  };
 
-  // Only sentences holding a word that some runnable pattern starts with can match (when every
-  // runnable pattern has such words): the rest of the answer is never scanned.
-  const everyHasStarts = runnable.every((patterns) => patterns.every((pattern) => pattern.starts !== undefined));
-  if (everyHasStarts) {
-    wanted.fill(0);
-    for (const patterns of runnable) for (const pattern of patterns) for (const code of pattern.starts ?? []) wanted[code] = 1;
-  }
-  const included: number[] = [];
-  const sentences: string[] = [];
-  const starts: number[] = [];
-  let offset = 0;
-  segmentation.segments.forEach((segment, segmentIndex) => {
-    if (everyHasStarts && !segmentHasWanted(tokens, segment)) return;
-    const raw = text.slice(segment.start, segment.end);
-    const sentence = MULTI_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
-    included.push(segmentIndex);
-    sentences.push(sentence);
-    starts.push(offset);
-    offset += sentence.length + 1;
-  });
-  const joined = sentences.join('\n');
-
-  // Misconception index -> the segments that state it, in answer order.
+  // Misconception index -> the segments that state it.
   const stated = compiled.map(() => new Set<number>());
-  runnable.forEach((patterns, index) => {
-    for (const pattern of patterns) {
-      pattern.scan.lastIndex = 0;
-      let found: RegExpExecArray | null;
-      while ((found = pattern.scan.exec(joined)) !== null) {
-        if (found[0].length === 0) pattern.scan.lastIndex += 1;
-        const position = segmentAt(starts, found.index);
-        const segmentIndex = included[position] ?? -1;
+  compiled.forEach((misconception, index) => {
+    for (const pattern of misconception.patterns) {
+      const end = pattern.firstSentenceOnly ? Math.min(1, segmentCount) : segmentCount;
+      for (let segmentIndex = 0; segmentIndex < end; segmentIndex += 1) {
+        if (!groupsMet(pattern.groups, present, segmentCount, segmentIndex) || stated[index]?.has(segmentIndex)) continue;
         const segment = segmentation.segments[segmentIndex];
-        const sentence = sentences[position] ?? '';
-        if (!segment || stated[index]?.has(segmentIndex)) continue;
-        const confirmed = pattern.confirm.exec(sentence);
+        if (!segment) continue;
+        const confirmed = pattern.confirm.exec(sentenceOf(segment, segmentIndex));
         if (confirmed && !matchRejected(text, tokens, rejections, segment, confirmed, !pattern.negatesItself)) stated[index]?.add(segmentIndex);
-        // Go on from the next sentence: one statement per sentence is enough.
-        pattern.scan.lastIndex = Math.max(pattern.scan.lastIndex, (starts[position + 1] ?? joined.length));
       }
     }
   });

@@ -23,6 +23,9 @@ export interface Tokens {
   gaps: Uint8Array;
   /** The word: normalised form, stem and word classes. */
   words: WordInfo[];
+  /** Tokens that are more than ASCII letters and digits (accents, other scripts, apostrophes,
+   * "%"), ascending: only for them does `words[i].norm` differ from the lower-cased text. */
+  irregular: number[];
 }
 
 /** The gap is exactly one space. */
@@ -154,6 +157,7 @@ class TokenBuilder {
   ends: Int32Array;
   gaps: Uint8Array;
   readonly words: WordInfo[];
+  readonly irregular: number[] = [];
 
   constructor(capacity: number) {
     this.starts = new Int32Array(capacity);
@@ -205,7 +209,10 @@ export function tokenize(text: string): Tokens {
     if (code < 128) {
       if (ASCII_WORD[code] !== 1) {
         // "%" and "$" are words of their own: "1% of traces", "$0.10 per GB".
-        if (code === PERCENT || code === DOLLAR) builder.push(units, index, index + 1, slowWord(text, index, index + 1));
+        if (code === PERCENT || code === DOLLAR) {
+          builder.irregular.push(builder.count);
+          builder.push(units, index, index + 1, slowWord(text, index, index + 1));
+        }
         index += 1;
         continue;
       }
@@ -218,6 +225,7 @@ export function tokenize(text: string): Tokens {
         continue;
       }
       if (kind === STANDALONE) {
+        builder.irregular.push(builder.count);
         builder.push(units, index, index + width, slowWord(text, index, index + width));
         index += width;
         continue;
@@ -254,9 +262,10 @@ export function tokenize(text: string): Tokens {
       simple = false;
       index += codePoint > 0xffff ? 2 : 1;
     }
+    if (!simple) builder.irregular.push(builder.count);
     // Masked to 30 bits so the hash stays a small integer and is never boxed on the heap.
     builder.push(units, start, index, simple ? asciiWordAt(text, units, start, index, hash & 0x3fffffff) : slowWord(text, start, index));
   }
   builder.words.length = builder.count;
-  return { count: builder.count, starts: builder.starts, ends: builder.ends, gaps: builder.gaps, words: builder.words };
+  return { count: builder.count, starts: builder.starts, ends: builder.ends, gaps: builder.gaps, words: builder.words, irregular: builder.irregular };
 }
