@@ -31,13 +31,6 @@ interface CompiledPattern {
   negatesItself: boolean;
   /** Tried on one sentence at a time. */
   confirm: RegExp;
-  /**
-   * The pattern starts with "^". Until this file ran patterns per sentence, they ran over all
-   * sentences joined by line breaks (no "m" flag), where "^" only matches before the first
-   * sentence; that is kept so scores don't change with speed work. Per sentence would be what
-   * docs/scoring.md says (see the report on branch speed).
-   */
-  firstSentenceOnly: boolean;
 }
 
 interface CompiledMisconception {
@@ -111,7 +104,7 @@ function compilePattern(source: string, literalId: (literal: string) => number):
     try {
       const confirm = new RegExp(stripped, flags);
       const groups = flags === 'i' ? requiredWordStarts(stripped).map((group) => Int32Array.from(group, literalId)) : [];
-      return { negatesItself: NEGATION_IN_PATTERN.test(stripped), confirm, groups, firstSentenceOnly: stripped.startsWith('^') };
+      return { negatesItself: NEGATION_IN_PATTERN.test(stripped), confirm, groups };
     } catch {
       // Try the next flags.
     }
@@ -294,8 +287,8 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
   const stated = compiled.map(() => new Set<number>());
   compiled.forEach((misconception, index) => {
     for (const pattern of misconception.patterns) {
-      const end = pattern.firstSentenceOnly ? Math.min(1, segmentCount) : segmentCount;
-      for (let segmentIndex = 0; segmentIndex < end; segmentIndex += 1) {
+      // Each sentence on its own, as docs/scoring.md says: "^" anchors at a sentence's start.
+      for (let segmentIndex = 0; segmentIndex < segmentCount; segmentIndex += 1) {
         if (!groupsMet(pattern.groups, present, segmentCount, segmentIndex) || stated[index]?.has(segmentIndex)) continue;
         const segment = segmentation.segments[segmentIndex];
         if (!segment) continue;
