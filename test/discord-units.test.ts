@@ -111,7 +111,7 @@ describe('Discord rendering within limits', () => {
   });
 
   it('has a renderer for every message part, and the question carries the five buttons (and Mock me)', () => {
-    expect(Object.keys(RENDERERS).sort()).toEqual(['daily-reveal', 'feedback', 'follow-up', 'help', 'hint', 'leaderboard', 'notice', 'nudge', 'phase', 'question', 'reveal', 'scorecard', 'stats', 'text', 'topics'].sort());
+    expect(Object.keys(RENDERERS).sort()).toEqual(['daily-reveal', 'feedback', 'follow-up', 'help', 'hint', 'leaderboard', 'notice', 'nudge', 'peer', 'phase', 'question', 'reveal', 'scorecard', 'stats', 'text', 'topics'].sort());
   });
 
   it('turns the app’s Slack-style markup into Discord’s, leaving code alone', () => {

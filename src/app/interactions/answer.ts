@@ -8,6 +8,7 @@ import { privateReply } from './reply.ts';
 import { pacingFor, questionFor, threadOf } from './session-access.ts';
 import { dailyAnswerSteps } from './daily-answer.ts';
 import { eventSteps, tickSteps } from './steps.ts';
+import { handlePeerMessage } from '../peer/answer.ts';
 
 /**
  * A reply in a session's thread is an answer: 👀 at once, scored, feedback for its author
@@ -18,6 +19,7 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
   const { deps } = ctx;
   const found = await deps.stores.sessions.get(job.threadId);
   if (!found) {
+    if (deps.peer) return handlePeerMessage(job, ctx, deps.peer);
     // A thread that is not (or no longer) a session: stay quiet rather than answer strangers.
     ctx.log.debug('reply in a thread without a session; ignored');
     return undefined;

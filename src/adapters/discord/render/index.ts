@@ -16,6 +16,7 @@ import { renderReveal } from './reveal.ts';
 import { renderScorecard } from './scorecard.ts';
 import { renderStats } from './stats.ts';
 import { renderTopics } from './topics.ts';
+import { renderPeerPart } from './peer.ts';
 
 export { DISCORD_LIMITS, fitToLimits, splitText } from './limits.ts';
 export type { DiscordMessage } from './message.ts';
@@ -42,6 +43,7 @@ export const RENDERERS: Renderers = {
   text: renderText,
   'daily-reveal': renderDailyReveal,
   leaderboard: renderLeaderboard,
+  peer: renderPeerPart,
 };
 
 export function renderPart<T extends MessagePart['type']>(part: Extract<MessagePart, { type: T }>, context: RenderContext): RenderedPart {
