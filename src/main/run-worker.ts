@@ -14,6 +14,9 @@ import { DAY_MS } from '../store/index.ts';
 import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.ts';
 import { routeByPlatform, type ChatSender, type SenderRouter } from '../app/ports.ts';
 import type { Platform } from '../core/thread-id.ts';
+import { SlackPeerPlatform } from '../adapters/slack/peer-platform.ts';
+import type { PeerPlatforms } from '../app/peer/ports.ts';
+import { peerSettingsFrom } from '../config/peer.ts';
 
 export interface RunWorkerOptions {
   logger?: Logger;
@@ -26,6 +29,8 @@ export interface RunWorkerOptions {
   /** Read for the optional LLM scoring settings. */
   env?: NodeJS.ProcessEnv;
   concurrency?: number;
+  /** Peer practice's platform side, per platform; default: from the configured senders. */
+  peerPlatforms?: PeerPlatforms;
 }
 
 export interface RunningWorker {
@@ -47,15 +52,17 @@ function responseUrlOrigins(apiUrl: string | undefined): string[] {
  * One sender per configured platform. Discord's is REST only (no gateway session), so
  * workers scale out freely; jobs and daily channels name their platform.
  */
-function sendersFor(config: AppConfig, log: Logger): SenderRouter {
+function sendersFor(config: AppConfig, log: Logger, peer: PeerPlatforms): SenderRouter {
   const senders: Partial<Record<Platform, ChatSender>> = {};
   if (config.slack) {
-    senders.slack = new SlackSender({
+    const slack = new SlackSender({
       token: config.slack.botToken,
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       responseUrlOrigins: responseUrlOrigins(config.slack.apiUrl),
       logger: log.child({ component: 'slack-sender' }),
     });
+    senders.slack = slack;
+    peer.slack = new SlackPeerPlatform(slack.client);
   }
   if (config.discord) {
     const rest = createDiscordRest({ token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) });
@@ -101,7 +108,9 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
       clear: (scope) => settings.clear(scope),
     };
   }
-  const sender = options.sender ?? sendersFor(config, log);
+  const peerPlatforms: PeerPlatforms = { ...options.peerPlatforms };
+  const sender = options.sender ?? sendersFor(config, log, peerPlatforms);
+  const peerSettings = peerSettingsFrom(options.env ?? process.env);
 
   // The daily worker shares the connection and the stores (same prefix): a daily question
   // is a channel question, and its answers arrive through the interactions worker.
@@ -129,6 +138,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
     daily: daily.services,
     ...(scoring ? { scoring } : {}),
+    peer: { platforms: peerPlatforms, settings: peerSettings },
   });
   // Every boot: upsert every channel's job scheduler from the stored schedules (a flushed
   // Redis loses them) and post today's question where it was missed. A failure here is
