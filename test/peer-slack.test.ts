@@ -142,6 +142,10 @@ describe('Slack peer mock interview', () => {
     await h.stub.waitFor(() => responsesTo(h, 'rate-c').length > 0 && responsesTo(h, 'rate-x').length > 0, 10_000, 'ratings');
     expect(responsesTo(h, 'rate-c')[0]).toContain('rated this session 5/5');
     expect(responsesTo(h, 'rate-x')[0]).toContain('This is <@UI> and <@UC>');
+    // The candidate's rating is the interviewer's reputation, shown in their stats.
+    await command('stats', 'UI', 'stats-ui');
+    await h.stub.waitFor(() => responsesTo(h, 'stats-ui').length > 0, 10_000, 'stats');
+    expect(responsesTo(h, 'stats-ui').join('\n')).toContain('As interviewer: 5/5 from 1 rating');
 
     // Swap: the candidate becomes the interviewer, on the other question, with their own brief.
     await press(h, { channel: CHANNEL, user: 'UC', blocks: ended.blocks, actionId: 'obs_peer_swap', messageTs: ended.ts, id: 'swap' });

@@ -1,6 +1,7 @@
 import type { FollowUpChoice } from '../../core/peer/follow-up-menu.ts';
 import type { EndReason, PeerRole, PeerScorecard } from '../../core/peer/session.ts';
 import type { Verdict } from '../../core/scoring/types.ts';
+import type { Reputation } from '../../store/peer-people-store.ts';
 
 /**
  * What peer practice shows, platform-neutral: each platform's renderer turns a view into
@@ -41,4 +42,6 @@ export type PeerView =
       autoVerdicts: Record<string, Verdict>;
     }
   /** A pairing round's match, by DM to each member of the group. */
-  | { kind: 'pair-match'; channelId: string; members: string[]; firstInterviewer: string; to: string };
+  | { kind: 'pair-match'; channelId: string; members: string[]; firstInterviewer: string; to: string }
+  /** In `stats`: the person's reputation from peer sessions' 1–5 ratings. */
+  | { kind: 'reputation'; asInterviewer: Reputation; asCandidate: Reputation };

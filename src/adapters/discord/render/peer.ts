@@ -114,6 +114,10 @@ function renderView(view: PeerView, threadId: string | undefined): ReturnType<Re
         ],
       };
     }
+    case 'reputation': {
+      const line = (r: { ratings: number; average?: number }, role: string): string => (r.ratings === 0 ? `• As ${role}: no ratings yet` : `• As ${role}: ${r.average}/5 from ${r.ratings} rating${r.ratings === 1 ? '' : 's'}`);
+      return { summary: 'Peer practice reputation', content: `${bold('Peer practice')}\n${line(view.asInterviewer, 'interviewer')}\n${line(view.asCandidate, 'candidate')}`, embeds: [] };
+    }
     case 'pair-match':
       return {
         summary: 'Practice partner',

@@ -2,6 +2,7 @@ import { dailyStatsFor } from '../../daily/standings.ts';
 import { submitPlan } from '../commit.ts';
 import { privateReply } from '../reply.ts';
 import type { CommandHandler } from './types.ts';
+import { reputationParts } from '../../peer/reputation.ts';
 
 /** `/obs-question stats`: questions answered, average coverage by topic, current streak, daily questions. */
 export const statsCommand: CommandHandler<'stats'> = async (job, _command, ctx) => {
@@ -9,5 +10,6 @@ export const statsCommand: CommandHandler<'stats'> = async (job, _command, ctx) 
   const stats = await stores.history.stats(job.workspaceId, job.userId, now());
   // Daily questions per channel, in each channel's own local days.
   const daily = await dailyStatsFor(stores.daily, job.workspaceId, job.userId, now(), dailyServices?.defaultTimezone ?? 'UTC');
-  return submitPlan(ctx, privateReply(job, [{ type: 'stats', stats: daily.length > 0 ? { ...stats, daily } : stats }], 'reply'));
+  const peer = await reputationParts(ctx, job.userId);
+  return submitPlan(ctx, privateReply(job, [{ type: 'stats', stats: daily.length > 0 ? { ...stats, daily } : stats }, ...peer], 'reply'));
 };

@@ -14,6 +14,10 @@ const REASON_TEXT = {
   'candidate-left': 'The candidate is no longer in the workspace, so this session has ended.',
 } as const;
 
+function reputationLine(reputation: { ratings: number; average?: number }, role: string): string {
+  return reputation.ratings === 0 ? `• As ${role}: no ratings yet` : `• As ${role}: ${reputation.average}/5 from ${reputation.ratings} rating${reputation.ratings === 1 ? '' : 's'}`;
+}
+
 function menuBlocks(menu: FollowUpChoice[], threadId: string | undefined): SlackBlock[] {
   if (menu.length === 0) return [context('This question has no follow-ups: ask your own by replying in the thread.')];
   const lines = menu.map((choice, index) => {
@@ -104,6 +108,8 @@ export function renderPeer(view: PeerView, ctx: RenderContext): RenderedPart {
         ],
       };
     }
+    case 'reputation':
+      return { summary: 'Peer practice reputation', blocks: [section(`*Peer practice*\n${reputationLine(view.asInterviewer, 'interviewer')}\n${reputationLine(view.asCandidate, 'candidate')}`)] };
     case 'pair-match':
       return {
         summary: 'Your practice partner this week',
