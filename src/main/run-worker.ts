@@ -15,6 +15,7 @@ import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.
 import { routeByPlatform, type ChatSender, type SenderRouter } from '../app/ports.ts';
 import type { Platform } from '../core/thread-id.ts';
 import { SlackPeerPlatform } from '../adapters/slack/peer-platform.ts';
+import { DiscordPeerPlatform } from '../adapters/discord/peer-platform.ts';
 import type { PeerPlatforms } from '../app/peer/ports.ts';
 import { peerSettingsFrom } from '../config/peer.ts';
 
@@ -67,6 +68,7 @@ function sendersFor(config: AppConfig, log: Logger, peer: PeerPlatforms): Sender
   if (config.discord) {
     const rest = createDiscordRest({ token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) });
     senders.discord = new DiscordSender({ rest, applicationId: config.discord.applicationId, logger: log.child({ component: 'discord-sender' }) });
+    peer.discord = new DiscordPeerPlatform(rest, config.discord.applicationId);
   }
   return routeByPlatform(senders);
 }

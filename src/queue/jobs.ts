@@ -61,7 +61,7 @@ export const tickJobSchema = z.object({
  * choice (a follow-up id, a rating); `form` the scorecard's fields; `handle` the press's own
  * handle for opening a form (Slack trigger_id), which the dedupe key need not be.
  */
-export const peerActionNameSchema = z.enum(['follow-up', 'end', 'scorecard', 'scorecard-submit', 'rate', 'swap']);
+export const peerActionNameSchema = z.enum(['follow-up', 'end', 'scorecard', 'scorecard-draft', 'scorecard-submit', 'rate', 'swap']);
 export type PeerActionName = z.infer<typeof peerActionNameSchema>;
 export const peerActionJobSchema = z.object({
   kind: z.literal('peer-action'),

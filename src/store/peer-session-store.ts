@@ -47,6 +47,7 @@ const peerSessionSchema = z.object({
     .optional(),
   ratings: z.record(z.string(), z.number()),
   swappedTo: z.string().optional(),
+  draft: z.record(z.string(), z.string()).optional(),
 });
 
 const COMMIT = `

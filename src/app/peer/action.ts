@@ -74,12 +74,36 @@ export function eventSteps(events: readonly PeerEvent[], state: PeerSession, que
   return steps;
 }
 
-function parseCard(form: Record<string, string> | undefined, question: Question): { points: Record<string, Verdict>; overall: OverallSignal; level: AssessedLevel; notes: string } {
+/**
+ * Discord's verdict select sends `id=verdict` pairs (several points in one multi-select);
+ * they become `point:<id>` fields like Slack's modal. Two verdicts for one point: the last wins.
+ */
+function draftFields(form: Record<string, string> | undefined, question: Question): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(form ?? {})) {
+    if (name === 'verdicts') {
+      const ids = new Set(question.rubric.map((point) => point.id));
+      // The select replaces its whole choice each time: clear the points first.
+      for (const id of ids) fields[`point:${id}`] = '';
+      for (const pair of value.split(',')) {
+        const [id, verdict] = pair.split('=');
+        if (id && ids.has(id) && verdict && (VERDICTS as readonly string[]).includes(verdict)) fields[`point:${id}`] = verdict;
+      }
+    } else if (name === 'overall' || name === 'level') {
+      fields[name] = value;
+    }
+  }
+  return fields;
+}
+
+/** `missedByDefault`: Discord's form says points left unselected count as missed. */
+function parseCard(form: Record<string, string> | undefined, question: Question, missedByDefault: boolean): { points: Record<string, Verdict>; overall: OverallSignal; level: AssessedLevel; notes: string } {
   const fields = form ?? {};
   const points: Record<string, Verdict> = {};
   for (const point of question.rubric) {
     const value = fields[`point:${point.id}`];
     if (value && (VERDICTS as readonly string[]).includes(value)) points[point.id] = value as Verdict;
+    else if (missedByDefault) points[point.id] = 'missed';
   }
   const overall = fields.overall;
   const level = fields.level;
@@ -121,15 +145,23 @@ export async function handlePeerAction(job: PeerActionJob, ctx: JobContext): Pro
     return commitToPeerSession(ctx, peer, job.threadId, (session) => (session.state.swappedTo ? { steps: [] } : { state: { ...session.state, swappedTo: ctx.eventKey }, steps }));
   }
 
+  if (job.action === 'scorecard-draft') {
+    if (role !== 'interviewer') return reply('Only the interviewer writes the scorecard.');
+    const fields = draftFields(job.form, question);
+    // Silent: the select shows the choice already; nothing to post.
+    return commitToPeerSession(ctx, peer, job.threadId, ({ state }) => ({ state: { ...state, draft: { ...state.draft, ...fields } }, steps: [] }));
+  }
+
   let card: ReturnType<typeof parseCard> | undefined;
-  if (job.action === 'scorecard-submit') card = parseCard(job.form, question);
+  if (job.action === 'scorecard-submit') card = parseCard({ ...found.state.draft, ...job.form }, question, job.platform === 'discord');
+  const ownText = job.action === 'follow-up' && !job.value ? (job.form?.text ?? '') : undefined;
   const rubricIds = question.rubric.map((point) => point.id);
   const stars = Number(job.value);
 
   return commitToPeerSession(ctx, peer, job.threadId, ({ state }) => {
     const step =
       job.action === 'follow-up'
-        ? askFollowUp(state, { userId: job.userId, now, text: followUpById(question, job.value ?? '')?.ask ?? '', ...(job.value ? { followUpId: job.value } : {}) })
+        ? askFollowUp(state, { userId: job.userId, now, text: ownText ?? followUpById(question, job.value ?? '')?.ask ?? '', ...(job.value ? { followUpId: job.value } : {}) })
         : job.action === 'end'
           ? endPeerSession(state, { userId: job.userId, now })
           : job.action === 'rate'

@@ -63,6 +63,11 @@ export interface PeerSession {
   ratings: Record<string, number>;
   /** The reverse session's thread id, once a swap was started. */
   swappedTo?: string;
+  /**
+   * Scorecard fields chosen so far where the form comes in pieces (Discord's select menus,
+   * then a notes modal): field → value, merged into the submission.
+   */
+  draft?: Record<string, string>;
 }
 
 export type PeerRefusal =

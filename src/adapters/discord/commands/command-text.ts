@@ -63,6 +63,11 @@ export function commandText(options: CommandOptions): string {
       return topic().join(' ');
     case 'mock':
       return ['mock', ...topic()].join(' ');
+    case 'peer': {
+      // A user option's value is the id; the grammar reads a mention, as Slack sends it.
+      const candidate = word(options, 'candidate', /^\d{1,25}$/, 'choose a member of this server.');
+      return ['peer', ...(candidate ? [`<@${candidate}>`] : []), ...topic()].join(' ');
+    }
     case 'stats': {
       const visibility = options.get('public');
       return visibility === 'on' || visibility === 'off' ? `stats public ${visibility}` : 'stats';

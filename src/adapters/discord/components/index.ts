@@ -5,9 +5,11 @@ import { STALE_BUTTON_TEXT } from '../messages.ts';
 import { handleAnswerButton } from './answer-button.ts';
 import { handleAnswerModal } from './answer-modal.ts';
 import { handleSessionButton } from './session-button.ts';
+import { handlePeerButton, handlePeerModal } from './peer.ts';
 
 /** Routes a button by its custom id; one we did not write gets a polite private note. */
 export async function handleButton(interaction: ButtonInteraction, deps: DiscordBotDeps): Promise<void> {
+  if (interaction.customId.startsWith('obsp:')) return handlePeerButton(interaction, deps);
   const decoded = decodeCustomId(interaction.customId);
   if (!decoded || decoded.kind === 'answer-modal') {
     await interaction.reply({ content: STALE_BUTTON_TEXT, flags: MessageFlags.Ephemeral }).catch((error: unknown) => deps.logger.warn('could not answer a stale button', { error }));
@@ -18,6 +20,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Discord
 }
 
 export async function handleModal(interaction: ModalSubmitInteraction, deps: DiscordBotDeps): Promise<void> {
+  if (interaction.customId.startsWith('obsp:')) return handlePeerModal(interaction, deps);
   const decoded = decodeCustomId(interaction.customId);
   if (decoded?.kind !== 'answer-modal' || !decoded.threadId) {
     await interaction.reply({ content: STALE_BUTTON_TEXT, flags: MessageFlags.Ephemeral }).catch((error: unknown) => deps.logger.warn('could not answer a stale modal', { error }));

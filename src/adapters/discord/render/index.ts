@@ -69,7 +69,7 @@ export function threadNameFor(content: MessageContent): string {
   return oneLine.length > 100 ? `${oneLine.slice(0, 99)}…` : oneLine;
 }
 
-/** Whether a top-level post starts a thread: a session's question always does. */
+/** Whether a top-level post starts a thread: a session's question always does, and so does a peer session's intro. */
 export function startsThread(content: MessageContent): boolean {
-  return content.parts.some((part) => part.type === 'question');
+  return content.parts.some((part) => part.type === 'question' || (part.type === 'peer' && part.view.kind === 'intro'));
 }

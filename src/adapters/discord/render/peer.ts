@@ -31,6 +31,11 @@ function menuText(menu: FollowUpChoice[]): string {
 }
 
 function menuButtons(menu: FollowUpChoice[], threadId: string | undefined): APIButtonComponent[] {
+  // Typed replies need the Message Content intent; this modal works without it.
+  return [button('follow-up', 'Ask your own', threadId, 'own', ButtonStyle.Secondary)].concat(menuButtonsOf(menu, threadId));
+}
+
+function menuButtonsOf(menu: FollowUpChoice[], threadId: string | undefined): APIButtonComponent[] {
   return menu.map((choice, index) => ({ choice, index })).filter(({ choice }) => !choice.used).map(({ choice, index }) => button('follow-up', `${choice.suggested ? '⭐ ' : ''}Ask ${index + 1}`, threadId, choice.id));
 }
 
