@@ -30,12 +30,6 @@ export const OBS_QUESTION_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBo
   integration_types: [ApplicationIntegrationType.GuildInstall],
   options: [
     { type: Option.Subcommand, name: 'ask', description: 'Post a question in this channel; answer it with its Answer button', options: [topic('Topic (default: any)')] },
-    {
-      type: Option.Subcommand,
-      name: 'peer',
-      description: 'Interview a colleague in a thread, at your own pace; you get a private brief',
-      options: [{ type: Option.User, name: 'candidate', description: 'The colleague you interview', required: true }, topic('Topic (default: any)')],
-    },
     { type: Option.Subcommand, name: 'mock', description: 'A paced 1:1 mock interview for you, in its own thread', options: [topic('Topic (default: any)')] },
     { type: Option.Subcommand, name: 'topics', description: 'The topics and how many questions each has' },
     {
@@ -81,6 +75,12 @@ export const OBS_QUESTION_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBo
           options: [{ type: Option.String, name: 'duration', description: 'e.g. 6h, 90m, 4h30m', required: true, max_length: 10 }],
         },
       ],
+    },
+    {
+      type: Option.Subcommand,
+      name: 'peer',
+      description: 'Interview a colleague in a thread, at your own pace; you get a private brief',
+      options: [{ type: Option.User, name: 'candidate', description: 'The colleague you interview', required: true }, topic('Topic (default: any)')],
     },
   ],
 };
