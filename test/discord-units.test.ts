@@ -53,7 +53,7 @@ describe('Discord options → the shared grammar', () => {
 
   it('the command definition is one guild command with the issue’s sub-commands and autocompleted topic and timezone', () => {
     const names = (OBS_QUESTION_COMMAND.options ?? []).map((option) => option.name);
-    expect(names).toEqual(['ask', 'mock', 'topics', 'stats', 'help', 'leaderboard', 'scoring', 'daily', 'peer']);
+    expect(names).toEqual(['ask', 'mock', 'topics', 'stats', 'help', 'leaderboard', 'scoring', 'daily', 'peer', 'pair']);
     const json = JSON.stringify(OBS_QUESTION_COMMAND);
     expect(json).toMatch(/"name":"timezone"[^}]*"autocomplete":true/);
     expect(json).toMatch(/"name":"topic"[^}]*"autocomplete":true/);

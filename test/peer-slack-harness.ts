@@ -53,6 +53,8 @@ export interface PeerHarness {
   worker: RunningWorker;
   bot: RunningBot;
   lines: string[];
+  /** BullMQ prefix of this harness's queues. */
+  prefix: string;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startPeerHarness(env: NodeJS.ProcessEnv = {}): Promise<Pee
     worker,
     bot,
     lines,
+    prefix,
     async close() {
       await bot.close();
       await worker.close();

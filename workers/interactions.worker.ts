@@ -13,6 +13,7 @@ import type { Stores } from '../src/store/index.ts';
 import type { Redis } from 'ioredis';
 import type { PeerPlatforms, PeerSettings } from '../src/app/peer/ports.ts';
 import type { PeerServices } from '../src/app/peer/services.ts';
+import type { PoolServices } from '../src/app/peer/pool-services.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { PeerSessionStore } from '../src/store/peer-session-store.ts';
 
@@ -46,7 +47,7 @@ export interface InteractionsWorkerDeps extends BaseWorkerDeps {
   /** The daily worker's scheduling, for the `daily …` commands (see workers/daily.worker.ts). */
   daily?: DailyServices;
   /** Peer mock interviews: each platform's directory and forms, and the nudge/expiry timings. */
-  peer?: { platforms: PeerPlatforms; settings: PeerSettings };
+  peer?: { platforms: PeerPlatforms; settings: PeerSettings; pool?: PoolServices };
 }
 
 export interface RunningInteractionsWorker {
@@ -74,6 +75,7 @@ function peerServices(connection: Redis, prefix: string, peer: NonNullable<Inter
     people: new PeerPeopleStore(connection, prefix),
     platforms: peer.platforms,
     settings: peer.settings,
+    ...(peer.pool ? { pool: peer.pool } : {}),
   };
 }
 

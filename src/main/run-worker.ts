@@ -1,5 +1,6 @@
 import { startDailyWorker, type RunningDailyWorker } from '../../workers/daily.worker.ts';
 import { startInteractionsWorker, type RunningInteractionsWorker } from '../../workers/interactions.worker.ts';
+import { startPairWorker, type RunningPairWorker } from '../../workers/pair.worker.ts';
 import { createDiscordRest } from '../adapters/discord/rest.ts';
 import { DiscordSender } from '../adapters/discord/sender.ts';
 import { SlackSender } from '../adapters/slack/sender.ts';
@@ -38,6 +39,8 @@ export interface RunningWorker {
   worker: RunningInteractionsWorker;
   /** Daily questions: channel schedulers, posts and reveals. */
   daily: RunningDailyWorker;
+  /** Weekly pairing rounds of the peer-practice pools. */
+  pair: RunningPairWorker;
   /** Stops taking jobs, lets active ones finish, closes Redis. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -127,6 +130,8 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE,
   });
 
+  const pair = startPairWorker({ redisUrl: config.redisUrl, connection, prefix, sender, bank, logger: log.child({ component: 'pair-worker' }), defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE });
+
   const worker = startInteractionsWorker({
     redisUrl: config.redisUrl,
     connection,
@@ -140,7 +145,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
     daily: daily.services,
     ...(scoring ? { scoring } : {}),
-    peer: { platforms: peerPlatforms, settings: peerSettings },
+    peer: { platforms: peerPlatforms, settings: peerSettings, pool: pair.pool },
   });
   // Every boot: upsert every channel's job scheduler from the stored schedules (a flushed
   // Redis loses them) and post today's question where it was missed. A failure here is
@@ -156,10 +161,11 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
   return {
     worker,
     daily,
+    pair,
     close() {
       closing ??= (async () => {
         try {
-          await Promise.all([worker.close(), daily.close()]);
+          await Promise.all([worker.close(), daily.close(), pair.close()]);
         } finally {
           await closeConnection(connection);
           log.info('worker stopped');

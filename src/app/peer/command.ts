@@ -1,5 +1,6 @@
 import type { CommandHandler } from '../interactions/commands/types.ts';
 import { startPeerCommand } from './start.ts';
+import { pairCommand } from './pair-command.ts';
 
 /**
  * The reserved words: `peer` starts a session where peer practice is wired; `pair` (the
@@ -9,6 +10,7 @@ export function peerCommand(fallback: CommandHandler<'reserved'>): CommandHandle
   return async (job, command, ctx) => {
     const peer = ctx.deps.peer;
     if (command.name === 'peer' && peer) return startPeerCommand(job, command.args, ctx, peer);
+    if (command.name === 'pair' && peer?.pool) return pairCommand(job, command.args, ctx, peer.pool);
     return fallback(job, command, ctx);
   };
 }

@@ -11,13 +11,15 @@ export type PeerCommand =
   | { kind: 'pair-leave' }
   | { kind: 'pair-status' }
   | { kind: 'pair-snooze'; ms: number; label: string }
+  /** `pair schedule mon 09:30 [Area/City]`: the words after `schedule`, checked by parsePoolSchedule. */
+  | { kind: 'pair-schedule'; words: string[] }
   | { kind: 'peer-invalid'; message: string };
 
 const MENTION = /^<@!?([A-Z0-9a-z]+)(?:\|[^>]*)?>$/;
 const TOPIC = /^[a-z0-9][a-z0-9-]*$/;
 
 export const PEER_USAGE = 'Usage: `/obs-question peer @colleague [topic]`: you interview them in a thread.';
-export const PAIR_USAGE = 'Usage: `/obs-question pair join|leave|status|snooze 2w`.';
+export const PAIR_USAGE = 'Usage: `/obs-question pair join|leave|status|snooze 2w|schedule mon 09:30 [Area/City]`.';
 
 export function parsePeerArgs(args: readonly string[]): PeerCommand {
   const [mention, topic, ...more] = args;
@@ -30,6 +32,8 @@ export function parsePeerArgs(args: readonly string[]): PeerCommand {
 
 export function parsePairArgs(args: readonly string[]): PeerCommand {
   const [verb, amount, ...more] = args.map((word) => word.toLowerCase());
+  // Zones keep their case (Europe/Berlin): take the schedule's words as typed.
+  if (verb === 'schedule') return { kind: 'pair-schedule', words: args.slice(1) };
   if (verb === 'join' && amount === undefined) return { kind: 'pair-join' };
   if (verb === 'leave' && amount === undefined) return { kind: 'pair-leave' };
   if ((verb === 'status' || verb === undefined) && amount === undefined) return { kind: 'pair-status' };

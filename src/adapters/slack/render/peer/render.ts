@@ -115,7 +115,7 @@ export function renderPeer(view: PeerView, ctx: RenderContext): RenderedPart {
         summary: 'Your practice partner this week',
         blocks: [
           section(
-            `🤝 This week's practice ${view.members.length > 2 ? 'group' : 'pair'} from <#${view.channelId}>: ${view.members.map(mention).join(', ')}.\nSuggested first interviewer: ${mention(view.firstInterviewer)}. Start with \`/obs-question peer @${view.members.find((member) => member !== view.firstInterviewer) ?? ''}\` in that channel, then swap roles.`,
+            `🤝 This week's practice ${view.members.length > 2 ? 'group' : 'pair'} from <#${view.channelId}>: ${view.members.map(mention).join(', ')}.\nSuggested first interviewer: ${mention(view.firstInterviewer)}. They start with \`/obs-question peer\` and a mention of their partner in that channel; then swap roles.`,
           ),
         ],
       };
