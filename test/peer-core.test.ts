@@ -195,7 +195,7 @@ describe('Discord options → peer and pair words', async () => {
   const options = (subcommand: string, values: Record<string, string>) => ({ group: null, subcommand, get: (name: string) => values[name] ?? null });
 
   it('turns the user option into a mention and keeps the pair value to plain words', () => {
-    expect(commandText(options('peer', { candidate: '960000000000000002', topic: 'Tracing' }))).toBe('peer <@960000000000000002> tracing');
+    expect(commandText(options('peer', { candidate: '960000000000000002', topic: 'tracing' }))).toBe('peer <@960000000000000002> tracing');
     expect(commandText(options('pair', { action: 'schedule', value: 'mon 09:30 Europe/Berlin' }))).toBe('pair schedule mon 09:30 Europe/Berlin');
     expect(commandText(options('pair', { action: 'snooze', value: '2w' }))).toBe('pair snooze 2w');
     expect(() => commandText(options('pair', { action: 'snooze', value: '2w; daily off' }))).toThrow(/not valid/);
