@@ -14,4 +14,5 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'slack-commands', load: async () => (await import('./slack-commands.bench.ts')).bench },
   { name: 'discord', load: async () => (await import('./discord.bench.ts')).bench },
   { name: 'daily-fanout', load: async () => (await import('./daily-fanout.bench.ts')).bench },
+  { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
 ];
