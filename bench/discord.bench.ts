@@ -6,27 +6,25 @@ import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { runBot, type RunningBot } from '../src/main/run-bot.ts';
 import { createInteractionProducer } from '../src/queue/producers.ts';
 import { startPrivateRedis, type PrivateRedis } from '../test/helpers/redis-server.ts';
-import { APPLICATION_ID, DiscordStub, snowflake } from '../test/stubs/discord-api.ts';
-import { DISCORD_TOKEN, GUILD, STUB_GUILD } from '../test/stubs/discord-harness.ts';
-import { chatInput } from '../test/stubs/discord-payloads.ts';
-import { formatMs, summarize, type Summary } from './stats.ts';
+import { APPLICATION_ID } from '../test/stubs/discord-api.ts';
+import { DISCORD_TOKEN } from '../test/stubs/discord-harness.ts';
+import { formatMs, type Summary } from './stats.ts';
 import type { Bench, BenchReport } from './types.ts';
 
 /**
  * Interactions under load through the local gateway, on loopback: `/obs-question ask`
  * INTERACTION_CREATE dispatches at a fixed arrival rate (open loop) into the real
- * discord.js client, with the interactions worker (its own process, DiscordSender over
- * @discordjs/rest), Redis and the local Discord's REST running. Per rate:
+ * discord.js client (this process: `obs-bot bot`), with the interactions worker (its own
+ * process, DiscordSender over @discordjs/rest), Redis, and the local Discord with the load
+ * generator (their own process, as Discord is remote in production). Per rate:
  * - reply-or-defer: dispatch sent → the interaction callback reaches the local Discord
  *   (Discord's budget is 3 s);
  * - interaction → message: dispatch sent → the question's POST /channels/:id/messages.
  * Targets at 100/s: reply p99 ≤ 50 ms, interaction → message p99 ≤ 250 ms. 500/s is reported.
  */
-const PHASES = [
-  { rate: 100, targets: true },
-  { rate: 500, targets: false },
-] as const;
-const seconds = (): number => Number(process.env.DISCORD_BENCH_SECONDS ?? 10);
+/** DISCORD_BENCH_RATES=500 runs one rate (e.g. to profile it); targets apply at 100/s. */
+const PHASES = (process.env.DISCORD_BENCH_RATES ?? '100,500').split(',').map((rate) => ({ rate: Number(rate), targets: Number(rate) === 100 }));
+const SECONDS = Number(process.env.DISCORD_BENCH_SECONDS ?? 10);
 const TARGET_REPLY_P99_MS = 50;
 const TARGET_MESSAGE_P99_MS = 250;
 const DRAIN_TIMEOUT_MS = 60_000;
@@ -79,47 +77,44 @@ interface PhaseResult {
   delivered: number;
 }
 
-async function runPhase(stub: DiscordStub, rate: number): Promise<PhaseResult> {
-  const total = Math.round(rate * seconds());
-  const dispatchedAt = new Map<string, number>();
-  const channelOf = new Map<string, string>();
-  const replies: number[] = [];
-  const messages: number[] = [];
-  stub.onCall = (call) => {
-    const now = performance.now();
-    const callback = /^\/interactions\/(\d+)\//.exec(call.path);
-    if (callback && call.method === 'POST') {
-      const at = dispatchedAt.get(callback[1] as string);
-      if (at !== undefined) replies.push(now - at);
-      return;
-    }
-    const posted = /^\/channels\/(\d+)\/messages$/.exec(call.path);
-    if (posted && call.method === 'POST') {
-      const id = channelOf.get(posted[1] as string);
-      const at = id ? dispatchedAt.get(id) : undefined;
-      if (id && at !== undefined) {
-        messages.push(now - at);
-        channelOf.delete(posted[1] as string);
+interface LoadProcess {
+  apiUrl: string;
+  run(rate: number, seconds: number): Promise<PhaseResult>;
+  close(): Promise<void>;
+}
+
+/** The local Discord and the load generator, in their own process (see discord-load.child.ts). */
+async function startLoadProcess(): Promise<LoadProcess> {
+  const script = fileURLToPath(new URL('./discord-load.child.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the local Discord did not start within 30 s')), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /ready (\S+)/.exec(chunk.toString());
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1] as string);
       }
-    }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the local Discord exited with ${code}`));
+    });
+  });
+  return {
+    apiUrl,
+    run: (rate, seconds) =>
+      new Promise((resolve) => {
+        child.once('message', (message: { result: PhaseResult }) => resolve(message.result));
+        child.send({ run: { rate, seconds, drainMs: DRAIN_TIMEOUT_MS } });
+      }),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ stop: true });
+      await exited;
+    },
   };
-  const started = performance.now();
-  for (let index = 0; index < total; index += 1) {
-    const due = started + (index * 1_000) / rate;
-    const wait = due - performance.now();
-    if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    // One channel per interaction, so each question is recognisable when it is posted.
-    const channel = snowflake();
-    const interaction = chatInput({ guildId: GUILD, channelId: channel, userId: snowflake() }, ['ask']);
-    channelOf.set(channel, interaction.id);
-    dispatchedAt.set(interaction.id, performance.now());
-    stub.dispatch('INTERACTION_CREATE', interaction);
-  }
-  const sendingMs = performance.now() - started;
-  const deadline = Date.now() + DRAIN_TIMEOUT_MS;
-  while ((replies.length < total || messages.length < total) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  stub.onCall = undefined;
-  return { rate, sent: total, achievedRate: (total / sendingMs) * 1_000, reply: summarize(replies), message: summarize(messages), replied: replies.length, delivered: messages.length };
 }
 
 export const bench: Bench = {
@@ -130,14 +125,11 @@ export const bench: Bench = {
       if (line.includes('"level":"error"') || line.includes('"level":"warn"')) warnings.push(line);
     });
     const redis = await startRedis();
-    const stub = await DiscordStub.start({ token: DISCORD_TOKEN, guilds: [structuredClone(STUB_GUILD)] });
-    stub.keepMessages = false;
-    // A bench run lasts longer than 3 s; only the per-interaction deadline matters, and it is measured.
-    stub.callbackDeadlineMs = 3_000;
+    const load = await startLoadProcess();
     const prefix = `bench-dc-${Date.now().toString(36)}`;
     const logger = createLogger({ bench: 'discord' }, 'warn');
     const config: AppConfig = {
-      discord: { token: DISCORD_TOKEN, applicationId: APPLICATION_ID, apiUrl: stub.apiUrl, messageContent: false },
+      discord: { token: DISCORD_TOKEN, applicationId: APPLICATION_ID, apiUrl: load.apiUrl, messageContent: false },
       port: 0,
       redisUrl: redis.url,
       sessionTtlDays: 1,
@@ -150,7 +142,7 @@ export const bench: Bench = {
       worker = await startWorkerProcess({
         BENCH_REDIS_URL: redis.url,
         BENCH_PREFIX: prefix,
-        BENCH_DISCORD_API_URL: stub.apiUrl,
+        BENCH_DISCORD_API_URL: load.apiUrl,
         BENCH_DISCORD_TOKEN: DISCORD_TOKEN,
         BENCH_APPLICATION_ID: APPLICATION_ID,
         BENCH_LIMITER_MAX: String(BENCH_LIMITER_MAX),
@@ -160,12 +152,9 @@ export const bench: Bench = {
       bot = await runBot(config, { producer: createInteractionProducer(redis.url, { prefix, logger }), prefix, logger });
 
       // Warm-up: JIT, connection pools, BullMQ scripts. Not measured.
-      const warm = Number(process.env.DISCORD_BENCH_SECONDS ?? 10);
-      process.env.DISCORD_BENCH_SECONDS = '2';
-      await runPhase(stub, 50);
-      process.env.DISCORD_BENCH_SECONDS = String(warm);
+      await load.run(50, 2);
       const results: PhaseResult[] = [];
-      for (const phase of PHASES) results.push(await runPhase(stub, phase.rate));
+      for (const phase of PHASES) results.push(await load.run(phase.rate, SECONDS));
 
       const lines: string[] = [];
       let ok = true;
@@ -175,7 +164,7 @@ export const bench: Bench = {
         const meets = result.reply.p99 <= TARGET_REPLY_P99_MS && result.message.p99 <= TARGET_MESSAGE_P99_MS && complete;
         if (phase?.targets && !meets) ok = false;
         lines.push(
-          `${result.rate}/s for ${seconds()} s (${result.sent} interactions, dispatched at ${result.achievedRate.toFixed(0)}/s)${phase?.targets ? (meets ? '  ✓ targets met' : '  ✗ targets missed') : ''}`,
+          `${result.rate}/s for ${SECONDS} s (${result.sent} interactions, dispatched at ${result.achievedRate.toFixed(0)}/s)${phase?.targets ? (meets ? '  ✓ targets met' : '  ✗ targets missed') : ''}`,
           `  reply-or-defer        p50 ${formatMs(result.reply.median)} · p99 ${formatMs(result.reply.p99)} · max ${formatMs(result.reply.max)}${phase?.targets ? ` (target p99 ≤ ${TARGET_REPLY_P99_MS} ms)` : ''}`,
           `  interaction→message   p50 ${formatMs(result.message.median)} · p99 ${formatMs(result.message.p99)} · max ${formatMs(result.message.max)}${phase?.targets ? ` (target p99 ≤ ${TARGET_MESSAGE_P99_MS} ms)` : ''}`,
           `  ${result.replied}/${result.sent} answered within the run, ${result.delivered}/${result.sent} questions posted`,
@@ -193,7 +182,7 @@ export const bench: Bench = {
     } finally {
       await bot?.close();
       await worker?.close();
-      await stub.close();
+      await load.close();
       await redis.stop();
       setLogSink(restoreSink);
     }

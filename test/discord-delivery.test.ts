@@ -87,8 +87,10 @@ describe('Discord delivery', () => {
     h.stub.script({ method: 'POST', path: new RegExp(`^/channels/${CHANNEL}/messages$`) }, { status: 500, afterEffect: true });
     const before = h.stub.messages.length;
     const root = await askIn(cleo);
-    const attempts = h.stub.callsTo('POST', new RegExp(`^/channels/${CHANNEL}/messages$`)).filter((call) => call.body?.nonce === h.stub.messages.find((m) => m.id === root.id)?.nonce);
-    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    // The stand-in stored the message on the first attempt, so it is visible before the retry.
+    const attempts = () => h.stub.callsTo('POST', new RegExp(`^/channels/${CHANNEL}/messages$`)).filter((call) => call.body?.nonce === h.stub.messages.find((m) => m.id === root.id)?.nonce);
+    await h.stub.waitFor(() => attempts().length >= 2, 5_000, 'the retry');
+    await h.stub.waitFor(() => h.stub.threads.has(root.id), 5_000, 'the thread');
     expect(h.stub.messages.slice(before).filter((m) => m.channel_id === CHANNEL)).toHaveLength(1);
   });
 
@@ -118,4 +120,16 @@ describe('Discord delivery', () => {
     expect(textOf(h.stub.callsTo('PATCH', new RegExp(`/${again.token}/messages/@original$`))[0]?.body ?? {})).toMatch(/already up/);
     expect(h.stub.messages.filter((m) => m.channel_id === CHANNEL_2 && m.embeds.length > 0)).toHaveLength(1);
   });
+
+  it('the worker checks Manage Server again through the REST API: a member Discord does not know as a manager is refused', async () => {
+    // The interaction claims Manage Server, but the guild's roles (GET guild + member) do not give it.
+    const stranger: Actor = { guildId: GUILD, channelId: CHANNEL_2, userId: '950000000000000077', permissions: MANAGE_GUILD };
+    const off = chatInput(stranger, ['daily', 'off']);
+    h.stub.dispatch('INTERACTION_CREATE', off);
+    expect((await callbackOf(off.id)).type).toBe(5);
+    await h.stub.waitFor(() => h.stub.callsTo('PATCH', new RegExp(`/${off.token}/messages/@original$`)).length > 0, 10_000, 'the refusal');
+    expect(textOf(h.stub.callsTo('PATCH', new RegExp(`/${off.token}/messages/@original$`))[0]?.body ?? {})).toMatch(/only workspace admins and owners can change this channel/);
+    expect((await h.worker.daily.stores.daily.schedules.get(`discord:${GUILD}:${CHANNEL_2}`))?.enabled).not.toBe(false);
+  });
 });
+

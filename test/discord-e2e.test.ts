@@ -4,7 +4,8 @@ import { sampleQuestion, samplePacing } from './fixtures/sample-question.ts';
 import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
 import type { StoredMessage } from './stubs/discord-api.ts';
 import { CHANNEL, DISCORD_TOKEN, GUILD, startDiscordHarness, type DiscordHarness } from './stubs/discord-harness.ts';
-import { buttonPress, chatInput, modalSubmit, type Actor } from './stubs/discord-payloads.ts';
+import { BOT_USER_ID } from './stubs/discord-api.ts';
+import { autocomplete, buttonPress, chatInput, modalSubmit, threadCreate, type Actor } from './stubs/discord-payloads.ts';
 
 /**
  * The Discord path end to end with real parts: raw gateway dispatches → discord.js →
@@ -125,6 +126,27 @@ describe('Discord end to end', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(webhookCalls(refused.token)).toEqual([]);
     expect(await h.worker.daily.stores.daily.schedules.get(`discord:${GUILD}:${CHANNEL}`)).toBeUndefined();
+  });
+
+  it('autocompletes timezones and topics at once', async () => {
+    const zone = autocomplete(ana, ['daily', 'set'], 'timezone', 'berl');
+    h.stub.dispatch('INTERACTION_CREATE', zone);
+    const zones = await callbackOf(zone.id);
+    expect(zones.type).toBe(8);
+    expect((zones.data?.choices as { value: string }[]).map((c) => c.value)).toContain('Europe/Berlin');
+    const topic = autocomplete(ana, ['ask'], 'topic', 'tra');
+    h.stub.dispatch('INTERACTION_CREATE', topic);
+    expect(((await callbackOf(topic.id)).data?.choices as { value: string }[]).map((c) => c.value)).toEqual(['tracing']);
+  });
+
+  it('asking inside a thread is refused at once: a question starts a thread of its own', async () => {
+    const threadId = '960000000000000123';
+    h.stub.dispatch('THREAD_CREATE', threadCreate(GUILD, CHANNEL, threadId, BOT_USER_ID));
+    const inThread = chatInput({ ...ana, channelId: threadId, thread: { parentId: CHANNEL } }, ['ask']);
+    h.stub.dispatch('INTERACTION_CREATE', inThread);
+    const reply = await callbackOf(inThread.id);
+    expect(reply.type).toBe(4);
+    expect(String(reply.data?.content)).toMatch(/not in a thread/);
   });
 
   it('a mock’s buttons are its candidate’s: someone else gets a private note', async () => {

@@ -248,3 +248,23 @@ describe('DiscordSender reply handles', () => {
     }
   });
 });
+
+describe('Discord gateway start-up refusals', () => {
+  it('a rejected token or a Message Content intent not enabled in the portal stops the start with a config error', async () => {
+    const { createDiscordBot } = await import('../src/adapters/discord/client.ts');
+    const { createInteractionDedupe } = await import('../src/adapters/discord/interaction-dedupe.ts');
+    const stub = await DiscordStub.start({ token: DISCORD_TOKEN, guilds: [structuredClone(STUB_GUILD)] });
+    stub.privilegedIntentsEnabled = false;
+    const logger = createLogger({ test: 'gateway' }, 'error');
+    const deps = { producer: { enqueue: async () => undefined }, dedupe: createInteractionDedupe(undefined, { prefix: 'x', logger }), topics: () => [], logger, now: Date.now };
+    try {
+      const intentBot = createDiscordBot({ token: DISCORD_TOKEN, applicationId: APP_ID, apiUrl: stub.apiUrl, messageContent: true }, { ...deps, messageContent: true });
+      await expect(intentBot.start()).rejects.toThrow(/DISCORD_MESSAGE_CONTENT: is on, but the Message Content intent is not enabled/);
+      const wrongToken = 'OTAwMDAwMDAwMDAwMDAwMDAx.GhArNs.someOtherTokenValueThatIsWrong0123456789';
+      const tokenBot = createDiscordBot({ token: wrongToken, applicationId: APP_ID, apiUrl: stub.apiUrl, messageContent: false }, { ...deps, messageContent: false });
+      await expect(tokenBot.start()).rejects.toThrow(/DISCORD_TOKEN: was rejected by Discord/);
+    } finally {
+      await stub.close();
+    }
+  });
+});

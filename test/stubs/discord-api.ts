@@ -89,6 +89,8 @@ export class DiscordStub {
   onCall?: (call: RestCall) => void;
   /** Keep posted messages (tests read them); the benchmark turns this off to save memory. */
   keepMessages = true;
+  /** Whether the app may use privileged intents (Message Content); if not, IDENTIFY with one closes 4014. */
+  privilegedIntentsEnabled = true;
   /** Discord answers a callback later than this with 404 (10062). */
   callbackDeadlineMs = 3_000;
   readonly guilds: StubGuild[];
@@ -158,6 +160,10 @@ export class DiscordStub {
         this.identifies.push({ intents: Number(packet.d.intents), token: String(packet.d.token) });
         if (packet.d.token !== this.token && packet.d.token !== `Bot ${this.token}`) {
           ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        if (!this.privilegedIntentsEnabled && (Number(packet.d.intents) & (1 << 15)) !== 0) {
+          ws.close(4014, 'Disallowed intent(s).');
           return;
         }
         this.seq = 0;

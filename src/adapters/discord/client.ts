@@ -28,6 +28,16 @@ export interface DiscordBot {
 
 const READY_TIMEOUT_MS = 30_000;
 
+const TOKEN_REJECTED = { variable: 'DISCORD_TOKEN', message: 'was rejected by Discord. Reset the token on the Bot page of the Developer Portal and set it again.' };
+/** Gateway close codes that mean "fix the configuration": 4004 authentication failed, 4014 disallowed intents. */
+const GATEWAY_REFUSALS: Record<number, { variable: string; message: string }> = {
+  4004: TOKEN_REJECTED,
+  4014: {
+    variable: 'DISCORD_MESSAGE_CONTENT',
+    message: 'is on, but the Message Content intent is not enabled for this bot. Enable it on the Bot page (Privileged Gateway Intents), or set DISCORD_MESSAGE_CONTENT=false.',
+  },
+};
+
 export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDeps, 'logger'> & { logger?: Logger }): DiscordBot {
   const logger = deps.logger ?? rootLogger.child({ component: 'discord' });
   const handlerDeps: DiscordBotDeps = { ...deps, logger };
@@ -68,19 +78,21 @@ export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDep
           clearTimeout(timer);
           resolve();
         });
+        // A close Discord will repeat on every retry (bad token, intent not enabled) ends the start.
+        client.on(Events.ShardDisconnect, (event) => {
+          const problem = GATEWAY_REFUSALS[event.code];
+          if (!problem) return;
+          clearTimeout(timer);
+          reject(new ConfigError([problem]));
+        });
       });
       try {
-        await client.login(config.token);
-        await ready;
+        // Both at once, so a refusal during login (ready rejecting first) is never unhandled.
+        await Promise.all([client.login(config.token), ready]);
       } catch (error) {
         await client.destroy().catch(() => undefined);
         const code = (error as { code?: unknown }).code;
-        if (code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) {
-          throw new ConfigError([{ variable: 'DISCORD_TOKEN', message: 'was rejected by Discord. Reset the token on the Bot page of the Developer Portal and set it again.' }]);
-        }
-        if (code === 'DisallowedIntents') {
-          throw new ConfigError([{ variable: 'DISCORD_MESSAGE_CONTENT', message: 'is on, but the Message Content intent is not enabled for this bot. Enable it on the Bot page (Privileged Gateway Intents), or set DISCORD_MESSAGE_CONTENT=false.' }]);
-        }
+        if (code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) throw new ConfigError([TOKEN_REJECTED]);
         throw error;
       }
       started = true;

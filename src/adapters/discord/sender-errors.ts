@@ -48,7 +48,9 @@ export function mapDiscordError(error: unknown, what: string): Error {
     if (error.status >= 500) return new AppError('discord_transient', `Discord ${what} failed: HTTP ${error.status}`);
     if (error.status === 401) return new PermanentDeliveryError('discord_unauthorized', `Discord ${what} refused the bot token (401)`, 'My Discord token was rejected. Whoever runs the bot must set DISCORD_TOKEN again.');
     const code = typeof error.code === 'number' ? error.code : 0;
-    return new PermanentDeliveryError(`discord_${code || error.status}`, `Discord ${what} refused: ${code} ${error.message}`, HINTS[code]);
+    // Always a hint: the shared failure notes would otherwise name the wrong platform.
+    const hint = HINTS[code] ?? `Discord refused it (code ${code || error.status}). Please try again later; an admin can find details in the bot’s logs.`;
+    return new PermanentDeliveryError(`discord_${code || error.status}`, `Discord ${what} refused: ${code} ${error.message}`, hint);
   }
   if (error instanceof HTTPError) return new AppError('discord_transient', `Discord ${what} failed: HTTP ${error.status}`);
   const message = error instanceof Error ? error.message : String(error);
