@@ -47,6 +47,8 @@ describe('Slack peer mock interview', () => {
     await command('peer <@UC|carol> tracing', 'UI', 'start');
     await h.stub.waitFor(() => roots().length === 1 && dmsTo(h, 'UI').length === 1, 10_000, 'thread and brief');
     const root = roots()[0] as StoredMessage;
+    await h.stub.waitFor(() => responsesTo(h, 'start').length > 0, 10_000, 'the started note');
+    expect(responsesTo(h, 'start')[0]).toContain('your interviewer brief is in your DMs');
     const intro = textOf(root.blocks);
     expect(intro).toContain('<@UC>, <@UI> is interviewing you');
     // Either question may come first; the swap must then bring the other one.

@@ -87,5 +87,8 @@ export async function startPeerCommand(job: CommandJob, args: string[], ctx: Job
     return submitPlan(ctx, peerReply(job, [{ type: 'help', notUnderstood: `peer … ${topic}` }], 'reply'));
   }
   const question = await freshQuestionFor(ctx, peer, [job.userId, candidateId], topic);
-  return submitPlan(ctx, newSessionSteps(ctx, peer, { channelId: job.channelId, interviewerId: job.userId, candidateId, question, keyPrefix: '' }));
+  const steps = newSessionSteps(ctx, peer, { channelId: job.channelId, interviewerId: job.userId, candidateId, question, keyPrefix: '' });
+  // Closes the command's private reply (Discord's deferred "thinking…", Slack's response_url).
+  const started = peerReply(job, [text(`Started: <@${candidateId}> has the question in a thread here, and your interviewer brief is in your DMs from me.`)], 'started');
+  return submitPlan(ctx, [...steps, ...started]);
 }
