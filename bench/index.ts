@@ -15,4 +15,5 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'discord', load: async () => (await import('./discord.bench.ts')).bench },
   { name: 'daily-fanout', load: async () => (await import('./daily-fanout.bench.ts')).bench },
   { name: 'judge-prompt', load: async () => (await import('./judge-prompt.bench.ts')).bench },
+  { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
 ];

@@ -77,8 +77,8 @@ describe('parseObsCommand', () => {
 describe('helpText', () => {
   it('lists every sub-command once', () => {
     const text = helpText();
-    for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>', 'daily set HH:MM', 'leaderboard', 'stats public on|off', 'scoring [llm|keyword|reset]']) expect(text).toContain(word);
-    expect(usageLines()).toHaveLength(11);
+    for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>', 'daily set HH:MM', 'leaderboard', 'stats public on|off', 'scoring [llm|keyword|reset]', 'peer @colleague', 'pair join|leave|status|snooze 2w']) expect(text).toContain(word);
+    expect(usageLines()).toHaveLength(13);
   });
 
   it('names what was not understood, without markup that could break the message', () => {

@@ -14,6 +14,12 @@ import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
 import type { Stores } from '../src/store/index.ts';
+import type { Redis } from 'ioredis';
+import type { PeerPlatforms, PeerSettings } from '../src/app/peer/ports.ts';
+import type { PeerServices } from '../src/app/peer/services.ts';
+import type { PoolServices } from '../src/app/peer/pool-services.ts';
+import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
+import { PeerSessionStore } from '../src/store/peer-session-store.ts';
 
 /**
  * The interactions worker: queue → worker → core → sender → platform.
@@ -46,6 +52,8 @@ export interface InteractionsWorkerDeps extends BaseWorkerDeps {
   daily?: DailyServices;
   /** A silent mock thread: one nudge after `nudgeAfterMs`, closed after `expireAfterMs` (default 24 h, 7 days). */
   mockIdle?: IdlePolicy;
+  /** Peer mock interviews: each platform's directory and forms, and the nudge/expiry timings. */
+  peer?: { platforms: PeerPlatforms; settings: PeerSettings; pool?: PoolServices };
 }
 
 export interface RunningInteractionsWorker {
@@ -64,6 +72,17 @@ export interface JobResult {
 /** Zod issues, by path and message only: a payload may hold an answer's text. */
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string[] {
   return error.issues.slice(0, 10).map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+}
+
+/** Peer sessions live as long as they may still be rated: their lifetime plus a week. */
+function peerServices(connection: Redis, prefix: string, peer: NonNullable<InteractionsWorkerDeps['peer']>): PeerServices {
+  return {
+    sessions: new PeerSessionStore(connection, prefix, peer.settings.expiryMs + 7 * 86_400_000),
+    people: new PeerPeopleStore(connection, prefix),
+    platforms: peer.platforms,
+    settings: peer.settings,
+    ...(peer.pool ? { pool: peer.pool } : {}),
+  };
 }
 
 export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningInteractionsWorker {
@@ -95,6 +114,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     ...(deps.daily ? { daily: deps.daily } : {}),
     ...(deps.scoring ? { scoring: deps.scoring } : {}),
     ...(deps.mockIdle ? { mockIdle: deps.mockIdle } : {}),
+    ...(deps.peer ? { peer: peerServices(resources.storeConnection, deps.storePrefix ?? `${prefix}:store`, deps.peer) } : {}),
   };
 
   const processJob = async (job: Job): Promise<JobResult> => {

@@ -2,6 +2,7 @@ import type { TopicCount } from '../core/content/question-bank.ts';
 import { AppError } from '../core/errors.ts';
 import type { EngineEvent } from '../core/interview/events.ts';
 import type { Platform } from '../core/thread-id.ts';
+import type { PeerView } from './peer/views.ts';
 
 /**
  * The port the interaction handlers post through. Platform-neutral: handlers say *what*
@@ -110,7 +111,9 @@ export type AppMessagePart =
   | { type: 'text'; text: string }
   | { type: 'daily-reveal'; reveal: DailyRevealSummary }
   /** A channel's top daily streaks and points this month, among people who opted in. */
-  | { type: 'leaderboard'; channelId: string; month: string; streaks: LeaderboardEntry[]; points: LeaderboardEntry[] };
+  | { type: 'leaderboard'; channelId: string; month: string; streaks: LeaderboardEntry[]; points: LeaderboardEntry[] }
+  /** Peer practice: intro, brief, follow-up menu, nudges, scorecard, pairing (src/app/peer/views.ts). */
+  | { type: 'peer'; view: PeerView };
 
 export type MessagePart = EngineEvent | AppMessagePart;
 

@@ -1,5 +1,6 @@
 import { startDailyWorker, type RunningDailyWorker } from '../../workers/daily.worker.ts';
 import { startInteractionsWorker, type RunningInteractionsWorker } from '../../workers/interactions.worker.ts';
+import { startPairWorker, type RunningPairWorker } from '../../workers/pair.worker.ts';
 import { createDiscordRest } from '../adapters/discord/rest.ts';
 import { DiscordSender } from '../adapters/discord/sender.ts';
 import { SlackSender } from '../adapters/slack/sender.ts';
@@ -19,6 +20,10 @@ import { DAY_MS } from '../store/index.ts';
 import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.ts';
 import { routeByPlatform, type ChatSender, type SenderRouter } from '../app/ports.ts';
 import type { Platform } from '../core/thread-id.ts';
+import { SlackPeerPlatform } from '../adapters/slack/peer-platform.ts';
+import { DiscordPeerPlatform } from '../adapters/discord/peer-platform.ts';
+import type { PeerPlatforms } from '../app/peer/ports.ts';
+import { peerSettingsFrom } from '../config/peer.ts';
 
 export interface RunWorkerOptions {
   logger?: Logger;
@@ -39,6 +44,8 @@ export interface RunWorkerOptions {
   metricsHost?: string;
   /** More /readyz checks, e.g. a platform gateway this process holds. */
   readiness?: ReadinessCheck[];
+  /** Peer practice's platform side, per platform; default: from the configured senders. */
+  peerPlatforms?: PeerPlatforms;
 }
 
 export interface RunningWorker {
@@ -47,6 +54,8 @@ export interface RunningWorker {
   daily: RunningDailyWorker;
   /** The port bound for /healthz, /readyz and /metrics, when served. */
   metricsPort?: number;
+  /** Weekly pairing rounds of the peer-practice pools. */
+  pair: RunningPairWorker;
   /** Stops taking jobs, lets active ones finish, closes Redis. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -62,19 +71,22 @@ function responseUrlOrigins(apiUrl: string | undefined): string[] {
  * One sender per configured platform. Discord's is REST only (no gateway session), so
  * workers scale out freely; jobs and daily channels name their platform.
  */
-function sendersFor(config: AppConfig, log: Logger): SenderRouter {
+function sendersFor(config: AppConfig, log: Logger, peer: PeerPlatforms): SenderRouter {
   const senders: Partial<Record<Platform, ChatSender>> = {};
   if (config.slack) {
-    senders.slack = new SlackSender({
+    const slack = new SlackSender({
       token: config.slack.botToken,
       ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
       responseUrlOrigins: responseUrlOrigins(config.slack.apiUrl),
       logger: log.child({ component: 'slack-sender' }),
     });
+    senders.slack = slack;
+    peer.slack = new SlackPeerPlatform(slack.client);
   }
   if (config.discord) {
     const rest = createDiscordRest({ token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) });
     senders.discord = new DiscordSender({ rest, applicationId: config.discord.applicationId, logger: log.child({ component: 'discord-sender' }) });
+    peer.discord = new DiscordPeerPlatform(rest, config.discord.applicationId);
   }
   return routeByPlatform(senders);
 }
@@ -121,7 +133,9 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
       clear: (scope) => settings.clear(scope),
     };
   }
-  const sender = options.sender ?? sendersFor(config, log);
+  const peerPlatforms: PeerPlatforms = { ...options.peerPlatforms };
+  const sender = options.sender ?? sendersFor(config, log, peerPlatforms);
+  const peerSettings = peerSettingsFrom(options.env ?? process.env);
 
   // The daily worker shares the connection and the stores (same prefix): a daily question
   // is a channel question, and its answers arrive through the interactions worker.
@@ -136,6 +150,8 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE,
   });
+
+  const pair = startPairWorker({ redisUrl: config.redisUrl, connection, prefix, sender, bank, logger: log.child({ component: 'pair-worker' }), defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE });
 
   const worker = startInteractionsWorker({
     redisUrl: config.redisUrl,
@@ -152,6 +168,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     ...(config.mockIdle ? { mockIdle: config.mockIdle } : {}),
     daily: daily.services,
     ...(scoring ? { scoring } : {}),
+    peer: { platforms: peerPlatforms, settings: peerSettings, pool: pair.pool },
   });
   // Served before the boot sync, which waits for Redis: a start-up stuck on a lost Redis
   // is visible on /readyz (503) while /healthz says the process is alive.
@@ -182,11 +199,12 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     worker,
     daily,
     ...(ops ? { metricsPort: ops.port } : {}),
+    pair,
     close() {
       closing ??= (async () => {
         closingDown = true;
         try {
-          await Promise.all([worker.close(), daily.close()]);
+          await Promise.all([worker.close(), daily.close(), pair.close()]);
         } finally {
           countActiveSessionsWith(undefined);
           await closeConnection(connection);

@@ -68,9 +68,27 @@ export const tickJobSchema = z.object({
   dedupeKey: z.string().min(1),
 });
 
-export const interactionJobSchema = z.discriminatedUnion('kind', [commandJobSchema, answerJobSchema, actionJobSchema, tickJobSchema]);
+/**
+ * A press in a peer session (a button, a menu choice, the scorecard form). `value` is the
+ * choice (a follow-up id, a rating); `form` the scorecard's fields; `handle` the press's own
+ * handle for opening a form (Slack trigger_id), which the dedupe key need not be.
+ */
+export const peerActionNameSchema = z.enum(['follow-up', 'end', 'scorecard', 'scorecard-draft', 'scorecard-submit', 'rate', 'swap']);
+export type PeerActionName = z.infer<typeof peerActionNameSchema>;
+export const peerActionJobSchema = z.object({
+  kind: z.literal('peer-action'),
+  ...base,
+  threadId: z.string().min(1),
+  action: peerActionNameSchema,
+  value: z.string().max(200).optional(),
+  form: z.record(z.string().max(100), z.string().max(3_000)).optional(),
+  handle: z.string().max(4_000).optional(),
+});
+
+export const interactionJobSchema = z.discriminatedUnion('kind', [commandJobSchema, answerJobSchema, actionJobSchema, tickJobSchema, peerActionJobSchema]);
 export type InteractionJob = z.infer<typeof interactionJobSchema>;
 export type CommandJob = z.infer<typeof commandJobSchema>;
 export type AnswerJob = z.infer<typeof answerJobSchema>;
 export type ActionJob = z.infer<typeof actionJobSchema>;
 export type TickJob = z.infer<typeof tickJobSchema>;
+export type PeerActionJob = z.infer<typeof peerActionJobSchema>;

@@ -118,3 +118,20 @@ export function buttonPayload(press: ButtonPress): Record<string, unknown> {
     actions: [{ type: 'button', action_id: press.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, value: press.value, action_ts: `${Date.now() / 1000}` }],
   };
 }
+
+/** A view_submission payload for a modal the stand-in opened, with the chosen values by block id. */
+export function viewSubmissionPayload(input: { teamId: string; userId: string; viewId: string; view: Record<string, unknown>; values: Record<string, string> }): Record<string, unknown> {
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const [blockId, value] of Object.entries(input.values)) {
+    state[blockId] = { value: blockId === 'notes' ? { type: 'plain_text_input', value } : { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } } };
+  }
+  return {
+    type: 'view_submission',
+    team: { id: input.teamId, domain: 'example' },
+    user: { id: input.userId, username: 'someone', team_id: input.teamId },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `trig.view.${input.viewId}`,
+    view: { ...input.view, id: input.viewId, team_id: input.teamId, type: 'modal', state: { values: state }, hash: 'h1', app_id: 'A1', bot_id: 'BBOT' },
+  };
+}

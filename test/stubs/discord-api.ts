@@ -48,6 +48,8 @@ export interface StubGuild {
   roles: { id: string; permissions: string }[];
   /** Member id → role ids, for GET /guilds/:g/members/:u. */
   members: Record<string, string[]>;
+  /** Members that are bots (`user.bot` in GET member). */
+  bots?: string[];
 }
 
 export interface StoredMessage {
@@ -286,7 +288,7 @@ export class DiscordStub {
     if (method === 'GET' && (match = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path))) {
       const guild = this.guilds.find((g) => g.id === match?.[1]);
       const roles = guild?.members[match[2] as string];
-      return roles ? reply(200, { user: { id: match[2], username: 'member', discriminator: '0' }, roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }) : reply(404, { message: 'Unknown Member', code: 10007 });
+      return roles ? reply(200, { user: { id: match[2], username: 'member', discriminator: '0', bot: guild?.bots?.includes(match[2] as string) === true }, roles, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }) : reply(404, { message: 'Unknown Member', code: 10007 });
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       const commands = Array.isArray(body) ? body : (JSON.parse(text) as Record<string, unknown>[]);

@@ -55,6 +55,16 @@ export interface StubUser {
   is_owner?: boolean;
   is_primary_owner?: boolean;
   deleted?: boolean;
+  is_bot?: boolean;
+  /** users.info answers `user_not_found`. */
+  missing?: boolean;
+}
+
+/** A modal opened with views.open, as the stand-in keeps it. */
+export interface OpenedView {
+  id: string;
+  triggerId: string;
+  view: Record<string, unknown>;
 }
 
 export interface ResponseUrlPost {
@@ -65,7 +75,7 @@ export interface ResponseUrlPost {
 
 type Json = Record<string, unknown>;
 
-const JSON_ARGS = new Set(['blocks', 'attachments', 'metadata']);
+const JSON_ARGS = new Set(['blocks', 'attachments', 'metadata', 'view']);
 const BOT_USER = 'UBOT';
 const BOT_ID = 'BBOT';
 
@@ -102,6 +112,10 @@ export class SlackApiStub {
   expectedToken: string | undefined;
   /** users.info answers: anyone not listed is an ordinary member (see `setUser`). */
   readonly users = new Map<string, StubUser>();
+  /** conversations.members answers, per channel (see `setMembers`); unknown channels: channel_not_found. */
+  readonly members = new Map<string, string[]>();
+  /** Modals opened through views.open, oldest first. */
+  readonly views: OpenedView[] = [];
   private readonly scripts = new Map<string, ScriptedReply[]>();
   private clock = 0;
 
@@ -148,6 +162,10 @@ export class SlackApiStub {
   /** Scripts what users.info says about a person, e.g. `setUser('U9', { is_admin: true })`. */
   setUser(id: string, user: StubUser): void {
     this.users.set(id, user);
+  }
+
+  setMembers(channel: string, members: string[]): void {
+    this.members.set(channel, members);
   }
 
   callsTo(method: string): SlackCall[] {
@@ -245,11 +263,28 @@ export class SlackApiStub {
       }
       case 'users.info': {
         if (typeof args.user !== 'string' || !args.user) return { ok: false, error: 'user_not_found' };
-        const flags = this.users.get(args.user) ?? {};
+        const { missing, ...flags } = this.users.get(args.user) ?? {};
+        if (missing) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
           user: { id: args.user, team_id: 'T1', name: args.user.toLowerCase(), deleted: false, is_admin: false, is_owner: false, is_primary_owner: false, is_bot: false, ...flags },
         };
+      }
+      case 'conversations.members': {
+        const members = this.members.get(String(args.channel));
+        if (!members) return { ok: false, error: 'channel_not_found' };
+        // Pages of `limit`, like Slack, so callers that stop at the first page are caught.
+        const limit = Number(args.limit ?? 100);
+        const start = Number(args.cursor ?? 0);
+        const next = start + limit < members.length ? String(start + limit) : '';
+        return { ok: true, members: members.slice(start, start + limit), response_metadata: { next_cursor: next } };
+      }
+      case 'views.open': {
+        if (typeof args.trigger_id !== 'string' || !args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+        const view = typeof args.view === 'string' ? (JSON.parse(args.view) as Json) : (args.view as Json);
+        const opened = { id: `V${this.views.length + 1}`, triggerId: args.trigger_id, view };
+        this.views.push(opened);
+        return { ok: true, view: { id: opened.id, ...view } };
       }
       case 'conversations.history': {
         const withMetadata = args.include_all_metadata === true;

@@ -6,6 +6,7 @@ import { handleAutocomplete } from './commands/autocomplete.ts';
 import { COMMAND_NAME } from './commands/definition.ts';
 import { handleObsQuestion } from './commands/obs-question.ts';
 import { handleButton, handleModal } from './components/index.ts';
+import { handlePeerSelect } from './components/peer.ts';
 import type { DiscordBotDeps } from './deps.ts';
 import { handleThreadMessage } from './events/thread-message.ts';
 
@@ -53,6 +54,7 @@ export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDep
     if (interaction.isChatInputCommand() && interaction.commandName === COMMAND_NAME) return handleObsQuestion(interaction, handlerDeps);
     if (interaction.isButton()) return handleButton(interaction, handlerDeps);
     if (interaction.isModalSubmit()) return handleModal(interaction, handlerDeps);
+    if (interaction.isStringSelectMenu() && interaction.customId.startsWith('obsp:')) return handlePeerSelect(interaction, handlerDeps);
     logger.debug('interaction ignored', { type: interaction.type });
   };
   client.on(Events.InteractionCreate, (interaction) => {

@@ -10,6 +10,7 @@ import { privateReply } from './reply.ts';
 import { pacingFor, questionFor, threadOf } from './session-access.ts';
 import { dailyAnswerSteps } from './daily-answer.ts';
 import { eventSteps, tickSteps } from './steps.ts';
+import { handlePeerMessage } from '../peer/answer.ts';
 
 /** A reply that is one `/word` and nothing else: a command typed in the thread, never an answer. */
 const COMMAND_WORD = /^\/[a-z][a-z-]*$/iu;
@@ -24,6 +25,7 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
   const { deps } = ctx;
   const found = await deps.stores.sessions.get(job.threadId);
   if (!found) {
+    if (deps.peer) return handlePeerMessage(job, ctx, deps.peer);
     // A thread that is not (or no longer) a session: stay quiet rather than answer strangers.
     ctx.log.debug('reply in a thread without a session; ignored');
     return undefined;

@@ -8,6 +8,7 @@ import type { InteractionJob } from '../../queue/jobs.ts';
 import type { Stores } from '../../store/index.ts';
 import type { DailyServices } from '../daily/scheduling.ts';
 import type { ChatSender } from '../ports.ts';
+import type { PeerServices } from '../peer/services.ts';
 
 /** Picks the scorer for a workspace or channel (keyword today, an LLM where configured). */
 export type ScorerResolver = (scope: { workspaceId: string; channelId?: string }) => Promise<Scorer>;
@@ -44,6 +45,8 @@ export interface InteractionDeps {
   daily?: DailyServices;
   /** A silent mock thread: one nudge, then closed (default 24 h and 7 days). */
   mockIdle?: IdlePolicy;
+  /** Peer mock interviews and the pairing pool: absent where not wired (the commands then say so). */
+  peer?: PeerServices;
 }
 
 /** One job being handled: its dependencies and where its plan lives. */

@@ -10,6 +10,7 @@ import { parsePlan, type Plan } from './plan.ts';
 import { privateReply } from './reply.ts';
 import { runPlan } from './run-plan.ts';
 import { handleTick } from './tick.ts';
+import { handlePeerAction } from '../peer/action.ts';
 
 export type { InteractionDeps, ScorerResolver, ScoringSettings, TickScheduler } from './context.ts';
 export { eventKeyOf, workspaceOf } from './event-key.ts';
@@ -24,6 +25,7 @@ export const HANDLERS: { [K in InteractionJob['kind']]: Handler<K> } = {
   answer: handleAnswer,
   action: handleAction,
   tick: handleTick,
+  'peer-action': handlePeerAction,
 };
 
 function route<K extends InteractionJob['kind']>(job: JobOf<K>, ctx: JobContext): Promise<Plan | undefined> {

@@ -2,6 +2,7 @@ import type { SessionState } from '../../core/interview/session-state.ts';
 import type { Platform } from '../../core/thread-id.ts';
 import type { ScoredAnswer } from '../../store/history-store.ts';
 import type { MessageContent, ReactionKind } from '../ports.ts';
+import type { PeerOp } from '../peer/plan-ops.ts';
 
 /**
  * A plan is what one platform event implies, decided once and stored before anything is
@@ -23,7 +24,9 @@ export type PlanStep =
   | ({ kind: 'record-history'; key: string } & Omit<ScoredAnswer, 'workspaceId'>)
   | { kind: 'react'; key: string; channelId: string; messageId: string; reaction: ReactionKind }
   /** An answer to a daily question, for streaks and the monthly points (the day's best tally is kept). */
-  | { kind: 'record-daily'; key: string; channelKey: string; localDate: string; userId: string; pointsCovered: number };
+  | { kind: 'record-daily'; key: string; channelKey: string; localDate: string; userId: string; pointsCovered: number }
+  /** Peer practice's own steps (sessions, timers, DMs, ratings, the scorecard form): see src/app/peer/plan-ops.ts. */
+  | { kind: 'peer'; key: string; op: PeerOp };
 
 export interface Plan {
   v: 1;

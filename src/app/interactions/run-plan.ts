@@ -3,6 +3,7 @@ import { encodeThreadId } from '../../core/thread-id.ts';
 import type { DeliveryProgress, MessageContent } from '../ports.ts';
 import type { InteractionDeps } from './context.ts';
 import type { Plan, PlanStep, PlanThread } from './plan.ts';
+import { runPeerOp } from '../peer/run-op.ts';
 
 /**
  * Performs a stored plan's steps that are not yet recorded as done, in order, recording
@@ -128,6 +129,21 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
           await deps.stores.daily.answers.record({ workspaceId, ...answer });
         }
         await record(step.key, '1');
+        break;
+      case 'peer':
+        await record(
+          step.key,
+          await runPeerOp(step.op, {
+            platform,
+            workspaceId,
+            sender: deps.sender,
+            peer: deps.peer,
+            scheduleTick: deps.scheduleTick,
+            threadTs: (thread) => threadTs(thread) as string,
+            sessionIdOf,
+            progress: deliveryOf(step, false),
+          }),
+        );
         break;
       case 'react':
         // Best effort: a missing ✅ must never hold back feedback or cost a retry.

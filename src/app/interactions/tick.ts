@@ -5,6 +5,7 @@ import type { JobContext } from './context.ts';
 import type { Plan } from './plan.ts';
 import { pacingFor, questionFor, threadOf } from './session-access.ts';
 import { eventSteps, tickSteps } from './steps.ts';
+import { handlePeerTick } from '../peer/tick.ts';
 
 /**
  * A mock thread's idle timer: one gentle nudge after a long silence (default 24 h), then,
@@ -17,6 +18,7 @@ export async function handleTick(job: TickJob, ctx: JobContext): Promise<Plan | 
   const { deps } = ctx;
   const { channelId, thread } = threadOf(job.threadId);
   const found = await deps.stores.sessions.get(job.threadId);
+  if (!found && deps.peer) return handlePeerTick(job, ctx, deps.peer);
   if (!found || found.state.status === 'finished') return undefined;
   return commitToSession(ctx, job.threadId, ({ state }) => {
     const pacing = pacingFor(state, deps.bank);

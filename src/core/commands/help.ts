@@ -21,6 +21,8 @@ export function usageLines(command = '/obs-question'): string[] {
     `\`${command} daily status|off|now|reveal-after 6h\`: see, stop, post today's question now, or change when the key points are revealed`,
     `\`${command} leaderboard\`: this channel's top daily streaks and points this month (people who opted in)`,
     `\`${command} scoring [llm|keyword|reset] [channel|workspace]\`: see or change how answers are scored here (admins change it)`,
+    `\`${command} peer @colleague [topic]\`: interview a colleague in a thread, at your own pace; you get a private brief`,
+    `\`${command} pair join|leave|status|snooze 2w\`: weekly practice partners from this channel (\`pair schedule mon 09:30 [Area/City]\`: admins)`,
     `\`${command} help\`: this list`,
   ];
 }

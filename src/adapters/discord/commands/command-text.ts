@@ -63,6 +63,19 @@ export function commandText(options: CommandOptions): string {
       return topic().join(' ');
     case 'mock':
       return ['mock', ...topic()].join(' ');
+    case 'peer': {
+      // A user option's value is the id; the grammar reads a mention, as Slack sends it.
+      const candidate = word(options, 'candidate', /^\d{1,25}$/, 'choose a member of this server.');
+      return ['peer', ...(candidate ? [`<@${candidate}>`] : []), ...topic()].join(' ');
+    }
+    case 'pair': {
+      const action = options.get('action') ?? 'status';
+      // At most three words (a day, a time, a zone), each a plain token: nothing else can ride along.
+      const value = (options.get('value') ?? '').trim().split(/\s+/).filter(Boolean);
+      const bad = value.length > 3 || value.find((part) => !/^[\w:/+-]+$/.test(part));
+      if (bad) throw new UserError('bad_option', 'The value is not valid: use e.g. `2w` for snooze, or `mon 09:30 Europe/Berlin` for schedule.');
+      return ['pair', action, ...value].join(' ');
+    }
     case 'stats': {
       const visibility = options.get('public');
       return visibility === 'on' || visibility === 'off' ? `stats public ${visibility}` : 'stats';

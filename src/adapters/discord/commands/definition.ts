@@ -76,6 +76,21 @@ export const OBS_QUESTION_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBo
         },
       ],
     },
+    {
+      type: Option.Subcommand,
+      name: 'peer',
+      description: 'Interview a colleague in a thread, at your own pace; you get a private brief',
+      options: [{ type: Option.User, name: 'candidate', description: 'The colleague you interview', required: true }, topic('Topic (default: any)')],
+    },
+    {
+      type: Option.Subcommand,
+      name: 'pair',
+      description: 'The practice pool: weekly partners for peer interviews',
+      options: [
+        { type: Option.String, name: 'action', description: 'join, leave, status, snooze or schedule', required: true, choices: ['join', 'leave', 'status', 'snooze', 'schedule'].map((value) => ({ name: value, value })) },
+        { type: Option.String, name: 'value', description: 'snooze: 2w · schedule: mon 09:30 Europe/Berlin', required: false, max_length: 60 },
+      ],
+    },
   ],
 };
 

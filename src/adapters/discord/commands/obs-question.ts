@@ -10,13 +10,17 @@ import { ownReplyHandle } from '../reply-handle.ts';
 import { commandText, needsManageServer, type CommandOptions } from './command-text.ts';
 
 /** Sub-commands that post in the channel (a question starts a thread, so not inside one). */
-const POSTS_HERE = new Set(['ask', 'mock']);
+const POSTS_HERE = new Set(['ask', 'mock', 'peer']);
 
 export function optionsOf(interaction: ChatInputCommandInteraction): CommandOptions {
   return {
     group: interaction.options.getSubcommandGroup(false),
     subcommand: interaction.options.getSubcommand(true),
-    get: (name) => interaction.options.getString(name, false),
+    // Strings and user options alike: a user option's value is the user's id.
+    get: (name) => {
+      const value = interaction.options.get(name, false)?.value;
+      return typeof value === 'string' ? value : null;
+    },
   };
 }
 

@@ -7,10 +7,12 @@ import { handleAnswerModal } from './answer-modal.ts';
 import { isSelfAssessId } from '../self-assess-ids.ts';
 import { handleSelfAssessButton } from './self-assess.ts';
 import { handleSessionButton } from './session-button.ts';
+import { handlePeerButton, handlePeerModal } from './peer.ts';
 
 /** Routes a button by its custom id; one we did not write gets a polite private note. */
 export async function handleButton(interaction: ButtonInteraction, deps: DiscordBotDeps): Promise<void> {
   if (isSelfAssessId(interaction.customId)) return handleSelfAssessButton(interaction, deps);
+  if (interaction.customId.startsWith('obsp:')) return handlePeerButton(interaction, deps);
   const decoded = decodeCustomId(interaction.customId);
   if (!decoded || decoded.kind === 'answer-modal') {
     await interaction.reply({ content: STALE_BUTTON_TEXT, flags: MessageFlags.Ephemeral }).catch((error: unknown) => deps.logger.warn('could not answer a stale button', { error }));
@@ -21,6 +23,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Discord
 }
 
 export async function handleModal(interaction: ModalSubmitInteraction, deps: DiscordBotDeps): Promise<void> {
+  if (interaction.customId.startsWith('obsp:')) return handlePeerModal(interaction, deps);
   const decoded = decodeCustomId(interaction.customId);
   if (decoded?.kind !== 'answer-modal' || !decoded.threadId) {
     await interaction.reply({ content: STALE_BUTTON_TEXT, flags: MessageFlags.Ephemeral }).catch((error: unknown) => deps.logger.warn('could not answer a stale modal', { error }));

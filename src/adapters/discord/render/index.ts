@@ -18,6 +18,7 @@ import { renderReveal } from './reveal.ts';
 import { renderScorecard } from './scorecard.ts';
 import { renderStats } from './stats.ts';
 import { renderTopics } from './topics.ts';
+import { renderPeerPart } from './peer.ts';
 
 export { DISCORD_LIMITS, fitToLimits, splitText } from './limits.ts';
 export type { DiscordMessage } from './message.ts';
@@ -46,6 +47,7 @@ export const RENDERERS: Renderers = {
   text: renderText,
   'daily-reveal': renderDailyReveal,
   leaderboard: renderLeaderboard,
+  peer: renderPeerPart,
 };
 
 export function renderPart<T extends MessagePart['type']>(part: Extract<MessagePart, { type: T }>, context: RenderContext): RenderedPart {
@@ -72,7 +74,7 @@ export function threadNameFor(content: MessageContent): string {
   return oneLine.length > 100 ? `${oneLine.slice(0, 99)}…` : oneLine;
 }
 
-/** Whether a top-level post starts a thread: a session's question always does. */
+/** Whether a top-level post starts a thread: a session's question always does, and so does a peer session's intro. */
 export function startsThread(content: MessageContent): boolean {
-  return content.parts.some((part) => part.type === 'question');
+  return content.parts.some((part) => part.type === 'question' || (part.type === 'peer' && part.view.kind === 'intro'));
 }

@@ -18,6 +18,7 @@ import { renderReveal } from './reveal.ts';
 import { renderScorecard } from './scorecard.ts';
 import { renderStats } from './stats.ts';
 import { renderTopics } from './topics.ts';
+import { renderPeer } from './peer/render.ts';
 
 export { ACTION_IDS, ACTION_ID_PATTERN, decodeButtonValue, encodeButtonValue, type ButtonValue } from './buttons.ts';
 export type { SlackBlock, SlackMessage } from './blocks.ts';
@@ -59,6 +60,8 @@ export function renderPart(part: MessagePart, context: RenderContext): RenderedP
       return renderDailyReveal(part, context);
     case 'leaderboard':
       return renderLeaderboard(part, context);
+    case 'peer':
+      return renderPeer(part.view, context);
   }
 }
 

@@ -12,6 +12,7 @@ import { statsPublicCommand } from './stats-public.ts';
 import { statsCommand } from './stats.ts';
 import { topicsCommand } from './topics.ts';
 import type { CommandHandler } from './types.ts';
+import { peerCommand } from '../../peer/command.ts';
 
 /** Every sub-command, by the grammar's kind. A new sub-command is one file and one line here. */
 export const COMMANDS: { [K in ObsCommandKind]: CommandHandler<K> } = {
@@ -24,7 +25,7 @@ export const COMMANDS: { [K in ObsCommandKind]: CommandHandler<K> } = {
   daily: dailyCommand,
   leaderboard: leaderboardCommand,
   scoring: scoringCommand,
-  reserved: reservedCommand,
+  reserved: peerCommand(reservedCommand),
   unknown: unknownCommand,
 };
 
