@@ -79,12 +79,21 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     const cue = rejectingCue(context.rejections, firstToken, lastToken);
     // A negator that is part of the evidence belongs to it ("not averages"): inside a phrase's
     // span, or one of a concept rule's own words. Anywhere else it rejects the hit.
-    if (cue >= 0 && !(hit.concept ? cueIsPart(context.terms, hit.parts, cue) : cue >= hit.firstToken && cue <= hit.lastToken)) {
+    // A dismissal after the idea ("percentiles aren't needed") rejects it even when a concept
+    // rule lists the negator among its own words ("percentiles can't be averaged").
+    const ownNegator = hit.concept ? cueIsPart(context.terms, hit.parts, cue) && !dismissedBefore(context.rejections, firstToken, lastToken) : cue >= hit.firstToken && cue <= hit.lastToken;
+    if (cue >= 0 && !ownNegator) {
       into.rejected.push(hit);
       return;
     }
   }
   into.hits.push(hit);
+}
+
+/** A word of [first, last] is rejected by a cue that comes after it (a backward dismissal). */
+function dismissedBefore(rejections: Int32Array, first: number, last: number): boolean {
+  for (let index = first; index <= last; index += 1) if ((rejections[index] ?? 0) - 1 > last) return true;
+  return false;
 }
 
 function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean {
