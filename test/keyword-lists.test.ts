@@ -59,3 +59,24 @@ describe('a bare list of terms scores at most 15, whatever the separator', () =>
     expect(scoreAnswer(tracing, prose).score).toBeGreaterThan(30);
   });
 });
+
+describe('enumerations: "Plan: a, b, c"', () => {
+  let payment: Question;
+  beforeAll(async () => {
+    const found = (await loadQuestionBank('content')).get('payment-slo-alerting');
+    if (!found) throw new Error('no payment-slo-alerting');
+    payment = found;
+  });
+
+  function severity(answer: string): string | undefined {
+    return scoreAnswer(payment, answer).points.find((found) => found.id === 'severity-routing')?.verdict;
+  }
+
+  it('counts two phrases inside one item as one mention', () => {
+    expect(severity('My plan: page on any 5xx spike, send every alert through PagerDuty with a secondary on-call after ten minutes, and keep a runbook for each alert.')).toBe('partial');
+  });
+
+  it('lets evidence in two different items corroborate', () => {
+    expect(severity('My plan: page on any 5xx spike, send every alert through PagerDuty, add a secondary on-call after ten minutes, and keep a runbook for each alert.')).toBe('covered');
+  });
+});

@@ -11,7 +11,7 @@ import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms } from './terms.ts';
-import { tokenize, type Tokens } from './tokenize.ts';
+import { GAP_SEPARATOR, tokenize, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -201,6 +201,26 @@ function shareEvidence(byPoint: PointHits[]): void {
   for (const point of byPoint) point.hits = point.hits.filter((hit) => !dropped.has(hit));
 }
 
+/**
+ * In "Plan: page on 5xx, route every alert through PagerDuty with a secondary, attach a
+ * runbook", each item is one mention: two phrases inside one item ("PagerDuty", "secondary")
+ * don't corroborate each other, and an item's "to"/"by" doesn't make the enumeration an
+ * explanation. Evidence in two items, or elsewhere in the answer, still corroborates; a concept
+ * rule stated inside an item still covers (making items plain mentions cost agreement on tune).
+ */
+function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation, tokens: Tokens): void {
+  for (const hits of hitsByPoint) {
+    for (const hit of hits) {
+      const segment = segmentation.segments[hit.segment];
+      if (!segment?.enumeration) continue;
+      let item = 0;
+      for (let token = segment.firstToken + 1; token <= hit.firstToken; token += 1) if ((tokens.gaps[token] ?? 0) & GAP_SEPARATOR) item += 1;
+      hit.item = item;
+      if (hit.kind === 'explanatory') hit.kind = 'sentence';
+    }
+  }
+}
+
 /** Demotes explanatory segments that evidence too many points at once to plain sentences. */
 function uncrowd(hitsByPoint: Hit[][], segmentCount: number): void {
   // One bit per rubric point (the schema allows at most 8) for each segment.
@@ -245,6 +265,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked };
   const byPoint = collectHits(rubric, context);
   shareEvidence(byPoint);
+  judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);
   uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);
   const assessments = byPoint.map((point) => assessPoint(point.hits));
 
