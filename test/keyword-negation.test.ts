@@ -57,6 +57,14 @@ describe('rejections never cover the idea they reject', () => {
     ['logging-10tb-day', 'tiered-storage', "Rather than a hot tier and a cold tier we'd keep everything in one cluster."],
     ['logging-10tb-day', 'compliance-integrity', "We'd avoid WORM storage because it's expensive."],
     ['logging-10tb-day', 'redaction', 'None of that PII redaction at source, the data is internal.'],
+    ['tracing-100-services', 'tail-sampling', 'Tail sampling: overkill.'],
+    ['tracing-100-services', 'tail-sampling', 'Tail sampling — overkill for a system this size.'],
+    ['tracing-100-services', 'tail-sampling', "Tail-based sampling isn't required here."],
+    ['tracing-100-services', 'tail-sampling', 'Tail sampling is not necessary for us.'],
+    ['tracing-100-services', 'tail-sampling', 'Never tail-based sampling.'],
+    ['tracing-100-services', 'collector-tier', 'No collector tier: the SDKs export straight to the vendor.'],
+    ['tracing-100-services', 'span-privacy', 'PII scrubbing in spans? Pointless, the data never leaves our network.'],
+    ['payment-slo-alerting', 'burn-rate-alerts', 'Just forget about burn-rate alerts and page on errors.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     expect(verdictOf(questionId, pointId, answer)).toBe('missed');
   });

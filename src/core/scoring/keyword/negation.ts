@@ -98,10 +98,14 @@ function namesSomething(tokens: Tokens, from: number, to: number): boolean {
   return false;
 }
 
-/** The clause from `cue` to the next boundary says nothing more ("overkill.", "overkill for us."). */
+/** What can follow a dismissal without naming a new idea: "overkill for a system this size". */
+const VERDICT_QUALIFIERS: ReadonlySet<string> = new Set(['for', 'at', 'in', 'given', 'here', 'on']);
+
+/** The clause from `cue` to the next boundary says nothing more ("overkill.", "overkill for us", "overkill at this size"). */
 function standsAlone(tokens: Tokens, cue: number, end: number): boolean {
   let next = cue + 1;
   while (next < end && !boundaryBefore(tokens, next)) next += 1;
+  if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1))) return true;
   return next - cue <= 4 && !namesSomething(tokens, cue + 1, next);
 }
 
