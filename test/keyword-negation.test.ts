@@ -99,6 +99,16 @@ describe('rejecting one idea while adopting another', () => {
     expect(verdictOf('tracing-100-services', 'tail-sampling', answer)).toBe('covered');
   });
 
+  it.each([
+    ['tracing-100-services', 'context-propagation', 'Every service passes on the traceparent header to each downstream call, so the trace context survives every hop.'],
+    ['tracing-100-services', 'tail-sampling', "Don't forget tail sampling: the collector decides once the trace completes and keeps every error."],
+    ['tracing-100-services', 'tail-sampling', 'No error trace is ever dropped: the collector keeps every error once the trace completes.'],
+    ['observability-cost-reduction', 'cheaper-signals', "It's nice to have exemplars, so a latency spike links straight to the traces we keep."],
+    ['observability-cost-reduction', 'unused-data', 'Cutting waste comes first: query logs show which metrics nobody has read in 90 days, and we drop them.'],
+  ])('does not mistake the same words for a rejection: %s / %s: %j', (questionId, pointId, answer) => {
+    expect(verdictOf(questionId, pointId, answer)).not.toBe('missed');
+  });
+
   it('gives an answer that adds rejections no more than the same answer without them', () => {
     const base = 'The SDK exports through a bounded queue that drops spans when the backend is slow, within about 1% CPU.';
     const rejections = [
