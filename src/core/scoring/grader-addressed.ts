@@ -324,8 +324,8 @@ const ROLE_TAG = /\[\s*\/?\s*(?:system|sys|assistant|instructions?|admin|develop
 const ROLE_TURN = /\b(?:SYSTEM|ASSISTANT|DEVELOPER)\s*:|<\s*\/?\s*(?:answer|system|instructions?|rubric)\b[^>\n]{0,40}>/g;
 
 function roleTags(text: string, spans: Span[]): void {
-  if (!text.includes('[') && !text.includes('<') && !/[A-Z]{6}/.test(text)) return;
-  for (const pattern of [ROLE_TAG, ROLE_TURN]) markRoleTags(text, pattern, spans);
+  if (text.includes('[') || text.includes('<|')) markRoleTags(text, ROLE_TAG, spans);
+  if (text.includes('<') || text.includes('SYSTEM') || text.includes('ASSISTANT') || text.includes('DEVELOPER')) markRoleTags(text, ROLE_TURN, spans);
 }
 
 function markRoleTags(text: string, pattern: RegExp, spans: Span[]): void {
@@ -344,7 +344,35 @@ function markRoleTags(text: string, pattern: RegExp, spans: Span[]): void {
  */
 const ENCODED = /[A-Za-z0-9+/]{40,}={0,2}/g;
 
+const MIN_BLOB = 40;
+
+function isBase64Code(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
+}
+
+/**
+ * Whether the text has a run of 40 base64 characters at all, looking at about one character in
+ * forty: a run that long must cover every 40th position, so a non-base64 character there rules
+ * out the whole window. (The regex alone tries every start position and costs far more.)
+ */
+function hasLongRun(text: string): boolean {
+  let index = MIN_BLOB - 1;
+  while (index < text.length) {
+    if (!isBase64Code(text.charCodeAt(index))) {
+      index += MIN_BLOB;
+      continue;
+    }
+    let start = index;
+    while (start > index - (MIN_BLOB - 1) && isBase64Code(text.charCodeAt(start - 1))) start -= 1;
+    if (start === index - (MIN_BLOB - 1)) return true;
+    // The character before `start` is not base64: a run must start at or after it.
+    index = start + MIN_BLOB - 1;
+  }
+  return false;
+}
+
 function encodedBlobs(text: string, spans: Span[]): void {
+  if (!hasLongRun(text)) return;
   ENCODED.lastIndex = 0;
   let found: RegExpExecArray | null;
   while ((found = ENCODED.exec(text)) !== null) {
@@ -399,7 +427,7 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|ideal|expected|target (?:answer|response)|correct (?:answer|response)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|when you|as you|while you|before you|as instructed|evaluat|assess|previous|prior|earlier|preceding|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 
 function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
   if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
