@@ -80,3 +80,12 @@ describe('enumerations: "Plan: a, b, c"', () => {
     expect(severity('My plan: page on any 5xx spike, send every alert through PagerDuty, add a secondary on-call after ten minutes, and keep a runbook for each alert.')).toBe('covered');
   });
 });
+
+describe('a one-word topic heading is not an enumeration', () => {
+  it('keeps "Scaling: ..., ..., so ..." an explanation', async () => {
+    const metrics = (await loadQuestionBank('content')).get('metrics-high-traffic-api');
+    if (!metrics) throw new Error('no metrics-high-traffic-api');
+    const answer = 'Scaling: replicas follow the in-flight requests per pod through the custom metrics API, never CPU, and scale-down waits a few minutes so replicas do not flap.';
+    expect(scoreAnswer(metrics, answer).points.find((found) => found.id === 'autoscaling-signals')?.verdict).toBe('covered');
+  });
+});

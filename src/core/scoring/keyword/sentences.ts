@@ -50,7 +50,7 @@ const MIN_FUNCTION_WORD_SHARE = 0.1;
 /** "a, b, c and d": four or more items averaging under three words each is a list. */
 const MIN_LIST_ITEMS = 4;
 const MAX_LIST_ITEM_WORDS = 3;
-/** "What I'd do instead: ...": at most this many words before the colon of an enumeration. */
+/** "What I'd do instead: ...": at most this many words (and at least two) before the colon of an enumeration. */
 const MAX_ENUMERATION_LEAD_WORDS = 8;
 const MIN_ENUMERATION_ITEMS = 3;
 
@@ -140,7 +140,9 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
 /** A lead-in of a few words, a colon, then items separated by commas or semicolons. */
 function isEnumeration(text: string, tokens: Tokens, firstToken: number, endToken: number): boolean {
   const last = Math.min(endToken, firstToken + MAX_ENUMERATION_LEAD_WORDS + 1);
-  for (let index = firstToken + 1; index < last; index += 1) {
+  // Two or more words before the colon: "What I'd do:", "So the design is:". A one-word topic
+  // heading ("Scaling: the replica count follows...") opens prose, not a list.
+  for (let index = firstToken + 2; index < last; index += 1) {
     const before = text.slice(tokens.ends[index - 1] ?? 0, tokens.starts[index] ?? 0);
     if (!/^[^\S\n]*:\s/.test(before) && !/^\)?:\s/.test(before)) continue;
     let separators = 0;
