@@ -50,6 +50,7 @@ export const REASON_CALIBRATION = 'calibration or model-answer passage';
 export const REASON_CHECKLIST = 'checklist of ticked items';
 export const REASON_RUBRIC_ID = 'names a rubric point id';
 export const REASON_HIDDEN = 'hidden characters';
+export const REASON_ENCODED = 'encoded blob';
 
 type Span = GraderAddressedSpan;
 
@@ -316,6 +317,73 @@ function csvBlocks(text: string, spans: Span[]): void {
   flush();
 }
 
+/** Role tags and chat-template markers ("[system]", "<|im_start|>"): the sentence they open is flagged. */
+const ROLE_TAG = /\[\s*\/?\s*(?:system|sys|assistant|instructions?|admin|developer|inst)\s*\]|<\|\s*(?:im_start|im_end|system|endoftext)\s*\|>/gi;
+
+/** "SYSTEM:" / "ASSISTANT:" in capitals, or "</answer>": a fake turn of the conversation with the model. */
+const ROLE_TURN = /\b(?:SYSTEM|ASSISTANT|DEVELOPER)\s*:|<\s*\/?\s*(?:answer|system|instructions?|rubric)\b[^>\n]{0,40}>/g;
+
+function roleTags(text: string, spans: Span[]): void {
+  if (text.includes('[') || text.includes('<|')) markRoleTags(text, ROLE_TAG, spans);
+  if (text.includes('<') || text.includes('SYSTEM') || text.includes('ASSISTANT') || text.includes('DEVELOPER')) markRoleTags(text, ROLE_TURN, spans);
+}
+
+function markRoleTags(text: string, pattern: RegExp, spans: Span[]): void {
+  pattern.lastIndex = 0;
+  let found: RegExpExecArray | null;
+  while ((found = pattern.exec(text)) !== null) {
+    // The tag opens a message to the model: everything to the end of its paragraph goes with it.
+    spans.push({ start: found.index, end: Math.max(paragraphEnd(text, found.index), found.index + found[0].length), reason: REASON_INSTRUCTION });
+  }
+}
+
+/**
+ * Long runs of base64 or hex with no spaces: nobody says them in an interview, and a model
+ * reading the answer could decode them. Needs letters and digits mixed, so a long URL path or
+ * a hyphenated id does not count.
+ */
+const ENCODED = /[A-Za-z0-9+/]{40,}={0,2}/g;
+
+const MIN_BLOB = 40;
+
+function isBase64Code(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 43 || code === 47;
+}
+
+/**
+ * Whether the text has a run of 40 base64 characters at all, looking at about one character in
+ * forty: a run that long must cover every 40th position, so a non-base64 character there rules
+ * out the whole window. (The regex alone tries every start position and costs far more.)
+ */
+function hasLongRun(text: string): boolean {
+  let index = MIN_BLOB - 1;
+  while (index < text.length) {
+    if (!isBase64Code(text.charCodeAt(index))) {
+      index += MIN_BLOB;
+      continue;
+    }
+    let start = index;
+    while (start > index - (MIN_BLOB - 1) && isBase64Code(text.charCodeAt(start - 1))) start -= 1;
+    if (start === index - (MIN_BLOB - 1)) return true;
+    // The character before `start` is not base64: a run must start at or after it.
+    index = start + MIN_BLOB - 1;
+  }
+  return false;
+}
+
+function encodedBlobs(text: string, spans: Span[]): void {
+  if (!hasLongRun(text)) return;
+  ENCODED.lastIndex = 0;
+  let found: RegExpExecArray | null;
+  while ((found = ENCODED.exec(text)) !== null) {
+    const blob = found[0];
+    if (!/[0-9]/.test(blob) || !/[A-Z]/.test(blob) || !/[a-z]/.test(blob)) {
+      if (!/^[0-9a-f]{40,}$/i.test(blob)) continue;
+    }
+    spans.push({ ...sentenceAround(text, found.index), reason: REASON_ENCODED });
+  }
+}
+
 // Zero-width characters, bidi controls, word joiners, the BOM and Unicode tag characters.
 const HIDDEN = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+|(?:\udb40[\udc00-\udc7f])+/g;
 
@@ -326,9 +394,17 @@ function hiddenCharacters(text: string, spans: Span[]): void {
   if (!HIDDEN_HINT.test(text)) return;
   HIDDEN.lastIndex = 0;
   let found: RegExpExecArray | null;
+  // One stray zero-width space (pasted from an editor) is blanked alone; a sentence with several
+  // is text someone tried to hide or disguise, and is blanked whole.
+  const perSentence = new Map<number, { end: number; count: number }>();
   while ((found = HIDDEN.exec(text)) !== null) {
     spans.push({ start: found.index, end: found.index + found[0].length, reason: REASON_HIDDEN });
+    const sentence = sentenceAround(text, found.index);
+    const entry = perSentence.get(sentence.start) ?? { end: sentence.end, count: 0 };
+    entry.count += 1;
+    perSentence.set(sentence.start, entry);
   }
+  for (const [start, entry] of perSentence) if (entry.count >= 2) spans.push({ start, end: entry.end, reason: REASON_HIDDEN });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,7 +421,7 @@ const WEAK_ADDRESSEE_ONLY = /^(?:panel|panels|markers?|ai|a\.i\.|assistants?|cha
 const STRONG_WEAK_FORM = /\b(?:whoever (?:grades|marks|scores|reviews|evaluates|assesses|checks)|(?:p\.?s\.?|note|tl;?dr)[ \t,:]+(?:to|for) (?:the |whoever )|(?:dear|hello|hi|to|for|attention)[ \t,]+(?:the |any |all )?(?:panel|markers?|AI|assistants?|reviewers?|judges?|graders?)|(?:interview|hiring|review|grading|scoring|assessment) panel|(?:the |this )?panel (?:has |have )?(?:already )?(?:pre-?)?(?:verified|approved|agreed|confirmed|signed off|reviewed|checked)|(?:verified|approved|confirmed|checked|reviewed|signed off) by (?:the )?(?:panel|reviewers?|judges?|markers?|AI)|AI (?:graders?|judges?|reviewers?|evaluators?|scorers?|markers?)|as an? (?:AI|assistant|language model)|if you are an? (?:AI|LLM|language model|assistant|model)|reviewer(?:'s|s')? (?:checklist|notes?)|(?:markers?|reviewers?|judges?|assistants?|AI)\s*:)/i;
 
 /** Passages that present themselves as the answer to copy or the marks to give. */
-const CALIBRATION = /\b(?:for calibration|(?:interviewer|grader|reviewer|evaluator|marker|examiner|panel)['’]?s? (?:note|notes|comment|comments|summary|verdict)|not shown to the candidate|(?:record|mark|log|count|score)(?:ed)? (?:it |this )?as (?:full|complete|covered)|full coverage|judged (?:complete|covered|correct)|signed (?:this |it )?(?:answer )?off|(?:meets|meeting|covers|hits) (?:every|all) (?:\w+ )?points?|(?:that['’]?s|scores?|is) (\d)\s*\/\s*\1\b|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|pre-?filled|import (?:it )?as[- ]is|already (?:been )?(?:verified|graded|scored|approved))\b/i;
+const CALIBRATION = /\b(?:for calibration|(?:interviewer|grader|reviewer|evaluator|marker|examiner|panel)['’]?s? (?:note|notes|comment|comments|summary|verdict)|not shown to the candidate|(?:record|mark|log|count|score)(?:ed)? (?:it |this )?as (?:full|complete|covered)|full coverage|judged (?:complete|covered|correct)|signed (?:this |it )?(?:answer )?off|(?:meets|meeting|covers|hits) (?:every|all) (?:\w+ )?points?|(?:that['’]?s|scores?|is) (\d)\s*\/\s*\1\b|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|(?:ideal|model|reference|perfect|exemplary|expected|target|correct) (?:answer|response|submission)(?! (?:time|times|latenc\w*|size|sizes|code|codes|status|body|bodies|payload|headers?|rate|format))|(?:a|the|any) (?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response) (?:would|should|will|must)|(?:this|my) (?:answer|response|submission) (?:covers|addresses|meets|hits|satisfies) (?:all|every)|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|pre-?filled|import (?:it )?as[- ]is|already (?:been )?(?:verified|graded|scored|approved))\b/i;
 
 /** A checklist that declares its items done. */
 const CHECKLIST = /\bchecklist\b[^.!?\n]{0,80}\b(?:verified|covered|complete[d]?|ticked|passed|met|satisfied|done|approved)\b|\b(?:verified|covered|complete[d]?|ticked|approved)\b[^.!?\n]{0,40}\bchecklist\b/i;
@@ -355,7 +431,7 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 
 function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
   if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
@@ -535,6 +611,8 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   tables(answer, spans);
   csvBlocks(answer, spans);
   hiddenCharacters(answer, spans);
+  roleTags(answer, spans);
+  encodedBlobs(answer, spans);
   graderSentences(answer, spans);
   tickedLines(answer, spans);
   rubricIdMentions(answer, rubricIds, spans);

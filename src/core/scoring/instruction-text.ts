@@ -14,6 +14,14 @@ export const GRADER_DIRECTED: readonly RegExp[] = [
   /\b(system prompt|system message|new instructions|you are now|as the (grader|judge|evaluator))\b/i,
   /\b(grader|evaluator|judge|assistant|language model|llm|ai model)\b[^.!?\n]{0,30}\b(must|should|shall|will|needs? to)\b[^.!?\n]{0,40}\b(mark|score|grade|give|output|return|ignore)\b/i,
   /<\s*\/?\s*(answer|system|instructions?|rubric)\b/i,
+  // Role tags and chat-template markers: "[system]", "<|im_start|>system", "### Instruction:".
+  /\[\s*\/?\s*(system|sys|assistant|instructions?|admin|developer|inst)\s*\]|<\|\s*(im_start|im_end|system|endoftext)\s*\|>|^#{1,4}\s*(system|instructions?)\s*:/im,
+  // "ignore previous (instructions)", "disregard all prior guidance": no design object follows.
+  /\b(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+)?(previous|prior|earlier|preceding|above)\s*(guidance|instructions?|messages?|context|text|prompts?|directions?|rules|input|notes?|[.,;:!]|$)/i,
+  // Second person to whoever scores it: "when you evaluate this", "as you grade my answer".
+  /\b(when|as|while|before)\s+you\s+(evaluate|grade|score|mark|assess|judge)\b/i,
+  /^\s*(assistant|ai|model|llm|grader|evaluator|reviewer|judge|scorer|marker|assessor)\s*[,:]/i,
+  /\bas instructed (by|in) the (rubric|grader|guidelines|marking)\b/i,
 ];
 
 const SENTENCE = /[^.!?\n]+[.!?]*|\n+/g;

@@ -11,7 +11,7 @@ import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms } from './terms.ts';
-import { tokenize, type Tokens } from './tokenize.ts';
+import { GAP_SEPARATOR, tokenize, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -79,12 +79,21 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     const cue = rejectingCue(context.rejections, firstToken, lastToken);
     // A negator that is part of the evidence belongs to it ("not averages"): inside a phrase's
     // span, or one of a concept rule's own words. Anywhere else it rejects the hit.
-    if (cue >= 0 && !(hit.concept ? cueIsPart(context.terms, hit.parts, cue) : cue >= hit.firstToken && cue <= hit.lastToken)) {
+    // A dismissal after the idea ("percentiles aren't needed") rejects it even when a concept
+    // rule lists the negator among its own words ("percentiles can't be averaged").
+    const ownNegator = hit.concept ? cueIsPart(context.terms, hit.parts, cue) && !dismissedBefore(context.rejections, firstToken, lastToken) : cue >= hit.firstToken && cue <= hit.lastToken;
+    if (cue >= 0 && !ownNegator) {
       into.rejected.push(hit);
       return;
     }
   }
   into.hits.push(hit);
+}
+
+/** A word of [first, last] is rejected by a cue that comes after it (a backward dismissal). */
+function dismissedBefore(rejections: Int32Array, first: number, last: number): boolean {
+  for (let index = first; index <= last; index += 1) if ((rejections[index] ?? 0) - 1 > last) return true;
+  return false;
 }
 
 function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean {
@@ -192,6 +201,26 @@ function shareEvidence(byPoint: PointHits[]): void {
   for (const point of byPoint) point.hits = point.hits.filter((hit) => !dropped.has(hit));
 }
 
+/**
+ * In "Plan: page on 5xx, route every alert through PagerDuty with a secondary, attach a
+ * runbook", each item is one mention: two phrases inside one item ("PagerDuty", "secondary")
+ * don't corroborate each other, and an item's "to"/"by" doesn't make the enumeration an
+ * explanation. Evidence in two items, or elsewhere in the answer, still corroborates; a concept
+ * rule stated inside an item still covers (making items plain mentions cost agreement on tune).
+ */
+function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation, tokens: Tokens): void {
+  for (const hits of hitsByPoint) {
+    for (const hit of hits) {
+      const segment = segmentation.segments[hit.segment];
+      if (!segment?.enumeration) continue;
+      let item = 0;
+      for (let token = segment.firstToken + 1; token <= hit.firstToken; token += 1) if ((tokens.gaps[token] ?? 0) & GAP_SEPARATOR) item += 1;
+      hit.item = item;
+      if (hit.kind === 'explanatory') hit.kind = 'sentence';
+    }
+  }
+}
+
 /** Demotes explanatory segments that evidence too many points at once to plain sentences. */
 function uncrowd(hitsByPoint: Hit[][], segmentCount: number): void {
   // One bit per rubric point (the schema allows at most 8) for each segment.
@@ -236,6 +265,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked };
   const byPoint = collectHits(rubric, context);
   shareEvidence(byPoint);
+  judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);
   uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);
   const assessments = byPoint.map((point) => assessPoint(point.hits));
 

@@ -9,6 +9,33 @@ import { NEGATIONS } from './function-words.ts';
 export const FORWARD_NEGATORS: ReadonlySet<string> = new Set([
   ...NEGATIONS, 'no', 'nor', 'without', 'avoid', 'avoids', 'avoiding', 'avoided', 'skip', 'skips',
   'skipping', 'skipped', 'against', 'ditch', 'ditching', 'abandon', 'abandoning', 'forgo', 'forego',
+  'none',
+]);
+
+/**
+ * "no X is dropped", "none of the errors are lost": a subject negator whose clause ends in a loss
+ * keeps X (the double negative, spelled passively). Checked only for these subject negators.
+ */
+export const SUBJECT_NEGATORS: ReadonlySet<string> = new Set(['no', 'none']);
+export const PASSIVE_LOSSES: ReadonlySet<string> = new Set([
+  'lost', 'dropped', 'missed', 'discarded', 'deleted', 'thrown', 'sampled', 'truncated', 'skipped',
+]);
+
+/** "we'd pass on X", "let's pass on X": "pass on" rejects only after these (not "each hop passes on the context"). */
+export const PASS_ON_OPENERS: ReadonlySet<string> = new Set(['would', 'wed', 'id', 'will', 'ill', 'lets', 'can', 'could', 'should', 'happily', 'just']);
+
+/** "Forget X" rejects X at the start of a sentence or after these ("just forget X", "we can forget X"). */
+export const FORGET_OPENERS: ReadonlySet<string> = new Set(['just', 'lets', 'can', 'could', 'would', 'wed', 'id', 'ill', 'so', 'and', 'honestly']);
+
+/**
+ * Words that can stand between the start of a sentence and a dismissal without naming what is
+ * dismissed ("Honestly overkill", "We'd ditch both", "I think it's pointless"): when only these
+ * precede it, the dismissal is about the sentence before ("Tail sampling? Honestly overkill.").
+ */
+export const DISMISSAL_LEAD_WORDS: ReadonlySet<string> = new Set([
+  'honestly', 'frankly', 'personally', 'probably', 'definitely', 'totally', 'simply', 'pretty', 'quite',
+  'seems', 'sounds', 'feels', 'think', 'id', 'wed', 'ill', 'lets', 'let', 'imo', 'imho', 'mostly',
+  'likely', 'kinda', 'bit', 'little', 'overall', 'seem', 'sound', 'feel', 'guess', 'say', 'thats', 'its', 'entirely',
 ]);
 
 /** Reject what follows up to "with"/"by": "replace X with Y" rejects X and keeps Y. */
@@ -81,6 +108,7 @@ export const FILLER_AFTER_NEGATOR: ReadonlySet<string> = new Set([
 export const EMPTY_SCOPE_WORDS: ReadonlySet<string> = new Set([
   'need', 'for', 'it', 'them', 'that', 'this', 'those', 'either', 'too', 'also', 'any', 'of', 'one',
   'here', 'there', 'now', 'really', 'at', 'all', 'as', 'well', 'so', 'much', 'personally', 'honestly',
+  'both', 'these', 'entirely', 'completely', 'altogether', 'anyway', 'anyways', 'either', 'everything',
 ]);
 
 /** Where a rejection's reach stops, looking back from "X is overkill": a new clause only, not "and" or "we". */
@@ -104,4 +132,5 @@ export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
+  'pass', 'forget', 'resort', 'nice', 'waste',
 ]);

@@ -4,7 +4,12 @@ import {
   BACKWARD_BREAKERS,
   BACKWARD_REJECTORS,
   CLAUSE_BREAKERS,
+  DISMISSAL_LEAD_WORDS,
   EMPTY_SCOPE_WORDS,
+  FORGET_OPENERS,
+  PASS_ON_OPENERS,
+  PASSIVE_LOSSES,
+  SUBJECT_NEGATORS,
   PHRASE_NEGATORS,
   VERB_THEN_REJECTOR,
   FILLER_AFTER_NEGATOR,
@@ -68,8 +73,8 @@ function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number,
   return marked;
 }
 
-function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number): void {
-  if (boundaryBefore(tokens, cue)) return;
+function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): void {
+  if (boundaryBefore(tokens, cue) && !acrossBoundary) return;
   for (let index = cue - 1; index >= start && index >= cue - MAX_REACH; index -= 1) {
     const word = norm(tokens, index);
     if (BACKWARD_BREAKERS.has(word)) break;
@@ -80,25 +85,98 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
 
 const REPLACE_STOPS: ReadonlySet<string> = new Set(['with', 'by', 'for']);
 
+type Span = { start: number; end: number };
+
+/** Whether [from, to) names something: a word that is neither a function word nor a lead-in ("honestly", "we'd"). */
+function namesSomething(tokens: Tokens, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const word = tokens.words[index];
+    if (!word || (word.classes & WORD_FUNCTION) !== 0) continue;
+    if (EMPTY_SCOPE_WORDS.has(word.norm) || DISMISSAL_LEAD_WORDS.has(word.norm)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** What can follow a dismissal without naming a new idea: "overkill for a system this size". */
+const VERDICT_QUALIFIERS: ReadonlySet<string> = new Set(['for', 'at', 'in', 'given', 'here', 'on']);
+
+/** The clause from `cue` to the next boundary says nothing more ("overkill.", "overkill for us", "overkill at this size"). */
+function standsAlone(tokens: Tokens, cue: number, end: number): boolean {
+  let next = cue + 1;
+  while (next < end && !boundaryBefore(tokens, next)) next += 1;
+  if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1))) return true;
+  return next - cue <= 4 && !namesSomething(tokens, cue + 1, next);
+}
+
+/**
+ * A dismissal rejects what came before it: in its own clause ("tail sampling is overkill"), in
+ * the clause just before it when it stands alone ("tail sampling: overkill"), or in the short
+ * sentence before when nothing before it in its own sentence names anything ("Tail sampling?
+ * Honestly overkill for us.", "Thanos and Mimir? We'd ditch both.").
+ */
+function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: number, end: number, previous: Span | undefined): void {
+  let clauseStart = cue;
+  while (clauseStart > start && !boundaryBefore(tokens, clauseStart)) clauseStart -= 1;
+  if (namesSomething(tokens, clauseStart, cue)) {
+    markBackward(tokens, out, cue, start);
+    return;
+  }
+  if (clauseStart > start && standsAlone(tokens, cue, end)) {
+    markBackward(tokens, out, clauseStart, start, true);
+    if (out[clauseStart] === 0) out[clauseStart] = cue + 1;
+    return;
+  }
+  if (clauseStart === start && previous && previous.end - previous.start <= MAX_REACH) {
+    for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = cue + 1;
+  }
+}
+
 /** Marks rejections inside tokens [start, end); `previous` is the segment before, for "We wouldn't." */
-function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number, previous: { start: number; end: number } | undefined): void {
+function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number, previous: Span | undefined): void {
   for (let index = start; index < end; index += 1) {
     const word = tokens.words[index];
     if (!word || (word.classes & WORD_NEGATION_CUE) === 0) continue;
     const text = word.norm;
     const next = norm(tokens, index + 1);
 
-    const phrase = phraseNegatorAt(tokens, index, end);
-    if (phrase > 0) {
-      const marked = markForward(tokens, out, index, index + phrase, end);
-      if (marked === 0 || onlyEmptyWords(tokens, index + phrase, index + phrase + marked)) markBackward(tokens, out, index, start);
-      continue;
-    }
-    if (text === 'over' && /^(?:engineer|kill|complicat|built|design)/.test(next)) {
-      markBackward(tokens, out, index, start);
-      continue;
-    }
     const previousWord = norm(tokens, index - 1);
+    const phrase = phraseNegatorAt(tokens, index, end);
+    // "we'd pass on X" rejects X; "each hop passes on the context" does not.
+    const passOn = text === 'pass' && next === 'on' && PASS_ON_OPENERS.has(previousWord) ? 2 : 0;
+    // "Forget X", "just forget about X"; "don't forget X" is a double negative and keeps X.
+    const forget = text === 'forget' && (index === start || FORGET_OPENERS.has(previousWord)) ? (next === 'about' ? 2 : 1) : 0;
+    const span = phrase || passOn || forget;
+    if (span > 0) {
+      const marked = markForward(tokens, out, index, index + span, end);
+      if (marked === 0 || onlyEmptyWords(tokens, index + span, index + span + marked)) rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
+    if (text === 'pass' || text === 'forget') continue;
+    if (text === 'over' && /^(?:engineer|kill|complicat|built|design)/.test(next)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
+    // "X would be my last resort" rejects X; "as a last resort, we freeze releases" keeps the freeze.
+    if (text === 'resort') {
+      const beforeLast = norm(tokens, index - 2);
+      if (previousWord === 'last' && beforeLast !== 'as' && !(beforeLast === 'a' && norm(tokens, index - 3) === 'as')) rejectBefore(tokens, out, index - 1, start, end, previous);
+      continue;
+    }
+    // "X is a nice-to-have (we'd drop)"; "it's nice to have exemplars so..." names what follows.
+    if (text === 'nice') {
+      if (next === 'to' && norm(tokens, index + 2) === 'have') {
+        const after = index + 3;
+        const namesNext = after < end && !boundaryBefore(tokens, after) && !CLAUSE_BREAKERS.has(norm(tokens, after)) && namesSomething(tokens, after, Math.min(end, after + 2));
+        if (!namesNext) rejectBefore(tokens, out, index, start, end, previous);
+      }
+      continue;
+    }
+    // "X is a waste (of money)"; "cutting waste" is a goal, not a verdict.
+    if (text === 'waste') {
+      if (previousWord === 'a') rejectBefore(tokens, out, index - 1, start, end, previous);
+      continue;
+    }
     const verbThen = VERB_THEN_REJECTOR.get(text);
     if (verbThen) {
       if (index > start && verbThen.has(previousWord)) markBackward(tokens, out, index - 1, start);
@@ -118,11 +196,11 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (BACKWARD_REJECTORS.has(text) || (text === 'anti' && next === 'pattern') || (text === 'bad' && (next === 'idea' || next === 'practice'))) {
-      markBackward(tokens, out, index, start);
+      rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
     if (text === 'too') {
-      if (TOO_COSTLY.has(next)) markBackward(tokens, out, index, start);
+      if (TOO_COSTLY.has(next)) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
     if (!FORWARD_NEGATORS.has(text)) continue;
@@ -131,19 +209,26 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
     if (meaningful >= 0 && NOT_BACKWARD.has(meaningfulWord) && text !== 'without' && text !== 'no') {
-      markBackward(tokens, out, index, start);
+      rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    if (SUBJECT_NEGATORS.has(text) && lossInClause(tokens, index + 1, end)) continue;
     const marked = markForward(tokens, out, index, index + 1, end);
     const emptyScope = marked === 0 || onlyFunctionWords(tokens, index + 1, index + 1 + marked) || onlyEmptyWords(tokens, index + 1, index + 1 + marked);
     if (!emptyScope) continue;
-    // "Recording rules I'd avoid too", "no need for it": what is rejected came before.
-    if (index - start >= 2) markBackward(tokens, out, index, start);
-    // "Tail sampling? We wouldn't." The negator stands alone: it rejects the short sentence before.
-    else if (previous && previous.end - previous.start <= MAX_REACH) {
-      for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = index + 1;
-    }
+    // "Recording rules I'd avoid too", "no need for it": what is rejected came before;
+    // "Tail sampling? We wouldn't.": the negator stands alone and rejects the short sentence before.
+    rejectBefore(tokens, out, index, start, end, previous);
   }
+}
+
+/** "no error trace is ever dropped": the clause after a subject negator ends in a loss. */
+function lossInClause(tokens: Tokens, from: number, end: number): boolean {
+  for (let index = from; index < end && index < from + MAX_REACH; index += 1) {
+    if (index > from && boundaryBefore(tokens, index)) return false;
+    if (PASSIVE_LOSSES.has(norm(tokens, index))) return true;
+  }
+  return false;
 }
 
 function onlyEmptyWords(tokens: Tokens, from: number, to: number): boolean {

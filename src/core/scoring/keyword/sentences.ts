@@ -30,6 +30,11 @@ export interface Segment {
   endToken: number;
   kind: SegmentKind;
   directive: boolean;
+  /**
+   * "Plan: a, b, c and d": a short lead-in, a colon, then three or more items. Each item is
+   * judged on its own (keyword-scorer.ts): a plan that names an idea in one item has named it.
+   */
+  enumeration?: boolean;
 }
 
 export interface Segmentation {
@@ -45,6 +50,9 @@ const MIN_FUNCTION_WORD_SHARE = 0.1;
 /** "a, b, c and d": four or more items averaging under three words each is a list. */
 const MIN_LIST_ITEMS = 4;
 const MAX_LIST_ITEM_WORDS = 3;
+/** "What I'd do instead: ...": at most this many words (and at least two) before the colon of an enumeration. */
+const MAX_ENUMERATION_LEAD_WORDS = 8;
+const MIN_ENUMERATION_ITEMS = 3;
 
 // Each pattern pairs a grader-directed verb with what it targets, so design talk such as
 // "rate-limit each tenant to 100 rps" or "ignore health-check spans" is never caught.
@@ -119,12 +127,29 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
   else if (anchors === 0 && links + separators + 1 >= MIN_LIST_ITEMS && words < (links + separators + 1) * MAX_LIST_ITEM_WORDS) kind = 'fragment';
   else kind = reasoning && words >= MIN_EXPLANATORY_WORDS ? 'explanatory' : 'sentence';
 
+  const enumeration = kind !== 'fragment' && separators >= MIN_ENUMERATION_ITEMS - 1 && isEnumeration(text, tokens, firstToken, endToken);
+
   let directive = false;
   if (graderCue) {
     const sentence = text.slice(start, end);
     directive = GRADER_DIRECTED.some((pattern) => pattern.test(sentence));
   }
-  return { start, end, firstToken, endToken, kind, directive };
+  return enumeration ? { start, end, firstToken, endToken, kind, directive, enumeration } : { start, end, firstToken, endToken, kind, directive };
+}
+
+/** A lead-in of a few words, a colon, then items separated by commas or semicolons. */
+function isEnumeration(text: string, tokens: Tokens, firstToken: number, endToken: number): boolean {
+  const last = Math.min(endToken, firstToken + MAX_ENUMERATION_LEAD_WORDS + 1);
+  // Two or more words before the colon: "What I'd do:", "So the design is:". A one-word topic
+  // heading ("Scaling: the replica count follows...") opens prose, not a list.
+  for (let index = firstToken + 2; index < last; index += 1) {
+    const before = text.slice(tokens.ends[index - 1] ?? 0, tokens.starts[index] ?? 0);
+    if (!/^[^\S\n]*:\s/.test(before) && !/^\)?:\s/.test(before)) continue;
+    let separators = 0;
+    for (let next = index + 1; next < endToken; next += 1) if ((tokens.gaps[next] ?? 0) & GAP_SEPARATOR) separators += 1;
+    return separators >= MIN_ENUMERATION_ITEMS - 1;
+  }
+  return false;
 }
 
 export function segmentAnswer(text: string, tokens: Tokens): Segmentation {

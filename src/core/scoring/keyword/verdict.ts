@@ -25,6 +25,8 @@ export interface Hit {
   kind: SegmentKind;
   /** A concept rule matched (the idea stated), rather than an evidence phrase (the idea named). */
   concept?: boolean;
+  /** Which item of an enumeration ("Plan: a, b, c") the hit is in; hits in one item are one mention. */
+  item?: number;
 }
 
 /** Why a point got its verdict; drives the note. */
@@ -58,6 +60,7 @@ function corroborated(hits: readonly Hit[]): boolean {
     for (let j = i + 1; j < hits.length; j += 1) {
       const b = hits[j];
       if (!b || a.key === b.key) continue;
+      if (a.item !== undefined && a.segment === b.segment && a.item === b.item) continue;
       const apart = a.last < b.first || b.last < a.first;
       if (apart && (a.kind !== 'fragment' || b.kind !== 'fragment')) return true;
     }
