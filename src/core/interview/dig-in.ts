@@ -104,7 +104,9 @@ export function digIn(input: DigInInput): PlannedDigIn | undefined {
     const probing = [...question.followUps.functional, ...question.followUps.nonFunctional].find((f) => f.probes === target.id && !asked.has(f.ask));
     const point = question.rubric.find((p) => p.id === target.id);
     const probe = point ? probeText(point) : undefined;
-    question_ = probing?.ask ?? (probe && !asked.has(probe) ? probe : GENERIC);
+    // With the person's own words to quote, dig into those words; a content follow-up on the
+    // same point reads as a change of subject after "You mentioned …".
+    question_ = quote ? GENERIC : (probing?.ask ?? (probe && !asked.has(probe) ? probe : GENERIC));
   }
   const text = quote ? `You mentioned “${quote}”. ${question_}` : question_;
   return { text, ...(quote ? { quote } : {}), theme: target.theme, targetPointId: target.id };
