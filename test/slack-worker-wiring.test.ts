@@ -41,7 +41,7 @@ describe('slack worker: production wiring', () => {
 
     const base = { platform: 'slack' as const, workspaceId: 'T9', channelId: 'C9', receivedAt: Date.now() };
     await producer.enqueue({ kind: 'command', ...base, userId: 'U1', dedupeKey: 'trig-1', text: '', responseUrl: stub.responseUrl('1') });
-    await stub.waitFor(() => stub.messages.length === 1, 5_000, 'the question');
+    await stub.waitFor(() => stub.messages.length === 1, 20_000, 'the question');
     const rootTs = stub.messages[0]?.ts ?? '';
 
     await producer.enqueue({
@@ -53,7 +53,7 @@ describe('slack worker: production wiring', () => {
       text: 'Every service forwards the W3C traceparent header, and we use tail sampling to keep errors.',
       messageId: '1800.0001',
     });
-    await stub.waitFor(() => stub.callsTo('chat.postEphemeral').length === 1, 5_000, 'feedback');
+    await stub.waitFor(() => stub.callsTo('chat.postEphemeral').length === 1, 20_000, 'feedback');
     const feedback = textOf(stub.callsTo('chat.postEphemeral')[0]?.args.blocks);
     expect(feedback).toMatch(/Coverage [1-4]\/4/);
     expect(feedback).toMatch(/✅ \*Context propagation\*: “[^”]*traceparent/i);

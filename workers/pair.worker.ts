@@ -1,3 +1,4 @@
+import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { Worker, type Job } from 'bullmq';
 import { z } from 'zod';
 import type { PoolServices } from '../src/app/peer/pool-services.ts';
@@ -34,7 +35,8 @@ export function startPairWorker(deps: PairWorkerDeps): RunningPairWorker {
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? PAIR_QUEUE;
   const now = deps.now ?? Date.now;
-  const resources = openWorkerResources({ redisUrl: deps.redisUrl, connection: deps.connection, storePrefix: deps.storePrefix, prefix, queueName, log });
+  // The process's one Redis reporter, so an outage is logged once for every worker together.
+  const resources = openWorkerResources({ redisUrl: deps.redisUrl, connection: deps.connection, storePrefix: deps.storePrefix, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const store = new PeerPoolStore(resources.storeConnection, deps.storePrefix ?? `${prefix}:store`);
   const { queue } = resources;
   const pool: PoolServices = {
@@ -61,7 +63,10 @@ export function startPairWorker(deps: PairWorkerDeps): RunningPairWorker {
     },
     { connection: resources.connection, prefix, concurrency: deps.concurrency ?? 2 },
   );
-  worker.on('error', (error: Error) => log.warn('pair worker error', { error }));
+  worker.on('error', (error: Error) => {
+    if (isRedisConnectionError(error)) resources.redisErrors.error(`worker ${queueName}`, error);
+    else log.warn('pair worker error', { error });
+  });
   let closing: Promise<void> | undefined;
   return {
     worker,

@@ -151,7 +151,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE,
   });
 
-  const pair = startPairWorker({ redisUrl: config.redisUrl, connection, prefix, sender, bank, logger: log.child({ component: 'pair-worker' }), defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE });
+  const pair = startPairWorker({ redisUrl: config.redisUrl, connection, prefix, sender, bank, logger: log.child({ component: 'pair-worker' }), redisErrors, defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE });
 
   const worker = startInteractionsWorker({
     redisUrl: config.redisUrl,
