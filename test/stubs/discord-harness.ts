@@ -51,6 +51,8 @@ export interface HarnessOptions {
   noWorker?: boolean;
   workerConcurrency?: number;
   stub?: DiscordStub;
+  /** The worker's environment (e.g. short PEER_NUDGE_HOURS / PEER_EXPIRY_DAYS for timer tests). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function startDiscordHarness(options: HarnessOptions): Promise<DiscordHarness> {
@@ -67,7 +69,7 @@ export async function startDiscordHarness(options: HarnessOptions): Promise<Disc
   const logger = options.logger;
   const worker = options.noWorker
     ? undefined
-    : await runWorker(config, { prefix: options.prefix, bank, env: {}, ...(logger ? { logger } : {}), ...(options.workerConcurrency ? { concurrency: options.workerConcurrency } : {}) });
+    : await runWorker(config, { prefix: options.prefix, bank, env: options.env ?? {}, ...(logger ? { logger } : {}), ...(options.workerConcurrency ? { concurrency: options.workerConcurrency } : {}) });
   const bot = await runBot(config, {
     producer: createInteractionProducer(config.redisUrl, { prefix: options.prefix }),
     prefix: options.prefix,
