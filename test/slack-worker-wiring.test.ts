@@ -63,5 +63,5 @@ describe('slack worker: production wiring', () => {
     expect(running.worker.worker.isRunning()).toBe(false);
     expect(logs.some((line) => line.includes('worker stopped'))).toBe(true);
     expect(logs.filter((line) => line.includes(TOKEN))).toEqual([]);
-  });
+  }, 60_000);
 });
