@@ -5,8 +5,8 @@ import type { DiscordBotDeps } from '../deps.ts';
 import { ANSWER_RECEIVED_TEXT } from '../messages.ts';
 import { modalAnswerRef } from '../message-ref.ts';
 import { ANSWER_INPUT_ID } from './answer-button.ts';
-import { followUpHandle } from '../reply-handle.ts';
 import { ackThenEnqueue, dispatchComponent } from './dispatch-component.ts';
+import { componentJobFields } from './component-job.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -20,14 +20,7 @@ export function answerJobFrom(interaction: ModalSubmitInteraction, threadId: str
   if (!text) throw new UserError('empty_answer', 'Your answer was empty. Press **Answer** again and write a few lines.');
   return {
     kind: 'answer',
-    platform: 'discord',
-    workspaceId: session.workspace,
-    channelId: session.channel,
-    userId: interaction.user.id,
-    dedupeKey: interaction.id,
-    receivedAt,
-    responseUrl: followUpHandle(interaction.token),
-    threadId: session.id,
+    ...componentJobFields(interaction, session, receivedAt),
     text,
     messageId: modalAnswerRef(interaction.id),
   };

@@ -6,6 +6,7 @@ import type { DiscordBotDeps } from '../deps.ts';
 import { decodePeerCustomId, encodePeerCustomId } from '../peer-custom-ids.ts';
 import { followUpHandle } from '../reply-handle.ts';
 import { ackThenEnqueue, dispatchComponent, type ComponentInteraction } from './dispatch-component.ts';
+import { componentJobFields } from './component-job.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -25,14 +26,7 @@ function jobFrom(interaction: ComponentInteraction, threadIdGiven: string | unde
   const session = threadIdGiven ? namedSession(threadIdGiven, interaction.guildId) : sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId ?? '', ...(messageId ? { messageId } : {}) });
   return {
     kind: 'peer-action',
-    platform: 'discord',
-    workspaceId: session.workspace,
-    channelId: session.channel,
-    userId: interaction.user.id,
-    dedupeKey: interaction.id,
-    receivedAt,
-    responseUrl: followUpHandle(interaction.token),
-    threadId: session.id,
+    ...componentJobFields(interaction, session, receivedAt),
     action,
     handle: followUpHandle(interaction.token),
     ...(extra.value ? { value: extra.value } : {}),

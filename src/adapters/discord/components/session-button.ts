@@ -1,8 +1,8 @@
 import type { ButtonInteraction } from 'discord.js';
 import type { ActionJob, ActionName } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
-import { followUpHandle } from '../reply-handle.ts';
 import { ackThenEnqueue, dispatchComponent } from './dispatch-component.ts';
+import { componentJobFields } from './component-job.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -15,14 +15,7 @@ export function actionJobFrom(interaction: ButtonInteraction, action: ActionName
   const session = sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, ...(threadId ? { threadId } : {}) });
   return {
     kind: 'action',
-    platform: 'discord',
-    workspaceId: session.workspace,
-    channelId: session.channel,
-    userId: interaction.user.id,
-    dedupeKey: interaction.id,
-    receivedAt,
-    responseUrl: followUpHandle(interaction.token),
-    threadId: session.id,
+    ...componentJobFields(interaction, session, receivedAt),
     action,
   };
 }
