@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../src/config/index.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
+import { createLogger } from '../src/infra/logger.ts';
 import { runBot, type RunningBot } from '../src/main/run-bot.ts';
 import { createInteractionProducer } from '../src/queue/producers.ts';
 import { APPLICATION_ID } from '../test/stubs/discord-api.ts';
 import { DISCORD_TOKEN } from '../test/stubs/discord-harness.ts';
 import { formatMs, type Summary } from './stats.ts';
+import { captureBotWarnings, warningsAndLoadLine } from './bot-warnings.ts';
 import type { Bench, BenchReport } from './types.ts';
 import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker-process.ts';
 
@@ -89,10 +89,8 @@ async function startLoadProcess(): Promise<LoadProcess> {
 export const bench: Bench = {
   name: 'discord',
   async run(): Promise<BenchReport> {
-    const warnings: string[] = [];
-    const restoreSink = setLogSink((line) => {
-      if (line.includes('"level":"error"') || line.includes('"level":"warn"')) warnings.push(line);
-    });
+    const captured = captureBotWarnings();
+    const warnings = captured.lines;
     const redis = await startBenchRedis();
     const load = await startLoadProcess();
     const prefix = `bench-dc-${Date.now().toString(36)}`;
@@ -146,14 +144,14 @@ export const bench: Bench = {
         kinds.set(msg, (kinds.get(msg) ?? 0) + 1);
       }
       if (kinds.size > 0) lines.push(`warnings: ${[...kinds].map(([msg, count]) => `${count}× ${msg}`).join('; ')}`);
-      lines.push(`${warnings.length} warn/error log lines from the bot; loopback only; load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+      lines.push(warningsAndLoadLine(warnings.length));
       return { title: 'Discord interactions through the local gateway: reply-or-defer and interaction→message latency', lines, ok };
     } finally {
       await bot?.close();
       await worker?.close();
       await load.close();
       await redis.stop();
-      setLogSink(restoreSink);
+      captured.stop();
     }
   },
 };

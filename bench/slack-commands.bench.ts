@@ -1,16 +1,16 @@
 import { Agent, request } from 'node:http';
-import { cpus, loadavg } from 'node:os';
 import { startInteractionsWorker } from '../workers/interactions.worker.ts';
 import { SlackSender } from '../src/adapters/slack/sender.ts';
 import { runBot, type RunningBot } from '../src/main/run-bot.ts';
 import type { AppConfig } from '../src/config/index.ts';
 import { loadQuestionBank } from '../src/core/content/load.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
+import { createLogger } from '../src/infra/logger.ts';
 import { createInteractionProducer } from '../src/queue/producers.ts';
 import { slackSignature } from '../test/helpers/slack-http.ts';
 import { SlackApiStub } from '../test/stubs/slack-api.ts';
 import { formatMs, summarize, type Summary } from './stats.ts';
+import { captureBotWarnings, warningsAndLoadLine } from './bot-warnings.ts';
 import type { Bench, BenchReport } from './types.ts';
 import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker-process.ts';
 
@@ -166,10 +166,8 @@ async function runPhase(client: CommandClient, stub: SlackApiStub, rate: number,
 export const bench: Bench = {
   name: 'slack-commands',
   async run(): Promise<BenchReport> {
-    const warnings: string[] = [];
-    const restoreSink = setLogSink((line) => {
-      if (line.includes('"level":"error"') || line.includes('"level":"warn"')) warnings.push(line);
-    });
+    const captured = captureBotWarnings();
+    const warnings = captured.lines;
     const redis = await startBenchRedis();
     const stub = await SlackApiStub.start({ token: BOT_TOKEN });
     const prefix = `bench-${Date.now().toString(36)}`;
@@ -225,7 +223,7 @@ export const bench: Bench = {
           ? 'worker inline: bot, worker, load generator and Slack stand-in share one Node process (like `npm start`)'
           : 'worker in its own process (like `obs-bot worker`); bot, load generator and Slack stand-in share one',
       );
-      lines.push(`${warnings.length} warn/error log lines from the bot; loopback only; load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+      lines.push(warningsAndLoadLine(warnings.length));
       return { title: 'Slack slash commands: ack and command→message latency', lines, ok };
     } finally {
       client?.close();
@@ -233,7 +231,7 @@ export const bench: Bench = {
       await worker?.close();
       await stub.close();
       await redis.stop();
-      setLogSink(restoreSink);
+      captured.stop();
     }
   },
 };
