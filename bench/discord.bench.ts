@@ -1,15 +1,15 @@
 import { spawn } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../src/config/index.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
+import { createLogger } from '../src/infra/logger.ts';
 import { runBot, type RunningBot } from '../src/main/run-bot.ts';
 import { createInteractionProducer } from '../src/queue/producers.ts';
-import { startPrivateRedis, type PrivateRedis } from '../test/helpers/redis-server.ts';
 import { APPLICATION_ID } from '../test/stubs/discord-api.ts';
 import { DISCORD_TOKEN } from '../test/stubs/discord-harness.ts';
 import { formatMs, type Summary } from './stats.ts';
+import { captureBotWarnings, warningsAndLoadLine } from './bot-warnings.ts';
 import type { Bench, BenchReport } from './types.ts';
+import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker-process.ts';
 
 /**
  * Interactions under load through the local gateway, on loopback: `/obs-question ask`
@@ -35,37 +35,6 @@ const BENCH_LIMITER_MAX = 5_000;
  * limit, so the worker's REST queue is opened up to measure the pipeline, not Discord's cap.
  */
 const REST_GLOBAL_PER_SECOND = 5_000;
-
-async function startRedis(): Promise<PrivateRedis> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
-  return await startPrivateRedis('obs-bench-redis');
-}
-
-async function startWorkerProcess(env: Record<string, string>): Promise<{ close(): Promise<void> }> {
-  const script = fileURLToPath(new URL('./discord-worker.child.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start within 30 s')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker process exited with ${code}`));
-    });
-  });
-  return {
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 interface PhaseResult {
   rate: number;
@@ -120,11 +89,9 @@ async function startLoadProcess(): Promise<LoadProcess> {
 export const bench: Bench = {
   name: 'discord',
   async run(): Promise<BenchReport> {
-    const warnings: string[] = [];
-    const restoreSink = setLogSink((line) => {
-      if (line.includes('"level":"error"') || line.includes('"level":"warn"')) warnings.push(line);
-    });
-    const redis = await startRedis();
+    const captured = captureBotWarnings();
+    const warnings = captured.lines;
+    const redis = await startBenchRedis();
     const load = await startLoadProcess();
     const prefix = `bench-dc-${Date.now().toString(36)}`;
     const logger = createLogger({ bench: 'discord' }, 'warn');
@@ -136,10 +103,10 @@ export const bench: Bench = {
       contentDir: 'content',
       logLevel: 'warn',
     };
-    let worker: { close(): Promise<void> } | undefined;
+    let worker: WorkerHandle | undefined;
     let bot: RunningBot | undefined;
     try {
-      worker = await startWorkerProcess({
+      worker = await startWorkerProcess('./discord-worker.child.ts', {
         BENCH_REDIS_URL: redis.url,
         BENCH_PREFIX: prefix,
         BENCH_DISCORD_API_URL: load.apiUrl,
@@ -177,14 +144,14 @@ export const bench: Bench = {
         kinds.set(msg, (kinds.get(msg) ?? 0) + 1);
       }
       if (kinds.size > 0) lines.push(`warnings: ${[...kinds].map(([msg, count]) => `${count}× ${msg}`).join('; ')}`);
-      lines.push(`${warnings.length} warn/error log lines from the bot; loopback only; load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+      lines.push(warningsAndLoadLine(warnings.length));
       return { title: 'Discord interactions through the local gateway: reply-or-defer and interaction→message latency', lines, ok };
     } finally {
       await bot?.close();
       await worker?.close();
       await load.close();
       await redis.stop();
-      setLogSink(restoreSink);
+      captured.stop();
     }
   },
 };

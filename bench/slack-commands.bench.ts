@@ -1,20 +1,18 @@
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { startInteractionsWorker } from '../workers/interactions.worker.ts';
 import { SlackSender } from '../src/adapters/slack/sender.ts';
 import { runBot, type RunningBot } from '../src/main/run-bot.ts';
 import type { AppConfig } from '../src/config/index.ts';
 import { loadQuestionBank } from '../src/core/content/load.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
+import { createLogger } from '../src/infra/logger.ts';
 import { createInteractionProducer } from '../src/queue/producers.ts';
-import { startPrivateRedis, type PrivateRedis } from '../test/helpers/redis-server.ts';
 import { slackSignature } from '../test/helpers/slack-http.ts';
 import { SlackApiStub } from '../test/stubs/slack-api.ts';
 import { formatMs, summarize, type Summary } from './stats.ts';
+import { captureBotWarnings, warningsAndLoadLine } from './bot-warnings.ts';
 import type { Bench, BenchReport } from './types.ts';
+import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker-process.ts';
 
 /**
  * Slash commands under load, end to end on loopback: signed `/obs-question` requests at a
@@ -41,12 +39,6 @@ const BOT_TOKEN = 'xoxb-0000-0000-benchmarktoken';
 const SIGNING_SECRET = 'bench-signing-secret-7a7a7a7a';
 /** The production default is 20 jobs/s (a ceiling under Slack's posting limits); the bench measures the pipeline, not that ceiling. */
 const BENCH_LIMITER = { max: 5_000, duration: 1_000 };
-
-/** REDIS_URL when set (with a unique prefix); otherwise a private redis-server for the run. */
-async function startRedis(): Promise<PrivateRedis> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
-  return await startPrivateRedis('obs-bench-redis');
-}
 
 /**
  * A lean signed-request client on node:http with keep-alive. fetch (undici) costs several
@@ -93,37 +85,6 @@ class CommandClient {
   close(): void {
     this.agent.destroy();
   }
-}
-
-interface WorkerHandle {
-  close(): Promise<void>;
-}
-
-/** The worker in a child process: the bot's event loop then carries only the acks. */
-async function startWorkerProcess(env: Record<string, string>): Promise<WorkerHandle> {
-  const script = fileURLToPath(new URL('./slack-worker.child.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start within 30 s')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker process exited with ${code}`));
-    });
-  });
-  return {
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 async function startWorkerInline(redisUrl: string, prefix: string, stub: SlackApiStub, contentDir: string): Promise<WorkerHandle> {
@@ -205,11 +166,9 @@ async function runPhase(client: CommandClient, stub: SlackApiStub, rate: number,
 export const bench: Bench = {
   name: 'slack-commands',
   async run(): Promise<BenchReport> {
-    const warnings: string[] = [];
-    const restoreSink = setLogSink((line) => {
-      if (line.includes('"level":"error"') || line.includes('"level":"warn"')) warnings.push(line);
-    });
-    const redis = await startRedis();
+    const captured = captureBotWarnings();
+    const warnings = captured.lines;
+    const redis = await startBenchRedis();
     const stub = await SlackApiStub.start({ token: BOT_TOKEN });
     const prefix = `bench-${Date.now().toString(36)}`;
     const logger = createLogger({ bench: 'slack-commands' }, 'warn');
@@ -228,7 +187,7 @@ export const bench: Bench = {
       worker =
         WORKER_MODE === 'inline'
           ? await startWorkerInline(redis.url, prefix, stub, config.contentDir)
-          : await startWorkerProcess({
+          : await startWorkerProcess('./slack-worker.child.ts', {
               BENCH_REDIS_URL: redis.url,
               BENCH_PREFIX: prefix,
               BENCH_SLACK_API_URL: stub.apiUrl,
@@ -264,7 +223,7 @@ export const bench: Bench = {
           ? 'worker inline: bot, worker, load generator and Slack stand-in share one Node process (like `npm start`)'
           : 'worker in its own process (like `obs-bot worker`); bot, load generator and Slack stand-in share one',
       );
-      lines.push(`${warnings.length} warn/error log lines from the bot; loopback only; load average at the end ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+      lines.push(warningsAndLoadLine(warnings.length));
       return { title: 'Slack slash commands: ack and command→message latency', lines, ok };
     } finally {
       client?.close();
@@ -272,7 +231,7 @@ export const bench: Bench = {
       await worker?.close();
       await stub.close();
       await redis.stop();
-      setLogSink(restoreSink);
+      captured.stop();
     }
   },
 };

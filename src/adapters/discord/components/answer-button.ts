@@ -1,7 +1,7 @@
-import { ComponentType, MessageFlags, TextInputStyle, type APIModalInteractionResponseCallbackData, type ButtonInteraction } from 'discord.js';
+import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData, type ButtonInteraction } from 'discord.js';
 import type { DiscordBotDeps } from '../deps.ts';
-import { dispatchInteraction } from '../dispatch.ts';
 import { encodeCustomId } from '../custom-ids.ts';
+import { dispatchComponent } from './dispatch-component.ts';
 import { sessionOf } from './session-ref.ts';
 
 /** A modal's paragraph input holds at most 4,000 characters. */
@@ -35,18 +35,8 @@ export function answerModal(threadId: string): APIModalInteractionResponseCallba
 
 /** Answer: opens the modal at once (a modal is itself the response); no job, no privileged intent. */
 export async function handleAnswerButton(interaction: ButtonInteraction, threadId: string | undefined, deps: DiscordBotDeps): Promise<void> {
-  await dispatchInteraction(
-    {
-      name: 'button:answer',
-      interactionId: interaction.id,
-      fields: { guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id },
-      refuse: (text) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral }),
-      tellAfterAck: (text) => interaction.followUp({ content: text, flags: MessageFlags.Ephemeral }),
-    },
-    deps,
-    () => {
-      const session = sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, ...(threadId ? { threadId } : {}) });
-      return { ack: () => interaction.showModal(answerModal(session.id)) };
-    },
-  );
+  await dispatchComponent(interaction, 'button:answer', deps, () => {
+    const session = sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, ...(threadId ? { threadId } : {}) });
+    return { ack: () => interaction.showModal(answerModal(session.id)) };
+  });
 }

@@ -2,11 +2,11 @@ import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { UserError } from '../../../core/errors.ts';
 import type { AnswerJob } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
-import { dispatchInteraction } from '../dispatch.ts';
 import { ANSWER_RECEIVED_TEXT } from '../messages.ts';
 import { modalAnswerRef } from '../message-ref.ts';
 import { ANSWER_INPUT_ID } from './answer-button.ts';
-import { followUpHandle } from '../reply-handle.ts';
+import { ackThenEnqueue, dispatchComponent } from './dispatch-component.ts';
+import { componentJobFields } from './component-job.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -20,14 +20,7 @@ export function answerJobFrom(interaction: ModalSubmitInteraction, threadId: str
   if (!text) throw new UserError('empty_answer', 'Your answer was empty. Press **Answer** again and write a few lines.');
   return {
     kind: 'answer',
-    platform: 'discord',
-    workspaceId: session.workspace,
-    channelId: session.channel,
-    userId: interaction.user.id,
-    dedupeKey: interaction.id,
-    receivedAt,
-    responseUrl: followUpHandle(interaction.token),
-    threadId: session.id,
+    ...componentJobFields(interaction, session, receivedAt),
     text,
     messageId: modalAnswerRef(interaction.id),
   };
@@ -35,18 +28,8 @@ export function answerJobFrom(interaction: ModalSubmitInteraction, threadId: str
 
 export async function handleAnswerModal(interaction: ModalSubmitInteraction, threadId: string, deps: DiscordBotDeps): Promise<void> {
   const receivedAt = deps.now();
-  await dispatchInteraction(
-    {
-      name: 'modal:answer',
-      interactionId: interaction.id,
-      fields: { guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id },
-      refuse: (text) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral }),
-      tellAfterAck: (text) => interaction.followUp({ content: text, flags: MessageFlags.Ephemeral }),
-    },
-    deps,
-    () => {
-      const job = answerJobFrom(interaction, threadId, receivedAt);
-      return { ack: () => interaction.reply({ content: ANSWER_RECEIVED_TEXT, flags: MessageFlags.Ephemeral }), work: () => deps.producer.enqueue(job) };
-    },
-  );
+  await dispatchComponent(interaction, 'modal:answer', deps, () => {
+    const job = answerJobFrom(interaction, threadId, receivedAt);
+    return ackThenEnqueue(() => interaction.reply({ content: ANSWER_RECEIVED_TEXT, flags: MessageFlags.Ephemeral }), job, deps);
+  });
 }

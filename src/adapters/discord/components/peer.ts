@@ -1,11 +1,12 @@
-import { ComponentType, MessageFlags, TextInputStyle, type APIModalInteractionResponseCallbackData, type ButtonInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { ComponentType, TextInputStyle, type APIModalInteractionResponseCallbackData, type ButtonInteraction, type ModalSubmitInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { UserError } from '../../../core/errors.ts';
 import { decodeThreadId, type ThreadRef } from '../../../core/thread-id.ts';
 import type { PeerActionJob } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
-import { dispatchInteraction } from '../dispatch.ts';
 import { decodePeerCustomId, encodePeerCustomId } from '../peer-custom-ids.ts';
 import { followUpHandle } from '../reply-handle.ts';
+import { ackThenEnqueue, dispatchComponent, type ComponentInteraction } from './dispatch-component.ts';
+import { componentJobFields } from './component-job.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -19,22 +20,13 @@ const STALE = 'That control doesn’t work any more. Start a new session with `/
 const NOTES_ID = 'notes';
 const OWN_ID = 'text';
 
-type PeerInteraction = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
-
-function jobFrom(interaction: PeerInteraction, threadIdGiven: string | undefined, action: PeerActionJob['action'], receivedAt: number, extra: { value?: string; form?: Record<string, string> } = {}): PeerActionJob {
+function jobFrom(interaction: ComponentInteraction, threadIdGiven: string | undefined, action: PeerActionJob['action'], receivedAt: number, extra: { value?: string; form?: Record<string, string> } = {}): PeerActionJob {
   const messageId = 'message' in interaction && interaction.message ? interaction.message.id : undefined;
   if (!threadIdGiven && !messageId) throw new UserError('stale_button', STALE);
   const session = threadIdGiven ? namedSession(threadIdGiven, interaction.guildId) : sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId ?? '', ...(messageId ? { messageId } : {}) });
   return {
     kind: 'peer-action',
-    platform: 'discord',
-    workspaceId: session.workspace,
-    channelId: session.channel,
-    userId: interaction.user.id,
-    dedupeKey: interaction.id,
-    receivedAt,
-    responseUrl: followUpHandle(interaction.token),
-    threadId: session.id,
+    ...componentJobFields(interaction, session, receivedAt),
     action,
     handle: followUpHandle(interaction.token),
     ...(extra.value ? { value: extra.value } : {}),
@@ -66,20 +58,10 @@ function modal(customId: string, title: string, inputId: string, label: string, 
   };
 }
 
-function target(interaction: PeerInteraction, name: string) {
-  return {
-    name,
-    interactionId: interaction.id,
-    fields: { guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id },
-    refuse: (text: string) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral }),
-    tellAfterAck: (text: string) => interaction.followUp({ content: text, flags: MessageFlags.Ephemeral }),
-  };
-}
-
 export async function handlePeerButton(interaction: ButtonInteraction, deps: DiscordBotDeps): Promise<void> {
   const decoded = decodePeerCustomId(interaction.customId);
   const receivedAt = deps.now();
-  await dispatchInteraction(target(interaction, `button:peer-${decoded?.action ?? 'stale'}`), deps, () => {
+  await dispatchComponent(interaction, `button:peer-${decoded?.action ?? 'stale'}`, deps, () => {
     if (!decoded) throw new UserError('stale_button', STALE);
     // The adapter's own modals: the notes of the scorecard, and an own follow-up.
     if (decoded.action === 'card') return { ack: () => interaction.showModal(modal(encodePeerCustomId('card', decoded.threadId), 'Scorecard notes', NOTES_ID, 'Notes for your candidate (only the two of you see them)', false)) };
@@ -89,7 +71,7 @@ export async function handlePeerButton(interaction: ButtonInteraction, deps: Dis
     }
     if (decoded.action === 'scorecard-draft' || decoded.action === 'scorecard-submit') throw new UserError('stale_button', STALE);
     const job = jobFrom(interaction, decoded.threadId, decoded.action, receivedAt, decoded.value ? { value: decoded.value } : {});
-    return { ack: () => interaction.deferUpdate(), work: () => deps.producer.enqueue(job) };
+    return ackThenEnqueue(() => interaction.deferUpdate(), job, deps);
   });
 }
 
@@ -97,22 +79,22 @@ export async function handlePeerButton(interaction: ButtonInteraction, deps: Dis
 export async function handlePeerSelect(interaction: StringSelectMenuInteraction, deps: DiscordBotDeps): Promise<void> {
   const decoded = decodePeerCustomId(interaction.customId);
   const receivedAt = deps.now();
-  await dispatchInteraction(target(interaction, 'select:peer-scorecard'), deps, () => {
+  await dispatchComponent(interaction, 'select:peer-scorecard', deps, () => {
     if (decoded?.action !== 'scorecard-draft' || !decoded.threadId || !decoded.value) throw new UserError('stale_button', STALE);
     const job = jobFrom(interaction, decoded.threadId, 'scorecard-draft', receivedAt, { form: { [decoded.value]: interaction.values.join(',') } });
-    return { ack: () => interaction.deferUpdate(), work: () => deps.producer.enqueue(job) };
+    return ackThenEnqueue(() => interaction.deferUpdate(), job, deps);
   });
 }
 
 export async function handlePeerModal(interaction: ModalSubmitInteraction, deps: DiscordBotDeps): Promise<void> {
   const decoded = decodePeerCustomId(interaction.customId);
   const receivedAt = deps.now();
-  await dispatchInteraction(target(interaction, `modal:peer-${decoded?.action ?? 'stale'}`), deps, () => {
+  await dispatchComponent(interaction, `modal:peer-${decoded?.action ?? 'stale'}`, deps, () => {
     if (!decoded?.threadId) throw new UserError('stale_button', STALE);
     const job =
       decoded.action === 'card'
         ? jobFrom(interaction, decoded.threadId, 'scorecard-submit', receivedAt, { form: { notes: interaction.fields.getTextInputValue(NOTES_ID) ?? '' } })
         : jobFrom(interaction, decoded.threadId, 'follow-up', receivedAt, { form: { text: interaction.fields.getTextInputValue(OWN_ID) } });
-    return { ack: () => interaction.deferUpdate(), work: () => deps.producer.enqueue(job) };
+    return ackThenEnqueue(() => interaction.deferUpdate(), job, deps);
   });
 }

@@ -1,10 +1,10 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
 import { UserError } from '../../../core/errors.ts';
 import { encodeThreadId } from '../../../core/thread-id.ts';
 import type { ActionJob } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
-import { dispatchInteraction } from '../dispatch.ts';
 import { decodeSelfAssessId } from '../self-assess-ids.ts';
+import { ackThenEnqueue, dispatchComponent } from './dispatch-component.ts';
 import { actionJobFrom } from './session-button.ts';
 
 const STALE = "That rating button doesn't work any more (it may be from an older message). Reveal the key points again to rate yourself.";
@@ -25,18 +25,8 @@ export function selfAssessJobFrom(interaction: ButtonInteraction, receivedAt: nu
 
 export async function handleSelfAssessButton(interaction: ButtonInteraction, deps: DiscordBotDeps): Promise<void> {
   const receivedAt = deps.now();
-  await dispatchInteraction(
-    {
-      name: 'button:self-assess',
-      interactionId: interaction.id,
-      fields: { guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id },
-      refuse: (text) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral }),
-      tellAfterAck: (text) => interaction.followUp({ content: text, flags: MessageFlags.Ephemeral }),
-    },
-    deps,
-    () => {
-      const job = selfAssessJobFrom(interaction, receivedAt);
-      return { ack: () => interaction.deferUpdate(), work: () => deps.producer.enqueue(job) };
-    },
-  );
+  await dispatchComponent(interaction, 'button:self-assess', deps, () => {
+    const job = selfAssessJobFrom(interaction, receivedAt);
+    return ackThenEnqueue(() => interaction.deferUpdate(), job, deps);
+  });
 }

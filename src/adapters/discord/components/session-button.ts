@@ -1,8 +1,8 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import type { ButtonInteraction } from 'discord.js';
 import type { ActionJob, ActionName } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
-import { dispatchInteraction } from '../dispatch.ts';
-import { followUpHandle } from '../reply-handle.ts';
+import { ackThenEnqueue, dispatchComponent } from './dispatch-component.ts';
+import { componentJobFields } from './component-job.ts';
 import { sessionOf } from './session-ref.ts';
 
 /**
@@ -15,32 +15,15 @@ export function actionJobFrom(interaction: ButtonInteraction, action: ActionName
   const session = sessionOf({ guildId: interaction.guildId, channelId: interaction.channelId, messageId: interaction.message.id, ...(threadId ? { threadId } : {}) });
   return {
     kind: 'action',
-    platform: 'discord',
-    workspaceId: session.workspace,
-    channelId: session.channel,
-    userId: interaction.user.id,
-    dedupeKey: interaction.id,
-    receivedAt,
-    responseUrl: followUpHandle(interaction.token),
-    threadId: session.id,
+    ...componentJobFields(interaction, session, receivedAt),
     action,
   };
 }
 
 export async function handleSessionButton(interaction: ButtonInteraction, action: ActionName, threadId: string | undefined, deps: DiscordBotDeps): Promise<void> {
   const receivedAt = deps.now();
-  await dispatchInteraction(
-    {
-      name: `button:${action}`,
-      interactionId: interaction.id,
-      fields: { guild: interaction.guildId, channel: interaction.channelId, user: interaction.user.id },
-      refuse: (text) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral }),
-      tellAfterAck: (text) => interaction.followUp({ content: text, flags: MessageFlags.Ephemeral }),
-    },
-    deps,
-    () => {
-      const job = actionJobFrom(interaction, action, threadId, receivedAt);
-      return { ack: () => interaction.deferUpdate(), work: () => deps.producer.enqueue(job) };
-    },
-  );
+  await dispatchComponent(interaction, `button:${action}`, deps, () => {
+    const job = actionJobFrom(interaction, action, threadId, receivedAt);
+    return ackThenEnqueue(() => interaction.deferUpdate(), job, deps);
+  });
 }

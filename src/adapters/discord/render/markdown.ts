@@ -36,8 +36,4 @@ export function mention(userId: string): string {
   return `<@${userId}>`;
 }
 
-/** `distributed-tracing` → `Distributed tracing`. */
-export function topicLabel(topic: string): string {
-  const words = topic.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export { topicLabel } from '../../shared/topic-label.ts';

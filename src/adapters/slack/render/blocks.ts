@@ -84,11 +84,7 @@ export function divider(): DividerBlock {
   return { type: 'divider' };
 }
 
-/** `distributed-tracing` → `Distributed tracing`. */
-export function topicLabel(topic: string): string {
-  const words = topic.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export { topicLabel } from '../../shared/topic-label.ts';
 
 /** A quoted phrase from an answer: escaped, on one line, curly quotes. */
 export function quote(text: string, max = 280): string {
