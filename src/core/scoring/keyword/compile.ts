@@ -48,7 +48,7 @@ export interface CompiledRubric {
   ids: readonly string[];
   /**
    * 1 for each term id that is a generic word of the question's area: in the question's title,
-   * used by two or more points, or an area word (sample, average, alert, dashboard...). Evidence
+   * used by three or more points, or an area word (sample, average, alert, dashboard...). Evidence
    * made only of these names the area, not the point's idea ("a flat 1% sample of traces" is not
    * tail sampling), so it never covers a point on its own.
    */
@@ -74,7 +74,7 @@ function genericTerms(question: Question, points: readonly CompiledPoint[], term
     for (const concept of point.concepts) for (const group of concept.groups) for (const alternative of group) alternative.termIds.forEach(note);
   });
   const generic = new Uint8Array(termIds.size);
-  for (const [id, users] of usedBy) if (users.size >= 2) generic[id] = 1;
+  for (const [id, users] of usedBy) if (users.size >= 3) generic[id] = 1;
   for (const word of [...AREA_WORDS, question.title]) {
     for (const term of toTerms(tokenize(word), compounds).terms) {
       const id = termIds.get(term);
