@@ -37,6 +37,9 @@ const STYLES: [string, (terms: string[]) => string][] = [
   ['each term a "sentence"', (terms) => terms.map((term) => `${capital(term)}.`).join(' ')],
   ['markdown headings', (terms) => terms.map((term) => `## ${term}`).join('\n')],
   ['blank line between terms', (terms) => terms.join('\n\n')],
+  ['tabs', (terms) => terms.join('\t')],
+  ['", also" chain', (terms) => terms.join(', also ')],
+  ['"then" chain', (terms) => terms.join(' then ')],
   ['one real sentence then a bullet list', (terms) => `We would build this in stages because the team is small.\n${terms.map((term) => `* ${term}`).join('\n')}`],
 ];
 

@@ -26,7 +26,7 @@ export const WORD_NEGATION_CUE = 64;
 export const WORD_CHAIN_LINK = 128;
 /** A word that makes a clause (pronoun, auxiliary, subordinator; see CLAUSE_MAKERS). */
 export const WORD_CLAUSE_MAKER = 256;
-/** "with" / "via": chain bare list items ("tail sampling with span links via otel"). */
+/** "with" / "via" / "also" / "then": chain bare list items ("tail sampling with span links via otel"). */
 export const WORD_BARE_LINK = 512;
 
 /** Every way of saying "not" is the term "not". */
@@ -81,7 +81,7 @@ export function describeWord(norm: string): WordInfo {
       (NEGATION_CUE_WORDS.has(norm) ? WORD_NEGATION_CUE : 0) |
       (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0) |
       (CLAUSE_MAKERS.has(norm) ? WORD_CLAUSE_MAKER : 0) |
-      (norm === 'with' || norm === 'via' ? WORD_BARE_LINK : 0),
+      (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0),
     prefix: prefixCode(norm),
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;

@@ -68,7 +68,7 @@ const MAX_BARE_SCRAP_WORDS = 6;
 const PLAIN_GAP = GAP_SPACE | GAP_HYPHEN;
 /** ...unless it is only a comma or semicolon, which prose uses between clauses (comma
  * lists are the rule above). */
-const CLAUSE_PUNCTUATION = /^[ \t,;]*$/;
+const CLAUSE_PUNCTUATION = /^ ?[,;] ?$/;
 /** "and", "or", "plus", "with", "via": join bare items. Other prepositions ("for", "in") are prose
  * as often as not ("Storage stays in each region"). */
 const BARE_ITEM_JOINER = WORD_LIST_JOINER | WORD_BARE_LINK;
@@ -134,7 +134,9 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
   for (let index = firstToken; index < endToken; index += 1) {
     const classes = tokens.words[index]?.classes ?? 0;
     if (classes & WORD_CLAUSE_MAKER) clauseMakers += 1;
-    if (index > firstToken && ((tokens.gaps[index] ?? 0) & ~PLAIN_GAP) !== 0 && itemWords > 0 && !clausePunctuation(text, tokens, index)) {
+    // A gap of 0 is whitespace other than one space (a tab, two spaces): it splits items too.
+    const gap = tokens.gaps[index] ?? 0;
+    if (index > firstToken && (gap === 0 || (gap & ~PLAIN_GAP) !== 0) && itemWords > 0 && !clausePunctuation(text, tokens, index)) {
       bareItems += 1;
       itemWords = 0;
     }
