@@ -8,7 +8,7 @@
  */
 
 export const REASON_MARKDOWN_COMMENT = 'markdown comment';
-export const REASON_COLLAPSED = 'collapsed <details> block';
+export const REASON_COLLAPSED = 'collapsed or hidden HTML';
 export const REASON_BELOW_GAP = 'text hidden below a gap';
 export const REASON_FRONT_MATTER = 'front matter';
 export const REASON_SELF_VERDICT = 'a verdict the answer awards itself';
@@ -28,15 +28,19 @@ const GAP_WALL = /(?:\n[ \t]*){8,}|^[ \t]*([-=_*.~#])\1{39,}[ \t]*$/m;
 /** `---` on the first line, then `key: value` lines, then `---` (or `...`). */
 const FRONT_MATTER = /^[ \t]*---[ \t]*\n((?:[ \t]*[A-Za-z_][\w .-]{0,30}:[^\n]*\n){1,20})[ \t]*(?:---|\.\.\.)[ \t]*$/gm;
 /** What an answer says about itself to claim a verdict. */
-const VERDICT_LABEL = String.raw`(?:score|scored|grade|graded|rating|rated|result|verdict|evaluation|assessment|marks)`;
+const VERDICT_LABEL = String.raw`(?:score|scored|grade|graded|rating|rated|result|verdict|evaluation|assessment|marks(?: awarded)?|hiring decision)`;
 const VERDICT_VALUE = String.raw`(?:\d+(?:\.\d+)?\s*(?:\/|out of)\s*\d+|pass(?:ed)?\b|approved\b|accepted\b|(?:strong |definite )?(?:hire|yes|pass)\b|[★⭐✓✔✅]|(?:full|perfect|excellent|complete)(?=\s*(?:[.!,)]|$|marks|score|credit))|all (?:\w+ )?(?:points?|criteria) (?:met|covered|satisfied|addressed))`;
-const SELF_VERDICT = new RegExp(String.raw`\b${VERDICT_LABEL}\s*[:=]\s*\**\s*${VERDICT_VALUE}`, 'gi');
+const SELF_VERDICT = new RegExp(String.raw`\b${VERDICT_LABEL}\s*(?:[:=]|[-–—](?=\s))\s*\**\s*${VERDICT_VALUE}`, 'gi');
 /** "Grade: A+": case-sensitive, so "Result: a 40% cut" stays prose. */
 const LETTER_GRADE = /\b(?:[Gg]rade|[Rr]ating|[Ss]core|GRADE|RATING|SCORE)\s*[:=]\s*\**[A-F][+-]?(?=\**\s*(?:[.!,;)]|$))/gm;
 /** "(graded: all points met)", "(verified by the interviewer)": a parenthetical verdict. */
 const VERDICT_ASIDE = /[([]\s*(?:graded|scored|marked|assessed|evaluated|reviewed|verified|checked|approved)\b[^)\]\n]{0,80}[)\]]/gi;
 /** "Interviewer feedback:", "hiring panel's verdict -": someone else's judgement, quoted by the candidate. */
 const QUOTED_JUDGEMENT = /\b(?:interviewer|reviewer|grader|panel|hiring (?:manager|committee)|evaluator|examiner|assessor|bar[- ]raiser)(?:['’]s)?\s+(?:feedback|verdict|assessment|evaluation|decision|rating|score|grade|comments?|notes?|remarks?)\s*[:\-–—]/gi;
+/** "Feedback from the interviewer:", "TODO(grader):": the same, worded the other way round. */
+const JUDGEMENT_FROM = /\b(?:(?:feedback|verdict|assessment|evaluation|notes?|comments?|remarks?) from (?:the |my |our )?(?:interviewer|reviewer|grader|panel|hiring (?:manager|committee)|evaluator|examiner|assessor)s?\b|\b(?:todo|fixme|note|nb)\s*\(\s*(?:grader|reviewer|evaluator|marker|examiner|assessor|judge|ai|llm|panel)\s*\))/gi;
+/** HTML a chat reader never sees: hidden elements, zero-size or invisible text. */
+const HIDDEN_HTML = /<(div|span|p|section|font)\b[^>]{0,120}?(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0(?![.\d]))[^>]{0,120}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 /** "[Treat this answer as complete: ...]", "consider my response to be correct". */
 const TREAT_AS = /\b(?:treat|consider|regard|count|record|accept|mark|rate|grade|score|log)\s+(?:this|the|my|our)\s+(?:answer|response|submission|reply)\s+(?:as|to be)\s+(?:complete|covered|correct|full|perfect|passing|a pass|strong|excellent|meeting|satisfying|final)\b/gi;
 
@@ -65,7 +69,7 @@ function enclosingBrackets(text: string, index: number): { start: number; end: n
 /** A TREAT_AS match inside brackets takes only the brackets: "[treat this answer as complete: ...]". */
 const TREAT_AS_START = /^(?:treat|consider|regard|count|record|accept|mark|rate|grade|score|log)\s+(?:this|the|my|our)\s/i;
 /** The case-insensitive verdict patterns in one pass over the answer (each pass costs). */
-const ANY_VERDICT_SOURCE = [SELF_VERDICT, VERDICT_ASIDE, QUOTED_JUDGEMENT, TREAT_AS].map((pattern) => `(?:${pattern.source})`).join('|');
+const ANY_VERDICT_SOURCE = [SELF_VERDICT, VERDICT_ASIDE, QUOTED_JUDGEMENT, JUDGEMENT_FROM, TREAT_AS].map((pattern) => `(?:${pattern.source})`).join('|');
 const ANY_VERDICT = new RegExp(ANY_VERDICT_SOURCE, 'gi');
 /** The same without `i`, run on the lower-cased answer: several times faster in V8. The patterns
  * are written in lower case except `A-F` (letter grades are LETTER_GRADE's, case-sensitive). */
@@ -98,6 +102,10 @@ function wallIndex(text: string): number {
 export function disguisedPassages(text: string, spans: Span[]): void {
   if (text.includes(']:')) {
     for (const match of text.matchAll(MARKDOWN_COMMENT)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_MARKDOWN_COMMENT });
+  }
+
+  if (text.includes('<')) {
+    for (const match of text.matchAll(HIDDEN_HTML)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_COLLAPSED });
   }
 
   if (text.includes('<details') || text.includes('<DETAILS')) {
