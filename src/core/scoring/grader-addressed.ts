@@ -1,4 +1,5 @@
 import { GRADER_DIRECTED } from './instruction-text.ts';
+import { disguisedPassages } from './grader-disguises.ts';
 
 /**
  * Finds the parts of an answer that are not an answer: text aimed at whoever grades it, and
@@ -611,6 +612,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   tables(answer, spans);
   csvBlocks(answer, spans);
   hiddenCharacters(answer, spans);
+  disguisedPassages(answer, spans);
   roleTags(answer, spans);
   encodedBlobs(answer, spans);
   graderSentences(answer, spans);

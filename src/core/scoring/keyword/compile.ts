@@ -46,6 +46,47 @@ export interface CompiledRubric {
   alsoKeep: ReadonlySet<string>;
   /** Rubric point ids, to spot answers that name them. */
   ids: readonly string[];
+  /**
+   * 1 for each term id that is a generic word of the question's area: in the question's title,
+   * used by three or more points, or an area word (sample, average, alert, dashboard...). Evidence
+   * made only of these names the area, not the point's idea ("a flat 1% sample of traces" is not
+   * tail sampling), so it never covers a point on its own.
+   */
+  generic: Uint8Array;
+}
+
+/** Words of every observability area: they say which area, never which design. */
+const AREA_WORDS: readonly string[] = [
+  'sample', 'sampling', 'average', 'mean', 'alert', 'alerting', 'dashboard', 'panel', 'log', 'logging',
+  'retention', 'retain', 'threshold', 'metric', 'trace', 'span', 'monitor', 'monitoring', 'latency',
+  'rate', 'budget', 'cost', 'data', 'use', 'percent', '%', '1%',
+];
+
+function genericTerms(question: Question, points: readonly CompiledPoint[], termIds: Map<string, number>, compounds: CompoundWords): Uint8Array {
+  const usedBy = new Map<number, Set<number>>();
+  points.forEach((point, pointIndex) => {
+    const note = (id: number): void => {
+      const users = usedBy.get(id) ?? new Set<number>();
+      users.add(pointIndex);
+      usedBy.set(id, users);
+    };
+    for (const evidence of point.evidence) for (const variant of evidence.variants) variant.termIds.forEach(note);
+    for (const concept of point.concepts) for (const group of concept.groups) for (const alternative of group) alternative.termIds.forEach(note);
+  });
+  const generic = new Uint8Array(termIds.size);
+  for (const [id, users] of usedBy) if (users.size >= 3) generic[id] = 1;
+  for (const word of [...AREA_WORDS, question.title]) {
+    for (const term of toTerms(tokenize(word), compounds).terms) {
+      const id = termIds.get(term);
+      if (id !== undefined) generic[id] = 1;
+    }
+  }
+  // Negators and qualifiers ("not", "per", "by") never make evidence distinctive.
+  for (const term of QUALIFIER_TERMS) {
+    const id = termIds.get(term);
+    if (id !== undefined) generic[id] = 1;
+  }
+  return generic;
 }
 
 function idOf(term: string, termIds: Map<string, number>): number {
@@ -128,7 +169,7 @@ function compile(question: Question): CompiledRubric {
   const alsoKeep = new Set<string>();
   const points = question.rubric.map((point) => compilePoint(point, compounds, termIds, alsoKeep));
   const ids = [...question.rubric.map((point) => point.id), ...question.requirements.map((requirement) => requirement.id)];
-  return { points, compounds, termIds, alsoKeep, ids };
+  return { points, compounds, termIds, alsoKeep, ids, generic: genericTerms(question, points, termIds, compounds) };
 }
 
 // Keyed by the question object: questions are loaded once and never mutated, and a WeakMap

@@ -65,6 +65,21 @@ export const CHAIN_LINKS: ReadonlySet<string> = new Set([
   'plus', 'vs', 'versus', 'over', 'through', 'across', 'using', 'under', 'eg', 'ie', 'etc', 'both', 'also',
 ]);
 
+/**
+ * Words that make a clause: subject pronouns, auxiliaries and subordinators. A run of short
+ * items with none of them between its separators is a list, not prose ("cache hit ratio - by
+ * country - feedback loop"); "we keep errors, drop health checks" has one.
+ */
+export const CLAUSE_MAKERS: ReadonlySet<string> = new Set([
+  'we', 'i', 'im', 'ive', 'you', 'they', 'it', 'he', 'she', 'there', 'is', 'are', 'was', 'were', 'be',
+  'been', 'being', 'am', 'do', 'does', 'did', 'have', 'has', 'had', 'will', 'would', 'should',
+  'could', 'can', 'may', 'might', 'must', 'shall', 'because', 'so', 'since', 'which', 'who',
+  'that', 'when', 'whenever', 'if', 'unless', 'while', 'whereas', 'although', 'though',
+  'therefore', 'thus', 'hence', 'means', 'lets', 'ensures', 'allows', 'prevents', 'avoids',
+  'what', 'where', 'how', 'why', 'than', 'wed', 'youd', 'theyd', 'weve', 'youve', 'theyve', 'theyre',
+  'youre', 'thats', 'whats', 'theres', 'nobody', 'everyone', 'everything', 'nothing',
+]);
+
 /** Words that join list items ("a, b and c"), counted with commas when spotting lists. */
 export const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'plus', 'vs', 'versus']);
 

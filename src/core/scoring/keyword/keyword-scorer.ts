@@ -66,11 +66,13 @@ interface HitContext {
   segmentOfTerm: Int32Array;
   rejections: Int32Array;
   blocked: ReadonlyMap<number, ReadonlySet<string>>;
+  generic: Uint8Array;
 }
 
 function place(context: HitContext, pointId: string, hit: PlacedHit, into: PointHits): void {
   const segment = context.segmentation.segments[hit.segment];
   if (!segment || segment.directive) return;
+  if (isGeneric(context, hit.parts)) hit.generic = true;
   // A sentence stating a misconception is no evidence for the point it contradicts.
   if (context.blocked.get(hit.segment)?.has(pointId)) return;
   for (let part = 0; part * 2 < hit.parts.length; part += 1) {
@@ -88,6 +90,17 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     }
   }
   into.hits.push(hit);
+}
+
+/** Every rubric term of the hit's ranges is a generic word of the question's area. */
+function isGeneric(context: HitContext, parts: Int32Array): boolean {
+  for (let part = 0; part * 2 < parts.length; part += 1) {
+    for (let term = parts[part * 2] ?? 0; term <= (parts[part * 2 + 1] ?? -1); term += 1) {
+      const id = context.terms.ids[term] ?? -1;
+      if (id >= 0 && context.generic[id] !== 1) return false;
+    }
+  }
+  return true;
 }
 
 /** A word of [first, last] is rejected by a cue that comes after it (a backward dismissal). */
@@ -262,7 +275,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   }
   const rejections = findRejections(tokens, segmentation);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
-  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked };
+  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
   const byPoint = collectHits(rubric, context);
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);

@@ -1,4 +1,4 @@
-import { CHAIN_LINKS, FUNCTION_WORDS, GRADER_CUES, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
+import { CHAIN_LINKS, CLAUSE_MAKERS, FUNCTION_WORDS, GRADER_CUES, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
 import { NEGATION_CUE_WORDS } from './negation-words.ts';
 import { normalizeWord, stemWord } from './normalize.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
@@ -24,6 +24,10 @@ export const WORD_NEGATION_CUE = 64;
 
 /** A preposition or conjunction that can chain keywords ("with", "for", "to"). */
 export const WORD_CHAIN_LINK = 128;
+/** A word that makes a clause (pronoun, auxiliary, subordinator; see CLAUSE_MAKERS). */
+export const WORD_CLAUSE_MAKER = 256;
+/** "with" / "via" / "also" / "then": chain bare list items ("tail sampling with span links via otel"). */
+export const WORD_BARE_LINK = 512;
 
 /** Every way of saying "not" is the term "not". */
 export const NOT_TERM = 'not';
@@ -75,7 +79,9 @@ export function describeWord(norm: string): WordInfo {
       (SYNONYM_STARTS.has(stem) ? WORD_SYNONYM_START : 0) |
       (KEPT_FUNCTION_WORDS.has(norm) ? WORD_KEPT : 0) |
       (NEGATION_CUE_WORDS.has(norm) ? WORD_NEGATION_CUE : 0) |
-      (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0),
+      (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0) |
+      (CLAUSE_MAKERS.has(norm) ? WORD_CLAUSE_MAKER : 0) |
+      (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0),
     prefix: prefixCode(norm),
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;

@@ -1,10 +1,12 @@
-import { WORD_CHAIN_LINK, WORD_FUNCTION, WORD_GRADER_CUE, WORD_LIST_JOINER, WORD_REASONING } from './lexicon.ts';
+import { WORD_BARE_LINK, WORD_CHAIN_LINK, WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_GRADER_CUE, WORD_LIST_JOINER, WORD_REASONING } from './lexicon.ts';
 import {
   GAP_BLANK_LINE,
   GAP_BULLET,
+  GAP_HYPHEN,
   GAP_NEWLINE,
   GAP_PUNCT_BEFORE_NEWLINE,
   GAP_SEPARATOR,
+  GAP_SPACE,
   GAP_TERMINATOR,
   type Tokens,
 } from './tokenize.ts';
@@ -53,6 +55,27 @@ const MAX_LIST_ITEM_WORDS = 3;
 /** "What I'd do instead: ...": at most this many words (and at least two) before the colon of an enumeration. */
 const MAX_ENUMERATION_LEAD_WORDS = 8;
 const MIN_ENUMERATION_ITEMS = 3;
+/**
+ * "cache hit ratio - by country - feedback loop", "[a] [b] [c]", "a and b and c", one term a
+ * line: at least this many items of at most MAX_BARE_ITEM_WORDS content words, split at any
+ * punctuation, line break or linking word, with no word that makes a clause anywhere.
+ */
+const MIN_BARE_ITEMS = 4;
+const MAX_BARE_ITEM_WORDS = 4;
+/** "Aggregate at the edge.", "By country and ASN.": a scrap this short with no clause word is a list item. */
+const MAX_BARE_SCRAP_WORDS = 6;
+/** A gap that is more than a space or an in-word hyphen ends a bare item... */
+const PLAIN_GAP = GAP_SPACE | GAP_HYPHEN;
+/** ...unless it is only a comma or semicolon, which prose uses between clauses (comma
+ * lists are the rule above). */
+const CLAUSE_PUNCTUATION = /^ ?[,;] ?$/;
+/** "and", "or", "plus", "with", "via": join bare items. Other prepositions ("for", "in") are prose
+ * as often as not ("Storage stays in each region"). */
+const BARE_ITEM_JOINER = WORD_LIST_JOINER | WORD_BARE_LINK;
+
+function clausePunctuation(text: string, tokens: Tokens, index: number): boolean {
+  return CLAUSE_PUNCTUATION.test(text.slice(tokens.ends[index - 1] ?? 0, tokens.starts[index] ?? 0));
+}
 
 // Each pattern pairs a grader-directed verb with what it targets, so design talk such as
 // "rate-limit each tenant to 100 rps" or "ignore health-check spans" is never caught.
@@ -104,8 +127,26 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
   let links = 0;
   let reasoning = false;
   let graderCue = false;
+  let clauseMakers = 0;
+  let bareItems = 1;
+  let itemWords = 0;
+  let longestItem = 0;
   for (let index = firstToken; index < endToken; index += 1) {
     const classes = tokens.words[index]?.classes ?? 0;
+    if (classes & WORD_CLAUSE_MAKER) clauseMakers += 1;
+    // A gap of 0 is whitespace other than one space (a tab, two spaces): it splits items too.
+    const gap = tokens.gaps[index] ?? 0;
+    if (index > firstToken && (gap === 0 || (gap & ~PLAIN_GAP) !== 0) && itemWords > 0 && !clausePunctuation(text, tokens, index)) {
+      bareItems += 1;
+      itemWords = 0;
+    }
+    if (classes & BARE_ITEM_JOINER) {
+      if (itemWords > 0) bareItems += 1;
+      itemWords = 0;
+    } else if ((classes & WORD_FUNCTION) === 0) {
+      itemWords += 1;
+      if (itemWords > longestItem) longestItem = itemWords;
+    }
     if (classes & WORD_FUNCTION) {
       functionWords += 1;
       // "and"/"or" already count as separators.
@@ -120,7 +161,9 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
 
   let kind: SegmentKind;
   const items = separators + 1;
+  if (itemWords === 0) bareItems -= 1;
   if (words < MIN_SENTENCE_WORDS || functionWords / words < MIN_FUNCTION_WORD_SHARE) kind = 'fragment';
+  else if (clauseMakers === 0 && longestItem <= MAX_BARE_ITEM_WORDS && (bareItems >= MIN_BARE_ITEMS || words <= MAX_BARE_SCRAP_WORDS)) kind = 'fragment';
   else if (items >= MIN_LIST_ITEMS && words < items * MAX_LIST_ITEM_WORDS) kind = 'fragment';
   // "tail sampling with span links for kafka headers to object storage": a chain of keywords
   // joined by prepositions, with no word that makes it a sentence.

@@ -25,6 +25,8 @@ export interface Hit {
   kind: SegmentKind;
   /** A concept rule matched (the idea stated), rather than an evidence phrase (the idea named). */
   concept?: boolean;
+  /** Made only of generic words of the question's area (see CompiledRubric.generic): at most partial. */
+  generic?: boolean;
   /** Which item of an enumeration ("Plan: a, b, c") the hit is in; hits in one item are one mention. */
   item?: number;
 }
@@ -59,7 +61,7 @@ function corroborated(hits: readonly Hit[]): boolean {
     if (!a) continue;
     for (let j = i + 1; j < hits.length; j += 1) {
       const b = hits[j];
-      if (!b || a.key === b.key) continue;
+      if (!b || a.key === b.key || (a.generic && b.generic)) continue;
       if (a.item !== undefined && a.segment === b.segment && a.item === b.item) continue;
       const apart = a.last < b.first || b.last < a.first;
       if (apart && (a.kind !== 'fragment' || b.kind !== 'fragment')) return true;
@@ -69,7 +71,13 @@ function corroborated(hits: readonly Hit[]): boolean {
 }
 
 export function assessPoint(hits: readonly Hit[]): Assessment {
-  const best = strongest(hits);
+  // Generic words alone name the area, not the idea: the point is at most partial.
+  const distinctive = hits.filter((hit) => !hit.generic);
+  if (distinctive.length === 0 && hits.length > 0) {
+    const named = strongest(hits);
+    return named?.kind === 'fragment' ? { verdict: 'partial', reason: 'listed', best: named } : { verdict: 'partial', reason: 'bare', best: named };
+  }
+  const best = strongest(distinctive);
   if (!best) return { verdict: 'missed', reason: 'none' };
   if (best.kind === 'fragment') return { verdict: 'partial', reason: 'listed', best };
   if (best.concept) return { verdict: 'covered', reason: 'stated', best };
