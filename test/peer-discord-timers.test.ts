@@ -6,10 +6,11 @@ import { INTERACTIONS_QUEUE } from '../src/queue/names.ts';
 import type { TickJob } from '../src/queue/jobs.ts';
 import { samplePacing } from './fixtures/sample-question.ts';
 import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
-import { snowflake, type StoredMessage } from './stubs/discord-api.ts';
+import type { StoredMessage } from './stubs/discord-api.ts';
 import { CHANNEL, GUILD, startDiscordHarness, type DiscordHarness } from './stubs/discord-harness.ts';
-import { buttonPress, modalSubmit, type Actor } from './stubs/discord-payloads.ts';
+import { buttonPress, modalSubmit } from './stubs/discord-payloads.ts';
 import { otherQuestion, peerQuestion } from './peer-slack-harness.ts';
+import { actor, customIds, peerCommand, textOf, withId } from './helpers/discord-peer.ts';
 
 /**
  * Discord peer timers with real delayed BullMQ jobs, made short through the worker's
@@ -26,36 +27,11 @@ let restoreSink: ReturnType<typeof setLogSink>;
 let h: DiscordHarness;
 let prefix: string;
 let queue: Queue;
-const actor = (userId: string, channelId = CHANNEL): Actor => ({ guildId: GUILD, channelId, userId });
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function textOf(message: StoredMessage): string {
-  return [message.content ?? '', ...message.embeds.map((embed) => `${embed.title ?? ''}\n${embed.description ?? ''}`)].join('\n');
-}
 
-function customIds(message: StoredMessage): string[] {
-  return message.components.flatMap((row) => row.components.map((component) => component.custom_id ?? ''));
-}
 
-function withId(message: StoredMessage, prefixOfId: string): string {
-  const id = customIds(message).find((customId) => customId.startsWith(prefixOfId));
-  if (!id) throw new Error(`no component ${prefixOfId} in ${customIds(message).join(', ')}`);
-  return id;
-}
 
-function peerCommand(by: string, candidate: string): Record<string, unknown> & { id: string; token: string } {
-  const interaction = buttonPress(actor(by), { id: '0', channel_id: CHANNEL, embeds: [], components: [] }, 'x');
-  delete interaction.message;
-  interaction.type = 2;
-  interaction.data = {
-    id: snowflake(),
-    name: 'obs-question',
-    type: 1,
-    options: [{ type: 1, name: 'peer', options: [{ type: 6, name: 'candidate', value: candidate }] }],
-    resolved: { users: { [candidate]: { id: candidate, username: 'colleague', discriminator: '0', global_name: null, avatar: null } } },
-  };
-  return interaction;
-}
 
 /** Starts a session with `candidate` and returns the thread root once the thread exists. */
 async function start(candidate: string): Promise<StoredMessage> {

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { samplePacing } from './fixtures/sample-question.ts';
 import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
-import { APPLICATION_ID, snowflake, type StoredMessage } from './stubs/discord-api.ts';
+import { APPLICATION_ID, type StoredMessage } from './stubs/discord-api.ts';
 import { CHANNEL, DISCORD_TOKEN, GUILD, startDiscordHarness, type DiscordHarness } from './stubs/discord-harness.ts';
 import { buttonPress, modalSubmit, type Actor } from './stubs/discord-payloads.ts';
 import { otherQuestion, peerQuestion } from './peer-slack-harness.ts';
+import { actor, peerCommand, textOf, withId } from './helpers/discord-peer.ts';
 
 /**
  * A Discord peer session end to end: raw gateway dispatches → discord.js → BullMQ → the
@@ -21,7 +22,6 @@ const ANSWER = 'I would propagate context with the W3C traceparent header on eve
 const lines: string[] = [];
 let restoreSink: ReturnType<typeof setLogSink>;
 let h: DiscordHarness;
-const actor = (userId: string, channelId = CHANNEL): Actor => ({ guildId: GUILD, channelId, userId });
 const dmOf = (userId: string): string => `7${userId.slice(1)}`;
 
 /** A press in the bot's DM with the user: no server, no member, the user at the top level. */
@@ -35,33 +35,9 @@ function inDm<T extends Record<string, unknown>>(payload: T, userId: string): T 
   return payload;
 }
 
-function textOf(message: { content?: string; embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[] }): string {
-  return [message.content ?? '', ...(message.embeds ?? []).map((embed) => [embed.title ?? '', embed.description ?? '', ...(embed.fields ?? []).map((field) => `${field.name}\n${field.value}`)].join('\n'))].join('\n');
-}
 
-function customIds(message: StoredMessage): string[] {
-  return message.components.flatMap((row) => row.components.map((component) => component.custom_id ?? ''));
-}
 
-function withId(message: StoredMessage, prefix: string): string {
-  const id = customIds(message).find((customId) => customId.startsWith(prefix));
-  if (!id) throw new Error(`no component ${prefix} in ${customIds(message).join(', ')}`);
-  return id;
-}
 
-function peerCommand(by: string, candidate: string): Record<string, unknown> & { id: string; token: string } {
-  const interaction = buttonPress(actor(by), { id: '0', channel_id: CHANNEL, embeds: [], components: [] }, 'x');
-  delete interaction.message;
-  interaction.type = 2;
-  interaction.data = {
-    id: snowflake(),
-    name: 'obs-question',
-    type: 1,
-    options: [{ type: 1, name: 'peer', options: [{ type: 6, name: 'candidate', value: candidate }] }],
-    resolved: { users: { [candidate]: { id: candidate, username: 'colleague', discriminator: '0', global_name: null, avatar: null } } },
-  };
-  return interaction;
-}
 
 function modalWith(by: Actor, customId: string, inputId: string, value: string): Record<string, unknown> & { id: string; token: string } {
   const payload = modalSubmit(by, customId, value);
