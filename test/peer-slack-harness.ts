@@ -1,14 +1,11 @@
-import { runBot, type RunningBot } from '../src/main/run-bot.ts';
-import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
-import type { AppConfig } from '../src/config/index.ts';
+import type { RunningBot } from '../src/main/run-bot.ts';
+import type { RunningWorker } from '../src/main/run-worker.ts';
 import { questionSchema, type Question } from '../src/core/content/schema.ts';
-import { QuestionBank } from '../src/core/content/question-bank.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
-import { createInteractionProducer } from '../src/queue/producers.ts';
-import { samplePacing, sampleQuestion } from './fixtures/sample-question.ts';
-import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
-import { buttonPayload, messageEnvelope, SlackHttp } from './helpers/slack-http.ts';
-import { SlackApiStub, type SlackCall, type StoredMessage } from './stubs/slack-api.ts';
+import { setLogSink } from '../src/infra/logger.ts';
+import { sampleQuestion } from './fixtures/sample-question.ts';
+import { type SlackHttp, buttonPayload, messageEnvelope } from './helpers/slack-http.ts';
+import type { SlackApiStub, SlackCall, StoredMessage } from './stubs/slack-api.ts';
+import { startSlackStack } from './helpers/slack-stack.ts';
 
 /**
  * Slack peer sessions with real parts: signed HTTP → Bolt → BullMQ on the suite's Redis →
@@ -61,20 +58,8 @@ export interface PeerHarness {
 export async function startPeerHarness(env: NodeJS.ProcessEnv = {}): Promise<PeerHarness> {
   const lines: string[] = [];
   const restore = setLogSink((line) => lines.push(line));
-  const stub = await SlackApiStub.start({ token: BOT_TOKEN });
-  const prefix = uniquePrefix('peer');
-  const config: AppConfig = {
-    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, socketMode: false, apiUrl: stub.apiUrl },
-    port: 0,
-    redisUrl: testRedisUrl(),
-    sessionTtlDays: 30,
-    contentDir: 'content',
-    logLevel: 'debug',
-  };
-  const logger = createLogger({ test: 'peer' }, 'debug');
-  const worker = await runWorker(config, { prefix, bank: new QuestionBank([peerQuestion, otherQuestion], samplePacing), env, logger });
-  const bot = await runBot(config, { producer: createInteractionProducer(config.redisUrl, { prefix }), listen: { port: 0, host: '127.0.0.1' }, logger });
-  const http = new SlackHttp(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
+  const stack = await startSlackStack({ name: 'peer', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logLevel: 'debug', questions: [peerQuestion, otherQuestion], env });
+  const { stub, worker, bot, http, prefix } = stack;
   return {
     stub,
     http,
@@ -83,9 +68,7 @@ export async function startPeerHarness(env: NodeJS.ProcessEnv = {}): Promise<Pee
     lines,
     prefix,
     async close() {
-      await bot.close();
-      await worker.close();
-      await stub.close();
+      await stack.close();
       setLogSink(restore);
     },
   };

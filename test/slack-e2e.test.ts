@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBot, type RunningBot } from '../src/main/run-bot.ts';
-import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
-import type { AppConfig } from '../src/config/index.ts';
-import { QuestionBank } from '../src/core/content/question-bank.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
-import { createInteractionProducer } from '../src/queue/producers.ts';
-import { sampleQuestion, samplePacing } from './fixtures/sample-question.ts';
-import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
+import type { RunningBot } from '../src/main/run-bot.ts';
+import type { RunningWorker } from '../src/main/run-worker.ts';
+import { setLogSink } from '../src/infra/logger.ts';
+import { sampleQuestion } from './fixtures/sample-question.ts';
 import { buttonPayload, messageEnvelope, SlackHttp } from './helpers/slack-http.ts';
-import { SlackApiStub, type StoredMessage } from './stubs/slack-api.ts';
+import type { SlackApiStub, StoredMessage } from './stubs/slack-api.ts';
+import { startSlackStack } from './helpers/slack-stack.ts';
 
 /**
  * The whole path with real parts: signed HTTP → Bolt → BullMQ on the suite's Redis → the
@@ -65,20 +62,8 @@ function reply(channel: string, threadTs: string, user: string, text: string, ts
 
 beforeAll(async () => {
   restoreSink = setLogSink((line) => lines.push(line));
-  stub = await SlackApiStub.start({ token: BOT_TOKEN });
-  const prefix = uniquePrefix('e2e');
-  const config: AppConfig = {
-    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, socketMode: false, apiUrl: stub.apiUrl },
-    port: 0,
-    redisUrl: testRedisUrl(),
-    sessionTtlDays: 30,
-    contentDir: 'content',
-    // Debug, so Bolt's and the WebClient's most talkative lines are checked for tokens too.
-    logLevel: 'debug',
-  };
-  const logger = createLogger({ test: 'e2e' }, 'debug');
-  worker = await runWorker(config, { prefix, bank: new QuestionBank([sampleQuestion], samplePacing), env: {}, logger });
-  bot = await runBot(config, { producer: createInteractionProducer(config.redisUrl, { prefix }), listen: { port: 0, host: '127.0.0.1' }, logger });
+  const stack = await startSlackStack({ name: 'e2e', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logLevel: 'debug' });
+  ({ stub, worker, bot, http } = stack);
   http = new SlackHttp(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
 });
 

@@ -1,17 +1,15 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBot, type RunningBot } from '../src/main/run-bot.ts';
-import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
-import type { AppConfig } from '../src/config/index.ts';
-import { QuestionBank } from '../src/core/content/question-bank.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
-import { createInteractionProducer } from '../src/queue/producers.ts';
+import type { RunningBot } from '../src/main/run-bot.ts';
+import type { RunningWorker } from '../src/main/run-worker.ts';
+import { setLogSink } from '../src/infra/logger.ts';
 import { StoreKeys } from '../src/store/keys.ts';
 import { SelfAssessmentStore } from '../src/store/self-assessment-store.ts';
-import { sampleQuestion, samplePacing } from './fixtures/sample-question.ts';
+import { sampleQuestion } from './fixtures/sample-question.ts';
 import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
 import { buttonPayload, messageEnvelope, SlackHttp } from './helpers/slack-http.ts';
-import { SlackApiStub, type SlackCall, type StoredMessage } from './stubs/slack-api.ts';
+import type { SlackApiStub, SlackCall, StoredMessage } from './stubs/slack-api.ts';
+import { startSlackStack } from './helpers/slack-stack.ts';
 
 /**
  * Self-assessment after Reveal, with real parts: signed HTTP → Bolt → BullMQ → the worker
@@ -84,20 +82,9 @@ async function stats(user: string): Promise<string> {
 
 beforeAll(async () => {
   restoreSink = setLogSink(() => undefined);
-  stub = await SlackApiStub.start({ token: BOT_TOKEN });
-  const prefix = uniquePrefix('selfassess');
-  storePrefix = `${prefix}:store`;
-  const config: AppConfig = {
-    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, socketMode: false, apiUrl: stub.apiUrl },
-    port: 0,
-    redisUrl: testRedisUrl(),
-    sessionTtlDays: 30,
-    contentDir: 'content',
-    logLevel: 'warn',
-  };
-  const logger = createLogger({ test: 'self-assess' }, 'warn');
-  worker = await runWorker(config, { prefix, bank: new QuestionBank([sampleQuestion], samplePacing), env: {}, logger });
-  bot = await runBot(config, { producer: createInteractionProducer(config.redisUrl, { prefix }), listen: { port: 0, host: '127.0.0.1' }, logger });
+  const stack = await startSlackStack({ name: 'selfassess', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logLevel: 'warn' });
+  ({ stub, worker, bot, http } = stack);
+  storePrefix = `${stack.prefix}:store`;
   http = new SlackHttp(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
   redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
 });

@@ -1,17 +1,13 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppConfig } from '../src/config/index.ts';
-import { QuestionBank } from '../src/core/content/question-bank.ts';
-import { createLogger, setLogSink } from '../src/infra/logger.ts';
+import { setLogSink } from '../src/infra/logger.ts';
 import { startTracing, stopTracing } from '../src/infra/tracing.ts';
-import { runBot, type RunningBot } from '../src/main/run-bot.ts';
-import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
-import { createInteractionProducer } from '../src/queue/producers.ts';
-import { sampleQuestion, samplePacing } from './fixtures/sample-question.ts';
-import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
+import type { RunningBot } from '../src/main/run-bot.ts';
+import type { RunningWorker } from '../src/main/run-worker.ts';
 import { SlackHttp } from './helpers/slack-http.ts';
-import { SlackApiStub } from './stubs/slack-api.ts';
+import type { SlackApiStub } from './stubs/slack-api.ts';
+import { startSlackStack } from './helpers/slack-stack.ts';
 
 /**
  * One command is one trace: the real Bolt app, producer, BullMQ worker and SlackSender, with
@@ -29,19 +25,8 @@ let restore: ReturnType<typeof setLogSink>;
 beforeAll(async () => {
   restore = setLogSink(() => undefined);
   expect(await startTracing({ serviceName: 'obs-test', exporter, env: {} })).toBe(true);
-  stub = await SlackApiStub.start({ token: BOT_TOKEN });
-  const prefix = uniquePrefix('trace');
-  const config: AppConfig = {
-    slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, socketMode: false, apiUrl: stub.apiUrl },
-    port: 0,
-    redisUrl: testRedisUrl(),
-    sessionTtlDays: 30,
-    contentDir: 'content',
-    logLevel: 'error',
-  };
-  const logger = createLogger({ test: 'tracing' }, 'error');
-  worker = await runWorker(config, { prefix, bank: new QuestionBank([sampleQuestion], samplePacing), env: {}, logger });
-  bot = await runBot(config, { producer: createInteractionProducer(config.redisUrl, { prefix }), listen: { port: 0, host: '127.0.0.1' }, logger });
+  const stack = await startSlackStack({ name: 'tracing', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logLevel: 'error' });
+  ({ stub, worker, bot } = stack);
 });
 
 afterAll(async () => {
