@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
 import { loadConfig } from '../src/config/index.ts';
@@ -5,6 +6,8 @@ import { QuestionBank } from '../src/core/content/question-bank.ts';
 import { encodeThreadId } from '../src/core/thread-id.ts';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { createInteractionProducer, type InteractionProducer } from '../src/queue/producers.ts';
+import { StoreKeys } from '../src/store/keys.ts';
+import { SessionStore } from '../src/store/session-store.ts';
 import { sampleQuestion, samplePacing } from './fixtures/sample-question.ts';
 import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
 import { textOf, TOKEN } from './slack-worker.harness.ts';
@@ -43,13 +46,21 @@ describe('slack worker: production wiring', () => {
     await producer.enqueue({ kind: 'command', ...base, userId: 'U1', dedupeKey: 'trig-1', text: '', responseUrl: stub.responseUrl('1') });
     await stub.waitFor(() => stub.messages.length === 1, 20_000, 'the question');
     const rootTs = stub.messages[0]?.ts ?? '';
+    // The session is stored under the thread's ts, which Slack gives only in the post's reply:
+    // a reply enqueued in the instant between the post and that write would find no session.
+    const threadId = encodeThreadId({ platform: 'slack', workspace: 'T9', channel: 'C9', thread: rootTs });
+    const redis = new Redis(testRedisUrl(), { maxRetriesPerRequest: null });
+    cleanups.push(async () => void (await redis.quit()));
+    const sessions = new SessionStore(redis, new StoreKeys(`${prefix}:store`));
+    const deadline = Date.now() + 20_000;
+    while (!(await sessions.get(threadId)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 
     await producer.enqueue({
       kind: 'answer',
       ...base,
       userId: 'U2',
       dedupeKey: 'C9-1800.0001',
-      threadId: encodeThreadId({ platform: 'slack', workspace: 'T9', channel: 'C9', thread: rootTs }),
+      threadId,
       text: 'Every service forwards the W3C traceparent header, and we use tail sampling to keep errors.',
       messageId: '1800.0001',
     });
