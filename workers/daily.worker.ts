@@ -75,8 +75,8 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? DAILY_QUEUE;
   const now = deps.now ?? Date.now;
-  const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
-  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
+  const { redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs } = deps;
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, storeConnection, stores, queue } = resources;
   const pacer = new WorkspacePacer(storeConnection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
   const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);

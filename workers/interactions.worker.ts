@@ -96,8 +96,8 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? INTERACTIONS_QUEUE;
   const now = deps.now ?? Date.now;
-  const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
-  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
+  const { redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs } = deps;
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, stores, queue } = resources;
 
   const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;

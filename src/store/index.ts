@@ -55,6 +55,8 @@ export interface StoreOptions {
   /** Key prefix, e.g. "obs"; tests use a fresh one each. */
   prefix: string;
   sessionTtlMs?: number;
+  /** ANSWER_RETENTION_DAYS in ms: no session outlives its oldest answer by more. */
+  answerRetentionMs?: number;
 }
 
 export function createDailyStores(redis: Redis, prefix: string): DailyStores {
@@ -74,7 +76,7 @@ export function createStores(redis: Redis, options: StoreOptions): Stores {
   const keys = new StoreKeys(options.prefix);
   return {
     keys,
-    sessions: new SessionStore(redis, keys, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS),
+    sessions: new SessionStore(redis, keys, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, options.answerRetentionMs),
     dedupe: new DedupeStore(redis, keys),
     outbox: new OutboxStore(redis, keys),
     history: new HistoryStore(redis, keys),
