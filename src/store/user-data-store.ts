@@ -122,10 +122,27 @@ export class UserDataStore {
     return dailyAnswerKeys.filter((key) => key.startsWith(start)).map((key) => key.slice(start.length, key.lastIndexOf('}')));
   }
 
+  /** HMGET `fields` of every key, a pipeline per SCAN-sized batch: one round trip per batch, not per session. */
+  private async readAll(keys: readonly string[], fields: string[]): Promise<{ key: string; values: (string | null)[] }[]> {
+    const out: { key: string; values: (string | null)[] }[] = [];
+    for (let start = 0; start < keys.length; start += SCAN_COUNT) {
+      const batch = keys.slice(start, start + SCAN_COUNT);
+      const pipeline = this.redis.pipeline();
+      for (const key of batch) pipeline.hmget(key, ...fields);
+      const replies = (await pipeline.exec()) ?? [];
+      batch.forEach((key, index) => {
+        const [error, values] = replies[index] ?? [null, []];
+        if (error) throw error;
+        out.push({ key, values: values as (string | null)[] });
+      });
+    }
+    return out;
+  }
+
   private async sessionsOf(platform: Platform, userId: string): Promise<{ key: string; version: number; state: SessionLike; own: boolean }[]> {
     const found = [];
-    for (const key of await this.collect(`${globLiteral(this.prefix)}:session:${platform}:*`)) {
-      const [raw, ver] = await this.redis.hmget(key, 'state', 'ver');
+    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:session:${platform}:*`), ['state', 'ver'])) {
+      const [raw, ver] = values;
       if (!raw || !ver) continue;
       const state = JSON.parse(raw) as SessionLike;
       const own = state.candidateId === userId;
@@ -137,8 +154,8 @@ export class UserDataStore {
 
   private async peerSessionsOf(platform: Platform, userId: string): Promise<string[]> {
     const keys = [];
-    for (const key of await this.collect(`${globLiteral(this.prefix)}:peer:session:${platform}:*`)) {
-      const raw = await this.redis.hget(key, 'state');
+    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:peer:session:${platform}:*`), ['state'])) {
+      const [raw] = values;
       if (raw && (JSON.parse(raw) as { candidateId?: string }).candidateId === userId) keys.push(key);
     }
     return keys;
