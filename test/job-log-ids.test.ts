@@ -51,7 +51,7 @@ describe('log lines written during a job', () => {
     }
   });
 
-  it('carry the job id alone for a job with no session (a command), in the sender’s lines too', async () => {
+  it('carry the job id, and the session a command starts from the moment it exists, in the sender’s lines too', async () => {
     // Posted, but the answer is lost: the re-run's sender (its logger made at start-up) finds the post and says so.
     h.stub.script('chat.postMessage', { status: 500, afterEffect: true });
     h.logs.length = 0;
@@ -59,10 +59,11 @@ describe('log lines written during a job', () => {
     await job.waitUntilFinished(h.events, 15_000);
     const lines = h.logs.map((line) => JSON.parse(line) as LogLine);
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) {
-      expect(line.jobId, JSON.stringify(line)).toBe(job.id);
-      expect(line.sessionId).toBeUndefined();
-    }
+    for (const line of lines) expect(line.jobId, JSON.stringify(line)).toBe(job.id);
+    // The question's post starts the session: the job's last line names it.
+    const rootTs = h.stub.messages[0]?.ts ?? '';
+    expect(lines.find((line) => line.msg === 'job done')?.sessionId).toBe(h.threadId(rootTs));
+    expect(lines.find((line) => line.msg === 'job failed')?.sessionId).toBeUndefined();
     expect(lines.map((line) => line.msg)).toContain('post already delivered by an earlier run; not posting again');
     expect(h.stub.messages).toHaveLength(1);
   });

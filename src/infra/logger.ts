@@ -36,12 +36,21 @@ const destination: DestinationStream = {
  * far down the call chain the logger was made: the senders, the scorer and the stores hold
  * loggers created at start-up, which a child logger per job cannot reach.
  */
-const logContext = new AsyncLocalStorage<Readonly<Record<string, unknown>>>();
+const logContext = new AsyncLocalStorage<Record<string, unknown>>();
 
 /** Runs `work` with `fields` on every log line written during it (nested calls add theirs). */
 export function withLogContext<T>(fields: Record<string, unknown>, work: () => T): T {
-  const outer = logContext.getStore();
-  return logContext.run(outer ? { ...outer, ...fields } : fields, work);
+  // A fresh object per run: addLogContext writes into it, and must not reach the caller's or the outer run's.
+  return logContext.run({ ...logContext.getStore(), ...fields }, work);
+}
+
+/**
+ * Adds fields for the rest of the current run, e.g. the session a command has just started:
+ * every later line of the job carries its id. Outside a run it does nothing.
+ */
+export function addLogContext(fields: Record<string, unknown>): void {
+  const store = logContext.getStore();
+  if (store) Object.assign(store, fields);
 }
 
 /** pino merges this into each line; a copy, because pino's merge writes into it. Fields passed to the call win. */
