@@ -50,8 +50,7 @@ export async function runUntilSignal(parts: Closable[], options: RunUntilSignalO
         exit(EXIT_FORCED);
         resolve(EXIT_FORCED);
       }, options.timeoutMs);
-      // The timer alone must not keep a drained process alive.
-      timer.unref();
+      // Not unref'd: a drain stuck on a promise with no I/O behind it must still end in the forced exit.
       void (async () => {
         for (const part of parts) {
           try {
