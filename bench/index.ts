@@ -16,4 +16,5 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'daily-fanout', load: async () => (await import('./daily-fanout.bench.ts')).bench },
   { name: 'judge-prompt', load: async () => (await import('./judge-prompt.bench.ts')).bench },
   { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
+  { name: 'forget-me', load: async () => (await import('./forget-me.bench.ts')).bench },
 ];

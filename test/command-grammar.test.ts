@@ -46,6 +46,14 @@ describe('parseObsCommand', () => {
     expect(parseObsCommand('LEADERBOARD please')).toEqual({ kind: 'leaderboard' });
   });
 
+  it('forget-me asks first; forget-me confirm deletes; anything else after it is not understood', () => {
+    expect(parseObsCommand('forget-me')).toEqual({ kind: 'forget-me', confirmed: false });
+    expect(parseObsCommand('Forget-Me CONFIRM')).toEqual({ kind: 'forget-me', confirmed: true });
+    expect(parseObsCommand('forget-me now')).toEqual({ kind: 'unknown', word: 'forget-me now' });
+    expect(parseObsCommand('forget-me confirm please')).toEqual({ kind: 'unknown', word: 'forget-me confirm please' });
+    expect(helpText()).toContain('`/obs-question forget-me`');
+  });
+
   it('stats public on|off opts in or out; anything else after "public" is not understood', () => {
     expect(parseObsCommand('stats public on')).toEqual({ kind: 'stats-public', public: true });
     expect(parseObsCommand('Stats Public OFF')).toEqual({ kind: 'stats-public', public: false });
@@ -78,7 +86,7 @@ describe('helpText', () => {
   it('lists every sub-command once', () => {
     const text = helpText();
     for (const word of ['mock [topic]', 'topics', 'stats', 'help', '<topic>', 'daily set HH:MM', 'leaderboard', 'stats public on|off', 'scoring [llm|keyword|reset]', 'peer @colleague', 'pair join|leave|status|snooze 2w']) expect(text).toContain(word);
-    expect(usageLines()).toHaveLength(13);
+    expect(usageLines()).toHaveLength(14);
   });
 
   it('names what was not understood, without markup that could break the message', () => {

@@ -42,7 +42,14 @@ describe('loadConfig', () => {
       sessionTtlDays: 30,
       contentDir: 'content',
       logLevel: 'info',
+      shutdownTimeoutMs: 25_000,
+      answerRetentionDays: 90,
     });
+  });
+
+  it('SHUTDOWN_TIMEOUT_MS bounds the SIGTERM drain; a bad value names the rule', () => {
+    expect(loadConfig({ ...valid, SHUTDOWN_TIMEOUT_MS: '5000' }).shutdownTimeoutMs).toBe(5_000);
+    expect(() => loadConfig({ ...valid, SHUTDOWN_TIMEOUT_MS: '10s' })).toThrow(/SHUTDOWN_TIMEOUT_MS.*whole number of milliseconds from 100 to 3600000/);
   });
 
   it('reads every variable, turns on Socket Mode with an app token, and trims pasted whitespace', () => {

@@ -53,7 +53,7 @@ describe('Discord options → the shared grammar', () => {
 
   it('the command definition is one guild command with the issue’s sub-commands and autocompleted topic and timezone', () => {
     const names = (OBS_QUESTION_COMMAND.options ?? []).map((option) => option.name);
-    expect(names).toEqual(['ask', 'mock', 'topics', 'stats', 'help', 'leaderboard', 'scoring', 'daily', 'peer', 'pair']);
+    expect(names).toEqual(['ask', 'mock', 'topics', 'stats', 'help', 'leaderboard', 'forget-me', 'scoring', 'daily', 'peer', 'pair']);
     const json = JSON.stringify(OBS_QUESTION_COMMAND);
     expect(json).toMatch(/"name":"timezone"[^}]*"autocomplete":true/);
     expect(json).toMatch(/"name":"topic"[^}]*"autocomplete":true/);
@@ -111,7 +111,7 @@ describe('Discord rendering within limits', () => {
   });
 
   it('has a renderer for every message part, and the question carries the five buttons (and Mock me)', () => {
-    expect(Object.keys(RENDERERS).sort()).toEqual(['daily-reveal', 'expired', 'feedback', 'follow-up', 'help', 'hint', 'leaderboard', 'notice', 'nudge', 'peer', 'phase', 'question', 'reaction', 'reveal', 'scorecard', 'stats', 'text', 'topics'].sort());
+    expect(Object.keys(RENDERERS).sort()).toEqual(['daily-reveal', 'expired', 'feedback', 'follow-up', 'forget-me-confirm', 'help', 'hint', 'leaderboard', 'notice', 'nudge', 'peer', 'phase', 'question', 'reaction', 'reveal', 'scorecard', 'stats', 'text', 'topics'].sort());
   });
 
   it('turns the app’s Slack-style markup into Discord’s, leaving code alone', () => {

@@ -12,7 +12,7 @@ import { AppError, isUserError, PermanentDeliveryError, RateLimitError } from '.
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { instrumentWorker } from './job-metrics.ts';
-import { logger as rootLogger, type Logger } from '../src/infra/logger.ts';
+import { logger as rootLogger, type Logger, withLogContext } from '../src/infra/logger.ts';
 import { dailyJobSchema, type DailyJob } from '../src/queue/daily-jobs.ts';
 import { createDailyScheduling, DAILY_JOB_OPTIONS } from '../src/queue/daily-scheduling.ts';
 import { DAILY_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
@@ -75,8 +75,8 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? DAILY_QUEUE;
   const now = deps.now ?? Date.now;
-  const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
-  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
+  const { redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs } = deps;
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, storeConnection, stores, queue } = resources;
   const pacer = new WorkspacePacer(storeConnection, stores.daily.keys, deps.pace ?? DEFAULT_WORKSPACE_PACE);
   const scheduling = createDailyScheduling(queue, deps.jobOptions ?? DAILY_JOB_OPTIONS);
@@ -122,7 +122,8 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
     }
     const data = parsed.data;
     const jobId = job.id ?? `${data.kind}:${data.channelKey}`;
-    const jobLog = log.child({ jobId, kind: data.kind, channelKey: data.channelKey, attempt: job.attemptsMade + 1 });
+    // jobId comes from the log context the processor runs in (see new Worker below).
+    const jobLog = log.child({ kind: data.kind, channelKey: data.channelKey, attempt: job.attemptsMade + 1 });
     let workspaceId: string;
     try {
       workspaceId = parseChannelKey(data.channelKey).workspaceId;
@@ -174,7 +175,8 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
     }
   };
 
-  const worker = new Worker(queueName, processJob, {
+  // Every line written during a job, by any logger (sender, stores), carries its id.
+  const worker = new Worker(queueName, (job: Job, token?: string) => withLogContext({ jobId: job.id }, () => processJob(job, token)), {
     connection,
     prefix,
     concurrency: deps.concurrency ?? 16,

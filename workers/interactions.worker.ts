@@ -9,7 +9,7 @@ import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts'
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
-import { logger as rootLogger } from '../src/infra/logger.ts';
+import { logger as rootLogger, withLogContext } from '../src/infra/logger.ts';
 import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
@@ -85,13 +85,19 @@ function peerServices(connection: Redis, prefix: string, peer: NonNullable<Inter
   };
 }
 
+/** The ids every log line about a job carries: its own, and its session's (the thread) when it has one. */
+function logIdsOf(job: Job | undefined): { jobId?: string; sessionId?: string } {
+  const threadId: unknown = (job?.data as { threadId?: unknown } | undefined)?.threadId;
+  return { ...(job?.id ? { jobId: job.id } : {}), ...(typeof threadId === 'string' ? { sessionId: threadId } : {}) };
+}
+
 export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningInteractionsWorker {
   const log = deps.logger ?? rootLogger.child({ component: 'interactions-worker' });
   const prefix = deps.prefix ?? QUEUE_PREFIX;
   const queueName = deps.queueName ?? INTERACTIONS_QUEUE;
   const now = deps.now ?? Date.now;
-  const { redisUrl, connection: given, storePrefix, sessionTtlMs } = deps;
-  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
+  const { redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs } = deps;
+  const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, stores, queue } = resources;
 
   const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;
@@ -124,15 +130,20 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       throw new UnrecoverableError('invalid job payload');
     }
     const data: InteractionJob = parsed.data;
+    // Every line written while the job runs, by any logger (sender, scorer, stores), carries
+    // the job id, and the session (its thread) when the job belongs to one.
+    const ids = logIdsOf(job);
     // Continues the trace of the adapter that queued it (its context is in the job data).
-    return inJobSpan(data.trace, `job ${data.kind}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.message.id': job.id ?? '' }, () => runJob(job, data));
+    return withLogContext(ids, () =>
+      inJobSpan(data.trace, `job ${data.kind}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.message.id': job.id ?? '' }, () => runJob(job, data)),
+    );
   };
 
   const runJob = async (job: Job, data: InteractionJob): Promise<JobResult> => {
     const { workspaceId, platform } = workspaceOf(data);
     const eventKey = eventKeyOf(data);
+    // jobId and sessionId come from the log context (see processJob).
     const jobLog = log.child({
-      jobId: job.id,
       kind: data.kind,
       team: workspaceId,
       ...(data.kind === 'tick' ? { thread: data.threadId } : { channel: data.channelId, user: data.userId }),
@@ -192,7 +203,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   instrumentWorker(worker, queueName);
   worker.on('failed', (job, error) => {
     if (error.message === 'bullmq:rateLimitExceeded') return;
-    log.warn('job failed', { jobId: job?.id, name: job?.name, attemptsMade: job?.attemptsMade, error });
+    log.warn('job failed', { ...logIdsOf(job), name: job?.name, attemptsMade: job?.attemptsMade, error });
   });
   worker.on('stalled', (jobId) => log.warn('job stalled; it will be re-run and resume its stored plan', { jobId }));
 

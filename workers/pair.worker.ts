@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { PoolServices } from '../src/app/peer/pool-services.ts';
 import { runPairRound } from '../src/app/peer/pair-round.ts';
 import { cronPatternOf, type PoolSchedule } from '../src/core/peer/pool.ts';
-import { logger as rootLogger } from '../src/infra/logger.ts';
+import { logger as rootLogger, withLogContext } from '../src/infra/logger.ts';
 import { PAIR_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/producers.ts';
 import { PeerPoolStore } from '../src/store/peer-pool-store.ts';
@@ -51,7 +51,8 @@ export function startPairWorker(deps: PairWorkerDeps): RunningPairWorker {
   };
   const worker = new Worker(
     queueName,
-    async (job: Job) => {
+    // Every line written during a job, by any logger, carries its id.
+    async (job: Job) => withLogContext({ jobId: job.id }, async () => {
       const parsed = pairRoundJobSchema.safeParse(job.data);
       if (!parsed.success) {
         log.error('invalid pair job; dropped', { jobId: job.id });
@@ -60,7 +61,7 @@ export function startPairWorker(deps: PairWorkerDeps): RunningPairWorker {
       const result = await runPairRound(parsed.data.channelKey, { store, sender: deps.sender, now, logger: log });
       log.info('pairing round', { channelKey: parsed.data.channelKey, ...result });
       return result;
-    },
+    }),
     { connection: resources.connection, prefix, concurrency: deps.concurrency ?? 2 },
   );
   worker.on('error', (error: Error) => {

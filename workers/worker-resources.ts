@@ -32,6 +32,8 @@ export interface BaseWorkerDeps {
   logger?: Logger;
   now?: () => number;
   sessionTtlMs?: number;
+  /** ANSWER_RETENTION_DAYS in ms (see SessionStore). */
+  answerRetentionMs?: number;
   /** Jobs in flight per process. */
   concurrency?: number;
   /** One per process, shared by every connection, queue and worker: a Redis outage is logged once, then with backoff. */
@@ -45,6 +47,7 @@ export interface WorkerResourceOptions {
   queueName: string;
   storePrefix?: string;
   sessionTtlMs?: number;
+  answerRetentionMs?: number;
   log: Logger;
   redisErrors?: RedisErrorReporter;
 }
@@ -67,7 +70,7 @@ export function openWorkerResources(options: WorkerResourceOptions): WorkerResou
   const redisErrors = options.redisErrors ?? createRedisErrorReporter(log);
   storeConnection.on('error', (error: Error) => redisErrors.error('stores', error));
   storeConnection.on('ready', () => redisErrors.ready('stores'));
-  const stores = createStores(storeConnection, { prefix: options.storePrefix ?? `${prefix}:store`, ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}) });
+  const stores = createStores(storeConnection, { prefix: options.storePrefix ?? `${prefix}:store`, ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}), ...(options.answerRetentionMs ? { answerRetentionMs: options.answerRetentionMs } : {}) });
   const queue = new Queue(options.queueName, { connection, prefix });
   queue.on('error', (error: Error) => {
     if (isRedisConnectionError(error)) redisErrors.error(`queue ${options.queueName}`, error);

@@ -113,7 +113,9 @@ export type AppMessagePart =
   /** A channel's top daily streaks and points this month, among people who opted in. */
   | { type: 'leaderboard'; channelId: string; month: string; streaks: LeaderboardEntry[]; points: LeaderboardEntry[] }
   /** Peer practice: intro, brief, follow-up menu, nudges, scorecard, pairing (src/app/peer/views.ts). */
-  | { type: 'peer'; view: PeerView };
+  | { type: 'peer'; view: PeerView }
+  /** `forget-me`: what will be deleted, with the "Delete my data" and "Cancel" buttons. */
+  | { type: 'forget-me-confirm'; platform: Platform };
 
 export type MessagePart = EngineEvent | AppMessagePart;
 

@@ -35,6 +35,13 @@ export interface AppConfig {
   metricsPort?: number;
   /** OBS_STARTUP_RETRIES: retries (with backoff) when a platform is unreachable at start-up. Absent: 4. */
   startupRetries?: number;
+  /**
+   * SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for running jobs before forcing the exit
+   * (code 1). Always set by loadConfig (optional for hand-built configs). Below the orchestrator's grace period (compose: 30 s), so ours fires first.
+   */
+  shutdownTimeoutMs?: number;
+  /** ANSWER_RETENTION_DAYS: stored answer text (history, daily answers) expires after this. */
+  answerRetentionDays?: number;
 }
 
 export interface LoadConfigOptions {
@@ -48,6 +55,8 @@ export const DEFAULTS = {
   sessionTtlDays: 30,
   contentDir: 'content',
   logLevel: 'info' as LogLevel,
+  shutdownTimeoutMs: 25_000,
+  answerRetentionDays: 90,
 };
 
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -58,6 +67,7 @@ const positiveHours = z.coerce.number().positive().max(24 * 365);
 const positiveDays = z.coerce.number().positive().max(365);
 const HOUR_MS = 3_600_000;
 const startupRetries = z.coerce.number().int().min(0).max(20);
+const shutdownTimeoutMs = z.coerce.number().int().min(100).max(3_600_000);
 
 /**
  * Masks every configured secret verbatim in logs, before anything can log it. Raw values
@@ -112,6 +122,16 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     problems,
   );
   const metricsPort = readVariable(env, { name: 'METRICS_PORT', schema: port, invalid: 'must be a whole number from 0 to 65535 (default 9464 for the worker).' }, problems);
+  const shutdown = readVariable(
+    env,
+    { name: 'SHUTDOWN_TIMEOUT_MS', schema: shutdownTimeoutMs, fallback: DEFAULTS.shutdownTimeoutMs, invalid: `must be a whole number of milliseconds from 100 to 3600000 (default ${DEFAULTS.shutdownTimeoutMs}).` },
+    problems,
+  );
+  const retentionDays = readVariable(
+    env,
+    { name: 'ANSWER_RETENTION_DAYS', schema: ttlDays, fallback: DEFAULTS.answerRetentionDays, invalid: `must be a whole number of days from 1 to 3650 (default ${DEFAULTS.answerRetentionDays}).` },
+    problems,
+  );
   const daily = readDailyConfig(env, problems);
   const nudgeAfterH = readVariable(env, { name: 'OBS_MOCK_NUDGE_AFTER_H', schema: positiveHours, fallback: 24, invalid: 'must be a number of hours above 0 (default 24).' }, problems);
   const expireAfterD = readVariable(env, { name: 'OBS_MOCK_EXPIRE_AFTER_D', schema: positiveDays, fallback: 7, invalid: 'must be a number of days above 0 (default 7).' }, problems);
@@ -126,6 +146,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     sessionTtlDays: sessionTtlDays ?? DEFAULTS.sessionTtlDays,
     contentDir: contentDir ?? DEFAULTS.contentDir,
     logLevel: level ?? DEFAULTS.logLevel,
+    shutdownTimeoutMs: shutdown ?? DEFAULTS.shutdownTimeoutMs,
+    answerRetentionDays: retentionDays ?? DEFAULTS.answerRetentionDays,
     // Only when set, like the optional Slack fields: the defaults need no entry.
     ...(daily.adminUserIds.length > 0 ? { adminUserIds: daily.adminUserIds } : {}),
     ...(daily.defaultTimezone !== 'UTC' ? { defaultTimezone: daily.defaultTimezone } : {}),

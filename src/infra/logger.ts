@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, stdTimeFunctions, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { redact, redactString } from './redact.ts';
 
@@ -30,6 +31,34 @@ const destination: DestinationStream = {
   },
 };
 
+/**
+ * Fields every line carries while a piece of work runs (a job's id, its session), however
+ * far down the call chain the logger was made: the senders, the scorer and the stores hold
+ * loggers created at start-up, which a child logger per job cannot reach.
+ */
+const logContext = new AsyncLocalStorage<Record<string, unknown>>();
+
+/** Runs `work` with `fields` on every log line written during it (nested calls add theirs). */
+export function withLogContext<T>(fields: Record<string, unknown>, work: () => T): T {
+  // A fresh object per run: addLogContext writes into it, and must not reach the caller's or the outer run's.
+  return logContext.run({ ...logContext.getStore(), ...fields }, work);
+}
+
+/**
+ * Adds fields for the rest of the current run, e.g. the session a command has just started:
+ * every later line of the job carries its id. Outside a run it does nothing.
+ */
+export function addLogContext(fields: Record<string, unknown>): void {
+  const store = logContext.getStore();
+  if (store) Object.assign(store, fields);
+}
+
+/** pino merges this into each line; a copy, because pino's merge writes into it. Fields passed to the call win. */
+function contextFields(): Record<string, unknown> {
+  const store = logContext.getStore();
+  return store ? { ...store } : {};
+}
+
 const CENSOR = '[REDACTED]';
 const SECRET_FIELDS = ['token', 'botToken', 'appToken', 'signingSecret', 'secret', 'apiKey', 'password', 'authorization', 'cookie'];
 const ANSWER_FIELDS = ['answer', 'answerText', 'text'];
@@ -60,6 +89,7 @@ function build(level: LogLevel): PinoLogger {
       // No pid/hostname: the container runtime adds them; lines stay small.
       base: undefined,
       timestamp: stdTimeFunctions.isoTime,
+      mixin: contextFields,
       formatters: {
         level: (label) => ({ level: label }),
         log: (fields) => redact(fields) as Record<string, unknown>,

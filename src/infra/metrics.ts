@@ -143,7 +143,7 @@ async function activeSessionCount(): Promise<number | undefined> {
 }
 
 /** Sub-command labels are the grammar's own kinds; anything else is folded, so labels stay bounded. */
-const SUBCOMMANDS = new Set(['question', 'mock', 'topics', 'help', 'stats', 'stats-public', 'daily', 'leaderboard', 'scoring', 'reserved', 'unknown']);
+const SUBCOMMANDS = new Set(['question', 'mock', 'topics', 'help', 'stats', 'stats-public', 'daily', 'leaderboard', 'scoring', 'forget-me', 'reserved', 'unknown']);
 export function subcommandLabel(kind: string): string {
   return SUBCOMMANDS.has(kind) ? kind : 'other';
 }

@@ -148,6 +148,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     redisErrors,
     logger: log.child({ component: 'daily-worker' }),
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
+    ...(config.answerRetentionDays ? { answerRetentionMs: config.answerRetentionDays * DAY_MS } : {}),
     defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE,
   });
 
@@ -163,6 +164,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     redisErrors,
     logger: log,
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
+    ...(config.answerRetentionDays ? { answerRetentionMs: config.answerRetentionDays * DAY_MS } : {}),
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
     ...(config.mockIdle ? { mockIdle: config.mockIdle } : {}),

@@ -11,6 +11,7 @@ import { OutboxStore } from './outbox-store.ts';
 import { PublicStatsStore } from './public-stats-store.ts';
 import { SelfAssessmentStore } from './self-assessment-store.ts';
 import { DEFAULT_SESSION_TTL_MS, SessionStore } from './session-store.ts';
+import { UserDataStore } from './user-data-store.ts';
 
 export { DedupeStore, type ClaimResult } from './dedupe-store.ts';
 export { HistoryStore, streakOf, utcDay, type ScoredAnswer } from './history-store.ts';
@@ -24,6 +25,7 @@ export { DailyPostStore, type DailyPostRecord } from './daily-post-store.ts';
 export { DailyChannelStore, type DailyChoice, type ChannelPoolState } from './daily-channel-store.ts';
 export { DailyAnswersStore, type DailyAnswer } from './daily-answers-store.ts';
 export { PublicStatsStore } from './public-stats-store.ts';
+export { UserDataStore, totalOf, type ForgetCounts, type UserExport } from './user-data-store.ts';
 export { WorkspacePacer, DEFAULT_WORKSPACE_PACE, type Pace } from './workspace-pacer.ts';
 
 /** Daily questions: schedules, the once-a-day claims, pools, answers, opt-ins. */
@@ -45,12 +47,16 @@ export interface Stores {
   /** Got it / Partly / Missed per key point after a reveal. */
   selfAssessments: SelfAssessmentStore;
   daily: DailyStores;
+  /** One person's data across the stores, for `forget-me` and `obs-bot export`. */
+  users: UserDataStore;
 }
 
 export interface StoreOptions {
   /** Key prefix, e.g. "obs"; tests use a fresh one each. */
   prefix: string;
   sessionTtlMs?: number;
+  /** ANSWER_RETENTION_DAYS in ms: no session outlives its oldest answer by more. */
+  answerRetentionMs?: number;
 }
 
 export function createDailyStores(redis: Redis, prefix: string): DailyStores {
@@ -70,11 +76,12 @@ export function createStores(redis: Redis, options: StoreOptions): Stores {
   const keys = new StoreKeys(options.prefix);
   return {
     keys,
-    sessions: new SessionStore(redis, keys, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS),
+    sessions: new SessionStore(redis, keys, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, options.answerRetentionMs),
     dedupe: new DedupeStore(redis, keys),
     outbox: new OutboxStore(redis, keys),
     history: new HistoryStore(redis, keys),
     selfAssessments: new SelfAssessmentStore(redis, keys),
     daily: createDailyStores(redis, options.prefix),
+    users: new UserDataStore(redis, options.prefix),
   };
 }

@@ -12,6 +12,20 @@ export type VersionedSession = Versioned<SessionState>;
 export type { CommitResult, SideWrite } from './versioned-hash.ts';
 
 export const DEFAULT_SESSION_TTL_MS = 30 * DAY_MS;
+/** ANSWER_RETENTION_DAYS' default: answer text is kept at most this long. */
+export const DEFAULT_ANSWER_RETENTION_MS = 90 * DAY_MS;
+
+/**
+ * How long a session may live from this write: its idle lifetime, but never past the day its
+ * oldest answer reaches the retention period. Answer text (excerpts, quoted misconceptions)
+ * lives only in session state, so the session goes when its oldest answer is due. Measured
+ * on the session's own clock (`lastActivityAt` is the time of this write).
+ */
+export function sessionTtlFor(state: SessionState, idleTtlMs: number, retentionMs: number): number {
+  const oldest = state.answers.reduce((min, answer) => Math.min(min, answer.at), Number.POSITIVE_INFINITY);
+  if (oldest === Number.POSITIVE_INFINITY) return Math.min(idleTtlMs, retentionMs);
+  return Math.max(1, Math.min(idleTtlMs, oldest + retentionMs - state.lastActivityAt));
+}
 
 export class SessionStore {
   private readonly hash: VersionedHash<SessionState>;
@@ -20,6 +34,7 @@ export class SessionStore {
     redis: Redis,
     private readonly keys: StoreKeys,
     readonly ttlMs: number = DEFAULT_SESSION_TTL_MS,
+    readonly answerRetentionMs: number = DEFAULT_ANSWER_RETENTION_MS,
   ) {
     this.hash = new VersionedHash(redis, (raw) => sessionStateSchema.parse(raw));
   }
@@ -30,7 +45,7 @@ export class SessionStore {
 
   /** Creates the session unless one exists; true when this call created it. */
   async createIfAbsent(threadId: string, state: SessionState): Promise<boolean> {
-    return this.hash.createIfAbsent(this.keys.session(threadId), state, this.ttlMs);
+    return this.hash.createIfAbsent(this.keys.session(threadId), state, sessionTtlFor(state, this.ttlMs, this.answerRetentionMs));
   }
 
   /**
@@ -38,6 +53,7 @@ export class SessionStore {
    * `expectedVersion`, store `state` (undefined: leave the session as it is) and the plan.
    */
   async commit(threadId: string, expectedVersion: number, state: SessionState | undefined, plan: SideWrite): Promise<CommitResult> {
-    return this.hash.commit(this.keys.session(threadId), expectedVersion, state, this.ttlMs, plan);
+    const ttlMs = state ? sessionTtlFor(state, this.ttlMs, this.answerRetentionMs) : this.ttlMs;
+    return this.hash.commit(this.keys.session(threadId), expectedVersion, state, ttlMs, plan);
   }
 }

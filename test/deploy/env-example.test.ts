@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  * variable without an entry fails here.
  */
 const root = resolve(import.meta.dirname, '../..');
-const PREFIXES = ['SLACK', 'DISCORD', 'OBS', 'OPENAI', 'REDIS', 'LOG', 'SESSION', 'PORT', 'METRICS', 'OTEL'];
+const PREFIXES = ['SLACK', 'DISCORD', 'OBS', 'OPENAI', 'REDIS', 'LOG', 'SESSION', 'PORT', 'METRICS', 'OTEL', 'SHUTDOWN', 'ANSWER'];
 const NAME = `(?:${PREFIXES.join('|')})(?:_[A-Z0-9]+)*`;
 const PATTERNS = [new RegExp(`['"](${NAME})['"]`, 'g'), new RegExp(`\\benv\\.(${NAME})\\b`, 'g'), new RegExp(`^\\s+(${NAME}): `, 'gm')];
 

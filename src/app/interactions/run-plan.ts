@@ -1,3 +1,4 @@
+import { addLogContext } from '../../infra/logger.ts';
 import { PermanentDeliveryError, RateLimitError } from '../../core/errors.ts';
 import { encodeThreadId } from '../../core/thread-id.ts';
 import type { DeliveryProgress, MessageContent } from '../ports.ts';
@@ -106,6 +107,8 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
         const root = threadTs({ rootOf: step.rootOf }) as string;
         const id = sessionIdOf(step.channelId, root);
         await sessions.createIfAbsent(id, { ...step.state, id });
+        // From here on, every log line of this job names the session it started.
+        addLogContext({ sessionId: id });
         await record(step.key, id);
         break;
       }

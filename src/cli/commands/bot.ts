@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/index.ts';
+import { DEFAULTS, loadConfig } from '../../config/index.ts';
 import type { CliCommand } from '../types.ts';
 import { describeBot } from './describe-bot.ts';
 
@@ -12,7 +12,7 @@ export const botCommand: CliCommand = {
     const { runUntilSignal } = await import('../../main/run-until-signal.ts');
     const bot = await runBot(config);
     io.stdout(`obs-bot bot running (${describeBot(bot, config)}).\n`);
-    await runUntilSignal([bot]);
-    return 0;
+    // 0 once drained; 1 when running jobs outlast SHUTDOWN_TIMEOUT_MS (the exit is forced then).
+    return await runUntilSignal([bot], { timeoutMs: config.shutdownTimeoutMs ?? DEFAULTS.shutdownTimeoutMs });
   },
 };

@@ -20,5 +20,6 @@ export const commands: CommandEntry[] = [
   { path: ['content', 'show'], load: async () => (await import('./content-show.ts')).contentShowCommand },
   { path: ['content', 'import'], load: async () => (await import('./content-import.ts')).contentImportCommand },
   { path: ['discord', 'register'], load: async () => (await import('./discord-register.ts')).discordRegisterCommand },
+  { path: ['export'], load: async () => (await import('./export.ts')).exportCommand },
   { path: ['eval'], load: async () => (await import('./eval.ts')).evalCommand },
 ];

@@ -1,4 +1,4 @@
-import { hasDiscordCredentials, hasSlackCredentials, loadConfig } from '../../config/index.ts';
+import { DEFAULTS, hasDiscordCredentials, hasSlackCredentials, loadConfig } from '../../config/index.ts';
 import type { CliCommand } from '../types.ts';
 import { practiceCommand } from './practice.ts';
 import { describeBot } from './describe-bot.ts';
@@ -31,7 +31,7 @@ export const startCommand: CliCommand = {
       throw error;
     }
     io.stdout(`obs-bot running: ${describeBot(bot, config)} and a worker in this process. Ctrl-C to stop.\n`);
-    await runUntilSignal([bot, worker]);
-    return 0;
+    // 0 once drained; 1 when running jobs outlast SHUTDOWN_TIMEOUT_MS (the exit is forced then).
+    return await runUntilSignal([bot, worker], { timeoutMs: config.shutdownTimeoutMs ?? DEFAULTS.shutdownTimeoutMs });
   },
 };

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../config/index.ts';
+import { DEFAULTS, loadConfig } from '../../config/index.ts';
 import type { CliCommand } from '../types.ts';
 
 export const workerCommand: CliCommand = {
@@ -13,7 +13,7 @@ export const workerCommand: CliCommand = {
     const metricsPort = config.metricsPort ?? DEFAULT_METRICS_PORT;
     const worker = await runWorker(config, { metricsPort });
     io.stdout(`obs-bot worker running (/healthz, /readyz and /metrics on port ${worker.metricsPort ?? metricsPort}).\n`);
-    await runUntilSignal([worker]);
-    return 0;
+    // 0 once drained; 1 when running jobs outlast SHUTDOWN_TIMEOUT_MS (the exit is forced then).
+    return await runUntilSignal([worker], { timeoutMs: config.shutdownTimeoutMs ?? DEFAULTS.shutdownTimeoutMs });
   },
 };

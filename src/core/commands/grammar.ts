@@ -21,6 +21,11 @@ export type ObsCommand =
   | { kind: 'leaderboard' }
   /** `scoring`: show; `scoring llm|keyword|reset [channel|workspace]`: change (admins only). */
   | { kind: 'scoring'; change?: { choice: 'llm' | 'keyword' | 'reset'; scope: 'channel' | 'workspace' } }
+  /**
+   * `forget-me`: asks to confirm (buttons); `forget-me confirm` deletes the person's data.
+   * The button sends the second form; typing it is an explicit confirmation too.
+   */
+  | { kind: 'forget-me'; confirmed: boolean }
   | { kind: 'reserved'; name: ReservedCommandName; args: string[] }
   | { kind: 'unknown'; word: string };
 
@@ -66,6 +71,14 @@ function parseScoring(rest: string[]): ObsCommand {
   return { kind: 'scoring', change: { choice, scope: scope ?? 'channel' } };
 }
 
+/** `forget-me`, or `forget-me confirm`; any other word after it is not understood (nothing is deleted by a typo). */
+function parseForgetMe(rest: string[]): ObsCommand {
+  const words = rest.map((word) => word.toLowerCase());
+  if (words.length === 0) return { kind: 'forget-me', confirmed: false };
+  if (words.length === 1 && words[0] === 'confirm') return { kind: 'forget-me', confirmed: true };
+  return { kind: 'unknown', word: quoted(['forget-me', ...rest].join(' ')) };
+}
+
 export function parseObsCommand(text: string): ObsCommand {
   const trimmed = text.trim();
   const words = trimmed.split(/\s+/).filter((word) => word.length > 0);
@@ -80,6 +93,7 @@ export function parseObsCommand(text: string): ObsCommand {
   // Extra words after leaderboard are forgiven, like after stats.
   if (keyword === 'leaderboard') return { kind: 'leaderboard' };
   if (keyword === 'scoring') return parseScoring(rest);
+  if (keyword === 'forget-me') return parseForgetMe(rest);
   if (isReserved(keyword)) return { kind: 'reserved', name: keyword, args: rest };
   if (keyword === 'mock') {
     const parsed = topicFrom(rest);

@@ -23,6 +23,7 @@ export function usageLines(command = '/obs-question'): string[] {
     `\`${command} scoring [llm|keyword|reset] [channel|workspace]\`: see or change how answers are scored here (admins change it)`,
     `\`${command} peer @colleague [topic]\`: interview a colleague in a thread, at your own pace; you get a private brief`,
     `\`${command} pair join|leave|status|snooze 2w\`: weekly practice partners from this channel (\`pair schedule mon 09:30 [Area/City]\`: admins)`,
+    `\`${command} forget-me\`: delete everything the bot stores about you on this platform (asks to confirm first)`,
     `\`${command} help\`: this list`,
   ];
 }

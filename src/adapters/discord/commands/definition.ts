@@ -40,6 +40,7 @@ export const OBS_QUESTION_COMMAND: RESTPostAPIChatInputApplicationCommandsJSONBo
     },
     { type: Option.Subcommand, name: 'help', description: 'How to use obs-bot' },
     { type: Option.Subcommand, name: 'leaderboard', description: 'This channel’s daily streaks and points (people who opted in)' },
+    { type: Option.Subcommand, name: 'forget-me', description: 'Delete everything obs-bot stores about you on Discord (asks first)' },
     {
       type: Option.Subcommand,
       name: 'scoring',

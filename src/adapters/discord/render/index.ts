@@ -19,6 +19,7 @@ import { renderScorecard } from './scorecard.ts';
 import { renderStats } from './stats.ts';
 import { renderTopics } from './topics.ts';
 import { renderPeerPart } from './peer.ts';
+import { renderForgetMeConfirm } from './forget-me.ts';
 
 export { DISCORD_LIMITS, fitToLimits, splitText } from './limits.ts';
 export type { DiscordMessage } from './message.ts';
@@ -48,6 +49,7 @@ export const RENDERERS: Renderers = {
   'daily-reveal': renderDailyReveal,
   leaderboard: renderLeaderboard,
   peer: renderPeerPart,
+  'forget-me-confirm': renderForgetMeConfirm,
 };
 
 export function renderPart<T extends MessagePart['type']>(part: Extract<MessagePart, { type: T }>, context: RenderContext): RenderedPart {

@@ -19,6 +19,7 @@ import { renderScorecard } from './scorecard.ts';
 import { renderStats } from './stats.ts';
 import { renderTopics } from './topics.ts';
 import { renderPeer } from './peer/render.ts';
+import { renderForgetMeConfirm } from './forget-me.ts';
 
 export { ACTION_IDS, ACTION_ID_PATTERN, decodeButtonValue, encodeButtonValue, type ButtonValue } from './buttons.ts';
 export type { SlackBlock, SlackMessage } from './blocks.ts';
@@ -62,6 +63,8 @@ export function renderPart(part: MessagePart, context: RenderContext): RenderedP
       return renderLeaderboard(part, context);
     case 'peer':
       return renderPeer(part.view, context);
+    case 'forget-me-confirm':
+      return renderForgetMeConfirm(part, context);
   }
 }
 

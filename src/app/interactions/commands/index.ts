@@ -3,6 +3,7 @@ import type { CommandJob } from '../../../queue/jobs.ts';
 import type { JobContext } from '../context.ts';
 import type { Plan } from '../plan.ts';
 import { dailyCommand } from './daily/index.ts';
+import { forgetMeCommand } from './forget-me.ts';
 import { helpCommand, reservedCommand, unknownCommand } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
 import { mockCommand } from './mock.ts';
@@ -25,6 +26,7 @@ export const COMMANDS: { [K in ObsCommandKind]: CommandHandler<K> } = {
   daily: dailyCommand,
   leaderboard: leaderboardCommand,
   scoring: scoringCommand,
+  'forget-me': forgetMeCommand,
   reserved: peerCommand(reservedCommand),
   unknown: unknownCommand,
 };

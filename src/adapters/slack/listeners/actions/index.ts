@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackAppDeps } from '../../deps.ts';
 import { register as registerFinish } from './finish.ts';
+import { register as registerForgetMe } from './forget-me.ts';
 import { register as registerHint } from './hint.ts';
 import { register as registerMockMe } from './mock-me.ts';
 import { register as registerNext } from './next.ts';
@@ -14,4 +15,5 @@ export function register(app: App, deps: SlackAppDeps): void {
   registerFinish(app, deps);
   registerMockMe(app, deps);
   registerSelfAssess(app, deps);
+  registerForgetMe(app, deps);
 }

@@ -1,0 +1,259 @@
+import type { Redis } from 'ioredis';
+import type { Platform } from '../core/thread-id.ts';
+
+/**
+ * Everything stored about one person, found and then exported or deleted
+ * (`/obs-question forget-me`, `obs-bot export`). A person is a platform's user id: a Slack
+ * id and a Discord id are different people to us, because nothing links them.
+ *
+ * The keys are found with SCAN … MATCH over the key layouts in keys.ts, daily-keys.ts and
+ * the peer stores (never KEYS, which blocks Redis). It is a rare, person-initiated
+ * operation, so a walk of the key space is cheaper than keeping a per-user index in step
+ * with every write. Shared records (a channel question's session, a channel's answerer
+ * set, a workspace's opt-in set) keep everyone else's data: only this person's entries go.
+ *
+ * Not reachable this way, and documented in docs/data.md: the outbox plans and dedupe
+ * markers (keyed by event, gone within two days) and the LLM score cache (keyed by a hash
+ * of the answer, with no user id, gone after OBS_LLM_CACHE_TTL_S).
+ */
+export interface ForgetCounts {
+  /** Their own sessions deleted (mock, practice, peer sessions where they were the candidate). */
+  sessions: number;
+  /** Their answers removed from shared channel-question sessions. */
+  answers: number;
+  /** History keys deleted: answers counted, sessions, days, totals, self-assessments. */
+  history: number;
+  /** Daily-question entries deleted (per-channel answer records, the channel list, answerer sets). */
+  daily: number;
+  /** Peer practice entries deleted (questions seen, ratings received, pool memberships). */
+  peer: number;
+  /** Workspaces whose public-stats opt-in was withdrawn. */
+  publicStats: number;
+}
+
+export type StoredValue = string | string[] | Record<string, string>;
+
+export interface UserExport {
+  platform: Platform;
+  userId: string;
+  exportedAt: string;
+  /** Their history, daily answers and peer records, by Redis key (prefix removed). */
+  records: Record<string, StoredValue>;
+  /** Sessions they answered in: their own answer records only, others' left out. */
+  sessions: { id: string; questionId: string; mode: string; role: 'candidate' | 'answerer'; startedAt: number; answers: unknown[] }[];
+  /** Workspaces where they opted in to public stats. */
+  publicStatsIn: string[];
+}
+
+interface SessionLike {
+  id?: string;
+  questionId?: string;
+  mode?: string;
+  candidateId?: string;
+  startedAt?: number;
+  answers?: { by?: string }[];
+  hints?: { to?: string }[];
+  reveals?: { to?: string }[];
+}
+
+const SCAN_COUNT = 500;
+const MAX_REWRITE_CONFLICTS = 8;
+
+/** Replaces the session's state only if nobody committed since it was read; keeps its TTL. */
+const REWRITE = `
+if tonumber(redis.call('HGET', KEYS[1], 'ver') or '-1') ~= tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[2], 'ver', tonumber(ARGV[1]) + 1)
+return 1
+`;
+
+/** SCAN's MATCH is a glob: an id is matched literally, whatever it contains. */
+function globLiteral(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (char) => `\\${char}`);
+}
+
+function emptyCounts(): ForgetCounts {
+  return { sessions: 0, answers: 0, history: 0, daily: 0, peer: 0, publicStats: 0 };
+}
+
+export function totalOf(counts: ForgetCounts): number {
+  return Object.values(counts).reduce((sum, value) => sum + value, 0);
+}
+
+export class UserDataStore {
+  constructor(
+    private readonly redis: Redis,
+    /** The stores' prefix (`<OBS_QUEUE_PREFIX>:store`). */
+    private readonly prefix: string,
+  ) {}
+
+  async *scan(pattern: string): AsyncGenerator<string> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
+      cursor = next;
+      yield* keys;
+    } while (cursor !== '0');
+  }
+
+  private async collect(pattern: string): Promise<string[]> {
+    const keys = new Set<string>();
+    // SCAN may return a key twice; a set keeps counts honest.
+    for await (const key of this.scan(pattern)) keys.add(key);
+    return [...keys].sort();
+  }
+
+  /** Keys that belong to this person alone: deleted whole. */
+  private async ownKeys(platform: Platform, userId: string): Promise<{ history: string[]; daily: string[]; peer: string[] }> {
+    const p = globLiteral(this.prefix);
+    const u = globLiteral(userId);
+    const [history, dailyAnswers, dailyChannels, seen, rated] = await Promise.all([
+      this.collect(`${p}:history:{*:${u}}:*`),
+      this.collect(`${p}:daily:answers:{${platform}:*}:${u}`),
+      this.collect(`${p}:daily:user-channels:*:${u}`),
+      this.collect(`${p}:peer:seen:{${platform}:*:${u}}`),
+      this.collect(`${p}:peer:rated:{${platform}:*:${u}}:*`),
+    ]);
+    return { history, daily: [...dailyAnswers, ...dailyChannels], peer: [...seen, ...rated] };
+  }
+
+  /** Channel keys (`slack:T1:C1`) of the daily answer records found, for the channel answerer sets. */
+  private channelKeysOf(dailyAnswerKeys: readonly string[]): string[] {
+    const start = `${this.prefix}:daily:answers:{`;
+    return dailyAnswerKeys.filter((key) => key.startsWith(start)).map((key) => key.slice(start.length, key.lastIndexOf('}')));
+  }
+
+  /** HMGET `fields` of every key, a pipeline per SCAN-sized batch: one round trip per batch, not per session. */
+  private async readAll(keys: readonly string[], fields: string[]): Promise<{ key: string; values: (string | null)[] }[]> {
+    const out: { key: string; values: (string | null)[] }[] = [];
+    for (let start = 0; start < keys.length; start += SCAN_COUNT) {
+      const batch = keys.slice(start, start + SCAN_COUNT);
+      const pipeline = this.redis.pipeline();
+      for (const key of batch) pipeline.hmget(key, ...fields);
+      const replies = (await pipeline.exec()) ?? [];
+      batch.forEach((key, index) => {
+        const [error, values] = replies[index] ?? [null, []];
+        if (error) throw error;
+        out.push({ key, values: values as (string | null)[] });
+      });
+    }
+    return out;
+  }
+
+  private async sessionsOf(platform: Platform, userId: string): Promise<{ key: string; version: number; state: SessionLike; own: boolean }[]> {
+    const found = [];
+    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:session:${platform}:*`), ['state', 'ver'])) {
+      const [raw, ver] = values;
+      if (!raw || !ver) continue;
+      const state = JSON.parse(raw) as SessionLike;
+      const own = state.candidateId === userId;
+      const involved = own || (state.answers ?? []).some((answer) => answer.by === userId) || (state.hints ?? []).some((hint) => hint.to === userId) || (state.reveals ?? []).some((reveal) => reveal.to === userId);
+      if (involved) found.push({ key, version: Number(ver), state, own });
+    }
+    return found;
+  }
+
+  private async peerSessionsOf(platform: Platform, userId: string): Promise<string[]> {
+    const keys = [];
+    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:peer:session:${platform}:*`), ['state'])) {
+      const [raw] = values;
+      if (raw && (JSON.parse(raw) as { candidateId?: string }).candidateId === userId) keys.push(key);
+    }
+    return keys;
+  }
+
+  /** The person's pool memberships: `pair:{<channel>}:members` hash fields. */
+  private async poolsOf(platform: Platform, userId: string): Promise<string[]> {
+    const pools = [];
+    for (const key of await this.collect(`${globLiteral(this.prefix)}:pair:{${platform}:*}:members`)) {
+      if ((await this.redis.hexists(key, userId)) === 1) pools.push(key);
+    }
+    return pools;
+  }
+
+  private async optInsOf(userId: string): Promise<string[]> {
+    const sets = [];
+    for (const key of await this.collect(`${globLiteral(this.prefix)}:public-stats:*`)) {
+      if ((await this.redis.sismember(key, userId)) === 1) sets.push(key);
+    }
+    return sets;
+  }
+
+  /** Removes their answers, hints and reveals from a shared session, retrying on a concurrent commit. */
+  private async removeFromSharedSession(key: string, userId: string): Promise<number> {
+    for (let attempt = 0; attempt < MAX_REWRITE_CONFLICTS; attempt += 1) {
+      const [raw, ver] = await this.redis.hmget(key, 'state', 'ver');
+      if (!raw || !ver) return 0;
+      const state = JSON.parse(raw) as SessionLike & Record<string, unknown>;
+      const answers = state.answers ?? [];
+      const kept = answers.filter((answer) => answer.by !== userId);
+      const next = {
+        ...state,
+        answers: kept,
+        hints: (state.hints ?? []).filter((hint) => hint.to !== userId),
+        ...(state.reveals ? { reveals: state.reveals.filter((reveal) => reveal.to !== userId) } : {}),
+      };
+      if ((await this.redis.eval(REWRITE, 1, key, ver, JSON.stringify(next))) === 1) return answers.length - kept.length;
+    }
+    throw new Error(`session ${key} kept changing while removing a person's answers`);
+  }
+
+  /** Deletes everything stored about the person on this platform; counts what went. Idempotent. */
+  async forget(platform: Platform, userId: string): Promise<ForgetCounts> {
+    const counts = emptyCounts();
+    const own = await this.ownKeys(platform, userId);
+    for (const channelKey of this.channelKeysOf(own.daily)) {
+      counts.daily += await this.redis.srem(`${this.prefix}:daily:answers:{${channelKey}}`, userId);
+    }
+    if (own.history.length > 0) counts.history += await this.redis.unlink(...own.history);
+    if (own.daily.length > 0) counts.daily += await this.redis.unlink(...own.daily);
+    if (own.peer.length > 0) counts.peer += await this.redis.unlink(...own.peer);
+    for (const pool of await this.poolsOf(platform, userId)) counts.peer += await this.redis.hdel(pool, userId);
+    const peerSessions = await this.peerSessionsOf(platform, userId);
+    if (peerSessions.length > 0) counts.sessions += await this.redis.unlink(...peerSessions);
+    for (const session of await this.sessionsOf(platform, userId)) {
+      if (session.own) counts.sessions += await this.redis.unlink(session.key);
+      else counts.answers += await this.removeFromSharedSession(session.key, userId);
+    }
+    for (const optIn of await this.optInsOf(userId)) counts.publicStats += await this.redis.srem(optIn, userId);
+    return counts;
+  }
+
+  private async read(key: string): Promise<StoredValue | undefined> {
+    switch (await this.redis.type(key)) {
+      case 'string':
+        return (await this.redis.get(key)) ?? undefined;
+      case 'hash':
+        return this.redis.hgetall(key);
+      case 'set':
+        return (await this.redis.smembers(key)).sort();
+      case 'list':
+        return this.redis.lrange(key, 0, -1);
+      default:
+        return undefined;
+    }
+  }
+
+  /** Everything stored about the person on this platform, as plain JSON. */
+  async export(platform: Platform, userId: string, now: number = Date.now()): Promise<UserExport> {
+    const own = await this.ownKeys(platform, userId);
+    const records: Record<string, StoredValue> = {};
+    for (const key of [...own.history, ...own.daily, ...own.peer]) {
+      const value = await this.read(key);
+      if (value !== undefined) records[key.slice(this.prefix.length + 1)] = value;
+    }
+    for (const pool of await this.poolsOf(platform, userId)) {
+      const since = await this.redis.hget(pool, userId);
+      if (since !== null) records[pool.slice(this.prefix.length + 1)] = { [userId]: since };
+    }
+    const sessions = (await this.sessionsOf(platform, userId)).map(({ state, own: isOwn }) => ({
+      id: state.id ?? '',
+      questionId: state.questionId ?? '',
+      mode: state.mode ?? '',
+      role: isOwn ? ('candidate' as const) : ('answerer' as const),
+      startedAt: state.startedAt ?? 0,
+      answers: (state.answers ?? []).filter((answer) => answer.by === userId),
+    }));
+    const publicStatsIn = (await this.optInsOf(userId)).map((key) => key.slice(`${this.prefix}:public-stats:`.length));
+    return { platform, userId, exportedAt: new Date(now).toISOString(), records, sessions, publicStatsIn };
+  }
+}

@@ -1,0 +1,120 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSession } from '../src/core/interview/engine.ts';
+import type { AnswerRecord, SessionState } from '../src/core/interview/session-state.ts';
+import { encodeThreadId } from '../src/core/thread-id.ts';
+import { createStores, type Stores } from '../src/store/index.ts';
+import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
+import { PeerPoolStore } from '../src/store/peer-pool-store.ts';
+import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
+import { sampleQuestion } from './fixtures/sample-question.ts';
+import { testRedis, uniquePrefix } from './helpers/redis.ts';
+
+/**
+ * Finding, exporting and deleting one person's data in a real Redis, written by the real
+ * stores: everything keyed by them goes, their entries leave shared records, and everyone
+ * else's data stays byte for byte.
+ */
+const redis: Redis = testRedis();
+let prefix: string;
+let stores: Stores;
+let users: UserDataStore;
+const NOW = Date.UTC(2026, 5, 1, 12);
+const ME = 'UFORGET1';
+const OTHER = 'UKEEP2';
+
+afterAll(() => redis.quit());
+
+function answer(by: string, excerpt: string): AnswerRecord {
+  return { by, at: NOW, excerpt, scorer: 'keyword', score: 50, points: [] };
+}
+
+function session(id: string, mode: SessionState['mode'], extra: Partial<SessionState>): SessionState {
+  return { ...startSession({ id, question: sampleQuestion, mode, now: NOW }).state, ...extra };
+}
+
+const thread = (channel: string, ts: string) => encodeThreadId({ platform: 'slack', workspace: 'T1', channel, thread: ts });
+const shared = thread('C1', '1.000001');
+const mine = thread('C1', '1.000002');
+const theirs = thread('C1', '1.000003');
+
+async function seed(): Promise<void> {
+  for (const userId of [ME, OTHER]) {
+    await stores.history.record({ workspaceId: 'T1', userId, answerId: `a-${userId}`, sessionId: shared, topic: 'tracing', coverage: 50, at: NOW });
+    await stores.selfAssessments.record({ workspaceId: 'T1', userId, sessionId: shared, questionId: sampleQuestion.id, pointId: 'overhead', rating: 'got', at: NOW });
+    await stores.daily.answers.record({ channelKey: 'slack:T1:C1', workspaceId: 'T1', userId, localDate: '2026-06-01', pointsCovered: 2 });
+    await stores.daily.publicStats.set('T1', userId, true);
+  }
+  await stores.sessions.createIfAbsent(shared, session(shared, 'channel', { answers: [answer(ME, 'my words about tail sampling'), answer(OTHER, 'their words')], hints: [{ to: ME }, { to: OTHER }] }));
+  await stores.sessions.createIfAbsent(mine, session(mine, 'mock', { candidateId: ME, answers: [answer(ME, 'my mock answer')] }));
+  await stores.sessions.createIfAbsent(theirs, session(theirs, 'mock', { candidateId: OTHER, answers: [answer(OTHER, 'their mock answer')] }));
+  const people = new PeerPeopleStore(redis, `${prefix}:store`);
+  await people.markSeen('slack', 'T1', [ME, OTHER], sampleQuestion.id);
+  await people.rate('slack', 'T1', ME, 'candidate', 's1:UX', 4);
+  const pool = new PeerPoolStore(redis, `${prefix}:store`);
+  await pool.join('slack:T1:C1', ME);
+  await pool.join('slack:T1:C1', OTHER);
+}
+
+/** Every key under the prefix with its content, to prove the other person's data is untouched. */
+async function snapshot(match: (key: string) => boolean): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const key of (await redis.keys(`${prefix}:*`)).filter(match).sort()) {
+    const type = await redis.type(key);
+    out[key] = type === 'hash' ? await redis.hgetall(key) : type === 'set' ? (await redis.smembers(key)).sort() : await redis.get(key);
+  }
+  return out;
+}
+
+beforeEach(async () => {
+  prefix = uniquePrefix('forget');
+  stores = createStores(redis, { prefix: `${prefix}:store` });
+  users = new UserDataStore(redis, `${prefix}:store`);
+  await seed();
+});
+
+describe('UserDataStore', () => {
+  it('exports the person’s records and their own answers, nobody else’s', async () => {
+    const exported = await users.export('slack', ME, NOW);
+    expect(exported).toMatchObject({ platform: 'slack', userId: ME, publicStatsIn: ['T1'] });
+    const keys = Object.keys(exported.records);
+    expect(keys).toEqual(expect.arrayContaining([`history:{T1:${ME}}:answers`, `history:{T1:${ME}}:sessions`, `history:{T1:${ME}}:self`, `daily:answers:{slack:T1:C1}:${ME}`, `daily:user-channels:T1:${ME}`, `peer:seen:{slack:T1:${ME}}`, `peer:rated:{slack:T1:${ME}}:candidate`, 'pair:{slack:T1:C1}:members']));
+    expect(JSON.stringify(exported)).not.toContain(OTHER);
+    expect(exported.sessions.map((entry) => [entry.id, entry.role, entry.answers.length]).sort()).toEqual([
+      [shared, 'answerer', 1],
+      [mine, 'candidate', 1],
+    ]);
+    expect(JSON.stringify(exported)).toContain('my words about tail sampling');
+    expect(JSON.stringify(exported)).not.toContain('their words');
+  });
+
+  it('forgets everything keyed by the person, takes them out of shared records, and leaves the other person alone', async () => {
+    const others = await snapshot((key) => key.includes(OTHER) && !key.includes(ME));
+    expect(Object.keys(others).length).toBeGreaterThan(3);
+
+    const counts = await users.forget('slack', ME);
+    expect(counts).toEqual({ sessions: 1, answers: 1, history: 5, daily: 3, peer: 3, publicStats: 1 });
+
+    expect(await redis.keys(`${prefix}:*${ME}*`)).toEqual([]);
+    expect(await stores.sessions.get(mine)).toBeUndefined();
+    const left = await stores.sessions.get(shared);
+    expect(left?.state.answers.map((record) => record.by)).toEqual([OTHER]);
+    expect(left?.state.hints).toEqual([{ to: OTHER }]);
+    expect(await stores.daily.answers.answerers('slack:T1:C1')).toEqual([OTHER]);
+    expect(await redis.smembers(`${prefix}:store:public-stats:T1`)).toEqual([OTHER]);
+    expect(Object.keys(await redis.hgetall(`${prefix}:store:pair:{slack:T1:C1}:members`))).toEqual([OTHER]);
+    expect(await snapshot((key) => key.includes(OTHER) && !key.includes(ME))).toEqual(others);
+    expect((await stores.history.stats('T1', OTHER, NOW)).answers).toBe(1);
+  });
+
+  it('is idempotent: a second forget finds nothing', async () => {
+    expect(totalOf(await users.forget('slack', ME))).toBeGreaterThan(0);
+    expect(totalOf(await users.forget('slack', ME))).toBe(0);
+  });
+
+  it('leaves the other platform’s platform-keyed records alone (sessions, daily answers, peer)', async () => {
+    expect(await users.forget('discord', ME)).toMatchObject({ sessions: 0, answers: 0, peer: 0 });
+    expect(await stores.sessions.get(mine)).toBeDefined();
+    expect(await redis.exists(`${prefix}:store:daily:answers:{slack:T1:C1}:${ME}`)).toBe(1);
+  });
+});
