@@ -34,7 +34,10 @@ export interface ListenOptions {
 export interface SlackApp {
   app: App;
   mode: 'http' | 'socket';
-  /** Verifies the bot token (one auth.test), then listens on HTTP or connects over Socket Mode. */
+  /**
+   * Verifies the bot token (one auth.test), then listens on HTTP or connects over Socket Mode.
+   * The port is the one bound: for /slack/events in HTTP mode, for the ops routes in Socket Mode.
+   */
   start(listen?: ListenOptions): Promise<{ port?: number }>;
   stop(): Promise<void>;
   /** Started, and in Socket Mode holding an open connection: for /readyz. */
@@ -59,8 +62,21 @@ function trackSocketState(app: App): () => boolean {
   if (typeof client?.on !== 'function') return () => true;
   let connected = false;
   client.on('connected', () => (connected = true));
-  for (const event of ['reconnecting', 'disconnecting', 'disconnected']) client.on(event, () => (connected = false));
+  // 'close' too: after Slack's `disconnect` the client waits (5 s) before 'reconnecting', and
+  // in that gap no event can reach us, so the bot is not ready.
+  for (const event of ['close', 'reconnecting', 'disconnecting', 'disconnected']) client.on(event, () => (connected = false));
   return () => connected;
+}
+
+/**
+ * In Socket Mode the receiver's own HTTP server carries /healthz, /readyz and /metrics; its
+ * port, once listening, so PORT=0 (tests, several bots on one host) can still be found.
+ */
+async function socketModeHealthPort(app: App): Promise<number | undefined> {
+  const server = (app as unknown as { receiver?: { httpServer?: Server } }).receiver?.httpServer;
+  if (!server) return undefined;
+  if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return (server.address() as AddressInfo | null)?.port;
 }
 
 /** The Slack error code when Slack answered and refused the token; undefined otherwise. */
@@ -145,8 +161,9 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
       if (slack.socketMode) {
         await app.start();
         started = true;
-        logger.info('connected to Slack over Socket Mode');
-        return {};
+        const port = await socketModeHealthPort(app);
+        logger.info('connected to Slack over Socket Mode', { port });
+        return port === undefined ? {} : { port };
       }
       const port = listen.port ?? config.port;
       const server = (await app.start(listen.host ? { port, host: listen.host } : port)) as Server;
