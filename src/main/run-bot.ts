@@ -82,7 +82,15 @@ export async function runBot(config: AppConfig, options: RunBotOptions = {}): Pr
       dedupeRedis = createProducerConnection(config.redisUrl);
       dedupeRedis.on('error', (error: Error) => discordLog.debug('redis error (interaction dedupe)', { error }));
       const dedupe = createInteractionDedupe(dedupeRedis, { prefix: options.prefix ?? QUEUE_PREFIX, logger: discordLog });
-      const discordBot = createDiscordBot(config.discord, { producer, dedupe, topics: () => topics, messageContent: config.discord.messageContent, logger: discordLog, now: Date.now });
+      const discordBot = createDiscordBot(config.discord, {
+        producer,
+        dedupe,
+        topics: () => topics,
+        messageContent: config.discord.messageContent,
+        logger: discordLog,
+        now: Date.now,
+        ...(config.startupRetries === undefined ? {} : { startupRetries: config.startupRetries }),
+      });
       discord = discordBot;
       readiness.push({ name: 'discord', check: () => discordBot.client.isReady() });
       await discordBot.start();
