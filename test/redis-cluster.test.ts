@@ -1,13 +1,13 @@
 import { Queue, Worker } from 'bullmq';
 import { Cluster } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig, type AppConfig } from '../src/config/index.ts';
 import { QuestionBank } from '../src/core/content/question-bank.ts';
 import { encodeThreadId } from '../src/core/thread-id.ts';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';
 import { closeConnection, createWorkerConnection, describeRedisUrl, type RedisConnection } from '../src/infra/redis.ts';
 import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
-import { storePrefixOf } from '../src/queue/names.ts';
+import { INTERACTIONS_QUEUE, storePrefixOf } from '../src/queue/names.ts';
 import { createInteractionProducer, type InteractionProducer } from '../src/queue/producers.ts';
 import { createDailyStores } from '../src/store/index.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
@@ -110,7 +110,13 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
     expect(JSON.stringify(toAnswerer()[0]?.args.blocks)).toContain('Context propagation');
     // The same answer again (a redelivered event): no second feedback.
     await producer.enqueue({ ...answer, receivedAt: Date.now() });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Until the queue is idle: a duplicate that slipped through would have posted by then.
+    const interactions = new Queue(INTERACTIONS_QUEUE, { connection: redis, prefix: PREFIX });
+    try {
+      await vi.waitFor(async () => expect(Object.values(await interactions.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).every((count) => count === 0)).toBe(true), { timeout: 30_000, interval: 50 });
+    } finally {
+      await interactions.close();
+    }
     expect(toAnswerer().filter((call) => JSON.stringify(call.args.blocks).includes('Context propagation'))).toHaveLength(1);
     expect(stub.messages.filter((message) => message.channel === 'CCLU1' && message.thread_ts === undefined)).toHaveLength(1);
 
