@@ -8,7 +8,7 @@ import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
 import { INTERACTIONS_QUEUE } from '../src/queue/names.ts';
 import { createInteractionProducer } from '../src/queue/producers.ts';
 import { samplePacing, sampleQuestion } from './fixtures/sample-question.ts';
-import { messageEnvelope } from './helpers/slack-http.ts';
+import { buttonPayload, messageEnvelope } from './helpers/slack-http.ts';
 import { testRedisUrl, uniquePrefix } from './helpers/redis.ts';
 import { SlackApiStub, type StoredMessage } from './stubs/slack-api.ts';
 import { SocketModeServer, type Envelope } from './stubs/socket-mode-server.ts';
@@ -214,6 +214,30 @@ describe('Slack over Socket Mode, end to end', () => {
     // Bolt saw it as a retry, and still no second reply.
     expect(lines.some((line) => line.includes('"listener done"') && line.includes('"retryNum":1'))).toBe(true);
     expect(toAnswerer()).toHaveLength(answered);
+  });
+
+  it('acks a button press (interactive envelope) within 3 s, and the worker answers it once', async () => {
+    const root = questionsIn('CSOCK1')[0];
+    if (!root) throw new Error('no question');
+    const finish = (root.blocks as { elements?: { action_id?: string; value?: string }[] }[] | undefined)?.flatMap((block) => block.elements ?? []).find((element) => element.action_id === 'obs_finish');
+    if (!finish?.value) throw new Error('no Finish button on the question');
+    envelopes += 1;
+    const press: Envelope = {
+      envelope_id: `env-act-${envelopes}-${Date.now()}`,
+      type: 'interactive',
+      accepts_response_payload: false,
+      payload: buttonPayload({ teamId: 'T1', channelId: 'CSOCK1', userId: 'U2', actionId: 'obs_finish', value: finish.value, triggerId: 'trig.sock.finish', responseUrl: stub.responseUrl('sock-finish'), messageTs: root.ts }),
+    };
+    const doneBefore = listenersDone('action:finish');
+    const ack = await sendAndAwaitAck(press);
+    expect(ack.ms).toBeLessThan(ACK_BUDGET_MS);
+    await settle('action:finish', doneBefore);
+    const scorecards = [
+      ...stub.callsTo('chat.postEphemeral').filter((call) => call.args.user === 'U2' && JSON.stringify(call.args.blocks).includes('Scorecard')),
+      ...stub.responses.filter((response) => response.id === 'sock-finish' && JSON.stringify(response.body).includes('Scorecard')),
+      ...stub.threadReplies('CSOCK1', root.ts).filter((message) => JSON.stringify(message.blocks).includes('Scorecard')),
+    ];
+    expect(scorecards).toHaveLength(1);
   });
 
   it('reconnects after Slack sends disconnect (refresh_requested): a new apps.connections.open, a new socket, and the next command works', async () => {
