@@ -265,6 +265,21 @@ describe('Slack over Socket Mode, end to end', () => {
     expect(questionsIn('CSOCK2')).toHaveLength(1);
   }, 60_000);
 
+  it("keeps trying apps.connections.open when Slack's API fails during a reconnect, and comes back", async () => {
+    const opensBefore = stub.callsTo('apps.connections.open').length;
+    const connectionsBefore = socket.connections.length;
+    // Three 500s: more than the bot's own WebClient retries (2) for its other calls.
+    stub.script('apps.connections.open', { status: 500 }, { status: 500 }, { status: 500 });
+    socket.disconnect('refresh_requested');
+    await waitFor(() => socket.connections.length === connectionsBefore + 1 && socket.connected, 'the connection after the failed opens', 40_000);
+    expect(stub.callsTo('apps.connections.open').length).toBeGreaterThanOrEqual(opensBefore + 4);
+    expect(await readyz()).toEqual({ status: 200, slack: true });
+
+    const command = slashCommand('tracing', 'CSOCK3', 'U4', 'trig.sock.3');
+    expect((await sendAndAwaitAck(command)).ms).toBeLessThan(ACK_BUDGET_MS);
+    await waitFor(() => questionsIn('CSOCK3').length > 0, 'the question in CSOCK3');
+  }, 60_000);
+
   it('sends nothing but acks over the socket, and keeps both tokens out of every log line', () => {
     expect(lines.filter((line) => /"level":"(warn|error)"/.test(line))).toEqual([]);
     expect(socket.otherFrames).toEqual([]);

@@ -45,6 +45,8 @@ export interface SlackApp {
 }
 
 const BOLT_LEVEL: Record<OurLevel, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+/** apps.connections.open while reconnecting: 1 s, 1.5 s, … up to 30 s apart, 120 tries (about an hour). */
+const SOCKET_OPEN_RETRIES = { retries: 120, factor: 1.5, minTimeout: 1_000, maxTimeout: 30_000 };
 const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
 /** /healthz, /readyz and /metrics on the bot's port, in HTTP and Socket Mode alike. */
@@ -118,6 +120,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
   const listenerDeps: SlackAppDeps = { producer: deps.producer, logger, now: deps.now ?? Date.now };
   const { slack } = config;
   if (!slack) throw new ConfigError([{ variable: 'SLACK_BOT_TOKEN', message: 'is not set, so the Slack side cannot start.' }]);
+  const apiUrlOption = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
   const app = new App({
     token: slack.botToken,
     // Initialised in start(), so a bad token is reported there instead of as an unhandled rejection.
@@ -127,7 +130,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     // Bolt's in-memory conversation store is per process and unused: sessions live in Redis.
     convoStore: false,
     clientOptions: {
-      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      ...apiUrlOption,
       // Only start-up and the rare "try again" reply use this client; neither should hang.
       timeout: 5_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
@@ -135,7 +138,16 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     customRoutes: opsRoutes(() => deps.readiness ?? []),
     ...(slack.socketMode && slack.appToken
       ? // In Socket Mode the port only serves the health check.
-        { socketMode: true, appToken: slack.appToken, port: config.port }
+        {
+          socketMode: true,
+          appToken: slack.appToken,
+          port: config.port,
+          // The Socket Mode client's own WebClient (apps.connections.open). Without this it
+          // would share the two quick retries above: a Slack outage of a few seconds during
+          // one of Slack's routine reconnects would then end in an unhandled rejection
+          // instead of a reconnect. Retried with backoff up to 30 s apart, for about an hour.
+          installerOptions: { clientOptions: { ...apiUrlOption, timeout: 5_000, retryConfig: SOCKET_OPEN_RETRIES } },
+        }
       : {
           signingSecret: slack.signingSecret,
           endpoints: EVENTS_PATH,
