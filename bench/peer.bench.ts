@@ -128,7 +128,7 @@ export const bench: Bench = {
         latencies.start!.push((await rootSeen) - sent);
         latencies.brief!.push((await briefSeen) - sent);
         const thread = (root as unknown as StoredMessage).ts;
-        sessionKeys.push(`${prefix}:store:peer:session:slack:T1:${channel}:${thread}`);
+        sessionKeys.push(`${prefix}:store:peer:session:{T1}:slack:T1:${channel}:${thread}`);
         for (let exchange = 0; exchange < 3; exchange += 1) {
           let menu: StoredMessage | undefined;
           const menuSeen = next((m) => m.channel === interviewer && ((menu = m), true));

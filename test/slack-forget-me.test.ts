@@ -110,7 +110,7 @@ describe('/obs-question forget-me on Slack', () => {
 
   it('deletes on confirm and says what went; the other person keeps everything; a re-delivered press answers once', async () => {
     const othersBefore = (await keysOf(OTHER)).sort();
-    const sessionKey = (await redis.keys(`${storePrefix}:session:slack:T1:CFM1:*`))[0]!;
+    const sessionKey = (await redis.keys(`${storePrefix}:session:{T1}:slack:T1:CFM1:*`))[0]!;
     expect(JSON.parse((await redis.hget(sessionKey, 'state'))!).answers.map((answer: { by: string }) => answer.by).sort()).toEqual([ME, OTHER].sort());
 
     const confirm = press(ME, 'obs_forget_me_confirm');

@@ -11,10 +11,10 @@ import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
 import { logger as rootLogger, withLogContext } from '../src/infra/logger.ts';
 import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
-import { INTERACTIONS_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
+import { INTERACTIONS_QUEUE, QUEUE_PREFIX, storePrefixOf } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
 import type { Stores } from '../src/store/index.ts';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../src/infra/redis.ts';
 import type { PeerPlatforms, PeerSettings } from '../src/app/peer/ports.ts';
 import type { PeerServices } from '../src/app/peer/services.ts';
 import type { PoolServices } from '../src/app/peer/pool-services.ts';
@@ -75,7 +75,7 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
 }
 
 /** Peer sessions live as long as they may still be rated: their lifetime plus a week. */
-function peerServices(connection: Redis, prefix: string, peer: NonNullable<InteractionsWorkerDeps['peer']>): PeerServices {
+function peerServices(connection: RedisConnection, prefix: string, peer: NonNullable<InteractionsWorkerDeps['peer']>): PeerServices {
   return {
     sessions: new PeerSessionStore(connection, prefix, peer.settings.expiryMs + 7 * 86_400_000),
     people: new PeerPeopleStore(connection, prefix),
@@ -120,7 +120,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     ...(deps.daily ? { daily: deps.daily } : {}),
     ...(deps.scoring ? { scoring: deps.scoring } : {}),
     ...(deps.mockIdle ? { mockIdle: deps.mockIdle } : {}),
-    ...(deps.peer ? { peer: peerServices(resources.storeConnection, deps.storePrefix ?? `${prefix}:store`, deps.peer) } : {}),
+    ...(deps.peer ? { peer: peerServices(resources.storeConnection, deps.storePrefix ?? storePrefixOf(prefix), deps.peer) } : {}),
   };
 
   const processJob = async (job: Job): Promise<JobResult> => {

@@ -5,7 +5,7 @@ import type { PoolServices } from '../src/app/peer/pool-services.ts';
 import { runPairRound } from '../src/app/peer/pair-round.ts';
 import { cronPatternOf, type PoolSchedule } from '../src/core/peer/pool.ts';
 import { logger as rootLogger, withLogContext } from '../src/infra/logger.ts';
-import { PAIR_QUEUE, QUEUE_PREFIX } from '../src/queue/names.ts';
+import { PAIR_QUEUE, QUEUE_PREFIX, storePrefixOf } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/producers.ts';
 import { PeerPoolStore } from '../src/store/peer-pool-store.ts';
 import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
@@ -37,7 +37,7 @@ export function startPairWorker(deps: PairWorkerDeps): RunningPairWorker {
   const now = deps.now ?? Date.now;
   // The process's one Redis reporter, so an outage is logged once for every worker together.
   const resources = openWorkerResources({ redisUrl: deps.redisUrl, connection: deps.connection, storePrefix: deps.storePrefix, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
-  const store = new PeerPoolStore(resources.storeConnection, deps.storePrefix ?? `${prefix}:store`);
+  const store = new PeerPoolStore(resources.storeConnection, deps.storePrefix ?? storePrefixOf(prefix));
   const { queue } = resources;
   const pool: PoolServices = {
     store,

@@ -1,11 +1,11 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { ChatSender, SenderRouter } from '../src/app/ports.ts';
 import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import type { Logger } from '../src/infra/logger.ts';
 import { createRedisErrorReporter, isRedisConnectionError, type RedisErrorReporter } from '../src/infra/redis-errors.ts';
-import { closeConnection, createWorkerConnection } from '../src/infra/redis.ts';
+import { closeConnection, createWorkerConnection, duplicateConnection, type RedisConnection } from '../src/infra/redis.ts';
 import { createStores, type Stores } from '../src/store/index.ts';
+import { storePrefixOf } from '../src/queue/names.ts';
 
 /**
  * What every BullMQ worker here needs besides its processor: a worker-style connection
@@ -20,11 +20,11 @@ import { createStores, type Stores } from '../src/store/index.ts';
 export interface BaseWorkerDeps {
   redisUrl: string;
   /** An existing worker-style connection (maxRetriesPerRequest: null); closed by its owner. */
-  connection?: Redis;
+  connection?: RedisConnection;
   /** BullMQ key prefix; tests pass a unique one. */
   prefix?: string;
   queueName?: string;
-  /** Prefix of the stores' keys, shared by every worker (sessions, outbox). Default `<prefix>:store`. */
+  /** Prefix of the stores' keys, shared by every worker (sessions, outbox). Default `<prefix without braces>:store` (storePrefixOf). */
   storePrefix?: string;
   /** One sender for every job, or one per platform (jobs name their platform). */
   sender: ChatSender | SenderRouter;
@@ -42,7 +42,7 @@ export interface BaseWorkerDeps {
 
 export interface WorkerResourceOptions {
   redisUrl: string;
-  connection?: Redis;
+  connection?: RedisConnection;
   prefix: string;
   queueName: string;
   storePrefix?: string;
@@ -53,8 +53,8 @@ export interface WorkerResourceOptions {
 }
 
 export interface WorkerResources {
-  connection: Redis;
-  storeConnection: Redis;
+  connection: RedisConnection;
+  storeConnection: RedisConnection;
   stores: Stores;
   queue: Queue;
   redisErrors: RedisErrorReporter;
@@ -66,11 +66,11 @@ export function openWorkerResources(options: WorkerResourceOptions): WorkerResou
   const { log, prefix } = options;
   const ownsConnection = options.connection === undefined;
   const connection = options.connection ?? createWorkerConnection(options.redisUrl);
-  const storeConnection = connection.duplicate();
+  const storeConnection = duplicateConnection(connection);
   const redisErrors = options.redisErrors ?? createRedisErrorReporter(log);
   storeConnection.on('error', (error: Error) => redisErrors.error('stores', error));
   storeConnection.on('ready', () => redisErrors.ready('stores'));
-  const stores = createStores(storeConnection, { prefix: options.storePrefix ?? `${prefix}:store`, ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}), ...(options.answerRetentionMs ? { answerRetentionMs: options.answerRetentionMs } : {}) });
+  const stores = createStores(storeConnection, { prefix: options.storePrefix ?? storePrefixOf(prefix), ...(options.sessionTtlMs ? { sessionTtlMs: options.sessionTtlMs } : {}), ...(options.answerRetentionMs ? { answerRetentionMs: options.answerRetentionMs } : {}) });
   const queue = new Queue(options.queueName, { connection, prefix });
   queue.on('error', (error: Error) => {
     if (isRedisConnectionError(error)) redisErrors.error(`queue ${options.queueName}`, error);

@@ -3,7 +3,7 @@ import type { Question } from '../core/content/schema.ts';
 import { coverageOf } from '../core/interview/coverage.ts';
 import type { SessionState } from '../core/interview/session-state.ts';
 import { describeRedisUrl } from '../infra/redis.ts';
-import { QUEUE_PREFIX } from '../queue/names.ts';
+import { QUEUE_PREFIX, storePrefixOf } from '../queue/names.ts';
 import { StoreKeys } from '../store/keys.ts';
 import { SelfAssessmentStore, summarise, type SelfAssessment, type SelfRating } from '../store/self-assessment-store.ts';
 import { closeQuietly, connectIfAnswering } from './optional-redis.ts';
@@ -95,7 +95,7 @@ export async function createTerminalSelfAssessment(options: {
   const connected = url ? await connectIfAnswering(url) : undefined;
   if (url && connected && !connected.ok) options.note(`self-assessments are not saved: Redis at ${describeRedisUrl(url)} did not answer (${connected.reason}).`);
   const redis = connected?.ok ? connected.redis : undefined;
-  const store = redis ? new SelfAssessmentStore(redis, new StoreKeys(`${env.OBS_QUEUE_PREFIX?.trim() || QUEUE_PREFIX}:store`)) : undefined;
+  const store = redis ? new SelfAssessmentStore(redis, new StoreKeys(storePrefixOf(env.OBS_QUEUE_PREFIX?.trim() || QUEUE_PREFIX))) : undefined;
 
   return {
     async afterReveal(context) {

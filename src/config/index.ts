@@ -4,6 +4,7 @@ import { registerSecret } from '../infra/redact.ts';
 import { readDailyConfig } from './daily.ts';
 import { ConfigError, type ConfigProblem } from './errors.ts';
 import { hasDiscordCredentials, readDiscordConfig, type DiscordConfig } from './discord.ts';
+import { readRedisTarget } from './redis-cluster.ts';
 import { hasSlackCredentials, readSlackConfig, type SlackConfig } from './slack.ts';
 import { type Env, rawValue, readVariable } from './variables.ts';
 
@@ -18,6 +19,7 @@ export interface AppConfig {
   discord?: DiscordConfig;
   /** HTTP port for `/slack/events` (unused in Socket Mode). 0 means any free port. */
   port: number;
+  /** REDIS_URL, or with REDIS_CLUSTER_NODES set a `redis-cluster://` target (see infra/redis.ts). */
   redisUrl: string;
   sessionTtlDays: number;
   contentDir: string;
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     { name: 'SESSION_TTL_DAYS', schema: ttlDays, fallback: DEFAULTS.sessionTtlDays, invalid: `must be a whole number of days from 1 to 3650 (default ${DEFAULTS.sessionTtlDays}).` },
     problems,
   );
+  const redisTarget = readRedisTarget(env, parsedRedisUrl ?? DEFAULTS.redisUrl, problems);
   const contentDir = readVariable(env, { name: 'OBS_CONTENT_DIR', schema: z.string().min(1), fallback: DEFAULTS.contentDir, invalid: 'must be a folder path.' }, problems);
   const level = readVariable(env, { name: 'LOG_LEVEL', schema: logLevel, fallback: DEFAULTS.logLevel, invalid: 'must be one of debug, info, warn, error (default info).' }, problems);
   const retries = readVariable(
@@ -142,7 +145,7 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
     port: parsedPort ?? DEFAULTS.port,
-    redisUrl: parsedRedisUrl ?? DEFAULTS.redisUrl,
+    redisUrl: redisTarget,
     sessionTtlDays: sessionTtlDays ?? DEFAULTS.sessionTtlDays,
     contentDir: contentDir ?? DEFAULTS.contentDir,
     logLevel: level ?? DEFAULTS.logLevel,

@@ -159,11 +159,15 @@ export function recordDailyPost(delayMs: number | undefined): void {
   metrics.dailyPosts.inc({ outcome: seconds <= 120 ? 'on_time' : 'late' });
 }
 
-/** Counts a failed platform call by kind; 429s are also counted on their own. */
-export function recordPlatformError(platform: Platform, method: string, error: unknown): void {
+/**
+ * Counts a failed platform call by kind; 429s are also counted on their own, unless the
+ * client counts each 429 response where it arrives (Discord's REST queue: see
+ * observeDiscordRest), which would count this one twice.
+ */
+export function recordPlatformError(platform: Platform, method: string, error: unknown, options: { countRateLimit?: boolean } = {}): void {
   const kind = platformErrorKind(error);
   metrics.platformErrors.inc({ platform, method, kind });
-  if (kind === 'rate_limited') metrics.platformRateLimited.inc({ platform, method });
+  if (kind === 'rate_limited' && options.countRateLimit !== false) metrics.platformRateLimited.inc({ platform, method });
 }
 
 function platformErrorKind(error: unknown): string {

@@ -1,4 +1,3 @@
-import type { Redis } from 'ioredis';
 import type { AppConfig } from '../config/index.ts';
 import { createSlackApp, type ListenOptions, type SlackApp } from '../adapters/slack/app.ts';
 import { createDiscordBot, type DiscordBot } from '../adapters/discord/client.ts';
@@ -6,7 +5,7 @@ import { createInteractionDedupe } from '../adapters/discord/interaction-dedupe.
 import { loadQuestionBank } from '../core/content/load.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
 import { startOpsServer, type OpsServer, type ReadinessCheck } from '../infra/health.ts';
-import { closeConnection, createProducerConnection, describeRedisUrl } from '../infra/redis.ts';
+import { closeConnection, createProducerConnection, describeRedisUrl, type RedisConnection } from '../infra/redis.ts';
 import { createRedisErrorReporter } from '../infra/redis-errors.ts';
 import { startTracing } from '../infra/tracing.ts';
 import { createInteractionProducer, type InteractionProducer } from '../queue/producers.ts';
@@ -51,7 +50,7 @@ export async function runBot(config: AppConfig, options: RunBotOptions = {}): Pr
   const readiness: ReadinessCheck[] = [{ name: 'redis', check: () => producer.ping() }];
   let slack: SlackApp | undefined;
   let discord: DiscordBot | undefined;
-  let dedupeRedis: Redis | undefined;
+  let dedupeRedis: RedisConnection | undefined;
   let ops: OpsServer | undefined;
   const closeAll = async (): Promise<void> => {
     try {
@@ -83,7 +82,15 @@ export async function runBot(config: AppConfig, options: RunBotOptions = {}): Pr
       dedupeRedis = createProducerConnection(config.redisUrl);
       dedupeRedis.on('error', (error: Error) => discordLog.debug('redis error (interaction dedupe)', { error }));
       const dedupe = createInteractionDedupe(dedupeRedis, { prefix: options.prefix ?? QUEUE_PREFIX, logger: discordLog });
-      const discordBot = createDiscordBot(config.discord, { producer, dedupe, topics: () => topics, messageContent: config.discord.messageContent, logger: discordLog, now: Date.now });
+      const discordBot = createDiscordBot(config.discord, {
+        producer,
+        dedupe,
+        topics: () => topics,
+        messageContent: config.discord.messageContent,
+        logger: discordLog,
+        now: Date.now,
+        ...(config.startupRetries === undefined ? {} : { startupRetries: config.startupRetries }),
+      });
       discord = discordBot;
       readiness.push({ name: 'discord', check: () => discordBot.client.isReady() });
       await discordBot.start();

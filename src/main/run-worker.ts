@@ -14,7 +14,7 @@ import { closeConnection, createWorkerConnection, describeRedisUrl } from '../in
 import { createRedisErrorReporter } from '../infra/redis-errors.ts';
 import { startTracing } from '../infra/tracing.ts';
 import { countSessions } from '../store/session-count.ts';
-import { QUEUE_PREFIX } from '../queue/names.ts';
+import { QUEUE_PREFIX, storePrefixOf } from '../queue/names.ts';
 import { createScoring } from '../scoring/resolve-scorer.ts';
 import { DAY_MS } from '../store/index.ts';
 import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.ts';
@@ -27,7 +27,7 @@ import { peerSettingsFrom } from '../config/peer.ts';
 
 export interface RunWorkerOptions {
   logger?: Logger;
-  /** BullMQ and store key prefix; tests pass a unique one. Default OBS_QUEUE_PREFIX or "obs". */
+  /** BullMQ and store key prefix; tests pass a unique one. Default OBS_QUEUE_PREFIX or "{obs}" (stores: "obs:store"). */
   prefix?: string;
   /** Overrides for tests; by default one sender per configured platform. */
   sender?: ChatSender | SenderRouter;
@@ -117,7 +117,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     { name: 'worker', check: () => !closingDown },
     ...(options.readiness ?? []),
   ];
-  countActiveSessionsWith(() => countSessions(connection, `${prefix}:store`));
+  countActiveSessionsWith(() => countSessions(connection, storePrefixOf(prefix)));
 
   let resolveScorer = options.resolveScorer;
   let scoring: ScoringSettings | undefined;

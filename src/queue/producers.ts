@@ -1,6 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { closeConnection, createProducerConnection } from '../infra/redis.ts';
+import { closeConnection, createProducerConnection, type RedisConnection } from '../infra/redis.ts';
 import { logger as rootLogger, type Logger } from '../infra/logger.ts';
 import { createRedisErrorReporter, type RedisErrorReporter } from '../infra/redis-errors.ts';
 import { currentTraceCarrier, inSpan, SpanKind } from '../infra/tracing.ts';
@@ -81,7 +80,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export function createInteractionProducer(redisUrl: string, options: ProducerOptions = {}): InteractionProducer {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const log = options.logger ?? rootLogger.child({ component: 'producer' });
-  const connection: Redis = createProducerConnection(redisUrl, { connectTimeoutMs: timeoutMs, commandTimeoutMs: timeoutMs });
+  const connection: RedisConnection = createProducerConnection(redisUrl, { connectTimeoutMs: timeoutMs, commandTimeoutMs: timeoutMs });
   const redisErrors = options.redisErrors ?? createRedisErrorReporter(log);
   // Without a listener ioredis prints every failed reconnect; the reporter logs the outage once, then with backoff.
   connection.on('error', (error: Error) => redisErrors.error('producer', error));

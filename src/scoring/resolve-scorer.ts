@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import { KeywordScorer } from '../core/scoring/keyword/keyword-scorer.ts';
 import type { Scorer, ScorerName } from '../core/scoring/types.ts';
 import { logger as defaultLogger, type Logger } from '../infra/logger.ts';
@@ -69,7 +69,7 @@ export interface ScoringSetup {
  * Throws LlmConfigError (naming each bad variable) when the LLM settings are malformed.
  */
 export function createScoring(options: {
-  redis: Redis;
+  redis: RedisConnection;
   /** Key prefix shared by the bot's Redis keys, e.g. "obs". */
   prefix: string;
   env?: NodeJS.ProcessEnv;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { ScorerName } from '../core/scoring/types.ts';
 
 /**
@@ -27,7 +27,7 @@ function isChoice(value: string | null | undefined): value is ScorerChoice {
 
 export class ScorerSettingsStore implements ScorerChoiceReader {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { DailyKeys } from './daily-keys.ts';
 import { DAY_MS } from './keys.ts';
 
@@ -16,12 +16,12 @@ export interface DailyAnswer {
   pointsCovered: number;
 }
 
+/** The channel's two keys, one hash tag (`{channelKey}`), so one script in a cluster too. */
 const RECORD = `
 local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
 if tonumber(ARGV[2]) > current then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
 redis.call('SADD', KEYS[2], ARGV[3])
-redis.call('SADD', KEYS[3], ARGV[4])
-for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
+for i = 1, 2 do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
 return 1
 `;
 
@@ -30,23 +30,28 @@ export const DAILY_ANSWERS_TTL_MS = 400 * DAY_MS;
 
 export class DailyAnswersStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: DailyKeys,
   ) {}
 
   async record(answer: DailyAnswer): Promise<void> {
-    await this.redis.eval(
-      RECORD,
-      3,
-      this.keys.answers(answer.channelKey, answer.userId),
-      this.keys.answerers(answer.channelKey),
-      this.keys.userChannels(answer.workspaceId, answer.userId),
-      answer.localDate,
-      Math.max(0, Math.round(answer.pointsCovered)),
-      answer.userId,
-      answer.channelKey,
-      DAILY_ANSWERS_TTL_MS,
-    );
+    // The person's channel list is keyed by person, not channel, so it lives in another
+    // cluster slot: its own MULTI, sent alongside. Both writes are idempotent, so a re-run
+    // after a failure between them repairs it.
+    const channels = this.keys.userChannels(answer.workspaceId, answer.userId);
+    await Promise.all([
+      this.redis.eval(
+        RECORD,
+        2,
+        this.keys.answers(answer.channelKey, answer.userId),
+        this.keys.answerers(answer.channelKey),
+        answer.localDate,
+        Math.max(0, Math.round(answer.pointsCovered)),
+        answer.userId,
+        DAILY_ANSWERS_TTL_MS,
+      ),
+      this.redis.multi().sadd(channels, answer.channelKey).pexpire(channels, DAILY_ANSWERS_TTL_MS).exec(),
+    ]);
   }
 
   /** Local date → points covered, for one person in one channel. */

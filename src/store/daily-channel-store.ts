@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { TopicStats } from '../core/schedule/question-pool.ts';
 import type { DailyKeys } from './daily-keys.ts';
 import { DAY_MS } from './keys.ts';
@@ -58,7 +58,7 @@ function readStats(fields: Record<string, string>): Record<string, TopicStats> {
 
 export class DailyChannelStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: DailyKeys,
   ) {}
 

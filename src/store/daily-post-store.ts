@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { ClaimResult } from './dedupe-store.ts';
 import type { DailyKeys } from './daily-keys.ts';
 import { DAY_MS } from './keys.ts';
@@ -47,7 +47,7 @@ export const POST_RECORD_TTL_MS = 40 * DAY_MS;
 
 export class DailyPostStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: DailyKeys,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import { dailyScheduleSchema, type DailySchedule } from '../core/schedule/daily-schedule.ts';
 import type { DailyKeys } from './daily-keys.ts';
 
@@ -10,7 +10,7 @@ import type { DailyKeys } from './daily-keys.ts';
  */
 export class DailyScheduleStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: DailyKeys,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import { HOUR_MS, type StoreKeys } from './keys.ts';
 
 /**
@@ -21,7 +21,7 @@ export const DEFAULT_DEDUPE_TTL_MS = 24 * HOUR_MS;
 
 export class DedupeStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: StoreKeys,
     private readonly ttlMs: number = DEFAULT_DEDUPE_TTL_MS,
   ) {

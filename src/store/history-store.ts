@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { UserStats } from '../app/ports.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 
@@ -50,7 +50,7 @@ export function streakOf(days: ReadonlySet<string>, now: number): number {
 
 export class HistoryStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: StoreKeys,
     private readonly ttlMs: number = DEFAULT_HISTORY_TTL_MS,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import { DailyAnswersStore } from './daily-answers-store.ts';
 import { DailyChannelStore } from './daily-channel-store.ts';
 import { DailyKeys } from './daily-keys.ts';
@@ -59,7 +59,7 @@ export interface StoreOptions {
   answerRetentionMs?: number;
 }
 
-export function createDailyStores(redis: Redis, prefix: string): DailyStores {
+export function createDailyStores(redis: RedisConnection, prefix: string): DailyStores {
   const keys = new DailyKeys(prefix);
   return {
     keys,
@@ -72,7 +72,7 @@ export function createDailyStores(redis: Redis, prefix: string): DailyStores {
 }
 
 /** Every store the worker needs, on one connection. */
-export function createStores(redis: Redis, options: StoreOptions): Stores {
+export function createStores(redis: RedisConnection, options: StoreOptions): Stores {
   const keys = new StoreKeys(options.prefix);
   return {
     keys,

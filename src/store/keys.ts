@@ -3,12 +3,25 @@
  * tests can run side by side on one server and an operator can see what lives where.
  * Thread ids already carry the platform and workspace (`slack:T1:C1:1712.0001`); event keys
  * are namespaced by workspace because Slack event ids are only unique per workspace.
+ *
+ * Redis Cluster: a session and the outbox plans of its events are written by one script
+ * (VersionedHash.commit), so both carry the workspace as a hash tag (`{T1}`) and land in one
+ * slot. The thread id starts `platform:workspace:`, and a job's workspace is its thread's.
  */
+export function workspaceOfThread(threadId: string): string {
+  return threadId.split(':')[1] || threadId;
+}
+
 export class StoreKeys {
   constructor(readonly prefix: string) {}
 
   session(threadId: string): string {
-    return `${this.prefix}:session:${threadId}`;
+    return `${this.prefix}:session:{${workspaceOfThread(threadId)}}:${threadId}`;
+  }
+
+  /** SCAN MATCH pattern for every session key. */
+  sessionPattern(): string {
+    return `${this.prefix}:session:*`;
   }
 
   dedupe(workspaceId: string, eventKey: string): string {
@@ -16,7 +29,7 @@ export class StoreKeys {
   }
 
   outbox(workspaceId: string, eventKey: string): string {
-    return `${this.prefix}:outbox:${workspaceId}:${eventKey}`;
+    return `${this.prefix}:outbox:{${workspaceId}}:${eventKey}`;
   }
 
   outboxProgress(workspaceId: string, eventKey: string): string {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 import type { SideWrite } from './session-store.ts';
 
@@ -12,14 +12,14 @@ import type { SideWrite } from './session-store.ts';
  * most once per step key, except in the window between the platform accepting a post and
  * the record below, which the runner closes by looking for the post on the platform.
  *
- * Layout: `outbox:<ws>:<event>` holds the plan (JSON); `…:progress` is a hash
+ * Layout: `outbox:{<ws>}:<event>` holds the plan (JSON); `…:progress` is a hash
  * step key → result (message id, or "1"), plus `<step>#attempted` and `<step>#<part>`.
  */
 export const DEFAULT_OUTBOX_TTL_MS = 2 * DAY_MS;
 
 export class OutboxStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: StoreKeys,
     readonly ttlMs: number = DEFAULT_OUTBOX_TTL_MS,
   ) {}

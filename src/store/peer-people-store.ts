@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 
 /**
  * What peer practice remembers about people, per workspace: the questions each person has
@@ -16,7 +16,7 @@ export interface Reputation {
 
 export class PeerPeopleStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
   ) {}
 
@@ -29,9 +29,9 @@ export class PeerPeopleStore {
   }
 
   async markSeen(platform: string, workspaceId: string, userIds: readonly string[], questionId: string): Promise<void> {
-    const pipeline = this.redis.pipeline();
-    for (const userId of userIds) pipeline.sadd(this.seenKey(platform, workspaceId, userId), questionId);
-    await pipeline.exec();
+    // One command each, not a pipeline: each person's key has its own hash tag, and a
+    // cluster refuses a pipeline that spans slots.
+    await Promise.all(userIds.map((userId) => this.redis.sadd(this.seenKey(platform, workspaceId, userId), questionId)));
   }
 
   async seen(platform: string, workspaceId: string, userIds: readonly string[]): Promise<Set<string>> {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { PairGroup } from '../core/peer/pairing.ts';
 import type { PoolMember, PoolSchedule } from '../core/peer/pool.ts';
 
@@ -10,7 +10,7 @@ import type { PoolMember, PoolSchedule } from '../core/peer/pool.ts';
  */
 export class PeerPoolStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
   ) {}
 

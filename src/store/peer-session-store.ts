@@ -1,7 +1,8 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import { z } from 'zod';
 import type { PeerSession } from '../core/peer/session.ts';
 import { VersionedHash, type CommitResult, type SideWrite, type Versioned } from './versioned-hash.ts';
+import { workspaceOfThread } from './keys.ts';
 
 /**
  * Peer sessions, one Redis hash per thread (`state` JSON + `ver`), committed with the job's
@@ -51,7 +52,7 @@ export class PeerSessionStore {
   private readonly hash: VersionedHash<PeerSession>;
 
   constructor(
-    redis: Redis,
+    redis: RedisConnection,
     private readonly prefix: string,
     /** How long a session is kept after its last change: its expiry plus time to rate it. */
     readonly ttlMs: number,
@@ -60,7 +61,8 @@ export class PeerSessionStore {
   }
 
   key(threadId: string): string {
-    return `${this.prefix}:peer:session:${threadId}`;
+    // The workspace as hash tag, like the outbox plans committed with it (see StoreKeys).
+    return `${this.prefix}:peer:session:{${workspaceOfThread(threadId)}}:${threadId}`;
   }
 
   async get(threadId: string): Promise<VersionedPeerSession | undefined> {

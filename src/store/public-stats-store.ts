@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { DailyKeys } from './daily-keys.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { DailyKeys } from './daily-keys.ts';
  */
 export class PublicStatsStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: DailyKeys,
   ) {}
 

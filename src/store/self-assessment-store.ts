@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { ScorerName, Verdict } from '../core/scoring/types.ts';
 import type { StoreKeys } from './keys.ts';
 
@@ -79,7 +79,7 @@ function encode(record: SelfAssessment): string {
 
 export class SelfAssessmentStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: StoreKeys,
     private readonly ttlMs: number = DEFAULT_SELF_ASSESSMENT_TTL_MS,
   ) {}

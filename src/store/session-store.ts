@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import { sessionStateSchema, type SessionState } from '../core/interview/session-state.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 import { VersionedHash, type CommitResult, type SideWrite, type Versioned } from './versioned-hash.ts';
@@ -31,7 +31,7 @@ export class SessionStore {
   private readonly hash: VersionedHash<SessionState>;
 
   constructor(
-    redis: Redis,
+    redis: RedisConnection,
     private readonly keys: StoreKeys,
     readonly ttlMs: number = DEFAULT_SESSION_TTL_MS,
     readonly answerRetentionMs: number = DEFAULT_ANSWER_RETENTION_MS,

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { Platform } from '../core/thread-id.ts';
 
 /**
@@ -81,18 +82,28 @@ export function totalOf(counts: ForgetCounts): number {
 
 export class UserDataStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     /** The stores' prefix (`<OBS_QUEUE_PREFIX>:store`). */
     private readonly prefix: string,
   ) {}
 
+  /** SCAN … MATCH over every key; in a cluster SCAN sees one node, so each master is walked. */
   async *scan(pattern: string): AsyncGenerator<string> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
-      cursor = next;
-      yield* keys;
-    } while (cursor !== '0');
+    const nodes: Redis[] = this.redis instanceof Cluster ? this.redis.nodes('master') : [this.redis];
+    for (const node of nodes) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
+        cursor = next;
+        yield* keys;
+      } while (cursor !== '0');
+    }
+  }
+
+  /** UNLINK key by key: one multi-key UNLINK would fail across cluster slots (CROSSSLOT). */
+  private async unlinkAll(keys: readonly string[]): Promise<number> {
+    const removed = await Promise.all(keys.map((key) => this.redis.unlink(key)));
+    return removed.reduce((sum, count) => sum + count, 0);
   }
 
   private async collect(pattern: string): Promise<string[]> {
@@ -122,26 +133,22 @@ export class UserDataStore {
     return dailyAnswerKeys.filter((key) => key.startsWith(start)).map((key) => key.slice(start.length, key.lastIndexOf('}')));
   }
 
-  /** HMGET `fields` of every key, a pipeline per SCAN-sized batch: one round trip per batch, not per session. */
+  /** HMGET `fields` of every key, sent together per SCAN-sized batch. */
   private async readAll(keys: readonly string[], fields: string[]): Promise<{ key: string; values: (string | null)[] }[]> {
     const out: { key: string; values: (string | null)[] }[] = [];
     for (let start = 0; start < keys.length; start += SCAN_COUNT) {
       const batch = keys.slice(start, start + SCAN_COUNT);
-      const pipeline = this.redis.pipeline();
-      for (const key of batch) pipeline.hmget(key, ...fields);
-      const replies = (await pipeline.exec()) ?? [];
-      batch.forEach((key, index) => {
-        const [error, values] = replies[index] ?? [null, []];
-        if (error) throw error;
-        out.push({ key, values: values as (string | null)[] });
-      });
+      // Concurrent HMGETs share the connection's pipeline; an explicit pipeline would
+      // fail in a cluster when the keys sit in different slots.
+      const replies = await Promise.all(batch.map((key) => this.redis.hmget(key, ...fields)));
+      batch.forEach((key, index) => out.push({ key, values: replies[index] ?? [] }));
     }
     return out;
   }
 
   private async sessionsOf(platform: Platform, userId: string): Promise<{ key: string; version: number; state: SessionLike; own: boolean }[]> {
     const found = [];
-    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:session:${platform}:*`), ['state', 'ver'])) {
+    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:session:{*}:${platform}:*`), ['state', 'ver'])) {
       const [raw, ver] = values;
       if (!raw || !ver) continue;
       const state = JSON.parse(raw) as SessionLike;
@@ -154,7 +161,7 @@ export class UserDataStore {
 
   private async peerSessionsOf(platform: Platform, userId: string): Promise<string[]> {
     const keys = [];
-    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:peer:session:${platform}:*`), ['state'])) {
+    for (const { key, values } of await this.readAll(await this.collect(`${globLiteral(this.prefix)}:peer:session:{*}:${platform}:*`), ['state'])) {
       const [raw] = values;
       if (raw && (JSON.parse(raw) as { candidateId?: string }).candidateId === userId) keys.push(key);
     }
@@ -204,12 +211,12 @@ export class UserDataStore {
     for (const channelKey of this.channelKeysOf(own.daily)) {
       counts.daily += await this.redis.srem(`${this.prefix}:daily:answers:{${channelKey}}`, userId);
     }
-    if (own.history.length > 0) counts.history += await this.redis.unlink(...own.history);
-    if (own.daily.length > 0) counts.daily += await this.redis.unlink(...own.daily);
-    if (own.peer.length > 0) counts.peer += await this.redis.unlink(...own.peer);
+    if (own.history.length > 0) counts.history += await this.unlinkAll(own.history);
+    if (own.daily.length > 0) counts.daily += await this.unlinkAll(own.daily);
+    if (own.peer.length > 0) counts.peer += await this.unlinkAll(own.peer);
     for (const pool of await this.poolsOf(platform, userId)) counts.peer += await this.redis.hdel(pool, userId);
     const peerSessions = await this.peerSessionsOf(platform, userId);
-    if (peerSessions.length > 0) counts.sessions += await this.redis.unlink(...peerSessions);
+    if (peerSessions.length > 0) counts.sessions += await this.unlinkAll(peerSessions);
     for (const session of await this.sessionsOf(platform, userId)) {
       if (session.own) counts.sessions += await this.redis.unlink(session.key);
       else counts.answers += await this.removeFromSharedSession(session.key, userId);

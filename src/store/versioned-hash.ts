@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 
 /**
  * One Redis hash per thread: `state` (JSON) and `ver` (a counter), shared by interview and
@@ -44,7 +44,7 @@ return 1
 
 export class VersionedHash<T> {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     /**
      * Validates a stored state on the way in: one written by an older release must fail
      * loudly here, not half-work in the engine.

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../infra/redis.ts';
 import type { DailyKeys } from './daily-keys.ts';
 
 /**
@@ -52,7 +52,7 @@ export class WorkspacePacer {
   private readonly tolerance: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: DailyKeys,
     readonly pace: Pace = DEFAULT_WORKSPACE_PACE,
   ) {

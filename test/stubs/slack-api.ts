@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
  *   with `include_all_metadata`, like Slack;
  * - enforces the limits that matter to us: 50 blocks, 3,000 characters per section text;
  * - POST /response/<id> stands in for response_url;
- * - users.info answers with Slack's admin flags, scriptable per user with `setUser`.
+ * - users.info answers with Slack's admin flags, scriptable per user with `setUser`;
+ * - apps.connections.open answers with `socketMode.url()` when the app-level token matches
+ *   (`socketMode` set by a Socket Mode test), like Slack handing out a WebSocket URL.
  * Every call is recorded. `script(method, …replies)` queues one-off replies for a method:
  * an error, a 429, a 500, a delay, `afterEffect` (do the work, then fail the response:
  * "posted, but the answer was lost"), or `pass` (behave normally, to script a later call).
@@ -116,6 +118,8 @@ export class SlackApiStub {
   readonly members = new Map<string, string[]>();
   /** Modals opened through views.open, oldest first. */
   readonly views: OpenedView[] = [];
+  /** Socket Mode: the app-level token apps.connections.open accepts, and the URL it hands out. */
+  socketMode: { appToken: string; url: () => string } | undefined;
   private readonly scripts = new Map<string, ScriptedReply[]>();
   private clock = 0;
 
@@ -215,10 +219,18 @@ export class SlackApiStub {
     const scripted = this.scripts.get(method)?.shift();
     if (scripted?.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
     if (scripted && !scripted.afterEffect && !scripted.pass) return this.reply(res, scripted);
+    // Called with the app-level token (xapp-), not the bot token.
+    if (method === 'apps.connections.open') return this.send(res, 200, this.openConnection(token));
     if (this.expectedToken !== undefined && token !== this.expectedToken) return this.send(res, 200, { ok: false, error: 'invalid_auth' });
     const result = this.perform(method, args);
     if (scripted?.afterEffect) return this.reply(res, scripted);
     this.send(res, 200, result);
+  }
+
+  private openConnection(token: string | undefined): Json {
+    if (!this.socketMode) return { ok: false, error: 'unknown_method' };
+    if (token !== this.socketMode.appToken) return { ok: false, error: token?.startsWith('xapp-') ? 'invalid_auth' : 'not_allowed_token_type' };
+    return { ok: true, url: this.socketMode.url() };
   }
 
   private reply(res: ServerResponse, scripted: ScriptedReply): void {

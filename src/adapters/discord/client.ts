@@ -1,7 +1,8 @@
-import { Client, Events, GatewayIntentBits, Options, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Routes, type Interaction } from 'discord.js';
 import { ConfigError, type DiscordConfig } from '../../config/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { logger as rootLogger, type Logger } from '../../infra/logger.ts';
+import { DEFAULT_STARTUP_RETRIES, PlatformUnreachableError, retryStartup } from '../../infra/startup.ts';
 import { handleAutocomplete } from './commands/autocomplete.ts';
 import { COMMAND_NAME } from './commands/definition.ts';
 import { handleObsQuestion } from './commands/obs-question.ts';
@@ -9,6 +10,7 @@ import { handleButton, handleModal } from './components/index.ts';
 import { handlePeerSelect } from './components/peer.ts';
 import type { DiscordBotDeps } from './deps.ts';
 import { handleThreadMessage } from './events/thread-message.ts';
+import { observeDiscordRest } from './rest.ts';
 
 /**
  * Intents: Guilds only by default (guilds, channels, threads, roles: what interactions and
@@ -38,7 +40,19 @@ const GATEWAY_REFUSALS: Record<number, { variable: string; message: string }> = 
   },
 };
 
-export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDeps, 'logger'> & { logger?: Logger }): DiscordBot {
+const DISCORD_API = 'https://discord.com/api';
+
+/** Discord answered and refused the token (HTTP 401), as opposed to not answering at all. */
+function isTokenRefusal(error: unknown): boolean {
+  return (error as { code?: unknown }).code === 'TokenInvalid' || (error as { status?: unknown }).status === 401;
+}
+
+export interface DiscordStartOptions {
+  /** OBS_STARTUP_RETRIES: retries, with backoff, while Discord is unreachable at start-up. */
+  startupRetries?: number;
+}
+
+export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDeps, 'logger'> & { logger?: Logger } & DiscordStartOptions): DiscordBot {
   const logger = deps.logger ?? rootLogger.child({ component: 'discord' });
   const handlerDeps: DiscordBotDeps = { ...deps, logger };
   const client = new Client({
@@ -48,6 +62,8 @@ export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDep
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0, ReactionManager: 0, GuildMessageManager: 0 }),
     allowedMentions: { parse: [] },
   });
+  // The interaction responses (acks) go through this client's own REST queue: calls, errors and 429s.
+  observeDiscordRest(client.rest, { countCalls: true });
 
   const route = async (interaction: Interaction): Promise<void> => {
     if (interaction.isAutocomplete()) return handleAutocomplete(interaction, handlerDeps);
@@ -72,6 +88,18 @@ export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDep
   return {
     client,
     async start() {
+      // Like Slack's auth.test: one REST call, retried with backoff while Discord does not
+      // answer, so an outage at start-up is a clear PlatformUnreachableError (exit 69),
+      // and a refused token a configuration error at once. Then the gateway, once.
+      const target = config.apiUrl ?? DISCORD_API;
+      await retryStartup('reaching Discord (GET /gateway/bot)', async () => client.rest.setToken(config.token).get(Routes.gatewayBot()), {
+        retries: deps.startupRetries ?? DEFAULT_STARTUP_RETRIES,
+        logger,
+        isPermanent: isTokenRefusal,
+        giveUp: (error, attempts) => new PlatformUnreachableError('Discord', target, attempts, error, config.apiUrl ? ' and that DISCORD_API_URL is right' : ''),
+      }).catch((error: unknown) => {
+        throw isTokenRefusal(error) ? new ConfigError([TOKEN_REJECTED]) : error;
+      });
       const ready = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new AppError('discord_not_ready', `the Discord gateway did not become ready within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
         client.once(Events.ClientReady, () => {
@@ -91,8 +119,7 @@ export function createDiscordBot(config: DiscordConfig, deps: Omit<DiscordBotDep
         await Promise.all([client.login(config.token), ready]);
       } catch (error) {
         await client.destroy().catch(() => undefined);
-        const code = (error as { code?: unknown }).code;
-        if (code === 'TokenInvalid' || (error as { status?: unknown }).status === 401) throw new ConfigError([TOKEN_REJECTED]);
+        if (isTokenRefusal(error)) throw new ConfigError([TOKEN_REJECTED]);
         throw error;
       }
       started = true;

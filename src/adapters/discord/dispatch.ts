@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { isUserError } from '../../core/errors.ts';
 import type { Logger } from '../../infra/logger.ts';
+import { metrics } from '../../infra/metrics.ts';
+import { inSpan, SpanKind } from '../../infra/tracing.ts';
 import { isQueueUnavailable } from '../../queue/errors.ts';
 import type { DiscordBotDeps } from './deps.ts';
 import { GENERIC_ERROR_TEXT, QUEUE_UNAVAILABLE_TEXT } from './messages.ts';
@@ -39,6 +41,11 @@ const SLOW_MS = 1_000;
  * It never throws.
  */
 export async function dispatchInteraction(target: DiscordDispatch, deps: DiscordBotDeps, decide: () => Reaction | Promise<Reaction>): Promise<DispatchOutcome> {
+  // The trace's root: the enqueue, the job and its Discord calls are its descendants.
+  return inSpan(`discord ${target.name}`, SpanKind.SERVER, { 'messaging.system': 'discord', 'obs.listener': target.name }, () => dispatchTraced(target, deps, decide));
+}
+
+async function dispatchTraced(target: DiscordDispatch, deps: DiscordBotDeps, decide: () => Reaction | Promise<Reaction>): Promise<DispatchOutcome> {
   const started = performance.now();
   const log: Logger = deps.logger.child({ listener: target.name, ...target.fields });
   const finish = (outcome: DispatchOutcome): DispatchOutcome => {
@@ -73,6 +80,8 @@ export async function dispatchInteraction(target: DiscordDispatch, deps: Discord
   }
   try {
     await reaction.ack();
+    // `command`, `button`, `modal`…: the name's first part, a bounded label.
+    metrics.ackSeconds.observe({ platform: 'discord', kind: target.name.split(':')[0] ?? 'other' }, (performance.now() - started) / 1_000);
   } catch (error) {
     // Discord already showed its own failure; doing the work now would surprise the person.
     log.error('ack failed', { error });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../infra/redis.ts';
 import type { Logger } from '../../infra/logger.ts';
 
 /**
@@ -20,7 +20,7 @@ export interface InteractionDedupe {
 
 const INTERACTION_LIFETIME_MS = 15 * 60_000;
 
-export function createInteractionDedupe(redis: Redis | undefined, options: { prefix: string; logger: Logger; ttlMs?: number }): InteractionDedupe {
+export function createInteractionDedupe(redis: RedisConnection | undefined, options: { prefix: string; logger: Logger; ttlMs?: number }): InteractionDedupe {
   const ttlMs = options.ttlMs ?? INTERACTION_LIFETIME_MS;
   const seen = new Map<string, number>();
   let lastSweep = Date.now();

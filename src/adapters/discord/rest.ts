@@ -1,4 +1,5 @@
-import { REST } from '@discordjs/rest';
+import { REST, RESTEvents, type APIRequest, type ResponseLike } from '@discordjs/rest';
+import { metrics } from '../../infra/metrics.ts';
 
 /**
  * The REST client both sides use. discord.js's queue does the rate-limit work: it keeps
@@ -27,5 +28,30 @@ export function createDiscordRest(options: DiscordRestOptions): REST {
     globalRequestsPerSecond: options.globalRequestsPerSecond ?? 50,
     rejectOnRateLimit: (data) => Math.max(data.timeToReset, data.retryAfter) > longWaitMs,
   });
+  observeDiscordRest(rest, { countCalls: false });
   return rest.setToken(options.token);
+}
+
+/** `POST /channels/:id/messages`: the REST queue's bucket route, ids and tokens already replaced, so a bounded label. */
+function routeLabel(request: Pick<APIRequest, 'method' | 'route'>): string {
+  return `${request.method.toUpperCase()} ${request.route}`;
+}
+
+/**
+ * Counts what the REST queue sees on the wire, which the callers cannot: every 429 it
+ * absorbs (it waits out the Retry-After and retries by itself, so the caller never hears
+ * of it), and with `countCalls` every response and failed status (for the bot's own client,
+ * whose calls, the interaction responses, go through no sender of ours). The worker's
+ * DiscordSender counts its calls and final failures itself, by operation.
+ */
+export function observeDiscordRest(rest: REST, options: { countCalls: boolean }): void {
+  rest.on(RESTEvents.Response, (request: APIRequest, response: ResponseLike) => {
+    const method = routeLabel(request);
+    if (options.countCalls) metrics.platformCalls.inc({ platform: 'discord', method });
+    if (response.status === 429) metrics.platformRateLimited.inc({ platform: 'discord', method });
+    if (options.countCalls && response.status >= 400) {
+      const kind = response.status === 429 ? 'rate_limited' : response.status >= 500 ? 'transient' : 'refused';
+      metrics.platformErrors.inc({ platform: 'discord', method, kind });
+    }
+  });
 }

@@ -5,6 +5,7 @@ import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostRes
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
 import { metrics, recordPlatformError } from '../../infra/metrics.ts';
+import { inSpan, SpanKind } from '../../infra/tracing.ts';
 import { decodeMessageRef } from './message-ref.ts';
 import { parseReplyHandle } from './reply-handle.ts';
 import { renderMessage, startsThread, threadNameFor, type DiscordMessage } from './render/index.ts';
@@ -61,13 +62,17 @@ export class DiscordSender implements ChatSender {
   /** `what` is one of a few fixed names ('send DM', 'get guild'…), so it is a bounded metric label. */
   private async call<T>(what: string, run: () => Promise<unknown>): Promise<T> {
     metrics.platformCalls.inc({ platform: 'discord', method: what });
-    try {
-      return (await run()) as T;
-    } catch (error) {
-      const mapped = mapDiscordError(error, what);
-      recordPlatformError('discord', what, mapped);
-      throw mapped;
-    }
+    // A client span per call, child of the job's span: one command is one trace (see infra/tracing.ts).
+    return inSpan(`discord ${what}`, SpanKind.CLIENT, { 'rpc.system': 'discord', 'rpc.method': what }, async () => {
+      try {
+        return (await run()) as T;
+      } catch (error) {
+        const mapped = mapDiscordError(error, what);
+        // Each 429 response is counted by the REST client as it arrives (observeDiscordRest).
+        recordPlatformError('discord', what, mapped, { countRateLimit: false });
+        throw mapped;
+      }
+    });
   }
 
   async postMessage(destination: Destination, content: MessageContent, progress: DeliveryProgress): Promise<PostResult> {

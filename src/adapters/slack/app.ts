@@ -34,7 +34,10 @@ export interface ListenOptions {
 export interface SlackApp {
   app: App;
   mode: 'http' | 'socket';
-  /** Verifies the bot token (one auth.test), then listens on HTTP or connects over Socket Mode. */
+  /**
+   * Verifies the bot token (one auth.test), then listens on HTTP or connects over Socket Mode.
+   * The port is the one bound: for /slack/events in HTTP mode, for the ops routes in Socket Mode.
+   */
   start(listen?: ListenOptions): Promise<{ port?: number }>;
   stop(): Promise<void>;
   /** Started, and in Socket Mode holding an open connection: for /readyz. */
@@ -42,6 +45,8 @@ export interface SlackApp {
 }
 
 const BOLT_LEVEL: Record<OurLevel, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+/** apps.connections.open while reconnecting: 1 s, 1.5 s, … up to 30 s apart, 120 tries (about an hour). */
+const SOCKET_OPEN_RETRIES = { retries: 120, factor: 1.5, minTimeout: 1_000, maxTimeout: 30_000 };
 const REJECTED_TOKEN = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
 /** /healthz, /readyz and /metrics on the bot's port, in HTTP and Socket Mode alike. */
@@ -59,8 +64,21 @@ function trackSocketState(app: App): () => boolean {
   if (typeof client?.on !== 'function') return () => true;
   let connected = false;
   client.on('connected', () => (connected = true));
-  for (const event of ['reconnecting', 'disconnecting', 'disconnected']) client.on(event, () => (connected = false));
+  // 'close' too: after Slack's `disconnect` the client waits (5 s) before 'reconnecting', and
+  // in that gap no event can reach us, so the bot is not ready.
+  for (const event of ['close', 'reconnecting', 'disconnecting', 'disconnected']) client.on(event, () => (connected = false));
   return () => connected;
+}
+
+/**
+ * In Socket Mode the receiver's own HTTP server carries /healthz, /readyz and /metrics; its
+ * port, once listening, so PORT=0 (tests, several bots on one host) can still be found.
+ */
+async function socketModeHealthPort(app: App): Promise<number | undefined> {
+  const server = (app as unknown as { receiver?: { httpServer?: Server } }).receiver?.httpServer;
+  if (!server) return undefined;
+  if (!server.listening) await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return (server.address() as AddressInfo | null)?.port;
 }
 
 /** The Slack error code when Slack answered and refused the token; undefined otherwise. */
@@ -102,6 +120,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
   const listenerDeps: SlackAppDeps = { producer: deps.producer, logger, now: deps.now ?? Date.now };
   const { slack } = config;
   if (!slack) throw new ConfigError([{ variable: 'SLACK_BOT_TOKEN', message: 'is not set, so the Slack side cannot start.' }]);
+  const apiUrlOption = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
   const app = new App({
     token: slack.botToken,
     // Initialised in start(), so a bad token is reported there instead of as an unhandled rejection.
@@ -111,7 +130,7 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     // Bolt's in-memory conversation store is per process and unused: sessions live in Redis.
     convoStore: false,
     clientOptions: {
-      ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+      ...apiUrlOption,
       // Only start-up and the rare "try again" reply use this client; neither should hang.
       timeout: 5_000,
       retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
@@ -119,7 +138,16 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
     customRoutes: opsRoutes(() => deps.readiness ?? []),
     ...(slack.socketMode && slack.appToken
       ? // In Socket Mode the port only serves the health check.
-        { socketMode: true, appToken: slack.appToken, port: config.port }
+        {
+          socketMode: true,
+          appToken: slack.appToken,
+          port: config.port,
+          // The Socket Mode client's own WebClient (apps.connections.open). Without this it
+          // would share the two quick retries above: a Slack outage of a few seconds during
+          // one of Slack's routine reconnects would then end in an unhandled rejection
+          // instead of a reconnect. Retried with backoff up to 30 s apart, for about an hour.
+          installerOptions: { clientOptions: { ...apiUrlOption, timeout: 5_000, retryConfig: SOCKET_OPEN_RETRIES } },
+        }
       : {
           signingSecret: slack.signingSecret,
           endpoints: EVENTS_PATH,
@@ -145,8 +173,9 @@ export function createSlackApp(config: SlackAppConfig, deps: CreateSlackAppDeps)
       if (slack.socketMode) {
         await app.start();
         started = true;
-        logger.info('connected to Slack over Socket Mode');
-        return {};
+        const port = await socketModeHealthPort(app);
+        logger.info('connected to Slack over Socket Mode', { port });
+        return port === undefined ? {} : { port };
       }
       const port = listen.port ?? config.port;
       const server = (await app.start(listen.host ? { port, host: listen.host } : port)) as Server;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../infra/redis.ts';
 import { AppError } from '../../core/errors.ts';
 
 /**
@@ -24,7 +24,7 @@ export function utcDate(now: Date): string {
 
 export class RedisDailyBudget implements CallBudget {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
     private readonly limit: number,
   ) {}

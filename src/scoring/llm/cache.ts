@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '../../infra/redis.ts';
 import { z } from 'zod';
 import type { Question } from '../../core/content/schema.ts';
 import type { PointResult } from '../../core/scoring/types.ts';
@@ -63,7 +63,7 @@ const cachedSchema = z.object({
 
 export class RedisScoreCache implements ScoreCache {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     /** Namespaces keys, e.g. per deployment or per test. */
     private readonly prefix: string,
     private readonly ttlSeconds: number,

@@ -3,6 +3,7 @@ import { encodeThreadId } from '../../../core/thread-id.ts';
 import type { AnswerJob } from '../../../queue/jobs.ts';
 import type { DiscordBotDeps } from '../deps.ts';
 import { encodeMessageRef } from '../message-ref.ts';
+import { inSpan, SpanKind } from '../../../infra/tracing.ts';
 
 export type AnswerDecision = { answer: AnswerJob } | { ignore: string };
 
@@ -63,9 +64,13 @@ export function incomingOf(message: Message): IncomingMessage {
 export async function handleThreadMessage(message: Message, botUserId: string | undefined, deps: DiscordBotDeps): Promise<void> {
   const decision = answerFromMessage(incomingOf(message), botUserId, deps.now());
   if ('ignore' in decision) return;
-  try {
-    await deps.producer.enqueue(decision.answer);
-  } catch (error) {
-    deps.logger.warn('could not enqueue a thread answer', { error, guild: decision.answer.workspaceId, channel: decision.answer.channelId, user: decision.answer.userId });
-  }
+  const { answer } = decision;
+  // The trace's root, like an interaction's (dispatch.ts): the enqueue and the job are its children.
+  await inSpan('discord event:thread-message', SpanKind.SERVER, { 'messaging.system': 'discord', 'obs.listener': 'event:thread-message' }, async () => {
+    try {
+      await deps.producer.enqueue(answer);
+    } catch (error) {
+      deps.logger.warn('could not enqueue a thread answer', { error, guild: answer.workspaceId, channel: answer.channelId, user: answer.userId });
+    }
+  });
 }
