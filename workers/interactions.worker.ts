@@ -5,7 +5,7 @@ import { senderFor } from '../src/app/ports.ts';
 import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { IdlePolicy } from '../src/core/interview/pacing.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
-import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { lockOptions, openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
@@ -181,6 +181,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     prefix,
     concurrency: deps.concurrency ?? 8,
     limiter: deps.limiter ?? { max: 20, duration: 1_000 },
+    ...lockOptions(deps.lock),
     // Finished jobs are only kept for inspection; dedupe lives in our own store.
     removeOnComplete: { age: 3_600, count: 10_000 },
     removeOnFail: { age: 7 * 86_400 },
