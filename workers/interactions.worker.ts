@@ -128,6 +128,15 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     return inJobSpan(data.trace, `job ${data.kind}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.message.id': job.id ?? '' }, () => runJob(job, data));
   };
 
+  /** A plan that will not run again must not hold up the later messages in its thread. */
+  const abandon = async (workspaceId: string, eventKey: string, jobLog: typeof log): Promise<void> => {
+    try {
+      await stores.threadOrder.finish(undefined, workspaceId, eventKey, 'abandoned');
+    } catch (error) {
+      jobLog.warn('could not mark the plan abandoned; later messages in its thread wait out their bound', { error });
+    }
+  };
+
   const runJob = async (job: Job, data: InteractionJob): Promise<JobResult> => {
     const { workspaceId, platform } = workspaceOf(data);
     const eventKey = eventKeyOf(data);
@@ -161,6 +170,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       }
       if (error instanceof PermanentDeliveryError) {
         jobLog.error('permanent delivery failure; not retrying', { code: error.code, error });
+        await abandon(workspaceId, eventKey, jobLog);
         if (sender) await notifyUser(sender, data, deliveryFailureText(error), `${eventKey}/failure`, jobLog, error);
         throw new UnrecoverableError(`permanent delivery failure: ${error.code}`);
       }
@@ -168,6 +178,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       const final = job.attemptsMade + 1 >= attempts;
       if (final) {
         jobLog.error('job failed on its last attempt', { error, attempts });
+        await abandon(workspaceId, eventKey, jobLog);
         if (sender) await notifyUser(sender, data, GENERIC_FAILURE, `${eventKey}/failure`, jobLog, error);
       } else {
         jobLog.warn('job failed; will retry with backoff', { error, attemptsLeft: attempts - job.attemptsMade - 1 });
