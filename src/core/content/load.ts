@@ -49,7 +49,15 @@ function parseYamlText(file: string, text: string, issues: ContentIssue[]): unkn
     }
     return undefined;
   }
-  return document.toJS() as unknown;
+  try {
+    // Throws on what parsing lets through: an alias to an anchor defined later or nowhere
+    // (`*name`), or aliases that would expand without bound.
+    return document.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    issues.push({ path: file, field: '(yaml)', message });
+    return undefined;
+  }
 }
 
 /**
@@ -60,6 +68,11 @@ export function parseQuestionText(file: string, text: string): { question: Quest
   const issues: ContentIssue[] = [];
   const raw = parseYamlText(file, text, issues);
   if (raw === undefined) return { issues: issues.length > 0 ? issues : [{ path: file, field: '(file)', message: 'is empty: a question file holds one question' }] };
+  return questionFromValue(file, raw);
+}
+
+/** The second half of parseQuestionText: a parsed YAML value checked against the question schema. */
+export function questionFromValue(file: string, raw: unknown): { question: Question; issues: [] } | { question?: undefined; issues: ContentIssue[] } {
   const parsed = questionSchema.safeParse(raw);
   if (!parsed.success) return { issues: zodIssuesToContentIssues(file, parsed.error) };
   return { question: parsed.data, issues: [] };
