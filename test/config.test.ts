@@ -33,6 +33,15 @@ describe('loadConfig', () => {
     expect(error.problems.map((problem) => problem.variable)).toEqual(['OBS_MOCK_NUDGE_AFTER_H']);
   });
 
+  it('reads the job lock (OBS_JOB_LOCK_MS, OBS_JOB_STALLED_CHECK_MS) only when set, and names a bad value', () => {
+    expect(loadConfig(valid).jobLock).toBeUndefined();
+    expect(loadConfig({ ...valid, OBS_JOB_LOCK_MS: '2000' }).jobLock).toEqual({ lockDurationMs: 2_000 });
+    expect(loadConfig({ ...valid, OBS_JOB_LOCK_MS: '2000', OBS_JOB_STALLED_CHECK_MS: '1000' }).jobLock).toEqual({ lockDurationMs: 2_000, stalledCheckMs: 1_000 });
+    const error = configErrorOf(() => loadConfig({ ...valid, OBS_JOB_LOCK_MS: '100', OBS_JOB_STALLED_CHECK_MS: 'soon' }));
+    expect(error.message).toContain('OBS_JOB_LOCK_MS: must be a whole number of milliseconds from 500 to 600000');
+    expect(error.message).toContain('OBS_JOB_STALLED_CHECK_MS: must be');
+  });
+
   it('applies the defaults around the two required variables', () => {
     const config = loadConfig(valid);
     expect(config).toEqual({

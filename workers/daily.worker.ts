@@ -9,7 +9,7 @@ import type { InteractionDeps } from '../src/app/interactions/context.ts';
 import { freshProgress, senderFor, type ChatSender } from '../src/app/ports.ts';
 import type { Platform } from '../src/core/thread-id.ts';
 import { AppError, isUserError, PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
-import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { lockOptions, openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { instrumentWorker } from './job-metrics.ts';
 import { logger as rootLogger, type Logger, withLogContext } from '../src/infra/logger.ts';
@@ -180,6 +180,7 @@ export function startDailyWorker(deps: DailyWorkerDeps): RunningDailyWorker {
     connection,
     prefix,
     concurrency: deps.concurrency ?? 16,
+    ...lockOptions(deps.lock),
     removeOnComplete: { age: 2 * 86_400, count: 50_000 },
     removeOnFail: { age: 7 * 86_400 },
   });

@@ -5,7 +5,7 @@ import { senderFor } from '../src/app/ports.ts';
 import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { IdlePolicy } from '../src/core/interview/pacing.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
-import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { lockOptions, openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
@@ -139,6 +139,15 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     );
   };
 
+  /** A plan that will not run again must not hold up the later messages in its thread. */
+  const abandon = async (workspaceId: string, eventKey: string, jobLog: typeof log): Promise<void> => {
+    try {
+      await stores.threadOrder.finish(undefined, workspaceId, eventKey, 'abandoned');
+    } catch (error) {
+      jobLog.warn('could not mark the plan abandoned; later messages in its thread wait out their bound', { error });
+    }
+  };
+
   const runJob = async (job: Job, data: InteractionJob): Promise<JobResult> => {
     const { workspaceId, platform } = workspaceOf(data);
     const eventKey = eventKeyOf(data);
@@ -172,6 +181,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       }
       if (error instanceof PermanentDeliveryError) {
         jobLog.error('permanent delivery failure; not retrying', { code: error.code, error });
+        await abandon(workspaceId, eventKey, jobLog);
         if (sender) await notifyUser(sender, data, deliveryFailureText(error), `${eventKey}/failure`, jobLog, error);
         throw new UnrecoverableError(`permanent delivery failure: ${error.code}`);
       }
@@ -179,6 +189,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       const final = job.attemptsMade + 1 >= attempts;
       if (final) {
         jobLog.error('job failed on its last attempt', { error, attempts });
+        await abandon(workspaceId, eventKey, jobLog);
         if (sender) await notifyUser(sender, data, GENERIC_FAILURE, `${eventKey}/failure`, jobLog, error);
       } else {
         jobLog.warn('job failed; will retry with backoff', { error, attemptsLeft: attempts - job.attemptsMade - 1 });
@@ -192,6 +203,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     prefix,
     concurrency: deps.concurrency ?? 8,
     limiter: deps.limiter ?? { max: 20, duration: 1_000 },
+    ...lockOptions(deps.lock),
     // Finished jobs are only kept for inspection; dedupe lives in our own store.
     removeOnComplete: { age: 3_600, count: 10_000 },
     removeOnFail: { age: 7 * 86_400 },

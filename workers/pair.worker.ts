@@ -8,7 +8,7 @@ import { logger as rootLogger, withLogContext } from '../src/infra/logger.ts';
 import { PAIR_QUEUE, QUEUE_PREFIX, storePrefixOf } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS } from '../src/queue/producers.ts';
 import { PeerPoolStore } from '../src/store/peer-pool-store.ts';
-import { openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { lockOptions, openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 
 /**
  * The pairing worker: one BullMQ job scheduler per channel (its weekday, time and zone),
@@ -62,7 +62,7 @@ export function startPairWorker(deps: PairWorkerDeps): RunningPairWorker {
       log.info('pairing round', { channelKey: parsed.data.channelKey, ...result });
       return result;
     }),
-    { connection: resources.connection, prefix, concurrency: deps.concurrency ?? 2 },
+    { connection: resources.connection, prefix, concurrency: deps.concurrency ?? 2, ...lockOptions(deps.lock) },
   );
   worker.on('error', (error: Error) => {
     if (isRedisConnectionError(error)) resources.redisErrors.error(`worker ${queueName}`, error);

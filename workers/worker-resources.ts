@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { ChatSender, SenderRouter } from '../src/app/ports.ts';
+import type { JobLockSettings } from '../src/config/index.ts';
 import type { QuestionBank } from '../src/core/content/question-bank.ts';
 import type { Logger } from '../src/infra/logger.ts';
 import { createRedisErrorReporter, isRedisConnectionError, type RedisErrorReporter } from '../src/infra/redis-errors.ts';
@@ -38,6 +39,19 @@ export interface BaseWorkerDeps {
   concurrency?: number;
   /** One per process, shared by every connection, queue and worker: a Redis outage is logged once, then with backoff. */
   redisErrors?: RedisErrorReporter;
+  /** The hold on a running job (OBS_JOB_LOCK_MS, OBS_JOB_STALLED_CHECK_MS); default BullMQ's 30 s each. */
+  lock?: JobLockSettings;
+}
+
+/**
+ * BullMQ Worker options for a job lock: a worker that dies mid-job keeps its job until the
+ * lock lapses, and another worker's stalled-job check then puts it back to run again.
+ */
+export function lockOptions(lock: JobLockSettings | undefined): { lockDuration?: number; stalledInterval?: number } {
+  return {
+    ...(lock?.lockDurationMs === undefined ? {} : { lockDuration: lock.lockDurationMs }),
+    ...(lock?.stalledCheckMs === undefined ? {} : { stalledInterval: lock.stalledCheckMs }),
+  };
 }
 
 export interface WorkerResourceOptions {

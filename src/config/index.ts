@@ -44,6 +44,18 @@ export interface AppConfig {
   shutdownTimeoutMs?: number;
   /** ANSWER_RETENTION_DAYS: stored answer text (history, daily answers) expires after this. */
   answerRetentionDays?: number;
+  /**
+   * OBS_JOB_LOCK_MS / OBS_JOB_STALLED_CHECK_MS: how long a worker's claim on a job lasts without
+   * renewal, and how often workers look for jobs whose claim lapsed (a worker that died mid-job).
+   * Absent: BullMQ's 30 s each. Only the fields set are present.
+   */
+  jobLock?: JobLockSettings;
+}
+
+/** A worker's hold on a running job (BullMQ's lockDuration and stalledInterval). */
+export interface JobLockSettings {
+  lockDurationMs?: number;
+  stalledCheckMs?: number;
 }
 
 export interface LoadConfigOptions {
@@ -70,6 +82,8 @@ const positiveDays = z.coerce.number().positive().max(365);
 const HOUR_MS = 3_600_000;
 const startupRetries = z.coerce.number().int().min(0).max(20);
 const shutdownTimeoutMs = z.coerce.number().int().min(100).max(3_600_000);
+/** Below half a second the lock renewal (every half lock) would compete with the jobs themselves. */
+const lockMs = z.coerce.number().int().min(500).max(600_000);
 
 /**
  * Masks every configured secret verbatim in logs, before anything can log it. Raw values
@@ -124,6 +138,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     { name: 'OBS_STARTUP_RETRIES', schema: startupRetries, invalid: 'must be a whole number of retries from 0 to 20 (default 4, about 15 s of backoff).' },
     problems,
   );
+  const lockDurationMs = readVariable(env, { name: 'OBS_JOB_LOCK_MS', schema: lockMs, invalid: 'must be a whole number of milliseconds from 500 to 600000 (default 30000).' }, problems);
+  const stalledCheckMs = readVariable(env, { name: 'OBS_JOB_STALLED_CHECK_MS', schema: lockMs, invalid: 'must be a whole number of milliseconds from 500 to 600000 (default 30000).' }, problems);
   const metricsPort = readVariable(env, { name: 'METRICS_PORT', schema: port, invalid: 'must be a whole number from 0 to 65535 (default 9464 for the worker).' }, problems);
   const shutdown = readVariable(
     env,
@@ -157,5 +173,8 @@ export function loadConfig(env: Env = process.env, options: LoadConfigOptions = 
     ...(mockIdleSet ? { mockIdle: { nudgeAfterMs: (nudgeAfterH ?? 24) * HOUR_MS, expireAfterMs: (expireAfterD ?? 7) * 24 * HOUR_MS } } : {}),
     ...(retries === undefined ? {} : { startupRetries: retries }),
     ...(metricsPort === undefined ? {} : { metricsPort }),
+    ...(lockDurationMs === undefined && stalledCheckMs === undefined
+      ? {}
+      : { jobLock: { ...(lockDurationMs === undefined ? {} : { lockDurationMs }), ...(stalledCheckMs === undefined ? {} : { stalledCheckMs }) } }),
   };
 }

@@ -137,6 +137,9 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
   const sender = options.sender ?? sendersFor(config, log, peerPlatforms);
   const peerSettings = peerSettingsFrom(options.env ?? process.env);
 
+  // A short lock lets another worker take over a dead worker's job sooner (OBS_JOB_LOCK_MS).
+  const lock = config.jobLock ? { lock: config.jobLock } : {};
+
   // The daily worker shares the connection and the stores (same prefix): a daily question
   // is a channel question, and its answers arrive through the interactions worker.
   const daily = startDailyWorker({
@@ -150,9 +153,10 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     ...(config.answerRetentionDays ? { answerRetentionMs: config.answerRetentionDays * DAY_MS } : {}),
     defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE,
+    ...lock,
   });
 
-  const pair = startPairWorker({ redisUrl: config.redisUrl, connection, prefix, sender, bank, logger: log.child({ component: 'pair-worker' }), redisErrors, defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE });
+  const pair = startPairWorker({ redisUrl: config.redisUrl, connection, prefix, sender, bank, logger: log.child({ component: 'pair-worker' }), redisErrors, defaultTimezone: config.defaultTimezone ?? DEFAULT_TIMEZONE, ...lock });
 
   const worker = startInteractionsWorker({
     redisUrl: config.redisUrl,
@@ -165,6 +169,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     logger: log,
     sessionTtlMs: config.sessionTtlDays * DAY_MS,
     ...(config.answerRetentionDays ? { answerRetentionMs: config.answerRetentionDays * DAY_MS } : {}),
+    ...lock,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     ...(config.adminUserIds ? { adminUserIds: config.adminUserIds } : {}),
     ...(config.mockIdle ? { mockIdle: config.mockIdle } : {}),

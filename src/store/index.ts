@@ -8,6 +8,7 @@ import { DedupeStore } from './dedupe-store.ts';
 import { HistoryStore } from './history-store.ts';
 import { StoreKeys } from './keys.ts';
 import { OutboxStore } from './outbox-store.ts';
+import { ThreadOrder } from './thread-order.ts';
 import { PublicStatsStore } from './public-stats-store.ts';
 import { SelfAssessmentStore } from './self-assessment-store.ts';
 import { DEFAULT_SESSION_TTL_MS, SessionStore } from './session-store.ts';
@@ -17,6 +18,7 @@ export { DedupeStore, type ClaimResult } from './dedupe-store.ts';
 export { HistoryStore, streakOf, utcDay, type ScoredAnswer } from './history-store.ts';
 export { StoreKeys, DAY_MS, HOUR_MS } from './keys.ts';
 export { OutboxStore } from './outbox-store.ts';
+export { ThreadOrder } from './thread-order.ts';
 export { SelfAssessmentStore, SELF_RATINGS, RATING_VERDICT, summarise, type SelfAssessment, type SelfAssessmentSummary, type SelfRating } from './self-assessment-store.ts';
 export { SessionStore, DEFAULT_SESSION_TTL_MS, type CommitResult, type VersionedSession } from './session-store.ts';
 export { DailyKeys } from './daily-keys.ts';
@@ -43,6 +45,8 @@ export interface Stores {
   sessions: SessionStore;
   dedupe: DedupeStore;
   outbox: OutboxStore;
+  /** The order a session's plans post in its thread. */
+  threadOrder: ThreadOrder;
   history: HistoryStore;
   /** Got it / Partly / Missed per key point after a reveal. */
   selfAssessments: SelfAssessmentStore;
@@ -79,6 +83,7 @@ export function createStores(redis: RedisConnection, options: StoreOptions): Sto
     sessions: new SessionStore(redis, keys, options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, options.answerRetentionMs),
     dedupe: new DedupeStore(redis, keys),
     outbox: new OutboxStore(redis, keys),
+    threadOrder: new ThreadOrder(redis, keys),
     history: new HistoryStore(redis, keys),
     selfAssessments: new SelfAssessmentStore(redis, keys),
     daily: createDailyStores(redis, options.prefix),

@@ -36,6 +36,11 @@ export class StoreKeys {
     return `${this.outbox(workspaceId, eventKey)}:progress`;
   }
 
+  /** The plans with public posts in a session's thread, in commit order (thread-order.ts). */
+  threadOrder(threadId: string): string {
+    return `${this.session(threadId)}:order`;
+  }
+
   /** A user's history; the four keys share a hash tag so a cluster keeps them together. */
   history(workspaceId: string, userId: string, part: 'answers' | 'sessions' | 'days' | 'totals'): string {
     return `${this.prefix}:history:{${workspaceId}:${userId}}:${part}`;

@@ -1,7 +1,7 @@
 import type { RedisConnection } from '../infra/redis.ts';
 import { sessionStateSchema, type SessionState } from '../core/interview/session-state.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
-import { VersionedHash, type CommitResult, type SideWrite, type Versioned } from './versioned-hash.ts';
+import { VersionedHash, type CommitResult, type OrderWrite, type SideWrite, type Versioned } from './versioned-hash.ts';
 
 /**
  * Interview sessions, one versioned Redis hash per thread (see versioned-hash.ts for how
@@ -9,7 +9,7 @@ import { VersionedHash, type CommitResult, type SideWrite, type Versioned } from
  */
 export type VersionedSession = Versioned<SessionState>;
 
-export type { CommitResult, SideWrite } from './versioned-hash.ts';
+export type { CommitResult, OrderWrite, SideWrite } from './versioned-hash.ts';
 
 export const DEFAULT_SESSION_TTL_MS = 30 * DAY_MS;
 /** ANSWER_RETENTION_DAYS' default: answer text is kept at most this long. */
@@ -52,8 +52,8 @@ export class SessionStore {
    * Atomically: unless `plan.key` already exists, and when the session is still at
    * `expectedVersion`, store `state` (undefined: leave the session as it is) and the plan.
    */
-  async commit(threadId: string, expectedVersion: number, state: SessionState | undefined, plan: SideWrite): Promise<CommitResult> {
+  async commit(threadId: string, expectedVersion: number, state: SessionState | undefined, plan: SideWrite, order?: OrderWrite): Promise<CommitResult> {
     const ttlMs = state ? sessionTtlFor(state, this.ttlMs, this.answerRetentionMs) : this.ttlMs;
-    return this.hash.commit(this.keys.session(threadId), expectedVersion, state, ttlMs, plan);
+    return this.hash.commit(this.keys.session(threadId), expectedVersion, state, ttlMs, plan, order);
   }
 }

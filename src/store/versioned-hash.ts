@@ -23,6 +23,12 @@ export interface SideWrite {
   ttlMs: number;
 }
 
+/** A list the committed plan joins at the back, in commit order (see thread-order.ts). */
+export interface OrderWrite {
+  listKey: string;
+  member: string;
+}
+
 const COMMIT = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
 if ARGV[2] ~= '' then
@@ -32,6 +38,10 @@ if ARGV[2] ~= '' then
   redis.call('PEXPIRE', KEYS[1], ARGV[3])
 end
 redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
+if KEYS[3] then
+  redis.call('RPUSH', KEYS[3], ARGV[6])
+  redis.call('PEXPIRE', KEYS[3], ARGV[5])
+end
 return 1
 `;
 
@@ -68,8 +78,9 @@ export class VersionedHash<T> {
    * Atomically: unless `plan.key` already exists, and when the hash is still at
    * `expectedVersion`, store `state` (undefined: leave it as it is) and the plan.
    */
-  async commit(key: string, expectedVersion: number, state: T | undefined, ttlMs: number, plan: SideWrite): Promise<CommitResult> {
-    const result = await this.redis.eval(COMMIT, 2, key, plan.key, expectedVersion, state === undefined ? '' : JSON.stringify(state), ttlMs, plan.value, plan.ttlMs);
+  async commit(key: string, expectedVersion: number, state: T | undefined, ttlMs: number, plan: SideWrite, order?: OrderWrite): Promise<CommitResult> {
+    const keys = order ? [key, plan.key, order.listKey] : [key, plan.key];
+    const result = await this.redis.eval(COMMIT, keys.length, ...keys, expectedVersion, state === undefined ? '' : JSON.stringify(state), ttlMs, plan.value, plan.ttlMs, order?.member ?? '');
     if (result === -1) return 'plan-exists';
     if (result === -2) return 'conflict';
     return 'committed';

@@ -22,13 +22,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts redis-server on `port`, configured as BullMQ wants it and keeping nothing on disk. */
-export function spawnRedisServer(port: number, dir: string): ChildProcess {
-  return spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction'],
-    { stdio: 'ignore' },
-  );
+/**
+ * Starts redis-server on `port`, configured as BullMQ wants it. By default it keeps nothing
+ * on disk; `aof` turns on the append-only file, fsynced on every write, as a restart test needs.
+ */
+export function spawnRedisServer(port: number, dir: string, options: { aof?: boolean } = {}): ChildProcess {
+  const persistence = options.aof ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--dir', dir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
 }
 
 async function waitForPing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -69,6 +69,44 @@ export async function startPrivateRedis(label = 'obs-redis'): Promise<PrivateRed
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));
       }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RestartableRedis extends PrivateRedis {
+  /** SIGTERM (Redis's clean shutdown) and wait for the exit; the port is then closed. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port and folder, and waits until it answers. */
+  restart(): Promise<void>;
+}
+
+/**
+ * A redis-server with AOF on (`appendfsync always`) in a folder of its own, which a test can
+ * stop and start again on the same port and folder: what survives is what Redis persisted.
+ */
+export async function startRestartableRedis(label = 'obs-redis-aof'): Promise<RestartableRedis> {
+  const port = await freePort();
+  const dir = await mkdtemp(path.join(tmpdir(), `${label}-`));
+  const url = `redis://127.0.0.1:${port}`;
+  let child = spawnRedisServer(port, dir, { aof: true });
+  await waitForPing(url, child, 10_000);
+  const halt = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return {
+    url,
+    halt,
+    async restart() {
+      await halt();
+      child = spawnRedisServer(port, dir, { aof: true });
+      await waitForPing(url, child, 10_000);
+    },
+    async stop() {
+      await halt();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -16,7 +16,9 @@ import type { AddressInfo } from 'node:net';
  *   (`socketMode` set by a Socket Mode test), like Slack handing out a WebSocket URL.
  * Every call is recorded. `script(method, …replies)` queues one-off replies for a method:
  * an error, a 429, a 500, a delay, `afterEffect` (do the work, then fail the response:
- * "posted, but the answer was lost"), or `pass` (behave normally, to script a later call).
+ * "posted, but the answer was lost"), `pass` (behave normally, to script a later call), or
+ * `hold` (keep the request open, unanswered, until `releaseHeld()` or the caller goes away:
+ * a worker killed mid-call).
  */
 export interface SlackCall {
   method: string;
@@ -49,6 +51,8 @@ export interface ScriptedReply {
   delayMs?: number;
   /** Perform the call's normal effect first, then answer with this reply. */
   afterEffect?: boolean;
+  /** Never answer (after the effect, with `afterEffect`) until `releaseHeld()`: the call hangs. */
+  hold?: boolean;
 }
 
 /** What users.info says about a person: Slack's admin flags. */
@@ -120,6 +124,9 @@ export class SlackApiStub {
   readonly views: OpenedView[] = [];
   /** Socket Mode: the app-level token apps.connections.open accepts, and the URL it hands out. */
   socketMode: { appToken: string; url: () => string } | undefined;
+  /** Requests kept open by a `hold` reply, oldest first. */
+  readonly held: { method: string; at: number }[] = [];
+  private readonly heldResponses: ServerResponse[] = [];
   private readonly scripts = new Map<string, ScriptedReply[]>();
   private clock = 0;
 
@@ -190,6 +197,11 @@ export class SlackApiStub {
     }
   }
 
+  /** Answers every held request with a 500 (if its caller is still there). */
+  releaseHeld(): void {
+    for (const res of this.heldResponses.splice(0)) if (!res.destroyed) this.send(res, 500, { ok: false, error: 'http_error' });
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -218,6 +230,12 @@ export class SlackApiStub {
 
     const scripted = this.scripts.get(method)?.shift();
     if (scripted?.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
+    if (scripted?.hold) {
+      if (scripted.afterEffect) this.perform(method, args);
+      this.held.push({ method, at: Date.now() });
+      this.heldResponses.push(res);
+      return;
+    }
     if (scripted && !scripted.afterEffect && !scripted.pass) return this.reply(res, scripted);
     // Called with the app-level token (xapp-), not the bot token.
     if (method === 'apps.connections.open') return this.send(res, 200, this.openConnection(token));

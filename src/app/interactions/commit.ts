@@ -39,9 +39,12 @@ export async function commitToSession(ctx: JobContext, sessionId: string, comput
     const session = await sessions.get(sessionId);
     if (!session) return undefined;
     const change = compute(session);
-    const plan = planOf(ctx, change.steps);
+    // Public posts in the thread keep the commit order; private replies need not wait.
+    const ordered = change.steps.some((step) => step.kind === 'post' && step.thread !== undefined);
+    const plan: Plan = ordered ? { ...planOf(ctx, change.steps), orderedIn: sessionId } : planOf(ctx, change.steps);
     const json = JSON.stringify(plan);
-    const result = await sessions.commit(sessionId, session.version, change.state, outbox.planWrite(ctx.workspaceId, ctx.eventKey, json));
+    const order = ordered ? ctx.deps.stores.threadOrder.joinWrite(sessionId, ctx.workspaceId, ctx.eventKey) : undefined;
+    const result = await sessions.commit(sessionId, session.version, change.state, outbox.planWrite(ctx.workspaceId, ctx.eventKey, json), order);
     if (result === 'committed') return plan;
     if (result === 'plan-exists') {
       const existing = await outbox.get(ctx.workspaceId, ctx.eventKey);

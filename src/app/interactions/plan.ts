@@ -35,6 +35,11 @@ export interface Plan {
   /** The platform event this plan answers; also the outbox key. */
   eventKey: string;
   steps: PlanStep[];
+  /**
+   * Set when the plan posts publicly in a session's thread: it joined the thread's order
+   * when it committed, and posts only after the plans committed before it (thread-order.ts).
+   */
+  orderedIn?: string;
 }
 
 export function parsePlan(json: string): Plan {

@@ -5,6 +5,7 @@ import type { DeliveryProgress, MessageContent } from '../ports.ts';
 import type { InteractionDeps } from './context.ts';
 import type { Plan, PlanStep, PlanThread } from './plan.ts';
 import { runPeerOp } from '../peer/run-op.ts';
+import { waitForTurn } from './thread-turn.ts';
 
 /**
  * Performs a stored plan's steps that are not yet recorded as done, in order, recording
@@ -21,6 +22,8 @@ const ATTEMPTED = '#attempted';
 export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> {
   const { outbox, sessions, history } = deps.stores;
   const { workspaceId, eventKey, platform } = plan;
+  // Public posts in a session's thread go out in the order their plans were committed.
+  await waitForTurn(plan, deps);
   const progress = await outbox.progress(workspaceId, eventKey);
   const record = async (field: string, value: string): Promise<void> => {
     progress.set(field, value);
@@ -159,4 +162,5 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
         break;
     }
   }
+  if (plan.orderedIn) await deps.stores.threadOrder.finish(plan.orderedIn, workspaceId, eventKey, 'finished');
 }

@@ -12,7 +12,9 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
 /** zod's default wording for a missing field is "expected string, received undefined". */
 function friendlyMessage(message: string): string {
   const missing = /^Invalid input: expected (\w+), received undefined$/.exec(message);
-  return missing ? `is required (expected ${missing[1] === 'array' ? 'a list' : `a ${missing[1]}`})` : message;
+  if (!missing) return message;
+  const expected = missing[1] === 'array' ? 'a list' : missing[1] === 'object' ? 'a mapping of fields' : `a ${missing[1]}`;
+  return `is required (expected ${expected})`;
 }
 
 export function zodIssuesToContentIssues(file: string, error: z.ZodError): ContentIssue[] {

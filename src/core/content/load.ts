@@ -34,6 +34,11 @@ async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unkn
     issues.push({ path: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
     return undefined;
   }
+  return parseYamlText(file, text, issues);
+}
+
+/** One YAML document's value, or undefined with its problems added to `issues` (one line each). */
+function parseYamlText(file: string, text: string, issues: ContentIssue[]): unknown {
   const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
     for (const yamlError of document.errors) {
@@ -44,7 +49,33 @@ async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unkn
     }
     return undefined;
   }
-  return document.toJS() as unknown;
+  try {
+    // Throws on what parsing lets through: an alias to an anchor defined later or nowhere
+    // (`*name`), or aliases that would expand without bound.
+    return document.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    issues.push({ path: file, field: '(yaml)', message });
+    return undefined;
+  }
+}
+
+/**
+ * One question file's text: the question, or every problem in it, each naming the file and
+ * the field. Pure (the caller reads the file), so it can be checked against any input.
+ */
+export function parseQuestionText(file: string, text: string): { question: Question; issues: [] } | { question?: undefined; issues: ContentIssue[] } {
+  const issues: ContentIssue[] = [];
+  const raw = parseYamlText(file, text, issues);
+  if (raw === undefined) return { issues: issues.length > 0 ? issues : [{ path: file, field: '(file)', message: 'is empty: a question file holds one question' }] };
+  return questionFromValue(file, raw);
+}
+
+/** The second half of parseQuestionText: a parsed YAML value checked against the question schema. */
+export function questionFromValue(file: string, raw: unknown): { question: Question; issues: [] } | { question?: undefined; issues: ContentIssue[] } {
+  const parsed = questionSchema.safeParse(raw);
+  if (!parsed.success) return { issues: zodIssuesToContentIssues(file, parsed.error) };
+  return { question: parsed.data, issues: [] };
 }
 
 /** `lint: false` skips the evidence lint (evidence-lint.ts): the running bot doesn't need it. */
@@ -68,21 +99,27 @@ export async function validateContentDir(dir: string, options: { lint?: boolean 
   const firstFileForId = new Map<string, string>();
   for (const name of files) {
     const file = path.join(questionsDir, name);
-    const raw = await parseYamlFile(file, issues);
-    if (raw === undefined) continue;
-    const parsed = questionSchema.safeParse(raw);
-    if (!parsed.success) {
-      issues.push(...zodIssuesToContentIssues(file, parsed.error));
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      issues.push({ path: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
       continue;
     }
-    const earlier = firstFileForId.get(parsed.data.id);
+    const parsed = parseQuestionText(file, text);
+    if (!parsed.question) {
+      issues.push(...parsed.issues);
+      continue;
+    }
+    const question = parsed.question;
+    const earlier = firstFileForId.get(question.id);
     if (earlier) {
-      issues.push({ path: file, field: 'id', message: `duplicate id "${parsed.data.id}" (also in ${earlier})` });
+      issues.push({ path: file, field: 'id', message: `duplicate id "${question.id}" (also in ${earlier})` });
       continue;
     }
-    firstFileForId.set(parsed.data.id, file);
-    questions.push(parsed.data);
-    if (lint) for (const finding of lintQuestion(parsed.data)) lintIssues.push({ path: file, field: finding.field, message: finding.message });
+    firstFileForId.set(question.id, file);
+    questions.push(question);
+    if (lint) for (const finding of lintQuestion(question)) lintIssues.push({ path: file, field: finding.field, message: finding.message });
   }
 
   let pacing: Pacing | undefined;
