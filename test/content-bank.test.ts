@@ -458,7 +458,8 @@ describe('content/eval scorer dataset', () => {
     expect(problems).toEqual([]);
   });
 
-  it('includes every required kind of answer for every question (both splits together), each 25-250 words', () => {
+  it('includes every required kind of answer for every question (both splits together), each 25-400 words', () => {
+    // 400, not 250: a strong spoken answer to a staff question runs to 300+ words (the third blind set's do).
     const problems: string[] = [];
     for (const question of questions) {
       const kinds = new Set(evalFiles.filter(({ data }) => data.questionId === question.id).flatMap(({ data }) => data.answers.map((answer) => answer.kind)));
@@ -467,7 +468,7 @@ describe('content/eval scorer dataset', () => {
     for (const { file, data } of evalFiles) {
       for (const answer of data.answers) {
         const count = wordCount(answer.text);
-        if (count < 25 || count > 250) problems.push(`${file}/${answer.id}: ${count} words`);
+        if (count < 25 || count > 400) problems.push(`${file}/${answer.id}: ${count} words`);
       }
     }
     expect(problems).toEqual([]);

@@ -6,6 +6,7 @@ import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
 import type { IdlePolicy } from '../src/core/interview/pacing.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
 import { lockOptions, openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
+import { releaseIfClosing } from './release-if-closing.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
@@ -123,7 +124,8 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     ...(deps.peer ? { peer: peerServices(resources.storeConnection, deps.storePrefix ?? storePrefixOf(prefix), deps.peer) } : {}),
   };
 
-  const processJob = async (job: Job): Promise<JobResult> => {
+  const processJob = async (job: Job, token?: string): Promise<JobResult> => {
+    await releaseIfClosing(worker, job, token);
     const parsed = interactionJobSchema.safeParse(job.data);
     if (!parsed.success) {
       log.error('invalid job payload; dropping it without retry', { jobId: job.id, name: job.name, issues: describeIssues(parsed.error) });
