@@ -458,8 +458,9 @@ describe('content/eval scorer dataset', () => {
     expect(problems).toEqual([]);
   });
 
-  it('includes every required kind of answer for every question (both splits together), each 25-400 words', () => {
-    // 400, not 250: a strong spoken answer to a staff question runs to 300+ words (the third blind set's do).
+  it('includes every required kind of answer for every question (both splits together), each 20-400 words', () => {
+    // 400, not 250: a strong spoken answer to a staff question runs to 300+ words (the third blind
+    // set's do); 20, not 25: a hashtag list of 24 terms is still a keyword list.
     const problems: string[] = [];
     for (const question of questions) {
       const kinds = new Set(evalFiles.filter(({ data }) => data.questionId === question.id).flatMap(({ data }) => data.answers.map((answer) => answer.kind)));
@@ -468,7 +469,7 @@ describe('content/eval scorer dataset', () => {
     for (const { file, data } of evalFiles) {
       for (const answer of data.answers) {
         const count = wordCount(answer.text);
-        if (count < 25 || count > 400) problems.push(`${file}/${answer.id}: ${count} words`);
+        if (count < 20 || count > 400) problems.push(`${file}/${answer.id}: ${count} words`);
       }
     }
     expect(problems).toEqual([]);
