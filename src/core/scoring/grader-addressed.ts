@@ -632,10 +632,21 @@ export function blankSpans(answer: string, spans: readonly GraderAddressedSpan[]
   let from = 0;
   for (const span of spans) {
     out += answer.slice(from, span.start);
-    out += answer.slice(span.start, span.end).replace(/[^\n]/g, ' ');
+    out += blanked(answer, span.start, span.end);
     from = span.end;
   }
   return out + answer.slice(from);
+}
+
+/** answer[start, end) with every UTF-16 unit but "\n" turned into a space (no per-character callback). */
+function blanked(answer: string, start: number, end: number): string {
+  let out = '';
+  let from = start;
+  for (let newline = answer.indexOf('\n', from); newline !== -1 && newline < end; newline = answer.indexOf('\n', from)) {
+    out += `${' '.repeat(newline - from)}\n`;
+    from = newline + 1;
+  }
+  return out + ' '.repeat(end - from);
 }
 
 /** The answer with every grader-addressed span blanked out (see blankSpans), and whether any was. */

@@ -74,6 +74,8 @@ const ANY_VERDICT = new RegExp(ANY_VERDICT_SOURCE, 'gi');
 /** The same without `i`, run on the lower-cased answer: several times faster in V8. The patterns
  * are written in lower case except `A-F` (letter grades are LETTER_GRADE's, case-sensitive). */
 const ANY_VERDICT_LOWER = new RegExp(ANY_VERDICT_SOURCE, 'g');
+/** Whether LETTER_GRADE can match: "grade", "rating" or "score" in any case. */
+const LETTER_GRADE_HINT = /grade|rating|score/i;
 /** Cheap look-ups that a wall (see wallIndex) needs, so most answers skip the scan. */
 const WALL_HINTS: readonly string[] = ['\n\n\n', '\n \n', '\n\t\n', '----------', '==========', '__________', '**********', '..........', '~~~~~~~~~~', '##########'];
 
@@ -127,10 +129,13 @@ export function disguisedPassages(text: string, spans: Span[]): void {
     for (const match of text.matchAll(FRONT_MATTER)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_FRONT_MATTER });
   }
 
-  const lower = text.toLowerCase();
-  // toLowerCase keeps offsets for ASCII (and most text); where it doesn't, use the `i` pattern.
-  const [verdictText, verdictPattern] = lower.length === text.length ? [lower, ANY_VERDICT_LOWER] : [text, ANY_VERDICT];
-  const letterGrades = lower.includes('grade') || lower.includes('rating') || lower.includes('score');
+  // Run on the answer itself, the `i` pattern finds what ANY_VERDICT_LOWER finds on the
+  // lower-cased answer, as fast, without a copy: the only character that lower-cases into
+  // ASCII without changing the length is the Kelvin sign ("\u212a" -> "k"), so only an answer
+  // with one is still lower-cased, to keep its matches exactly as they were.
+  const lower = text.includes('\u212a') ? text.toLowerCase() : undefined;
+  const [verdictText, verdictPattern] = lower !== undefined && lower.length === text.length ? [lower, ANY_VERDICT_LOWER] : [text, ANY_VERDICT];
+  const letterGrades = LETTER_GRADE_HINT.test(text);
   for (const [source, pattern] of letterGrades ? ([[verdictText, verdictPattern], [text, LETTER_GRADE]] as const) : ([[verdictText, verdictPattern]] as const)) {
     for (const match of source.matchAll(pattern)) {
       const brackets = TREAT_AS_START.test(match[0]) ? enclosingBrackets(text, match.index) : undefined;
