@@ -118,6 +118,18 @@ function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean 
   return false;
 }
 
+/** "concept 0", "concept 1"...: a hit's key, built once rather than for every hit. */
+const CONCEPT_KEYS: string[] = [];
+
+function conceptKey(index: number): string {
+  let key = CONCEPT_KEYS[index];
+  if (key === undefined) {
+    key = `concept ${index}`;
+    CONCEPT_KEYS[index] = key;
+  }
+  return key;
+}
+
 /** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
 function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   const { terms, segmentation, segmentOfTerm } = context;
@@ -150,7 +162,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
       for (const match of matchConcept(index, concept, segmentOfTerm)) {
         const firstToken = terms.firstToken[match.first] ?? 0;
         place(context, point.id, {
-          key: `concept ${conceptIndex}`,
+          key: conceptKey(conceptIndex),
           first: match.first,
           last: match.last,
           firstToken,
@@ -187,31 +199,61 @@ function spanOf(hit: PlacedHit): number {
  * A sentence can still serve two points with distinct evidence for each.
  */
 function shareEvidence(byPoint: PointHits[]): void {
-  // Only hits in the same sentence can share words: bucket them by sentence first.
-  const bySegment = new Map<number, { point: number; hit: PlacedHit }[]>();
+  // Which hit of a pair loses does not depend on the order pairs are looked at, so the hits are
+  // laid out flat and ordered by sentence (only hits in one sentence can share words), with no
+  // object per hit.
+  let total = 0;
+  for (const point of byPoint) total += point.hits.length;
+  if (total < 2) return;
+  const hits = new Array<PlacedHit>(total);
+  const pointOf = new Int32Array(total);
+  let at = 0;
   byPoint.forEach((point, pointIndex) => {
     for (const hit of point.hits) {
-      const bucket = bySegment.get(hit.segment);
-      if (bucket) bucket.push({ point: pointIndex, hit });
-      else bySegment.set(hit.segment, [{ point: pointIndex, hit }]);
+      hits[at] = hit;
+      pointOf[at] = pointIndex;
+      at += 1;
     }
   });
-  const dropped = new Set<PlacedHit>();
-  for (const bucket of bySegment.values()) {
-    for (let a = 0; a < bucket.length; a += 1) {
-      for (let b = a + 1; b < bucket.length; b += 1) {
-        const left = bucket[a];
-        const right = bucket[b];
-        if (!left || !right || left.point === right.point || !partsOverlap(left.hit.parts, right.hit.parts)) continue;
-        const leftWeight = spanOf(left.hit) + (left.hit.concept ? 0.5 : 0);
-        const rightWeight = spanOf(right.hit) + (right.hit.concept ? 0.5 : 0);
-        // A tie goes to the earlier point, as rubric order does.
-        dropped.add(rightWeight > leftWeight ? left.hit : right.hit);
-      }
+  // Sorted by sentence, then by first term: a hit's parts all lie within [first, last], so only
+  // the hits that start before another one ends can share words with it.
+  const order = Int32Array.from({ length: total }, (_, index) => index).sort((a, b) => {
+    const left = hits[a];
+    const right = hits[b];
+    return (left?.segment ?? 0) - (right?.segment ?? 0) || (left?.first ?? 0) - (right?.first ?? 0) || a - b;
+  });
+  const dropped = new Uint8Array(total);
+  let anyDropped = false;
+  for (let a = 0; a < total; a += 1) {
+    const oneIndex = order[a] ?? 0;
+    const one = hits[oneIndex];
+    if (!one) continue;
+    for (let b = a + 1; b < total; b += 1) {
+      const otherIndex = order[b] ?? 0;
+      const other = hits[otherIndex];
+      if (!other || other.segment !== one.segment || other.first > one.last) break;
+      if (pointOf[oneIndex] === pointOf[otherIndex] || !partsOverlap(one.parts, other.parts)) continue;
+      // Of the two, "left" is the earlier point's hit: a tie goes to it, as rubric order does.
+      const [leftIndex, rightIndex] = (pointOf[oneIndex] ?? 0) < (pointOf[otherIndex] ?? 0) ? [oneIndex, otherIndex] : [otherIndex, oneIndex];
+      const left = hits[leftIndex];
+      const right = hits[rightIndex];
+      if (!left || !right) continue;
+      const leftWeight = spanOf(left) + (left.concept ? 0.5 : 0);
+      const rightWeight = spanOf(right) + (right.concept ? 0.5 : 0);
+      dropped[rightWeight > leftWeight ? leftIndex : rightIndex] = 1;
+      anyDropped = true;
     }
   }
-  if (dropped.size === 0) return;
-  for (const point of byPoint) point.hits = point.hits.filter((hit) => !dropped.has(hit));
+  if (!anyDropped) return;
+  at = 0;
+  for (const point of byPoint) {
+    const kept: PlacedHit[] = [];
+    for (const hit of point.hits) {
+      if (dropped[at] !== 1) kept.push(hit);
+      at += 1;
+    }
+    point.hits = kept;
+  }
 }
 
 /**

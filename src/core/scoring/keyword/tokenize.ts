@@ -76,11 +76,22 @@ const RIGHT_SINGLE_QUOTE = 0x2019;
 // is a native conversion, so long answers are scanned as UTF-16 code units.
 const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 
+// One buffer reused by every call (tokenize is synchronous and the units never leave it), so a
+// long answer's copy is not fresh garbage on every score. Longer texts get a buffer of their own.
+const MAX_REUSED_UNITS = 64 * 1024;
+let reused = Buffer.allocUnsafeSlow(0);
+
 function codeUnits(text: string): Uint16Array {
   if (!LITTLE_ENDIAN) {
     const units = new Uint16Array(text.length);
     for (let index = 0; index < text.length; index += 1) units[index] = text.charCodeAt(index);
     return units;
+  }
+  if (text.length <= MAX_REUSED_UNITS) {
+    if (reused.length < text.length * 2) reused = Buffer.allocUnsafeSlow(Math.min(MAX_REUSED_UNITS, Math.max(text.length, 4096)) * 2);
+    // allocUnsafeSlow buffers own their memory from offset 0, so the view is aligned.
+    const written = reused.write(text, 0, 'utf16le');
+    return new Uint16Array(reused.buffer, reused.byteOffset, written >> 1);
   }
   const bytes = Buffer.from(text, 'utf16le');
   if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
