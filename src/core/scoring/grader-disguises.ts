@@ -1,3 +1,5 @@
+import { matchAllFrom, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
+
 /*
  * Disguises for text aimed at the grader that the sentence patterns of grader-addressed.ts do
  * not see: places where a reader of the chat message would not look (markdown comments,
@@ -101,7 +103,12 @@ function wallIndex(text: string): number {
   return -1;
 }
 
-export function disguisedPassages(text: string, spans: Span[]): void {
+/** The verdict scans, run only where one of their words starts (see word-starts.ts). */
+const ANY_VERDICT_AT_WORDS = wordStartPattern(ANY_VERDICT);
+const ANY_VERDICT_LOWER_AT_WORDS = wordStartPattern(ANY_VERDICT_LOWER);
+
+/** `starts`: wordStarts(text), when the caller has it already. */
+export function disguisedPassages(text: string, spans: Span[], starts: WordStarts = wordStarts(text)): void {
   if (text.includes(']:')) {
     for (const match of text.matchAll(MARKDOWN_COMMENT)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_MARKDOWN_COMMENT });
   }
@@ -134,10 +141,10 @@ export function disguisedPassages(text: string, spans: Span[]): void {
   // ASCII without changing the length is the Kelvin sign ("\u212a" -> "k"), so only an answer
   // with one is still lower-cased, to keep its matches exactly as they were.
   const lower = text.includes('\u212a') ? text.toLowerCase() : undefined;
-  const [verdictText, verdictPattern] = lower !== undefined && lower.length === text.length ? [lower, ANY_VERDICT_LOWER] : [text, ANY_VERDICT];
+  const verdicts = lower !== undefined && lower.length === text.length ? matchAllFrom(lower, wordStarts(lower), ANY_VERDICT_LOWER_AT_WORDS) : matchAllFrom(text, starts, ANY_VERDICT_AT_WORDS);
   const letterGrades = LETTER_GRADE_HINT.test(text);
-  for (const [source, pattern] of letterGrades ? ([[verdictText, verdictPattern], [text, LETTER_GRADE]] as const) : ([[verdictText, verdictPattern]] as const)) {
-    for (const match of source.matchAll(pattern)) {
+  for (const matches of letterGrades ? [verdicts, text.matchAll(LETTER_GRADE)] : [verdicts]) {
+    for (const match of matches) {
       const brackets = TREAT_AS_START.test(match[0]) ? enclosingBrackets(text, match.index) : undefined;
       if (brackets) {
         spans.push({ start: brackets.start, end: brackets.end, reason: REASON_SELF_VERDICT });

@@ -1,17 +1,18 @@
 import type { Question } from '../../content/schema.ts';
 import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../grader-addressed.ts';
+import { ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
-import { findPhrase, TermIndex } from './match.ts';
+import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { segmentAnswer, type Segmentation } from './sentences.ts';
-import { answerTerms, type AnswerTerms } from './terms.ts';
-import { GAP_SEPARATOR, tokenize, type Tokens } from './tokenize.ts';
+import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
+import { GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -133,7 +134,7 @@ function conceptKey(index: number): string {
 /** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
 function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   const { terms, segmentation, segmentOfTerm } = context;
-  const index = new TermIndex(terms, rubric.termIds.size);
+  const index = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const spans = new Int32Array(MAX_HITS_PER_PHRASE * 2);
   return rubric.points.map((point) => {
     const found: PointHits = { hits: [], rejected: [] };
@@ -301,6 +302,19 @@ function quoteOf(text: string, tokens: Tokens, segmentation: Segmentation, hit: 
   return segment ? quoteEvidence(text, tokens, segment, hit.firstToken, hit.lastToken) : undefined;
 }
 
+/**
+ * The per-answer arrays, reused from one score to the next (see reused-arrays.ts): scoreAnswer
+ * is synchronous, and nothing it returns points into them.
+ */
+const REUSED = {
+  tokens: { starts: new ReusedInt32(), ends: new ReusedInt32(), gaps: new ReusedUint8() } satisfies TokenArrays,
+  segmentOfToken: new ReusedInt32(),
+  terms: { ids: new ReusedInt32(), firstToken: new ReusedInt32(), lastToken: new ReusedInt32() } satisfies TermArrays,
+  segmentOfTerm: new ReusedInt32(),
+  rejections: new ReusedInt32(),
+  termIndex: { offsets: new ReusedInt32(), flat: new ReusedInt32(), next: new ReusedInt32() } satisfies TermIndexArrays,
+};
+
 export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const rubric = compileRubric(question);
   const original = truncate(answer);
@@ -308,14 +322,14 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   // every quote is still a verbatim piece of what the person wrote.
   const flagged = findGraderAddressed(original, rubric.ids);
   const text = blankSpans(original, flagged);
-  const tokens = tokenize(text);
-  const segmentation = segmentAnswer(text, tokens);
-  const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep);
-  const segmentOfTerm = new Int32Array(terms.count);
+  const tokens = tokenize(text, REUSED.tokens);
+  const segmentation = segmentAnswer(text, tokens, REUSED.segmentOfToken);
+  const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep, REUSED.terms);
+  const segmentOfTerm = REUSED.segmentOfTerm.take(terms.count);
   for (let term = 0; term < terms.count; term += 1) {
     segmentOfTerm[term] = segmentation.segmentOfToken[terms.firstToken[term] ?? 0] ?? 0;
   }
-  const rejections = findRejections(tokens, segmentation);
+  const rejections = findRejections(tokens, segmentation, REUSED.rejections);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
   const byPoint = collectHits(rubric, context);

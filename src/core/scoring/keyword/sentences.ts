@@ -1,3 +1,4 @@
+import type { ReusedInt32 } from '../reused-arrays.ts';
 import { WORD_BARE_LINK, WORD_CHAIN_LINK, WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_GRADER_CUE, WORD_LIST_JOINER, WORD_REASONING } from './lexicon.ts';
 import {
   GAP_BLANK_LINE,
@@ -205,8 +206,9 @@ function isEnumeration(text: string, tokens: Tokens, firstToken: number, endToke
   return false;
 }
 
-export function segmentAnswer(text: string, tokens: Tokens): Segmentation {
-  const segmentOfToken = new Int32Array(tokens.count);
+/** `reuse`: an array to hold segmentOfToken instead of a fresh one (see reused-arrays.ts). */
+export function segmentAnswer(text: string, tokens: Tokens, reuse?: ReusedInt32): Segmentation {
+  const segmentOfToken = reuse ? reuse.take(tokens.count) : new Int32Array(tokens.count);
   const segments: Segment[] = [];
   let firstToken = 0;
   for (let index = 1; index <= tokens.count; index += 1) {

@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import type { ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import { asciiWordAt, describeWord, HASH_PRIME, HASH_SEED, type WordInfo } from './lexicon.ts';
 import { normalizeWord } from './normalize.ts';
 
@@ -170,10 +171,10 @@ class TokenBuilder {
   readonly words: WordInfo[];
   readonly irregular: number[] = [];
 
-  constructor(capacity: number) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.gaps = new Uint8Array(capacity);
+  constructor(capacity: number, reuse?: TokenArrays) {
+    this.starts = reuse ? reuse.starts.take(capacity) : new Int32Array(capacity);
+    this.ends = reuse ? reuse.ends.take(capacity) : new Int32Array(capacity);
+    this.gaps = reuse ? reuse.gaps.take(capacity) : new Uint8Array(capacity);
     this.words = new Array<WordInfo>(capacity);
   }
 
@@ -209,11 +210,22 @@ function slowWord(text: string, start: number, end: number): WordInfo {
   return describeWord(normalizeWord(text.slice(start, end)));
 }
 
-export function tokenize(text: string): Tokens {
+/**
+ * Arrays for the tokens to live in instead of fresh ones (see reused-arrays.ts): for the scorer,
+ * whose tokens are dropped when the score is done. The tokens are valid until the next call
+ * with the same arrays.
+ */
+export interface TokenArrays {
+  starts: ReusedInt32;
+  ends: ReusedInt32;
+  gaps: ReusedUint8;
+}
+
+export function tokenize(text: string, reuse?: TokenArrays): Tokens {
   const units = codeUnits(text);
   const length = units.length;
   // English averages about six characters per word and its gap; grow if the text is denser.
-  const builder = new TokenBuilder((length >> 2) + 16);
+  const builder = new TokenBuilder((length >> 2) + 16, reuse);
   let index = 0;
   while (index < length) {
     const code = units[index] ?? 0;
