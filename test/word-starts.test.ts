@@ -83,3 +83,14 @@ describe('word-start scans', () => {
     expect(matchStarts(String.raw`[^a]b`)).toBeUndefined();
   });
 });
+
+describe('wordStarts', () => {
+  it('lists where words start, in a long text with astral characters too', () => {
+    const text = `${'x'.repeat(70_000)} 😀score 😀 Grade`;
+    const starts = wordStarts(text);
+    expect(Array.from(starts.positions.subarray(0, starts.count))).toEqual([0, 70_003, 70_012]);
+    const short = '😀score, _x a1 9';
+    const shortStarts = wordStarts(short);
+    expect(Array.from(shortStarts.positions.subarray(0, shortStarts.count))).toEqual([2, 12, 15]);
+  });
+});

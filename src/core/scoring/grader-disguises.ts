@@ -1,4 +1,4 @@
-import { matchAllFrom, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
+import { matchAllFrom, someWordStartsWith, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
 
 /*
  * Disguises for text aimed at the grader that the sentence patterns of grader-addressed.ts do
@@ -76,8 +76,8 @@ const ANY_VERDICT = new RegExp(ANY_VERDICT_SOURCE, 'gi');
 /** The same without `i`, run on the lower-cased answer: several times faster in V8. The patterns
  * are written in lower case except `A-F` (letter grades are LETTER_GRADE's, case-sensitive). */
 const ANY_VERDICT_LOWER = new RegExp(ANY_VERDICT_SOURCE, 'g');
-/** Whether LETTER_GRADE can match: "grade", "rating" or "score" in any case. */
-const LETTER_GRADE_HINT = /grade|rating|score/i;
+/** How every word LETTER_GRADE matches at starts. */
+const LETTER_GRADE_WORDS: readonly string[] = ['gra', 'rat', 'sco'];
 /** Cheap look-ups that a wall (see wallIndex) needs, so most answers skip the scan. */
 const WALL_HINTS: readonly string[] = ['\n\n\n', '\n \n', '\n\t\n', '----------', '==========', '__________', '**********', '..........', '~~~~~~~~~~', '##########'];
 
@@ -142,7 +142,8 @@ export function disguisedPassages(text: string, spans: Span[], starts: WordStart
   // with one is still lower-cased, to keep its matches exactly as they were.
   const lower = text.includes('\u212a') ? text.toLowerCase() : undefined;
   const verdicts = lower !== undefined && lower.length === text.length ? matchAllFrom(lower, wordStarts(lower), ANY_VERDICT_LOWER_AT_WORDS) : matchAllFrom(text, starts, ANY_VERDICT_AT_WORDS);
-  const letterGrades = LETTER_GRADE_HINT.test(text);
+  // LETTER_GRADE needs a word starting "grade", "rating" or "score" (in some case).
+  const letterGrades = someWordStartsWith(starts, LETTER_GRADE_WORDS);
   for (const matches of letterGrades ? [verdicts, text.matchAll(LETTER_GRADE)] : [verdicts]) {
     for (const match of matches) {
       const brackets = TREAT_AS_START.test(match[0]) ? enclosingBrackets(text, match.index) : undefined;

@@ -218,11 +218,7 @@ function shareEvidence(byPoint: PointHits[]): void {
   });
   // Sorted by sentence, then by first term: a hit's parts all lie within [first, last], so only
   // the hits that start before another one ends can share words with it.
-  const order = Int32Array.from({ length: total }, (_, index) => index).sort((a, b) => {
-    const left = hits[a];
-    const right = hits[b];
-    return (left?.segment ?? 0) - (right?.segment ?? 0) || (left?.first ?? 0) - (right?.first ?? 0) || a - b;
-  });
+  const order = sentenceOrder(hits);
   const dropped = new Uint8Array(total);
   let anyDropped = false;
   for (let a = 0; a < total; a += 1) {
@@ -255,6 +251,32 @@ function shareEvidence(byPoint: PointHits[]): void {
     }
     point.hits = kept;
   }
+}
+
+/** Indices of `hits` by sentence, then first term, then index. */
+function sentenceOrder(hits: readonly PlacedHit[]): Int32Array {
+  let maxSegment = 0;
+  let maxFirst = 0;
+  for (const hit of hits) {
+    maxSegment = Math.max(maxSegment, hit.segment);
+    maxFirst = Math.max(maxFirst, hit.first);
+  }
+  const firsts = maxFirst + 1;
+  const count = hits.length;
+  // One number per hit, sorted natively: much faster than a comparator over the hit objects.
+  if ((maxSegment + 1) * firsts * count < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(count);
+    hits.forEach((hit, index) => {
+      keys[index] = (hit.segment * firsts + hit.first) * count + index;
+    });
+    keys.sort();
+    return Int32Array.from(keys, (key) => key % count);
+  }
+  return Int32Array.from({ length: count }, (_, index) => index).sort((a, b) => {
+    const left = hits[a];
+    const right = hits[b];
+    return (left?.segment ?? 0) - (right?.segment ?? 0) || (left?.first ?? 0) - (right?.first ?? 0) || a - b;
+  });
 }
 
 /**
