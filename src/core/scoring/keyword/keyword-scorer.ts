@@ -329,7 +329,7 @@ function quoteOf(text: string, tokens: Tokens, segmentation: Segmentation, hit: 
  * is synchronous, and nothing it returns points into them.
  */
 const REUSED = {
-  tokens: { starts: new ReusedInt32(), ends: new ReusedInt32(), gaps: new ReusedUint8() } satisfies TokenArrays,
+  tokens: { starts: new ReusedInt32(), ends: new ReusedInt32(), gaps: new ReusedUint8(), words: [], used: 0 } satisfies TokenArrays,
   segmentOfToken: new ReusedInt32(),
   terms: { ids: new ReusedInt32(), firstToken: new ReusedInt32(), lastToken: new ReusedInt32() } satisfies TermArrays,
   segmentOfTerm: new ReusedInt32(),

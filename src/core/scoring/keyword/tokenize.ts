@@ -175,7 +175,7 @@ class TokenBuilder {
     this.starts = reuse ? reuse.starts.take(capacity) : new Int32Array(capacity);
     this.ends = reuse ? reuse.ends.take(capacity) : new Int32Array(capacity);
     this.gaps = reuse ? reuse.gaps.take(capacity) : new Uint8Array(capacity);
-    this.words = new Array<WordInfo>(capacity);
+    this.words = reuse ? reuse.words : new Array<WordInfo>(capacity);
   }
 
   push(units: Uint16Array, start: number, end: number, word: WordInfo): void {
@@ -219,6 +219,9 @@ export interface TokenArrays {
   starts: ReusedInt32;
   ends: ReusedInt32;
   gaps: ReusedUint8;
+  /** The words of the last tokenize call with these arrays; `used` of them are set. */
+  words: WordInfo[];
+  used: number;
 }
 
 export function tokenize(text: string, reuse?: TokenArrays): Tokens {
@@ -289,6 +292,11 @@ export function tokenize(text: string, reuse?: TokenArrays): Tokens {
     // Masked to 30 bits so the hash stays a small integer and is never boxed on the heap.
     builder.push(units, start, index, simple ? asciiWordAt(text, units, start, index, hash & 0x3fffffff) : slowWord(text, start, index));
   }
-  builder.words.length = builder.count;
+  if (reuse) {
+    // The reused list keeps its length (so its storage), but nothing past the answer's own
+    // tokens: a read past `count` finds nothing, as it does in a fresh list.
+    builder.words.fill(undefined as unknown as WordInfo, builder.count, reuse.used);
+    reuse.used = builder.count;
+  } else builder.words.length = builder.count;
   return { count: builder.count, starts: builder.starts, ends: builder.ends, gaps: builder.gaps, words: builder.words, irregular: builder.irregular };
 }
