@@ -92,7 +92,7 @@ export function compileConcepts(
 export interface ConceptMatch {
   segment: number;
   /** [first, last] term pairs, one per group. */
-  parts: Int32Array;
+  parts: readonly number[];
   first: number;
   last: number;
 }
@@ -261,7 +261,9 @@ export function matchConcept(index: TermIndex, concept: CompiledConcept, segment
     if (concept.proximity !== undefined && last - first + 1 > concept.proximity) continue;
     // The same words can't stand for two groups ("trace" for both "trace" and "trace complete").
     if (overlappingParts(parts, perGroup.length)) continue;
-    matches.push({ segment, parts: parts.slice(0, perGroup.length * 2), first, last });
+    const kept: number[] = [];
+    for (let index = 0; index < perGroup.length * 2; index += 1) kept.push(parts[index] ?? 0);
+    matches.push({ segment, parts: kept, first, last });
   }
   return matches;
 }

@@ -51,7 +51,8 @@ function truncate(answer: string): string {
 
 /** A hit plus the term ranges it stands on (one for a phrase, one per group for a concept). */
 interface PlacedHit extends Hit {
-  parts: Int32Array;
+  /** [first, last] term pairs. A plain array: one is made per hit, and a typed array costs far more to make. */
+  parts: readonly number[];
 }
 
 interface PointHits {
@@ -94,7 +95,7 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
 }
 
 /** Every rubric term of the hit's ranges is a generic word of the question's area. */
-function isGeneric(context: HitContext, parts: Int32Array): boolean {
+function isGeneric(context: HitContext, parts: readonly number[]): boolean {
   for (let part = 0; part * 2 < parts.length; part += 1) {
     for (let term = parts[part * 2] ?? 0; term <= (parts[part * 2 + 1] ?? -1); term += 1) {
       const id = context.terms.ids[term] ?? -1;
@@ -110,7 +111,7 @@ function dismissedBefore(rejections: Int32Array, first: number, last: number): b
   return false;
 }
 
-function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean {
+function cueIsPart(terms: AnswerTerms, parts: readonly number[], cue: number): boolean {
   for (let part = 0; part * 2 < parts.length; part += 1) {
     const first = terms.firstToken[parts[part * 2] ?? 0] ?? -1;
     const last = terms.lastToken[parts[part * 2 + 1] ?? 0] ?? -1;
@@ -154,7 +155,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
             lastToken: terms.lastToken[last] ?? firstToken,
             segment: segmentIndex,
             kind: segmentation.segments[segmentIndex]?.kind ?? 'fragment',
-            parts: Int32Array.of(first, last),
+            parts: [first, last],
           }, found);
         }
       }
@@ -179,7 +180,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   });
 }
 
-function partsOverlap(a: Int32Array, b: Int32Array): boolean {
+function partsOverlap(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i * 2 < a.length; i += 1) {
     for (let j = 0; j * 2 < b.length; j += 1) {
       if (!((a[i * 2 + 1] ?? 0) < (b[j * 2] ?? 0) || (b[j * 2 + 1] ?? 0) < (a[i * 2] ?? 0))) return true;
