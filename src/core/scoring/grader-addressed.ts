@@ -1,5 +1,7 @@
 import { GRADER_DIRECTED } from './instruction-text.ts';
 import { disguisedPassages } from './grader-disguises.ts';
+import { ReusedInt32 } from './reused-arrays.ts';
+import { execFrom, wordStartPattern, wordStarts, type WordStartArrays, type WordStartPattern, type WordStarts } from './word-starts.ts';
 
 /**
  * Finds the parts of an answer that are not an answer: text aimed at whoever grades it, and
@@ -455,15 +457,19 @@ function classifySentence(sentence: string): { reason: string; introduces: boole
   return undefined;
 }
 
-function graderSentences(text: string, spans: Span[]): void {
-  SENTENCE_CUES.lastIndex = 0;
+/** SENTENCE_CUES, tried only where one of its words starts (see word-starts.ts). */
+const SENTENCE_CUES_AT_WORDS = wordStartPattern(SENTENCE_CUES);
+
+function graderSentences(text: string, starts: WordStarts, spans: Span[]): void {
+  let from = 0;
   let checkedUpTo = -1;
   let found: RegExpExecArray | null;
-  while ((found = SENTENCE_CUES.exec(text)) !== null) {
+  while ((found = execFrom(text, starts, SENTENCE_CUES_AT_WORDS, from)) !== null) {
+    from = found.index + found[0].length;
     if (found.index < checkedUpTo) continue;
     const { start, end } = sentenceAround(text, found.index);
     checkedUpTo = end;
-    SENTENCE_CUES.lastIndex = Math.max(SENTENCE_CUES.lastIndex, end);
+    from = Math.max(from, end);
     const verdict = classifySentence(text.slice(start, end));
     if (!verdict) continue;
     // A passage that introduces something takes the rest of its paragraph with it; "below"
@@ -501,7 +507,7 @@ function tickedLines(text: string, spans: Span[]): void {
 // Rubric ids
 
 interface IdMatcher {
-  pattern: RegExp;
+  pattern: WordStartPattern;
   /** Lower-cased id forms with "-" that are hyphenated phrases people also write in prose. */
   multiPart: ReadonlySet<string>;
 }
@@ -524,8 +530,10 @@ function idMatcher(rubricIds: readonly string[]): IdMatcher | undefined {
     ? undefined
     : {
         // "(?<![\\w-])" is checked by hand (idStartsHere): a leading look-behind is tried at every
-        // position of the answer and makes this scan several times slower.
-        pattern: new RegExp(`(?:${forms.join('|')})(?![\\w-])`, 'gi'),
+        // position of the answer and makes this scan several times slower. A leading "\\b" lets
+        // the scan skip to word starts (word-starts.ts): where every form starts with a letter or
+        // digit, idStartsHere only passes positions where "\\b" holds anyway.
+        pattern: wordStartPattern(new RegExp(`${forms.every((form) => /^[A-Za-z0-9]/.test(form)) ? '\\b' : ''}(?:${forms.join('|')})(?![\\w-])`, 'gi')),
         multiPart: new Set(rubricIds.filter((id) => /[-_]/.test(id)).map((id) => id.toLowerCase().replace(/_/g, '-'))),
       };
   if (idMatchers.size >= MAX_ID_MATCHERS) idMatchers.clear();
@@ -545,22 +553,23 @@ function idStartsHere(text: string, start: number): boolean {
   return !word && code !== 45;
 }
 
-function rubricIdMentions(text: string, rubricIds: readonly string[] | undefined, spans: Span[]): void {
+function rubricIdMentions(text: string, starts: WordStarts, rubricIds: readonly string[] | undefined, spans: Span[]): void {
   if (!rubricIds || rubricIds.length === 0) return;
   const matcher = idMatcher(rubricIds);
   if (!matcher) return;
-  matcher.pattern.lastIndex = 0;
+  let from = 0;
   // Mentions that are plain prose ("we use tail-sampling"), grouped by sentence: several ids in
   // one sentence read as a list of rubric ids.
   const plainBySentence = new Map<number, { end: number; ids: Set<string> }>();
   let found: RegExpExecArray | null;
-  while ((found = matcher.pattern.exec(text)) !== null) {
+  while ((found = execFrom(text, starts, matcher.pattern, from)) !== null) {
     const start = found.index;
     if (!idStartsHere(text, start)) {
-      matcher.pattern.lastIndex = start + 1;
+      from = start + 1;
       continue;
     }
     const end = start + found[0].length;
+    from = end;
     const form = found[0].toLowerCase();
     const before = text.slice(Math.max(0, start - 1), start);
     const after = text.slice(end, end + 24);
@@ -599,12 +608,17 @@ function merged(spans: Span[]): Span[] {
   return out;
 }
 
+/** findGraderAddressed is synchronous and done with its word starts when it returns. */
+const WORD_START_ARRAYS: WordStartArrays = { positions: new ReusedInt32(), keys: new ReusedInt32() };
+
 /**
  * Character spans of `answer` that must not be scored, sorted and non-overlapping. Pass the
  * question's rubric point ids to also flag mentions of them.
  */
 export function findGraderAddressed(answer: string, rubricIds?: readonly string[]): GraderAddressedSpan[] {
   const spans: Span[] = [];
+  // Where words start, for the scans that only need to look there.
+  const starts = wordStarts(answer, WORD_START_ARRAYS);
   htmlComments(answer, spans);
   codeFences(answer, spans);
   jsonObjects(answer, spans);
@@ -612,12 +626,12 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   tables(answer, spans);
   csvBlocks(answer, spans);
   hiddenCharacters(answer, spans);
-  disguisedPassages(answer, spans);
+  disguisedPassages(answer, spans, starts);
   roleTags(answer, spans);
   encodedBlobs(answer, spans);
-  graderSentences(answer, spans);
+  graderSentences(answer, starts, spans);
   tickedLines(answer, spans);
-  rubricIdMentions(answer, rubricIds, spans);
+  rubricIdMentions(answer, starts, rubricIds, spans);
   return merged(spans);
 }
 
@@ -632,10 +646,21 @@ export function blankSpans(answer: string, spans: readonly GraderAddressedSpan[]
   let from = 0;
   for (const span of spans) {
     out += answer.slice(from, span.start);
-    out += answer.slice(span.start, span.end).replace(/[^\n]/g, ' ');
+    out += blanked(answer, span.start, span.end);
     from = span.end;
   }
   return out + answer.slice(from);
+}
+
+/** answer[start, end) with every UTF-16 unit but "\n" turned into a space (no per-character callback). */
+function blanked(answer: string, start: number, end: number): string {
+  let out = '';
+  let from = start;
+  for (let newline = answer.indexOf('\n', from); newline !== -1 && newline < end; newline = answer.indexOf('\n', from)) {
+    out += `${' '.repeat(newline - from)}\n`;
+    from = newline + 1;
+  }
+  return out + ' '.repeat(end - from);
 }
 
 /** The answer with every grader-addressed span blanked out (see blankSpans), and whether any was. */

@@ -1,3 +1,5 @@
+import { matchAllFrom, someWordStartsWith, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
+
 /*
  * Disguises for text aimed at the grader that the sentence patterns of grader-addressed.ts do
  * not see: places where a reader of the chat message would not look (markdown comments,
@@ -74,6 +76,8 @@ const ANY_VERDICT = new RegExp(ANY_VERDICT_SOURCE, 'gi');
 /** The same without `i`, run on the lower-cased answer: several times faster in V8. The patterns
  * are written in lower case except `A-F` (letter grades are LETTER_GRADE's, case-sensitive). */
 const ANY_VERDICT_LOWER = new RegExp(ANY_VERDICT_SOURCE, 'g');
+/** How every word LETTER_GRADE matches at starts. */
+const LETTER_GRADE_WORDS: readonly string[] = ['gra', 'rat', 'sco'];
 /** Cheap look-ups that a wall (see wallIndex) needs, so most answers skip the scan. */
 const WALL_HINTS: readonly string[] = ['\n\n\n', '\n \n', '\n\t\n', '----------', '==========', '__________', '**********', '..........', '~~~~~~~~~~', '##########'];
 
@@ -99,7 +103,12 @@ function wallIndex(text: string): number {
   return -1;
 }
 
-export function disguisedPassages(text: string, spans: Span[]): void {
+/** The verdict scans, run only where one of their words starts (see word-starts.ts). */
+const ANY_VERDICT_AT_WORDS = wordStartPattern(ANY_VERDICT);
+const ANY_VERDICT_LOWER_AT_WORDS = wordStartPattern(ANY_VERDICT_LOWER);
+
+/** `starts`: wordStarts(text), when the caller has it already. */
+export function disguisedPassages(text: string, spans: Span[], starts: WordStarts = wordStarts(text)): void {
   if (text.includes(']:')) {
     for (const match of text.matchAll(MARKDOWN_COMMENT)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_MARKDOWN_COMMENT });
   }
@@ -127,12 +136,16 @@ export function disguisedPassages(text: string, spans: Span[]): void {
     for (const match of text.matchAll(FRONT_MATTER)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_FRONT_MATTER });
   }
 
-  const lower = text.toLowerCase();
-  // toLowerCase keeps offsets for ASCII (and most text); where it doesn't, use the `i` pattern.
-  const [verdictText, verdictPattern] = lower.length === text.length ? [lower, ANY_VERDICT_LOWER] : [text, ANY_VERDICT];
-  const letterGrades = lower.includes('grade') || lower.includes('rating') || lower.includes('score');
-  for (const [source, pattern] of letterGrades ? ([[verdictText, verdictPattern], [text, LETTER_GRADE]] as const) : ([[verdictText, verdictPattern]] as const)) {
-    for (const match of source.matchAll(pattern)) {
+  // Run on the answer itself, the `i` pattern finds what ANY_VERDICT_LOWER finds on the
+  // lower-cased answer, as fast, without a copy: the only character that lower-cases into
+  // ASCII without changing the length is the Kelvin sign ("\u212a" -> "k"), so only an answer
+  // with one is still lower-cased, to keep its matches exactly as they were.
+  const lower = text.includes('\u212a') ? text.toLowerCase() : undefined;
+  const verdicts = lower !== undefined && lower.length === text.length ? matchAllFrom(lower, wordStarts(lower), ANY_VERDICT_LOWER_AT_WORDS) : matchAllFrom(text, starts, ANY_VERDICT_AT_WORDS);
+  // LETTER_GRADE needs a word starting "grade", "rating" or "score" (in some case).
+  const letterGrades = someWordStartsWith(starts, LETTER_GRADE_WORDS);
+  for (const matches of letterGrades ? [verdicts, text.matchAll(LETTER_GRADE)] : [verdicts]) {
+    for (const match of matches) {
       const brackets = TREAT_AS_START.test(match[0]) ? enclosingBrackets(text, match.index) : undefined;
       if (brackets) {
         spans.push({ start: brackets.start, end: brackets.end, reason: REASON_SELF_VERDICT });

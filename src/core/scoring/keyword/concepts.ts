@@ -92,7 +92,7 @@ export function compileConcepts(
 export interface ConceptMatch {
   segment: number;
   /** [first, last] term pairs, one per group. */
-  parts: Int32Array;
+  parts: readonly number[];
   first: number;
   last: number;
 }
@@ -120,8 +120,12 @@ function occurrencesOf(index: TermIndex, alternative: CompiledAlternative, segme
   return { id: -1, pairs: phraseSpans.slice(0, found * 2), count: found };
 }
 
-/** The occurrence of `occurrences` in `segment` nearest to `anchor`, as [first, last], or undefined. */
-function nearestIn(index: TermIndex, occurrences: Occurrences, anchor: number, segment: number, segmentOfTerm: Int32Array): [number, number] | undefined {
+// nearestIn's result: module-level so the search allocates nothing (it runs once per anchor and group).
+let nearFirst = -1;
+let nearLast = -1;
+
+/** Finds the occurrence of `occurrences` in `segment` nearest to `anchor` into nearFirst/nearLast; false when none. */
+function nearestIn(index: TermIndex, occurrences: Occurrences, anchor: number, segment: number, segmentOfTerm: Int32Array): boolean {
   let bestFirst = -1;
   let bestLast = -1;
   let bestDistance = Infinity;
@@ -155,7 +159,9 @@ function nearestIn(index: TermIndex, occurrences: Occurrences, anchor: number, s
       }
     }
   }
-  return bestFirst < 0 ? undefined : [bestFirst, bestLast];
+  nearFirst = bestFirst;
+  nearLast = bestLast;
+  return bestFirst >= 0;
 }
 
 function hasSegment(matches: readonly ConceptMatch[], segment: number): boolean {
@@ -167,6 +173,18 @@ function hasSegment(matches: readonly ConceptMatch[], segment: number): boolean 
 function groupPossible(index: TermIndex, group: readonly CompiledAlternative[]): boolean {
   return group.some((alternative) => alternative.termIds.every((id) => index.from(id) !== index.to(id)));
 }
+
+/** Start (first term) of occurrence `item` of an alternative. */
+function occurrenceFirst(index: TermIndex, occurrences: Occurrences, item: number): number {
+  return occurrences.id >= 0 ? index.at(index.from(occurrences.id) + item) : (occurrences.pairs[item * 2] ?? 0);
+}
+
+function occurrenceLast(index: TermIndex, occurrences: Occurrences, item: number): number {
+  return occurrences.id >= 0 ? index.at(index.from(occurrences.id) + item) : (occurrences.pairs[item * 2 + 1] ?? 0);
+}
+
+/** Group ranges of the anchor being tried; copied into a match only when it succeeds. */
+let partsScratch = new Int32Array(16);
 
 /** Where `concept` matches in the answer: up to two sentences. */
 export function matchConcept(index: TermIndex, concept: CompiledConcept, segmentOfTerm: Int32Array): ConceptMatch[] {
@@ -183,58 +201,77 @@ export function matchConcept(index: TermIndex, concept: CompiledConcept, segment
       anchorGroup = group;
     }
   });
-  const anchors: [number, number][] = [];
-  for (const alternative of perGroup[anchorGroup] ?? []) {
-    if (alternative.id >= 0) {
-      for (let slot = index.from(alternative.id); slot < index.to(alternative.id); slot += 1) anchors.push([index.at(slot), index.at(slot)]);
-    } else {
-      for (let item = 0; item * 2 < alternative.pairs.length; item += 1) anchors.push([alternative.pairs[item * 2] ?? 0, alternative.pairs[item * 2 + 1] ?? 0]);
-    }
-  }
-  anchors.sort((a, b) => a[0] - b[0]);
+  if (partsScratch.length < perGroup.length * 2) partsScratch = new Int32Array(perGroup.length * 2);
+  const parts = partsScratch;
 
+  // The anchor group's occurrences in order of their first term, ties in alternative order:
+  // each alternative's occurrences are already ascending, so a merge of them gives the order
+  // a stable sort would, without building the list (the loop stops after MAX_MATCHES).
+  const anchorAlternatives = perGroup[anchorGroup] ?? [];
+  const cursors = new Int32Array(anchorAlternatives.length);
   const matches: ConceptMatch[] = [];
-  for (const [anchorFirst, anchorLast] of anchors) {
-    if (matches.length >= MAX_MATCHES) break;
+  while (matches.length < MAX_MATCHES) {
+    let next = -1;
+    let anchorFirst = 0;
+    for (let alternative = 0; alternative < anchorAlternatives.length; alternative += 1) {
+      const occurrences = anchorAlternatives[alternative];
+      const item = cursors[alternative] ?? 0;
+      if (!occurrences || item >= occurrences.count) continue;
+      const start = occurrenceFirst(index, occurrences, item);
+      if (next < 0 || start < anchorFirst) {
+        next = alternative;
+        anchorFirst = start;
+      }
+    }
+    const anchorOccurrences = anchorAlternatives[next];
+    if (!anchorOccurrences) break;
+    const anchorLast = occurrenceLast(index, anchorOccurrences, cursors[next] ?? 0);
+    cursors[next] = (cursors[next] ?? 0) + 1;
+
     const segment = segmentOfTerm[anchorFirst] ?? -1;
     if (hasSegment(matches, segment)) continue;
-    const parts = new Int32Array(perGroup.length * 2);
     let first = anchorFirst;
     let last = anchorLast;
     let complete = true;
     for (let group = 0; group < perGroup.length && complete; group += 1) {
-      let chosen: [number, number] | undefined = group === anchorGroup ? [anchorFirst, anchorLast] : undefined;
-      if (!chosen) {
+      let chosenFirst = anchorFirst;
+      let chosenLast = anchorLast;
+      if (group !== anchorGroup) {
+        let found = false;
         let bestDistance = Infinity;
         for (const alternative of perGroup[group] ?? []) {
-          const candidate = nearestIn(index, alternative, anchorFirst, segment, segmentOfTerm);
-          if (candidate && Math.abs(candidate[0] - anchorFirst) < bestDistance) {
-            chosen = candidate;
-            bestDistance = Math.abs(candidate[0] - anchorFirst);
+          if (nearestIn(index, alternative, anchorFirst, segment, segmentOfTerm) && Math.abs(nearFirst - anchorFirst) < bestDistance) {
+            chosenFirst = nearFirst;
+            chosenLast = nearLast;
+            bestDistance = Math.abs(nearFirst - anchorFirst);
+            found = true;
           }
         }
+        if (!found) {
+          complete = false;
+          break;
+        }
       }
-      if (!chosen) {
-        complete = false;
-        break;
-      }
-      parts[group * 2] = chosen[0];
-      parts[group * 2 + 1] = chosen[1];
-      first = Math.min(first, chosen[0]);
-      last = Math.max(last, chosen[1]);
+      parts[group * 2] = chosenFirst;
+      parts[group * 2 + 1] = chosenLast;
+      first = Math.min(first, chosenFirst);
+      last = Math.max(last, chosenLast);
     }
     if (!complete) continue;
     if (concept.proximity !== undefined && last - first + 1 > concept.proximity) continue;
     // The same words can't stand for two groups ("trace" for both "trace" and "trace complete").
-    if (overlappingParts(parts)) continue;
-    matches.push({ segment, parts, first, last });
+    if (overlappingParts(parts, perGroup.length)) continue;
+    const kept: number[] = [];
+    for (let index = 0; index < perGroup.length * 2; index += 1) kept.push(parts[index] ?? 0);
+    matches.push({ segment, parts: kept, first, last });
   }
   return matches;
 }
 
-function overlappingParts(parts: Int32Array): boolean {
-  for (let a = 0; a * 2 < parts.length; a += 1) {
-    for (let b = a + 1; b * 2 < parts.length; b += 1) {
+/** Whether two of the first `groups` ranges in `parts` share a term. */
+function overlappingParts(parts: Int32Array, groups: number): boolean {
+  for (let a = 0; a < groups; a += 1) {
+    for (let b = a + 1; b < groups; b += 1) {
       const aFirst = parts[a * 2] ?? 0;
       const aLast = parts[a * 2 + 1] ?? 0;
       const bFirst = parts[b * 2] ?? 0;

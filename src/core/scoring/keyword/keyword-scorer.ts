@@ -1,17 +1,18 @@
 import type { Question } from '../../content/schema.ts';
 import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../grader-addressed.ts';
+import { ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
-import { findPhrase, TermIndex } from './match.ts';
+import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { segmentAnswer, type Segmentation } from './sentences.ts';
-import { answerTerms, type AnswerTerms } from './terms.ts';
-import { GAP_SEPARATOR, tokenize, type Tokens } from './tokenize.ts';
+import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
+import { GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -50,7 +51,8 @@ function truncate(answer: string): string {
 
 /** A hit plus the term ranges it stands on (one for a phrase, one per group for a concept). */
 interface PlacedHit extends Hit {
-  parts: Int32Array;
+  /** [first, last] term pairs. A plain array: one is made per hit, and a typed array costs far more to make. */
+  parts: readonly number[];
 }
 
 interface PointHits {
@@ -93,7 +95,7 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
 }
 
 /** Every rubric term of the hit's ranges is a generic word of the question's area. */
-function isGeneric(context: HitContext, parts: Int32Array): boolean {
+function isGeneric(context: HitContext, parts: readonly number[]): boolean {
   for (let part = 0; part * 2 < parts.length; part += 1) {
     for (let term = parts[part * 2] ?? 0; term <= (parts[part * 2 + 1] ?? -1); term += 1) {
       const id = context.terms.ids[term] ?? -1;
@@ -109,7 +111,7 @@ function dismissedBefore(rejections: Int32Array, first: number, last: number): b
   return false;
 }
 
-function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean {
+function cueIsPart(terms: AnswerTerms, parts: readonly number[], cue: number): boolean {
   for (let part = 0; part * 2 < parts.length; part += 1) {
     const first = terms.firstToken[parts[part * 2] ?? 0] ?? -1;
     const last = terms.lastToken[parts[part * 2 + 1] ?? 0] ?? -1;
@@ -118,10 +120,22 @@ function cueIsPart(terms: AnswerTerms, parts: Int32Array, cue: number): boolean 
   return false;
 }
 
+/** "concept 0", "concept 1"...: a hit's key, built once rather than for every hit. */
+const CONCEPT_KEYS: string[] = [];
+
+function conceptKey(index: number): string {
+  let key = CONCEPT_KEYS[index];
+  if (key === undefined) {
+    key = `concept ${index}`;
+    CONCEPT_KEYS[index] = key;
+  }
+  return key;
+}
+
 /** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
 function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   const { terms, segmentation, segmentOfTerm } = context;
-  const index = new TermIndex(terms, rubric.termIds.size);
+  const index = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const spans = new Int32Array(MAX_HITS_PER_PHRASE * 2);
   return rubric.points.map((point) => {
     const found: PointHits = { hits: [], rejected: [] };
@@ -141,7 +155,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
             lastToken: terms.lastToken[last] ?? firstToken,
             segment: segmentIndex,
             kind: segmentation.segments[segmentIndex]?.kind ?? 'fragment',
-            parts: Int32Array.of(first, last),
+            parts: [first, last],
           }, found);
         }
       }
@@ -150,7 +164,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
       for (const match of matchConcept(index, concept, segmentOfTerm)) {
         const firstToken = terms.firstToken[match.first] ?? 0;
         place(context, point.id, {
-          key: `concept ${conceptIndex}`,
+          key: conceptKey(conceptIndex),
           first: match.first,
           last: match.last,
           firstToken,
@@ -166,7 +180,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   });
 }
 
-function partsOverlap(a: Int32Array, b: Int32Array): boolean {
+function partsOverlap(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i * 2 < a.length; i += 1) {
     for (let j = 0; j * 2 < b.length; j += 1) {
       if (!((a[i * 2 + 1] ?? 0) < (b[j * 2] ?? 0) || (b[j * 2 + 1] ?? 0) < (a[i * 2] ?? 0))) return true;
@@ -187,31 +201,83 @@ function spanOf(hit: PlacedHit): number {
  * A sentence can still serve two points with distinct evidence for each.
  */
 function shareEvidence(byPoint: PointHits[]): void {
-  // Only hits in the same sentence can share words: bucket them by sentence first.
-  const bySegment = new Map<number, { point: number; hit: PlacedHit }[]>();
+  // Which hit of a pair loses does not depend on the order pairs are looked at, so the hits are
+  // laid out flat and ordered by sentence (only hits in one sentence can share words), with no
+  // object per hit.
+  let total = 0;
+  for (const point of byPoint) total += point.hits.length;
+  if (total < 2) return;
+  const hits = new Array<PlacedHit>(total);
+  const pointOf = new Int32Array(total);
+  let at = 0;
   byPoint.forEach((point, pointIndex) => {
     for (const hit of point.hits) {
-      const bucket = bySegment.get(hit.segment);
-      if (bucket) bucket.push({ point: pointIndex, hit });
-      else bySegment.set(hit.segment, [{ point: pointIndex, hit }]);
+      hits[at] = hit;
+      pointOf[at] = pointIndex;
+      at += 1;
     }
   });
-  const dropped = new Set<PlacedHit>();
-  for (const bucket of bySegment.values()) {
-    for (let a = 0; a < bucket.length; a += 1) {
-      for (let b = a + 1; b < bucket.length; b += 1) {
-        const left = bucket[a];
-        const right = bucket[b];
-        if (!left || !right || left.point === right.point || !partsOverlap(left.hit.parts, right.hit.parts)) continue;
-        const leftWeight = spanOf(left.hit) + (left.hit.concept ? 0.5 : 0);
-        const rightWeight = spanOf(right.hit) + (right.hit.concept ? 0.5 : 0);
-        // A tie goes to the earlier point, as rubric order does.
-        dropped.add(rightWeight > leftWeight ? left.hit : right.hit);
-      }
+  // Sorted by sentence, then by first term: a hit's parts all lie within [first, last], so only
+  // the hits that start before another one ends can share words with it.
+  const order = sentenceOrder(hits);
+  const dropped = new Uint8Array(total);
+  let anyDropped = false;
+  for (let a = 0; a < total; a += 1) {
+    const oneIndex = order[a] ?? 0;
+    const one = hits[oneIndex];
+    if (!one) continue;
+    for (let b = a + 1; b < total; b += 1) {
+      const otherIndex = order[b] ?? 0;
+      const other = hits[otherIndex];
+      if (!other || other.segment !== one.segment || other.first > one.last) break;
+      if (pointOf[oneIndex] === pointOf[otherIndex] || !partsOverlap(one.parts, other.parts)) continue;
+      // Of the two, "left" is the earlier point's hit: a tie goes to it, as rubric order does.
+      const [leftIndex, rightIndex] = (pointOf[oneIndex] ?? 0) < (pointOf[otherIndex] ?? 0) ? [oneIndex, otherIndex] : [otherIndex, oneIndex];
+      const left = hits[leftIndex];
+      const right = hits[rightIndex];
+      if (!left || !right) continue;
+      const leftWeight = spanOf(left) + (left.concept ? 0.5 : 0);
+      const rightWeight = spanOf(right) + (right.concept ? 0.5 : 0);
+      dropped[rightWeight > leftWeight ? leftIndex : rightIndex] = 1;
+      anyDropped = true;
     }
   }
-  if (dropped.size === 0) return;
-  for (const point of byPoint) point.hits = point.hits.filter((hit) => !dropped.has(hit));
+  if (!anyDropped) return;
+  at = 0;
+  for (const point of byPoint) {
+    const kept: PlacedHit[] = [];
+    for (const hit of point.hits) {
+      if (dropped[at] !== 1) kept.push(hit);
+      at += 1;
+    }
+    point.hits = kept;
+  }
+}
+
+/** Indices of `hits` by sentence, then first term, then index. */
+function sentenceOrder(hits: readonly PlacedHit[]): Int32Array {
+  let maxSegment = 0;
+  let maxFirst = 0;
+  for (const hit of hits) {
+    maxSegment = Math.max(maxSegment, hit.segment);
+    maxFirst = Math.max(maxFirst, hit.first);
+  }
+  const firsts = maxFirst + 1;
+  const count = hits.length;
+  // One number per hit, sorted natively: much faster than a comparator over the hit objects.
+  if ((maxSegment + 1) * firsts * count < Number.MAX_SAFE_INTEGER) {
+    const keys = new Float64Array(count);
+    hits.forEach((hit, index) => {
+      keys[index] = (hit.segment * firsts + hit.first) * count + index;
+    });
+    keys.sort();
+    return Int32Array.from(keys, (key) => key % count);
+  }
+  return Int32Array.from({ length: count }, (_, index) => index).sort((a, b) => {
+    const left = hits[a];
+    const right = hits[b];
+    return (left?.segment ?? 0) - (right?.segment ?? 0) || (left?.first ?? 0) - (right?.first ?? 0) || a - b;
+  });
 }
 
 /**
@@ -259,6 +325,19 @@ function quoteOf(text: string, tokens: Tokens, segmentation: Segmentation, hit: 
   return segment ? quoteEvidence(text, tokens, segment, hit.firstToken, hit.lastToken) : undefined;
 }
 
+/**
+ * The per-answer arrays, reused from one score to the next (see reused-arrays.ts): scoreAnswer
+ * is synchronous, and nothing it returns points into them.
+ */
+const REUSED = {
+  tokens: { starts: new ReusedInt32(), ends: new ReusedInt32(), gaps: new ReusedUint8(), words: [], used: 0 } satisfies TokenArrays,
+  segmentOfToken: new ReusedInt32(),
+  terms: { ids: new ReusedInt32(), firstToken: new ReusedInt32(), lastToken: new ReusedInt32() } satisfies TermArrays,
+  segmentOfTerm: new ReusedInt32(),
+  rejections: new ReusedInt32(),
+  termIndex: { offsets: new ReusedInt32(), flat: new ReusedInt32(), next: new ReusedInt32() } satisfies TermIndexArrays,
+};
+
 export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const rubric = compileRubric(question);
   const original = truncate(answer);
@@ -266,14 +345,14 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   // every quote is still a verbatim piece of what the person wrote.
   const flagged = findGraderAddressed(original, rubric.ids);
   const text = blankSpans(original, flagged);
-  const tokens = tokenize(text);
-  const segmentation = segmentAnswer(text, tokens);
-  const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep);
-  const segmentOfTerm = new Int32Array(terms.count);
+  const tokens = tokenize(text, REUSED.tokens);
+  const segmentation = segmentAnswer(text, tokens, REUSED.segmentOfToken);
+  const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep, REUSED.terms);
+  const segmentOfTerm = REUSED.segmentOfTerm.take(terms.count);
   for (let term = 0; term < terms.count; term += 1) {
     segmentOfTerm[term] = segmentation.segmentOfToken[terms.firstToken[term] ?? 0] ?? 0;
   }
-  const rejections = findRejections(tokens, segmentation);
+  const rejections = findRejections(tokens, segmentation, REUSED.rejections);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
   const byPoint = collectHits(rubric, context);

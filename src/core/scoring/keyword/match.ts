@@ -1,3 +1,4 @@
+import type { ReusedInt32 } from '../reused-arrays.ts';
 import type { AnswerTerms } from './terms.ts';
 
 /**
@@ -10,22 +11,30 @@ import type { AnswerTerms } from './terms.ts';
  * spellings on every score, and this keeps that free of garbage.
  */
 
+export interface TermIndexArrays {
+  offsets: ReusedInt32;
+  flat: ReusedInt32;
+  next: ReusedInt32;
+}
+
 /** Where each rubric term occurs in the answer, ascending, as one flat array grouped by term id. */
 export class TermIndex {
   /** Positions of term id `t` are flat[offsets[t]] up to flat[offsets[t + 1]]. */
   private readonly offsets: Int32Array;
   private readonly flat: Int32Array;
 
-  constructor(terms: AnswerTerms, termCount: number) {
+  /** `reuse`: arrays to build the index in instead of fresh ones (see reused-arrays.ts). */
+  constructor(terms: AnswerTerms, termCount: number, reuse?: TermIndexArrays) {
     // Counting sort by id: count, prefix-sum into offsets, then place.
-    const offsets = new Int32Array(termCount + 1);
+    const offsets = reuse ? reuse.offsets.take(termCount + 1) : new Int32Array(termCount + 1);
     for (let index = 0; index < terms.count; index += 1) {
       const id = terms.ids[index] ?? -1;
       if (id >= 0) offsets[id + 1] = (offsets[id + 1] ?? 0) + 1;
     }
     for (let id = 0; id < termCount; id += 1) offsets[id + 1] = (offsets[id + 1] ?? 0) + (offsets[id] ?? 0);
-    const flat = new Int32Array(offsets[termCount] ?? 0);
-    const next = offsets.slice(0, termCount);
+    const flat = reuse ? reuse.flat.take(offsets[termCount] ?? 0) : new Int32Array(offsets[termCount] ?? 0);
+    const next = reuse ? reuse.next.take(termCount) : new Int32Array(termCount);
+    next.set(offsets.subarray(0, termCount));
     for (let index = 0; index < terms.count; index += 1) {
       const id = terms.ids[index] ?? -1;
       if (id < 0) continue;

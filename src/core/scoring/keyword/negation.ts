@@ -1,3 +1,4 @@
+import type { ReusedInt32 } from '../reused-arrays.ts';
 import { WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
   AFTER_MODAL_REJECTORS,
@@ -252,8 +253,9 @@ function onlyFunctionWords(tokens: Tokens, from: number, to: number): boolean {
   return true;
 }
 
-export function findRejections(tokens: Tokens, segmentation: Segmentation): Int32Array {
-  const out = new Int32Array(tokens.count);
+/** `reuse`: an array to hold the result instead of a fresh one (see reused-arrays.ts). */
+export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse?: ReusedInt32): Int32Array {
+  const out = reuse ? reuse.take(tokens.count) : new Int32Array(tokens.count);
   const { segments } = segmentation;
   for (let index = 0; index < segments.length; index += 1) {
     const segment = segments[index];

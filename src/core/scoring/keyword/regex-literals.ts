@@ -20,10 +20,11 @@ interface Quantifier {
 
 type Atom =
   | { kind: 'char'; char: string }
-  /** Consumes one character that is never a word character (\s, \W, [- ], "."...). */
-  | { kind: 'nonword' }
-  /** Consumes characters that may be word characters, or whose kind is not known. */
-  | { kind: 'other' }
+  /** Consumes one character that is never a word character (\s, \W, [- ], "."...); `chars`
+   * lists them when the pattern spells them all out ("[([]"). */
+  | { kind: 'nonword'; chars?: string }
+  /** Consumes characters that may be word characters, or whose kind is not known; `digit`: one of 0-9 (\d). */
+  | { kind: 'other'; digit?: boolean }
   | { kind: 'boundary' }
   /** Zero-width and promising nothing about the next character (\B, $, look-behinds). */
   | { kind: 'zero' }
@@ -155,7 +156,8 @@ class Reader {
     if (char === 'b') return { kind: 'boundary' };
     if (char === 'B') return { kind: 'zero' };
     if (char === 's' || char === 'W') return { kind: 'nonword' };
-    if (/[dDwS]/.test(char)) return { kind: 'other' };
+    if (char === 'd') return { kind: 'other', digit: true };
+    if (/[DwS]/.test(char)) return { kind: 'other' };
     // Back-references, \k<name>, \xhh, \uhhhh, \cX, \0, \p...: not followed, so promise nothing.
     if (/[0-9kxucpP]/.test(char)) return { kind: 'other' };
     if (char === 't' || char === 'n' || char === 'r' || char === 'f' || char === 'v') return { kind: 'nonword' };
@@ -171,6 +173,8 @@ class Reader {
       this.position += 1;
     }
     let wordy = negated;
+    // Whether `members` is every character the class matches (no \s, no ranges).
+    let listed = !negated;
     const members: string[] = [];
     while (!this.done() && this.peek() !== ']') {
       const char = this.peek();
@@ -180,8 +184,10 @@ class Reader {
         this.position += 1;
         // \s and \W and control escapes are non-word; \w, \d, \S, \D, \b (backspace is fine but rare),
         // and numeric or unicode escapes may stand for anything: call them word characters.
-        if (escaped === 's' || escaped === 'W' || escaped === 't' || escaped === 'n' || escaped === 'r' || escaped === 'f' || escaped === 'v') members.push(' ');
-        else if (/[\w]/.test(escaped)) wordy = true;
+        if (escaped === 's' || escaped === 'W' || escaped === 't' || escaped === 'n' || escaped === 'r' || escaped === 'f' || escaped === 'v') {
+          members.push(' ');
+          listed = false;
+        } else if (/[\w]/.test(escaped)) wordy = true;
         else members.push(escaped);
         continue;
       }
@@ -196,6 +202,7 @@ class Reader {
           if (/\w/.test(high)) wordy = true;
         }
         if (rangeHasWordChar(low, high)) wordy = true;
+        listed = false;
         continue;
       }
       members.push(char);
@@ -203,7 +210,8 @@ class Reader {
     if (this.peek() !== ']') throw new Unreadable('unclosed class');
     this.position += 1;
     if (members.some(isWordChar)) wordy = true;
-    return wordy ? { kind: 'other' } : { kind: 'nonword' };
+    if (wordy) return { kind: 'other' };
+    return listed ? { kind: 'nonword', chars: members.join('') } : { kind: 'nonword' };
   }
 }
 
@@ -314,5 +322,85 @@ export function requiredWordStarts(source: string): string[][] {
   } catch (error) {
     if (error instanceof Unreadable) return [];
     throw error;
+  }
+}
+
+/**
+ * Where a match of `source` can begin (for grader-addressed scans, see word-starts.ts): each
+ * branch must start, after a `\b`, with a letter or digit, or with a listed non-word
+ * character ("(", "["). A word is the first three letters or digits a branch starts with
+ * (lower case), or fewer, `exact` when the pattern then needs a non-word character ("a.i."),
+ * otherwise open ("AI" also matches "aim"). Undefined when some branch could start anywhere
+ * else, or the pattern is beyond this reader: then nothing can be skipped.
+ */
+export interface MatchStarts {
+  words: { word: string; exact: boolean }[];
+  chars: string;
+}
+
+export function matchStarts(source: string): MatchStarts | undefined {
+  try {
+    const reader = new Reader(source);
+    const alternatives = reader.disjunction();
+    if (reader.position !== source.length) return undefined;
+    const starts: MatchStarts = { words: [], chars: '' };
+    for (const alternative of alternatives) if (!startsOf(alternative, false, starts)) return undefined;
+    return starts;
+  } catch (error) {
+    if (error instanceof Unreadable) return undefined;
+    throw error;
+  }
+}
+
+/** Follows a group that may repeat: what comes after it is not known. */
+const UNKNOWN_NEXT: Node = { atom: { kind: 'other' }, quantifier: ONE };
+
+/** Adds where a match of `sequence` can begin to `starts`; false when it can't tell. */
+function startsOf(sequence: Sequence, afterBoundary: boolean, starts: MatchStarts): boolean {
+  const [node, ...rest] = sequence;
+  // A branch that can match the empty string matches anywhere.
+  if (!node) return false;
+  const { atom, quantifier } = node;
+  if (atom.kind === 'boundary') return startsOf(rest, true, starts);
+  // Other zero-width atoms say nothing: skipping them only lets more positions through.
+  if (atom.kind === 'zero' || (atom.kind === 'group' && atom.lookahead) || quantifier.max === 0) return startsOf(rest, afterBoundary, starts);
+  if (quantifier.min === 0 && !startsOf(rest, afterBoundary, starts)) return false;
+  switch (atom.kind) {
+    case 'char': {
+      if (!isAsciiAlnum(atom.char)) {
+        if (isWordChar(atom.char)) return false;
+        starts.chars += atom.char;
+        return true;
+      }
+      if (!afterBoundary) return false;
+      let word = atom.char.toLowerCase();
+      let index = 1;
+      let repeats = quantifier.max !== 1;
+      while (!repeats && word.length < 3) {
+        const next = sequence[index];
+        if (!next || next.atom.kind !== 'char' || !isAsciiAlnum(next.atom.char) || next.quantifier.min < 1) break;
+        word += next.atom.char.toLowerCase();
+        repeats = next.quantifier.max !== 1;
+        index += 1;
+      }
+      const after = sequence[index];
+      const endsWord = after !== undefined && after.quantifier.min >= 1 && (after.atom.kind === 'nonword' || (after.atom.kind === 'char' && !isWordChar(after.atom.char)));
+      starts.words.push({ word, exact: word.length < 3 && !repeats && endsWord });
+      return true;
+    }
+    case 'nonword':
+      if (atom.chars === undefined) return false;
+      starts.chars += atom.chars;
+      return true;
+    case 'other':
+      if (!atom.digit || !afterBoundary) return false;
+      for (const digit of '0123456789') starts.words.push({ word: digit, exact: false });
+      return true;
+    case 'group': {
+      const next = quantifier.max === 1 ? rest : [UNKNOWN_NEXT];
+      return atom.body.every((alternative) => startsOf([...alternative, ...next], afterBoundary, starts));
+    }
+    default:
+      return false;
   }
 }

@@ -1,3 +1,4 @@
+import type { ReusedInt32 } from '../reused-arrays.ts';
 import { WORD_FUNCTION, WORD_KEPT, WORD_SYNONYM_START } from './lexicon.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 import { GAP_HYPHEN, GAP_SPACE, tokenize, type Tokens } from './tokenize.ts';
@@ -138,18 +139,27 @@ export interface AnswerTerms {
   lastToken: Int32Array;
 }
 
+/** Arrays for answerTerms to fill instead of fresh ones (see reused-arrays.ts). */
+export interface TermArrays {
+  ids: ReusedInt32;
+  firstToken: ReusedInt32;
+  lastToken: ReusedInt32;
+}
+
 export function answerTerms(
   tokens: Tokens,
   compounds: CompoundWords,
   termIds: ReadonlyMap<string, number>,
   alsoKeep?: ReadonlySet<string>,
+  reuse?: TermArrays,
 ): AnswerTerms {
   // A synonym never has more terms than words, but stay safe if a table entry ever does.
+  const capacity = tokens.count + 4;
   const terms: AnswerTerms = {
     count: 0,
-    ids: new Int32Array(tokens.count + 4),
-    firstToken: new Int32Array(tokens.count + 4),
-    lastToken: new Int32Array(tokens.count + 4),
+    ids: reuse ? reuse.ids.take(capacity) : new Int32Array(capacity),
+    firstToken: reuse ? reuse.firstToken.take(capacity) : new Int32Array(capacity),
+    lastToken: reuse ? reuse.lastToken.take(capacity) : new Int32Array(capacity),
   };
   forEachTerm(tokens, compounds, (term, first, last) => {
     if (terms.count === terms.ids.length) grow(terms);

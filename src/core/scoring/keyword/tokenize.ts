@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import type { ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import { asciiWordAt, describeWord, HASH_PRIME, HASH_SEED, type WordInfo } from './lexicon.ts';
 import { normalizeWord } from './normalize.ts';
 
@@ -76,11 +77,22 @@ const RIGHT_SINGLE_QUOTE = 0x2019;
 // is a native conversion, so long answers are scanned as UTF-16 code units.
 const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 
+// One buffer reused by every call (tokenize is synchronous and the units never leave it), so a
+// long answer's copy is not fresh garbage on every score. Longer texts get a buffer of their own.
+const MAX_REUSED_UNITS = 64 * 1024;
+let reused = Buffer.allocUnsafeSlow(0);
+
 function codeUnits(text: string): Uint16Array {
   if (!LITTLE_ENDIAN) {
     const units = new Uint16Array(text.length);
     for (let index = 0; index < text.length; index += 1) units[index] = text.charCodeAt(index);
     return units;
+  }
+  if (text.length <= MAX_REUSED_UNITS) {
+    if (reused.length < text.length * 2) reused = Buffer.allocUnsafeSlow(Math.min(MAX_REUSED_UNITS, Math.max(text.length, 4096)) * 2);
+    // allocUnsafeSlow buffers own their memory from offset 0, so the view is aligned.
+    const written = reused.write(text, 0, 'utf16le');
+    return new Uint16Array(reused.buffer, reused.byteOffset, written >> 1);
   }
   const bytes = Buffer.from(text, 'utf16le');
   if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
@@ -159,11 +171,11 @@ class TokenBuilder {
   readonly words: WordInfo[];
   readonly irregular: number[] = [];
 
-  constructor(capacity: number) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.gaps = new Uint8Array(capacity);
-    this.words = new Array<WordInfo>(capacity);
+  constructor(capacity: number, reuse?: TokenArrays) {
+    this.starts = reuse ? reuse.starts.take(capacity) : new Int32Array(capacity);
+    this.ends = reuse ? reuse.ends.take(capacity) : new Int32Array(capacity);
+    this.gaps = reuse ? reuse.gaps.take(capacity) : new Uint8Array(capacity);
+    this.words = reuse ? reuse.words : new Array<WordInfo>(capacity);
   }
 
   push(units: Uint16Array, start: number, end: number, word: WordInfo): void {
@@ -198,11 +210,25 @@ function slowWord(text: string, start: number, end: number): WordInfo {
   return describeWord(normalizeWord(text.slice(start, end)));
 }
 
-export function tokenize(text: string): Tokens {
+/**
+ * Arrays for the tokens to live in instead of fresh ones (see reused-arrays.ts): for the scorer,
+ * whose tokens are dropped when the score is done. The tokens are valid until the next call
+ * with the same arrays.
+ */
+export interface TokenArrays {
+  starts: ReusedInt32;
+  ends: ReusedInt32;
+  gaps: ReusedUint8;
+  /** The words of the last tokenize call with these arrays; `used` of them are set. */
+  words: WordInfo[];
+  used: number;
+}
+
+export function tokenize(text: string, reuse?: TokenArrays): Tokens {
   const units = codeUnits(text);
   const length = units.length;
   // English averages about six characters per word and its gap; grow if the text is denser.
-  const builder = new TokenBuilder((length >> 2) + 16);
+  const builder = new TokenBuilder((length >> 2) + 16, reuse);
   let index = 0;
   while (index < length) {
     const code = units[index] ?? 0;
@@ -266,6 +292,11 @@ export function tokenize(text: string): Tokens {
     // Masked to 30 bits so the hash stays a small integer and is never boxed on the heap.
     builder.push(units, start, index, simple ? asciiWordAt(text, units, start, index, hash & 0x3fffffff) : slowWord(text, start, index));
   }
-  builder.words.length = builder.count;
+  if (reuse) {
+    // The reused list keeps its length (so its storage), but nothing past the answer's own
+    // tokens: a read past `count` finds nothing, as it does in a fresh list.
+    builder.words.fill(undefined as unknown as WordInfo, builder.count, reuse.used);
+    reuse.used = builder.count;
+  } else builder.words.length = builder.count;
   return { count: builder.count, starts: builder.starts, ends: builder.ends, gaps: builder.gaps, words: builder.words, irregular: builder.irregular };
 }

@@ -1,0 +1,185 @@
+import { Buffer } from 'node:buffer';
+import { matchStarts } from './keyword/regex-literals.ts';
+import type { ReusedInt32 } from './reused-arrays.ts';
+
+/*
+ * Runs a global regular expression only where a match can begin. The grader-addressed scans
+ * (grader-addressed.ts, grader-disguises.ts) use big alternations whose every branch starts
+ * with a known word ("score", "reviewer", "calibrat"...). V8 tries such an alternation at
+ * every character of the answer, which made those few regexes a fifth of the keyword scorer's
+ * time. Here the answer's word starts are listed once, each with a code for its first three
+ * letters or digits, and a pattern runs (sticky) only at the word starts whose code one of its
+ * branches can start with, and at the non-word characters a branch can start with.
+ *
+ * The result is exactly what `pattern.exec` returns from the same lastIndex: the attempt at a
+ * position is the same attempt the global scan makes there, positions are tried in the same
+ * order, and a position is only skipped when no branch can match there. regex-literals.ts
+ * (matchStarts) reads which words and characters those are from the pattern itself; a pattern
+ * it can't read runs as before, on every position.
+ */
+
+/** Letters a-z are 1-26, digits 27-36; anything else ends the word and is 0. */
+const KEY_BASE = 37;
+const KEY_COUNT = KEY_BASE * KEY_BASE * KEY_BASE;
+
+function keyUnit(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96;
+  if (code >= 65 && code <= 90) return code - 64;
+  if (code >= 48 && code <= 57) return code - 21;
+  return 0;
+}
+
+/** A regex word character (patterns here have no "u" flag): where `\b` can sit before a word. */
+function isRegexWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** Every position of a text where a letter or digit follows a non-word character (or the start), ascending. */
+export interface WordStarts {
+  count: number;
+  positions: Int32Array;
+  /** Code of the first three characters there, case folded (see keyUnit). */
+  keys: Int32Array;
+}
+
+/** Arrays for wordStarts to fill instead of allocating (see reused-arrays.ts). */
+export interface WordStartArrays {
+  positions: ReusedInt32;
+  keys: ReusedInt32;
+}
+
+// Reading a typed array is several times faster than String#charCodeAt in V8 (see tokenize.ts):
+// the text is copied into one reused buffer of UTF-16 code units first.
+const MAX_REUSED_UNITS = 64 * 1024;
+let reusedUnits = Buffer.allocUnsafeSlow(0);
+const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+
+function codeUnits(text: string): Uint16Array {
+  if (!LITTLE_ENDIAN || text.length > MAX_REUSED_UNITS) {
+    const units = new Uint16Array(text.length);
+    for (let index = 0; index < text.length; index += 1) units[index] = text.charCodeAt(index);
+    return units;
+  }
+  if (reusedUnits.length < text.length * 2) reusedUnits = Buffer.allocUnsafeSlow(Math.min(MAX_REUSED_UNITS, Math.max(text.length, 4096)) * 2);
+  const written = reusedUnits.write(text, 0, 'utf16le');
+  return new Uint16Array(reusedUnits.buffer, reusedUnits.byteOffset, written >> 1);
+}
+
+export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
+  // At most one word start per two characters.
+  const capacity = (text.length >> 1) + 1;
+  const positions = reuse ? reuse.positions.take(capacity) : new Int32Array(capacity);
+  const keys = reuse ? reuse.keys.take(capacity) : new Int32Array(capacity);
+  const units = codeUnits(text);
+  const length = units.length;
+  let count = 0;
+  let previousIsWord = false;
+  for (let index = 0; index < length; index += 1) {
+    const code = units[index] ?? 0;
+    const isWord = isRegexWordCode(code);
+    if (isWord && !previousIsWord && code !== 95) {
+      const second = index + 1 < length ? keyUnit(units[index + 1] ?? 0) : 0;
+      const third = second !== 0 && index + 2 < length ? keyUnit(units[index + 2] ?? 0) : 0;
+      positions[count] = index;
+      keys[count] = (keyUnit(code) * KEY_BASE + second) * KEY_BASE + third;
+      count += 1;
+    }
+    previousIsWord = isWord;
+  }
+  return { count, positions, keys };
+}
+
+/** Whether some word starts with one of `prefixes` (three letters each, any case). */
+export function someWordStartsWith(starts: WordStarts, prefixes: readonly string[]): boolean {
+  const wanted = prefixes.map((prefix) => (keyUnit(prefix.charCodeAt(0)) * KEY_BASE + keyUnit(prefix.charCodeAt(1))) * KEY_BASE + keyUnit(prefix.charCodeAt(2)));
+  for (let word = 0; word < starts.count; word += 1) if (wanted.includes(starts.keys[word] ?? -1)) return true;
+  return false;
+}
+
+/** A global pattern, ready to run at word starts (or, when its starts can't be read, everywhere). */
+export interface WordStartPattern {
+  pattern: RegExp;
+  /** Sticky copy, tried one position at a time; undefined: run `pattern` as it is. */
+  sticky?: RegExp;
+  /** 1 for each word-start key a match can begin at. */
+  wanted: Uint8Array;
+  /** Non-word characters a match can begin at ("(", "["). */
+  chars: string;
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}
+
+export function wordStartPattern(pattern: RegExp): WordStartPattern {
+  const wanted = new Uint8Array(KEY_COUNT);
+  const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source);
+  if (!starts) return { pattern, wanted, chars: '' };
+  for (const { word, exact } of starts.words) {
+    const units = Array.from(word, (char) => keyUnit(char.charCodeAt(0)));
+    const [first = 0, second, third] = units;
+    // A short word that is not exact may go on with any letters ("AI" matches "aim").
+    const open = !exact && units.length < 3;
+    for (const two of second !== undefined ? [second] : open ? range(KEY_BASE) : [0]) {
+      for (const three of third !== undefined ? [third] : open && two !== 0 ? range(KEY_BASE) : [0]) {
+        wanted[(first * KEY_BASE + two) * KEY_BASE + three] = 1;
+      }
+    }
+  }
+  const sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
+  return { pattern, sticky, wanted, chars: starts.chars };
+}
+
+/** First index of `positions` (ascending) at or after `from`. */
+function firstAtOrAfter(starts: WordStarts, from: number): number {
+  let low = 0;
+  let high = starts.count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((starts.positions[mid] ?? 0) < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** What `pattern.exec(text)` returns with lastIndex `from`; `starts` must be wordStarts(text). */
+export function execFrom(text: string, starts: WordStarts, compiled: WordStartPattern, from: number): RegExpExecArray | null {
+  const { pattern, sticky, wanted, chars } = compiled;
+  if (!sticky) {
+    pattern.lastIndex = from;
+    return pattern.exec(text);
+  }
+  // The next position of each start character.
+  const nextChar = chars === '' ? NO_CHARS : Array.from(chars, (char) => text.indexOf(char, from));
+  let word = firstAtOrAfter(starts, from);
+  for (;;) {
+    while (word < starts.count && wanted[starts.keys[word] ?? 0] !== 1) word += 1;
+    let position = word < starts.count ? (starts.positions[word] ?? text.length) : text.length;
+    let viaChar = false;
+    for (const at of nextChar) {
+      if (at !== -1 && at < position) {
+        position = at;
+        viaChar = true;
+      }
+    }
+    if (position >= text.length) return null;
+    sticky.lastIndex = position;
+    const match = sticky.exec(text);
+    if (match) return match;
+    if (!viaChar) word += 1;
+    // A start character tried here moves on to its next occurrence.
+    else for (let index = 0; index < nextChar.length; index += 1) if (nextChar[index] === position) nextChar[index] = text.indexOf(chars.charAt(index), position + 1);
+  }
+}
+
+const NO_CHARS: number[] = [];
+
+/** Every match, as `text.matchAll(pattern)` gives them. */
+export function* matchAllFrom(text: string, starts: WordStarts, compiled: WordStartPattern): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let match = execFrom(text, starts, compiled, from); match; match = execFrom(text, starts, compiled, from)) {
+    yield match;
+    // An empty match moves on by one, as matchAll does.
+    from = match.index + Math.max(1, match[0].length);
+  }
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { matchStarts } from '../src/core/scoring/keyword/regex-literals.ts';
+import { execFrom, matchAllFrom, wordStartPattern, wordStarts } from '../src/core/scoring/word-starts.ts';
+
+/** Deterministic PRNG, so a failure names a text that can be reproduced. */
+function mulberry32(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Pieces the patterns below look for, in several spellings, and what surrounds words in answers.
+const PIECES = [
+  'score', 'Scored', 'SCORE:', 'graded', 'grade', 'AI', 'aim', 'a.i.', 'A.I', 'as-is', 'as is', 'ASIS', '1/1', '3 / 3',
+  '(verified', '[ verified', '(', '[', 'tail-sampling', 'tail_sampling', 'xtail-sampling', '_tail-sampling',
+  'tail-sampling-x', 'my answer', 'my_answer', 'nb(', 'nb (', 'todo(', 'é', 'score\u212a', '\u212arade',
+  'the', 'we', 'sampling', '-', '_', ' ', ' ', ' ', '\n', '.', ',', ':', '!', '"', '`', '42', 'x',
+];
+
+const PATTERNS: RegExp[] = [
+  /\b(?:score|graded?|AI|A\.I\.|as[- ]is|(\d)\s*\/\s*\1\b|my (?:answer|response))|[([]\s*verified/gi,
+  /\b(?:score|grade)\s*:|\b(?:todo|nb)\s*\(/g,
+  /\b(?:tail[-_]sampling)(?![\w-])/gi,
+  // Beyond the reader (a branch may start with a space): must still give the same matches.
+  /\bscore|\s+graded/gi,
+];
+
+function texts(count: number): string[] {
+  const random = mulberry32(11);
+  return Array.from({ length: count }, () => {
+    let text = '';
+    const length = 1 + Math.floor(random() * 40);
+    for (let index = 0; index < length; index += 1) text += PIECES[Math.floor(random() * PIECES.length)] ?? '';
+    return text;
+  });
+}
+
+function summary(matches: Iterable<RegExpExecArray>): string[] {
+  return [...matches].map((match) => `${match.index}:${match[0]}`);
+}
+
+describe('word-start scans', () => {
+  it('find exactly the matches of matchAll', () => {
+    for (const pattern of PATTERNS) {
+      const compiled = wordStartPattern(pattern);
+      for (const text of texts(400)) {
+        expect(summary(matchAllFrom(text, wordStarts(text), compiled)), `${pattern} on ${JSON.stringify(text)}`).toEqual(summary(text.matchAll(pattern)));
+      }
+    }
+  });
+
+  it('find what exec finds from any lastIndex', () => {
+    const random = mulberry32(5);
+    for (const pattern of PATTERNS) {
+      const compiled = wordStartPattern(pattern);
+      for (const text of texts(100)) {
+        const from = Math.floor(random() * (text.length + 2));
+        pattern.lastIndex = from;
+        const expected = pattern.exec(text);
+        const actual = execFrom(text, wordStarts(text), compiled, from);
+        expect(actual && `${actual.index}:${actual[0]}`, `${pattern} from ${from} on ${JSON.stringify(text)}`).toEqual(expected && `${expected.index}:${expected[0]}`);
+      }
+    }
+  });
+
+  it('skip positions only for patterns whose every branch starts at a word or a listed character', () => {
+    expect(wordStartPattern(PATTERNS[0] ?? /x/g).sticky).toBeDefined();
+    expect(wordStartPattern(PATTERNS[3] ?? /x/g).sticky).toBeUndefined();
+    expect(matchStarts(String.raw`\b(?:score|AI|A\.I\.)|[([]x`)).toEqual({
+      words: [{ word: 'sco', exact: false }, { word: 'ai', exact: false }, { word: 'a', exact: true }],
+      chars: '([',
+    });
+    // No \b: a match may start inside a word. An optional first word: the next one may start it.
+    expect(matchStarts('score')).toBeUndefined();
+    expect(matchStarts(String.raw`\b(?:very\s+)?good`)?.words.map((word) => word.word)).toEqual(['goo', 'ver']);
+    expect(matchStarts(String.raw`\b(?:a|)x`)?.words.map((word) => word.word)).toEqual(['ax', 'x']);
+    // A pattern that can match the empty string matches anywhere.
+    expect(matchStarts(String.raw`\b(?:ab)?`)).toBeUndefined();
+    expect(matchStarts(String.raw`[^a]b`)).toBeUndefined();
+  });
+});
+
+describe('wordStarts', () => {
+  it('lists where words start, in a long text with astral characters too', () => {
+    const text = `${'x'.repeat(70_000)} 😀score 😀 Grade`;
+    const starts = wordStarts(text);
+    expect(Array.from(starts.positions.subarray(0, starts.count))).toEqual([0, 70_003, 70_012]);
+    const short = '😀score, _x a1 9';
+    const shortStarts = wordStarts(short);
+    expect(Array.from(shortStarts.positions.subarray(0, shortStarts.count))).toEqual([2, 12, 15]);
+  });
+});
