@@ -47,6 +47,7 @@ export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
   'antipattern', 'mistake', 'counterproductive', 'unneeded', 'overengineering', 'overengineered',
   'guesswork', 'wasted', 'unethical', 'bureaucracy', 'bureaucratic', 'fragile', 'brittle', 'hostile',
   'risky', 'dangerous', 'noise', 'rigid', 'theatre', 'theater', 'hype', 'unrealistic', 'naive',
+  'premature', 'excessive', 'impractical', 'unworkable', 'overblown', 'overcomplicated',
 ]);
 
 /** Rejects the subject after "would"/"will": "X would annoy teams". */
@@ -62,6 +63,7 @@ export const VERB_THEN_REJECTOR: ReadonlyMap<string, ReadonlySet<string>> = new 
 export const PHRASE_NEGATORS: readonly (readonly string[])[] = [
   ['steer', 'away', 'from'], ['stay', 'away', 'from'], ['move', 'away', 'from'], ['get', 'rid', 'of'],
   ['push', 'back', 'on'], ['do', 'away', 'with'], ['not', 'a', 'fan', 'of'], ['against', 'using'],
+  ['drop', 'the', 'idea', 'of'], ['scrap', 'the', 'idea', 'of'], ['forget', 'the', 'idea', 'of'], ['give', 'up', 'on'],
 ];
 
 /** After "not" these reject the subject, not what follows: "X is not needed", "X doesn't scale". */
@@ -128,9 +130,26 @@ export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
   'rather', 'otherwise', 'therefore', 'thus', 'hence', 'and', 'plus', 'also',
 ]);
 
+/** "X would be nice, but we won't": a concession followed by "but" rejects what came before. */
+export const CONCESSIONS: ReadonlySet<string> = new Set(['nice', 'ideal', 'lovely', 'tempting']);
+
+/** "X is more ceremony than we need": comparatives that, with "than we need", dismiss X. */
+export const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'bigger', 'heavier', 'larger', 'fancier', 'further']);
+/** What "than (we) ..." must reach for the comparative to be a dismissal. */
+export const NEED_WORDS: ReadonlySet<string> = new Set([
+  'need', 'needs', 'needed', 'necessary', 'required', 'warranted', 'justified', 'want', 'worth', 'deserves',
+]);
+
+/** "Escalation chains? Drop them.": imperatives that reject the sentence before when their object is a pronoun. */
+export const IMPERATIVE_DROPS: ReadonlySet<string> = new Set(['drop', 'scrap', 'kill', 'cut', 'remove', 'nix', 'bin']);
+export const PRONOUN_OBJECTS: ReadonlySet<string> = new Set(['it', 'them', 'that', 'those', 'these', 'both', 'all']);
+
+/** "Not for a team our size.", "No, not here.": negators that answer the sentence before when they open a sentence. */
+export const SENTENCE_ANSWERS: ReadonlySet<string> = new Set(['not', 'no', 'nope', 'never']);
+
 /** Every word that can start a rejection, for the lexicon's cue bit (a cheap pre-filter). */
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'resort', 'nice', 'waste',
+  'pass', 'forget', 'resort', 'nice', 'waste', 'than', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

@@ -1,9 +1,15 @@
-import { WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
+import { WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
   AFTER_MODAL_REJECTORS,
   BACKWARD_BREAKERS,
   BACKWARD_REJECTORS,
   CLAUSE_BREAKERS,
+  COMPARATIVES,
+  CONCESSIONS,
+  IMPERATIVE_DROPS,
+  NEED_WORDS,
+  PRONOUN_OBJECTS,
+  SENTENCE_ANSWERS,
   DISMISSAL_LEAD_WORDS,
   EMPTY_SCOPE_WORDS,
   FORGET_OPENERS,
@@ -61,16 +67,57 @@ function firstMeaningfulAfter(tokens: Tokens, index: number, end: number): numbe
 
 function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number, stopAt?: ReadonlySet<string>): number {
   let marked = 0;
-  for (let index = from; index < end && index < from + MAX_REACH; index += 1) {
-    if (index > from && boundaryBefore(tokens, index)) break;
+  let reach = from + MAX_REACH;
+  for (let index = from; index < end && index < reach; index += 1) {
+    if (index > from && boundaryBefore(tokens, index)) {
+      // "no spike protection, rate limits or sampling": the items of a list the negator opens.
+      const listEnd = listContinues(tokens, index, end);
+      if (listEnd < 0) break;
+      reach = listEnd;
+    }
     if (index === from && boundaryBefore(tokens, index) && index !== cue + 1) break;
     const word = norm(tokens, index);
-    if (index > from && CLAUSE_BREAKERS.has(word)) break;
+    // "Recording rules, no: they go stale": a new clause starts right after the negator.
+    if (CLAUSE_BREAKERS.has(word) && (index > from || PRONOUNS.has(word))) break;
     if (stopAt?.has(word)) break;
     if (out[index] === 0) out[index] = cue + 1;
     marked += 1;
   }
   return marked;
+}
+
+const PRONOUNS: ReadonlySet<string> = new Set(['we', 'i', 'you', 'they', 'it', 'wed', 'id', 'youd', 'theyd', 'well', 'ill']);
+/** Joiners that close a negated list: "no X, Y or Z", "neither X, Y nor Z". */
+const NEGATED_LIST_JOINERS: ReadonlySet<string> = new Set(['or', 'nor']);
+const MAX_LIST_ITEM = 5;
+
+/**
+ * Whether the comma-separated item starting at `index` continues a list that an "or"/"nor"
+ * closes ("no showback, team budgets or ingest quotas"): every item up to the closing one is a
+ * few words with nothing that makes a clause. Returns the token after the closing item, or -1.
+ * A sentence or line end, or a clause word ("we", "is", "because"), ends the list.
+ */
+function listContinues(tokens: Tokens, index: number, end: number): number {
+  if (((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return -1;
+  let itemWords = 0;
+  let closed = false;
+  for (let next = index; next < end; next += 1) {
+    if (next > index && boundaryBefore(tokens, next)) {
+      if (closed || ((tokens.gaps[next] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return closed ? next : -1;
+      itemWords = 0;
+    }
+    const word = tokens.words[next];
+    if (!word) return -1;
+    if ((word.classes & WORD_CLAUSE_MAKER) !== 0 || (CLAUSE_BREAKERS.has(word.norm) && word.norm !== 'and')) return closed ? next : -1;
+    if (NEGATED_LIST_JOINERS.has(word.norm) && !closed) {
+      closed = true;
+      itemWords = 0;
+      continue;
+    }
+    itemWords += 1;
+    if (itemWords > MAX_LIST_ITEM) return closed ? next : -1;
+  }
+  return closed ? end : -1;
 }
 
 function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): void {
@@ -105,7 +152,8 @@ const VERDICT_QUALIFIERS: ReadonlySet<string> = new Set(['for', 'at', 'in', 'giv
 function standsAlone(tokens: Tokens, cue: number, end: number): boolean {
   let next = cue + 1;
   while (next < end && !boundaryBefore(tokens, next)) next += 1;
-  if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1))) return true;
+  // "Recording rules, no: they go stale": a new clause right after the verdict says nothing more about it.
+  if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1)) || PRONOUNS.has(norm(tokens, cue + 1))) return true;
   return next - cue <= 4 && !namesSomething(tokens, cue + 1, next);
 }
 
@@ -163,6 +211,22 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (previousWord === 'last' && beforeLast !== 'as' && !(beforeLast === 'a' && norm(tokens, index - 3) === 'as')) rejectBefore(tokens, out, index - 1, start, end, previous);
       continue;
     }
+    // "X would be nice, but we won't": a concession that turns into a refusal.
+    if (CONCESSIONS.has(text) && concededThenRefused(tokens, index, end)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
+    // "X is more ceremony than we need": the "more" dismisses what came before it.
+    if (text === 'than') {
+      const more = moreBefore(tokens, index, start);
+      if (more >= 0 && beyondNeed(tokens, index + 1)) rejectBefore(tokens, out, more, start, end, previous);
+      continue;
+    }
+    // "Escalation chains? Drop them.": an imperative on a pronoun rejects the sentence before.
+    if (IMPERATIVE_DROPS.has(text)) {
+      if (index === start && PRONOUN_OBJECTS.has(next) && boundaryOrEnd(tokens, index + 2, end)) rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     // "X is a nice-to-have (we'd drop)"; "it's nice to have exemplars so..." names what follows.
     if (text === 'nice') {
       if (next === 'to' && norm(tokens, index + 2) === 'have') {
@@ -204,6 +268,12 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (!FORWARD_NEGATORS.has(text)) continue;
+    // "Game days? Not for a team our size.": a sentence that opens with the negator and a
+    // qualifier answers the one before.
+    if (index === start && previous && SENTENCE_ANSWERS.has(text) && VERDICT_QUALIFIERS.has(next)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     if (NOT_REJECTING_NEXT.has(next)) continue;
     const meaningful = firstMeaningfulAfter(tokens, index, end);
     const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
@@ -220,6 +290,37 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // "Tail sampling? We wouldn't.": the negator stands alone and rejects the short sentence before.
     rejectBefore(tokens, out, index, start, end, previous);
   }
+}
+
+/** "would be nice, but we won't": the concession word is followed (after a comma at most) by "but". */
+function concededThenRefused(tokens: Tokens, index: number, end: number): boolean {
+  const before = norm(tokens, index - 1);
+  if (before !== 'be' && before !== 'is' && before !== 'sounds' && before !== 'its') return false;
+  return index + 1 < end && norm(tokens, index + 1) === 'but';
+}
+
+/** The "more" (or "bigger", "heavier"...) a few words before "than", in the same clause, or -1. */
+function moreBefore(tokens: Tokens, than: number, start: number): number {
+  for (let index = than - 1; index >= start && index >= than - 5; index -= 1) {
+    if (COMPARATIVES.has(norm(tokens, index))) return index;
+    if (boundaryBefore(tokens, index)) return -1;
+  }
+  return -1;
+}
+
+/** "than we need", "than needed", "than necessary", "than it's worth". */
+function beyondNeed(tokens: Tokens, from: number): boolean {
+  for (let index = from; index < from + 3; index += 1) {
+    if (index > from && boundaryBefore(tokens, index)) return false;
+    const word = norm(tokens, index);
+    if (NEED_WORDS.has(word)) return true;
+    if (!PRONOUNS.has(word) && word !== 'its' && word !== 'really' && word !== 'actually' && word !== 'is') return false;
+  }
+  return false;
+}
+
+function boundaryOrEnd(tokens: Tokens, index: number, end: number): boolean {
+  return index >= end || boundaryBefore(tokens, index);
 }
 
 /** "no error trace is ever dropped": the clause after a subject negator ends in a loss. */
