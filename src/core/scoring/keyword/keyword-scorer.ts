@@ -11,7 +11,7 @@ import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms } from './terms.ts';
-import { GAP_SEPARATOR, tokenize, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenize, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -166,6 +166,35 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   });
 }
 
+/**
+ * "We'd skip SLO burn alerts; a CPU alert at 90% is what wakes us", "Forecasting? No. We'd
+ * take last year's peak times three": after ruling a point's idea out, what the answer adopts
+ * in its place is an alternative to that idea, not the idea. Evidence for the same point later
+ * in the rejecting sentence, or in the sentence right after it, does not count.
+ */
+function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, tokens: Tokens): void {
+  for (const point of byPoint) {
+    if (point.rejected.length === 0 || point.hits.length === 0) continue;
+    point.hits = point.hits.filter((hit) => !point.rejected.some((rejected) => adoptedInstead(hit, rejected, segmentation, tokens)));
+  }
+}
+
+function adoptedInstead(hit: PlacedHit, rejected: PlacedHit, segmentation: Segmentation, tokens: Tokens): boolean {
+  if (hit.segment === rejected.segment) return hit.firstToken > rejected.lastToken;
+  if (hit.segment <= rejected.segment || hit.segment > rejected.segment + 2) return false;
+  // Only the next sentence of the same paragraph ("No." in between does not count as one): a
+  // new paragraph or bullet starts the answer's own plan.
+  for (let index = rejected.segment + 1; index <= hit.segment; index += 1) {
+    const segment = segmentation.segments[index];
+    if (!segment || ((tokens.gaps[segment.firstToken] ?? 0) & (GAP_BLANK_LINE | GAP_BULLET)) !== 0) return false;
+    if (index < hit.segment && segment.endToken - segment.firstToken > MAX_ANSWER_WORDS) return false;
+  }
+  return true;
+}
+
+/** "No.", "Not really.": a sentence this short only answers the one before. */
+const MAX_ANSWER_WORDS = 3;
+
 function partsOverlap(a: Int32Array, b: Int32Array): boolean {
   for (let i = 0; i * 2 < a.length; i += 1) {
     for (let j = 0; j * 2 < b.length; j += 1) {
@@ -277,6 +306,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
   const byPoint = collectHits(rubric, context);
+  setAsideAlternatives(byPoint, segmentation, tokens);
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);
   uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);

@@ -101,6 +101,18 @@ export const NEGATIVE_VERBS: ReadonlySet<string> = new Set([
   'sampling', 'sample', 'sampled', 'truncate', 'truncating', 'downsample', 'downsampling',
 ]);
 
+/** "edges not seen for a week", "dashboards never viewed": "not" describing data, rejecting nothing. */
+export const NOT_DESCRIBING: ReadonlySet<string> = new Set([
+  'seen', 'queried', 'touched', 'accessed', 'viewed', 'read', 'opened', 'referenced', 'called', 'updated', 'declared',
+]);
+
+/** "wouldn't use / bother with / build X, Y or Z": after these, "not" rejects a list of things. */
+export const NOT_BEFORE_OBJECT: ReadonlySet<string> = new Set([
+  'use', 'bother', 'build', 'run', 'adopt', 'add', 'need', 'want', 'deploy', 'introduce', 'buy', 'rely',
+  'do', 'pay', 'invest', 'recommend', 'start', 'implement', 'spend', 'go', 'keep', 'set', 'put', 'bring',
+  'fan', 'worth', 'care', 'track', 'alert', 'page', 'chase', 'maintain', 'ship', 'store',
+]);
+
 /** Words skipped when looking at what follows a negator ("don't ever drop", "not to lose"). */
 export const FILLER_AFTER_NEGATOR: ReadonlySet<string> = new Set([
   'ever', 'really', 'to', 'be', 'we', 'i', 'you', 'they', 'even', 'want', 'wanna', 'need', 'have', 'the', 'a', 'an', 'any', 'at', 'all',

@@ -21,6 +21,8 @@ import {
   FILLER_AFTER_NEGATOR,
   FORWARD_NEGATORS,
   NEGATIVE_VERBS,
+  NOT_BEFORE_OBJECT,
+  NOT_DESCRIBING,
   NOT_BACKWARD,
   NOT_REJECTING_NEXT,
   REPLACERS,
@@ -65,13 +67,13 @@ function firstMeaningfulAfter(tokens: Tokens, index: number, end: number): numbe
   return -1;
 }
 
-function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number, stopAt?: ReadonlySet<string>): number {
+function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number, stopAt?: ReadonlySet<string>, listReach = true): number {
   let marked = 0;
   let reach = from + MAX_REACH;
   for (let index = from; index < end && index < reach; index += 1) {
     if (index > from && boundaryBefore(tokens, index)) {
       // "no spike protection, rate limits or sampling": the items of a list the negator opens.
-      const listEnd = listContinues(tokens, index, end);
+      const listEnd = listReach ? listContinues(tokens, index, end) : -1;
       if (listEnd < 0) break;
       reach = listEnd;
     }
@@ -278,12 +280,17 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     const meaningful = firstMeaningfulAfter(tokens, index, end);
     const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
+    // "edges not seen for seven days expire", "metrics never queried": a description, not a refusal.
+    if (meaningful >= 0 && (text === 'not' || text === 'never') && NOT_DESCRIBING.has(meaningfulWord)) continue;
     if (meaningful >= 0 && NOT_BACKWARD.has(meaningfulWord) && text !== 'without' && text !== 'no') {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
     if (SUBJECT_NEGATORS.has(text) && lossInClause(tokens, index + 1, end)) continue;
-    const marked = markForward(tokens, out, index, index + 1, end);
+    // "no X, Y or Z", "wouldn't bother with X, Y or Z": a negator before a noun phrase reaches
+    // the whole list; "isn't declared, or a tier-1 service..." is a new clause.
+    const listReach = text !== 'not' || (meaningful >= 0 && NOT_BEFORE_OBJECT.has(meaningfulWord));
+    const marked = markForward(tokens, out, index, index + 1, end, undefined, listReach);
     const emptyScope = marked === 0 || onlyFunctionWords(tokens, index + 1, index + 1 + marked) || onlyEmptyWords(tokens, index + 1, index + 1 + marked);
     if (!emptyScope) continue;
     // "Recording rules I'd avoid too", "no need for it": what is rejected came before;
