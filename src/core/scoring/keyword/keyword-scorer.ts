@@ -1,5 +1,5 @@
 import type { Question } from '../../content/schema.ts';
-import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../grader-addressed.ts';
+import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
@@ -39,6 +39,9 @@ export const STUFFED_MIN_LISTED_POINTS = 3;
 /** Occurrences kept per phrase: enough to find a sentence that explains it and a second,
  * separate piece of evidence; more only costs time on long answers. */
 const MAX_HITS_PER_PHRASE = 6;
+
+/** Why a point the answer explains is only partial: the answer also addressed the grader. */
+export const STEERED_NOTE = 'counted as partial at most: parts of this answer were addressed to the grader';
 
 const STUFFED_FEEDBACK = 'This reads like a list of keywords. Explain how and why in full sentences to earn credit.';
 
@@ -295,6 +298,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   // every quote is still a verbatim piece of what the person wrote.
   const flagged = findGraderAddressed(original, rubric.ids);
   const text = blankSpans(original, flagged);
+  const steered = steersGrader(original, flagged);
   const tokens = tokenize(text);
   const segmentation = segmentAnswer(text, tokens);
   const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep);
@@ -321,7 +325,10 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const points: PointResult[] = rubric.points.map((point, index) => {
     const assessment = assessments[index] ?? { verdict: 'missed', reason: 'none' };
     const rejected = byPoint[index]?.rejected[0];
-    const verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
+    let verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
+    // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
+    // its own words still counts, but at most as partial.
+    if (steered && verdict === 'covered') verdict = 'partial';
     const result: PointResult = { id: point.id, verdict };
     const best = assessment.best;
     const evidence = best ? quoteOf(text, tokens, segmentation, best) : undefined;
@@ -335,7 +342,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     }
     const shown = reason === 'ruledOut' ? rejected : best;
     const matchedText = shown ? text.slice(tokens.starts[shown.firstToken] ?? 0, tokens.ends[shown.lastToken] ?? 0) : '';
-    const note = verdict === 'covered' ? undefined : noteFor(reason, point.theme, matchedText, stuffed);
+    const note = verdict === 'covered' ? undefined : steered && assessment.verdict === 'covered' ? STEERED_NOTE : noteFor(reason, point.theme, matchedText, stuffed);
     if (note) result.note = note;
     return result;
   });
