@@ -139,6 +139,7 @@ export const BACKWARD_BREAKERS: ReadonlySet<string> = new Set([
 export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
   'but', 'however', 'whereas', 'while', 'although', 'though', 'because', 'since', 'so', 'which',
   'then', 'yet', 'unless', 'until', 'except', 'we', 'i', 'you', 'they', 'our', 'us', 'instead',
+  'wed', 'youd', 'theyd', 'weve', 'youve', 'theyve', 'ive', 'im',
   'rather', 'otherwise', 'therefore', 'thus', 'hence', 'and', 'plus', 'also',
 ]);
 
@@ -158,6 +159,9 @@ export const PRONOUN_OBJECTS: ReadonlySet<string> = new Set(['it', 'them', 'that
 
 /** "Not for a team our size.", "No, not here.": negators that answer the sentence before when they open a sentence. */
 export const SENTENCE_ANSWERS: ReadonlySet<string> = new Set(['not', 'no', 'nope', 'never']);
+
+/** "adds unnecessary complexity": verbs before which an adjective still dismisses the subject. */
+export const DISMISSING_VERBS: ReadonlySet<string> = new Set(['adds', 'add', 'adding', 'introduces', 'creates', 'brings', 'causes']);
 
 /** Every word that can start a rejection, for the lexicon's cue bit (a cheap pre-filter). */
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([

@@ -6,6 +6,7 @@ import {
   CLAUSE_BREAKERS,
   COMPARATIVES,
   CONCESSIONS,
+  DISMISSING_VERBS,
   IMPERATIVE_DROPS,
   NEED_WORDS,
   PRONOUN_OBJECTS,
@@ -262,6 +263,8 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (BACKWARD_REJECTORS.has(text) || (text === 'anti' && next === 'pattern') || (text === 'bad' && (next === 'idea' || next === 'practice'))) {
+      // "we freeze risky releases": an adjective inside the object describes it, dismisses nothing.
+      if (attributive(tokens, index, start, end)) continue;
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -324,6 +327,16 @@ function beyondNeed(tokens: Tokens, from: number): boolean {
     if (!PRONOUNS.has(word) && word !== 'its' && word !== 'really' && word !== 'actually' && word !== 'is') return false;
   }
   return false;
+}
+
+/** The word at `index` sits between two content words of one clause ("freeze risky releases"). */
+function attributive(tokens: Tokens, index: number, start: number, end: number): boolean {
+  if (index === start || index + 1 >= end || boundaryBefore(tokens, index) || boundaryBefore(tokens, index + 1)) return false;
+  const before = tokens.words[index - 1];
+  const after = tokens.words[index + 1];
+  if (!before || !after || (before.classes & WORD_FUNCTION) !== 0 || (after.classes & WORD_FUNCTION) !== 0) return false;
+  if (DISMISSING_VERBS.has(before.norm) || DISMISSAL_LEAD_WORDS.has(before.norm) || EMPTY_SCOPE_WORDS.has(after.norm)) return false;
+  return !BACKWARD_REJECTORS.has(after.norm) && !VERDICT_QUALIFIERS.has(after.norm);
 }
 
 function boundaryOrEnd(tokens: Tokens, index: number, end: number): boolean {
