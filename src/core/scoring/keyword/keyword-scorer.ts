@@ -2,6 +2,7 @@ import type { Question } from '../../content/schema.ts';
 import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
+import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
@@ -44,6 +45,25 @@ const MAX_HITS_PER_PHRASE = 6;
 export const STEERED_NOTE = 'counted as partial at most: parts of this answer were addressed to the grader';
 
 const STUFFED_FEEDBACK = 'This reads like a list of keywords. Explain how and why in full sentences to earn credit.';
+
+/** "- Tail-based sampling for errors and slow traces", "Sampling: tail-based, keep errors": this many items at least... */
+const MIN_BARE_LIST_ITEMS = 4;
+
+/**
+ * ...with not one word anywhere that makes a clause (no pronoun, auxiliary or subordinator: "we",
+ * "is", "would", "because"...): the whole answer is a list of terms, whatever its layout (bullets
+ * of noun phrases, "Topic: a, b" lines, a comma chain of imperatives), and each of its items is
+ * judged as a list item. Prose always has such a word, so this costs one early-exit pass.
+ */
+function isBareList(tokens: Tokens, segmentation: Segmentation): boolean {
+  for (let token = 0; token < tokens.count; token += 1) if (((tokens.words[token]?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0) return false;
+  // "My plan: page on any 5xx spike, send every alert through PagerDuty, ...": a plan with a
+  // lead-in is judged item by item (judgeEnumerationItems), not as a list of terms.
+  if (segmentation.segments.some((segment) => segment.enumeration)) return false;
+  let items = segmentation.segments.length;
+  for (let token = 1; token < tokens.count && items < MIN_BARE_LIST_ITEMS; token += 1) if ((tokens.gaps[token] ?? 0) & GAP_SEPARATOR) items += 1;
+  return items >= MIN_BARE_LIST_ITEMS;
+}
 
 function truncate(answer: string): string {
   if (answer.length <= MAX_ANSWER_CHARS) return answer;
@@ -301,6 +321,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const steered = steersGrader(original, flagged);
   const tokens = tokenize(text);
   const segmentation = segmentAnswer(text, tokens);
+  if (isBareList(tokens, segmentation)) for (const segment of segmentation.segments) segment.kind = 'fragment';
   const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep);
   const segmentOfTerm = new Int32Array(terms.count);
   for (let term = 0; term < terms.count; term += 1) {
