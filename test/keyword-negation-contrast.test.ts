@@ -59,6 +59,7 @@ describe('contrast forms reject what they dismiss', () => {
     ['tracing-100-services', 'collector-tier', 'Gateway collectors routing by trace id are more infrastructure than we need.'],
     ['payment-slo-alerting', 'severity-routing', 'Escalation chains with a secondary on-call? Drop them.'],
     ['incident-response-observability', 'faster-next-time', 'And game days or an incident bot? Not for a team our size.'],
+    ['observability-platform-at-scale', 'meta-monitoring', 'A separate meta-monitoring stack for the platform itself? No, it can watch itself.'],
     ['logging-10tb-day', 'routing-sampling', 'Drop the idea of sampling debug logs or routing logs by level.'],
     ['metrics-high-traffic-api', 'recording-rules', 'Recording rules, no: they go stale and nobody knows what they compute.'],
     ['incident-response-observability', 'mitigate-first', 'A kill switch flipped before we understand the cause is premature.'],

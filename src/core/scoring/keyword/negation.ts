@@ -273,6 +273,11 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (!FORWARD_NEGATORS.has(text)) continue;
+    // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before.
+    if (index === start && previous && SENTENCE_ANSWERS.has(text) && boundaryOrEnd(tokens, index + 1, end)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     // "Game days? Not for a team our size.": a sentence that opens with the negator and a
     // qualifier answers the one before.
     if (index === start && previous && SENTENCE_ANSWERS.has(text) && VERDICT_QUALIFIERS.has(next)) {
