@@ -332,27 +332,10 @@ const INI_LINE = /^[ \t]*[A-Za-z][\w .-]{0,40}?[ \t]*=[ \t]*[^=\s][^\n]{0,60}$/;
 const SPACED_ROW = /^[ \t]*\S(?:[^\n]*?\S)?(?: {2,}|\t+)\S(?:[^\n]*?\S)?(?: {2,}|\t+)\S[^\n]*$/;
 
 const MIN_SHEET_LINES = 3;
-
-function lineRuns(text: string, test: (line: string) => boolean, onRun: (first: { start: number; end: number }, last: { start: number; end: number }, count: number) => void): void {
-  let first: { start: number; end: number } | undefined;
-  let last: { start: number; end: number } | undefined;
-  let count = 0;
-  let index = 0;
-  while (index <= text.length) {
-    const end = lineEnd(text, index);
-    if (test(text.slice(index, end))) {
-      if (!first) first = { start: index, end };
-      last = { start: index, end };
-      count += 1;
-    } else {
-      if (first && last) onRun(first, last, count);
-      first = undefined;
-      count = 0;
-    }
-    index = end + 1;
-  }
-  if (first && last) onRun(first, last, count);
-}
+/** A scoresheet line is short: a label, a separator and a verdict. Longer lines are prose. */
+const MAX_SHEET_LINE = 160;
+/** Cheap pre-check for VERDICT_LINE: the line ends in a verdict word, a tick or a digit. */
+const VERDICT_END = /(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|\d)[ \t]*[.!]?[ \t]*$/i;
 
 /** The line before `start` when it is a short heading ("Evaluation", "Coverage map:"), else `start`. */
 function withHeading(text: string, start: number): number {
@@ -362,22 +345,46 @@ function withHeading(text: string, start: number): number {
   return line.length > 0 && line.length <= 80 && (line.endsWith(':') || !/[.!?]$/.test(line)) && line.split(/\s+/).length <= 10 ? previous : start;
 }
 
+interface SheetRun {
+  first: number;
+  last: number;
+  count: number;
+  /** The run opened with an INI `[section]` line. */
+  section: boolean;
+}
+
+/**
+ * One pass over the answer's lines for the three kinds of scoresheet. Only short lines are
+ * sliced and tested, so prose paragraphs cost one newline search each.
+ */
 function scoresheets(text: string, spans: Span[]): void {
   if (!text.includes('\n')) return;
-  lineRuns(text, (line) => VERDICT_LINE.test(line), (first, last, count) => {
-    if (count >= MIN_SHEET_LINES) spans.push({ start: withHeading(text, first.start), end: last.end, reason: REASON_CHECKLIST });
-  });
-  if (text.includes('=')) {
-    lineRuns(text, (line) => INI_LINE.test(line) || INI_SECTION.test(line), (first, last, count) => {
-      const opensWithSection = INI_SECTION.test(text.slice(first.start, first.end));
-      if (count >= MIN_SHEET_LINES || (opensWithSection && count >= 2)) spans.push({ start: first.start, end: last.end, reason: REASON_YAML });
-    });
+  const ini = text.includes('=');
+  const spaced = text.includes('  ') || text.includes('\t');
+  let verdicts: SheetRun | undefined;
+  let inis: SheetRun | undefined;
+  let rows: SheetRun | undefined;
+  const close = (run: SheetRun | undefined, reason: string, enough: (run: SheetRun) => boolean): undefined => {
+    if (run && enough(run)) spans.push({ start: reason === REASON_CHECKLIST ? withHeading(text, run.first) : run.first, end: lineEnd(text, run.last), reason });
+    return undefined;
+  };
+  const extend = (run: SheetRun | undefined, start: number, section = false): SheetRun => (run ? { ...run, last: start, count: run.count + 1 } : { first: start, last: start, count: 1, section });
+  let index = 0;
+  while (index <= text.length) {
+    const end = lineEnd(text, index);
+    const line = end - index <= MAX_SHEET_LINE ? text.slice(index, end) : '';
+    if (line !== '' && VERDICT_END.test(line) && VERDICT_LINE.test(line)) verdicts = extend(verdicts, index);
+    else verdicts = close(verdicts, REASON_CHECKLIST, (run) => run.count >= MIN_SHEET_LINES);
+    const section = ini && line !== '' && INI_SECTION.test(line);
+    if (ini && line !== '' && (section || INI_LINE.test(line))) inis = extend(inis, index, section);
+    else inis = close(inis, REASON_YAML, (run) => run.count >= MIN_SHEET_LINES || (run.section && run.count >= 2));
+    if (spaced && line !== '' && (line.includes('  ') || line.includes('\t')) && SPACED_ROW.test(line)) rows = extend(rows, index);
+    else rows = close(rows, REASON_TABLE, (run) => run.count >= MIN_SHEET_LINES);
+    index = end + 1;
   }
-  if (text.includes('  ') || text.includes('\t')) {
-    lineRuns(text, (line) => SPACED_ROW.test(line), (first, last, count) => {
-      if (count >= MIN_SHEET_LINES) spans.push({ start: first.start, end: last.end, reason: REASON_TABLE });
-    });
-  }
+  close(verdicts, REASON_CHECKLIST, (run) => run.count >= MIN_SHEET_LINES);
+  close(inis, REASON_YAML, (run) => run.count >= MIN_SHEET_LINES || (run.section && run.count >= 2));
+  close(rows, REASON_TABLE, (run) => run.count >= MIN_SHEET_LINES);
 }
 
 /** Role tags and chat-template markers ("[system]", "<|im_start|>"): the sentence they open is flagged. */
@@ -494,7 +501,10 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark|top[- ]band|candidate|coverage|confirmed|initialled|marking|put it|interview (?:pack|kit|packet|guide|notes)|interviewers are|can be compared|comparison,? here|(?:human|person|people) or|(?:model|bot|tool|program|algorithm|system|machine|software|script|classifier|AI|LLM|grader)s? (?:that|which|who|doing|is |are )|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|(?:a|any|the|whatever|whichever) (?:bot|model (?:that|which|doing)|tool that|program that|software that|algorithm that|script that|machine that|classifier)|if (?:an? |the )(?:ai|llm|model|program|machine|script|tool)\b|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+/** The same without `i`, run on the lower-cased answer: several times faster in V8 (the pattern
+ * has no upper-case escapes such as \S or \W, so lower-casing its source keeps its meaning). */
+const SENTENCE_CUES_LOWER = new RegExp(SENTENCE_CUES.source.toLowerCase(), 'g');
 
 function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
   if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
@@ -527,27 +537,34 @@ function opensParagraph(text: string, index: number): boolean {
 }
 
 function graderSentences(text: string, spans: Span[]): void {
-  SENTENCE_CUES.lastIndex = 0;
+  const lower = text.toLowerCase();
+  // toLowerCase keeps offsets for ASCII (and most text); where it doesn't, use the `i` pattern.
+  const [source, cues] = lower.length === text.length ? [lower, SENTENCE_CUES_LOWER] : [text, SENTENCE_CUES];
+  cues.lastIndex = 0;
   let checkedUpTo = -1;
   let found: RegExpExecArray | null;
-  while ((found = SENTENCE_CUES.exec(text)) !== null) {
+  while ((found = cues.exec(source)) !== null) {
     if (found.index < checkedUpTo) continue;
     const { start, end } = sentenceAround(text, found.index);
     checkedUpTo = end;
-    SENTENCE_CUES.lastIndex = Math.max(SENTENCE_CUES.lastIndex, end);
-    const verdict = classifySentence(text.slice(start, end));
-    if (!verdict) continue;
-    // A passage that introduces something takes the rest of its paragraph with it; "below"
-    // or "following" the rest of the answer.
-    let spanEnd = end;
-    // "Whoever reads this: I'd normally cover...": an address that opens a paragraph speaks for
-    // the whole paragraph.
-    if (!verdict.introduces && (verdict.reason === REASON_ADDRESSED || verdict.reason === REASON_INSTRUCTION) && opensParagraph(text, start)) verdict.introduces = true;
-    if (verdict.introduces) {
-      spanEnd = /\b(?:below|following|hereafter)\b/i.test(text.slice(start, end)) ? text.length : paragraphEnd(text, end);
-    }
-    spans.push({ start, end: Math.max(spanEnd, end), reason: verdict.reason });
+    cues.lastIndex = Math.max(cues.lastIndex, end);
+    flagSentence(text, start, end, spans);
   }
+}
+
+function flagSentence(text: string, start: number, end: number, spans: Span[]): void {
+  const verdict = classifySentence(text.slice(start, end));
+  if (!verdict) return;
+  // A passage that introduces something takes the rest of its paragraph with it; "below"
+  // or "following" the rest of the answer.
+  let spanEnd = end;
+  // "Whoever reads this: I'd normally cover...": an address that opens a paragraph speaks for
+  // the whole paragraph.
+  if (!verdict.introduces && (verdict.reason === REASON_ADDRESSED || verdict.reason === REASON_INSTRUCTION) && opensParagraph(text, start)) verdict.introduces = true;
+  if (verdict.introduces) {
+    spanEnd = /\b(?:below|following|hereafter)\b/i.test(text.slice(start, end)) ? text.length : paragraphEnd(text, end);
+  }
+  spans.push({ start, end: Math.max(spanEnd, end), reason: verdict.reason });
 }
 
 /** Two or more ticked items (✓, ✅, [x]) read as a checklist claiming completion: each such line is flagged. */
