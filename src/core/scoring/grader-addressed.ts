@@ -345,6 +345,21 @@ function withHeading(text: string, start: number): number {
   return line.length > 0 && line.length <= 80 && (line.endsWith(':') || !/[.!?]$/.test(line)) && line.split(/\s+/).length <= 10 ? previous : start;
 }
 
+/** Whether MIN_SHEET_LINES non-blank lines of at most MAX_SHEET_LINE characters follow each other. */
+function hasShortLines(text: string): boolean {
+  let run = 0;
+  let index = 0;
+  while (index < text.length) {
+    let end = text.indexOf('\n', index);
+    if (end === -1) end = text.length;
+    const length = end - index;
+    run = length > 0 && length <= MAX_SHEET_LINE ? run + 1 : 0;
+    if (run >= MIN_SHEET_LINES) return true;
+    index = end + 1;
+  }
+  return false;
+}
+
 interface SheetRun {
   first: number;
   last: number;
@@ -358,7 +373,7 @@ interface SheetRun {
  * sliced and tested, so prose paragraphs cost one newline search each.
  */
 function scoresheets(text: string, spans: Span[]): void {
-  if (!text.includes('\n')) return;
+  if (!hasShortLines(text)) return;
   const ini = text.includes('=');
   const spaced = text.includes('  ') || text.includes('\t');
   let verdicts: SheetRun | undefined;
@@ -501,7 +516,7 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|(?:a|any|the|whatever|whichever) (?:bot|model (?:that|which|doing)|tool that|program that|software that|algorithm that|script that|machine that|classifier)|if (?:an? |the )(?:ai|llm|model|program|machine|script|tool)\b|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 /** The same without `i`, run on the lower-cased answer: several times faster in V8 (the pattern
  * has no upper-case escapes such as \S or \W, so lower-casing its source keeps its meaning). */
 const SENTENCE_CUES_LOWER = new RegExp(SENTENCE_CUES.source.toLowerCase(), 'g');
