@@ -81,6 +81,33 @@ describe('contrast forms reject what they dismiss', () => {
   });
 });
 
+describe('rejections that reach back across clauses', () => {
+  it.each([
+    'Tail sampling, honestly, for a system our size, overkill.',
+    'Tail sampling, span links, the collector tier: none of that is needed.',
+    'We considered tail sampling but decided against it.',
+    'Tail sampling is something I\'d leave for later.',
+    'Tail sampling isn\'t something we need.',
+    'Tail sampling I\'d rather not.',
+    'Tail-based sampling that keeps every error trace? We\'d rather not pay for that.',
+    'Keeping every error trace with tail sampling sounds great, but it isn\'t worth the collector memory.',
+    'I\'d hold off on tail sampling that keeps errors.',
+    'Tail sampling can come later.',
+  ])('%j', (answer) => {
+    const point = pointOf('tracing-100-services', 'tail-sampling', answer);
+    expect(point.verdict).toBe('missed');
+    expect(point.note).toMatch(/^you ruled out /);
+  });
+
+  it.each([
+    'Tail sampling keeps every error trace, so it\'s not a problem to drop healthy traces.',
+    'We keep errors with tail sampling because it isn\'t worth storing every healthy trace.',
+    'Tail sampling keeps every error trace, which is not cheap but worth it.',
+  ])('keeps an idea the answer adopts: %j', (answer) => {
+    expect(pointOf('tracing-100-services', 'tail-sampling', answer).verdict).toBe('covered');
+  });
+});
+
 describe('an alternative adopted in place of a rejected idea is not that idea', () => {
   it.each([
     ['incident-response-observability', 'symptom-detection', "We'd skip SLO burn alerts and synthetic checks; a CPU alert on the checkout pods at 90% is what wakes us."],

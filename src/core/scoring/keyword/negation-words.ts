@@ -64,6 +64,7 @@ export const PHRASE_NEGATORS: readonly (readonly string[])[] = [
   ['steer', 'away', 'from'], ['stay', 'away', 'from'], ['move', 'away', 'from'], ['get', 'rid', 'of'],
   ['push', 'back', 'on'], ['do', 'away', 'with'], ['not', 'a', 'fan', 'of'], ['against', 'using'],
   ['drop', 'the', 'idea', 'of'], ['scrap', 'the', 'idea', 'of'], ['forget', 'the', 'idea', 'of'], ['give', 'up', 'on'],
+  ['hold', 'off', 'on'], ['put', 'off'], ['decided', 'against'], ['decide', 'against'], ['no', 'point', 'in'],
 ];
 
 /** After "not" these reject the subject, not what follows: "X is not needed", "X doesn't scale". */
@@ -72,6 +73,7 @@ export const NOT_BACKWARD: ReadonlySet<string> = new Set([
   'viable', 'suitable', 'appropriate', 'accurate', 'reliable', 'meaningful', 'valid', 'correct',
   'right', 'ideal', 'good', 'great', 'wise', 'sensible', 'recommended', 'advisable', 'feasible',
   'practical', 'help', 'helps', 'concern', 'problem', 'issue', 'worry', 'priority', 'important', 'relevant',
+  'something',
 ]);
 
 /** "too X" rejects the subject when X is a cost: "tail sampling is too expensive for us". */
@@ -123,6 +125,7 @@ export const EMPTY_SCOPE_WORDS: ReadonlySet<string> = new Set([
   'need', 'for', 'it', 'them', 'that', 'this', 'those', 'either', 'too', 'also', 'any', 'of', 'one',
   'here', 'there', 'now', 'really', 'at', 'all', 'as', 'well', 'so', 'much', 'personally', 'honestly',
   'both', 'these', 'entirely', 'completely', 'altogether', 'anyway', 'anyways', 'either', 'everything',
+  'pay', 'bother', 'do', 'doing', 'spend', 'invest', 'worry', 'care', 'want', 'go',
 ]);
 
 /** Where a rejection's reach stops, looking back from "X is overkill": a new clause only, not "and" or "we". */
@@ -163,9 +166,12 @@ export const SENTENCE_ANSWERS: ReadonlySet<string> = new Set(['not', 'no', 'nope
 /** "adds unnecessary complexity": verbs before which an adjective still dismisses the subject. */
 export const DISMISSING_VERBS: ReadonlySet<string> = new Set(['adds', 'add', 'adding', 'introduces', 'creates', 'brings', 'causes']);
 
+/** "X can come later", "X is for later", "X can wait until later": the word before "later" that defers X. */
+export const DEFERRING: ReadonlySet<string> = new Set(['for', 'come', 'comes', 'until', 'till']);
+
 /** Every word that can start a rejection, for the lexicon's cue bit (a cheap pre-filter). */
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'resort', 'nice', 'waste', 'than', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'pass', 'forget', 'resort', 'nice', 'waste', 'than', 'later', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

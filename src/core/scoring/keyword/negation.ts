@@ -6,6 +6,7 @@ import {
   CLAUSE_BREAKERS,
   COMPARATIVES,
   CONCESSIONS,
+  DEFERRING,
   DISMISSING_VERBS,
   IMPERATIVE_DROPS,
   NEED_WORDS,
@@ -125,12 +126,37 @@ function listContinues(tokens: Tokens, index: number, end: number): number {
 
 function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): void {
   if (boundaryBefore(tokens, cue) && !acrossBoundary) return;
-  for (let index = cue - 1; index >= start && index >= cue - MAX_REACH; index -= 1) {
-    const word = norm(tokens, index);
-    if (BACKWARD_BREAKERS.has(word)) break;
+  let named = false;
+  let reach = cue - MAX_REACH;
+  for (let index = cue - 1; index >= start && index >= reach; index -= 1) {
+    const word = tokens.words[index];
+    const text = word?.norm ?? '';
+    // "We considered X but decided against it": nothing named between the verdict and "but",
+    // so the verdict is about the clause before it.
+    if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but')) break;
     if (out[index] === 0) out[index] = cue + 1;
-    if (boundaryBefore(tokens, index)) break;
+    if (word && (word.classes & WORD_FUNCTION) === 0 && !DISMISSAL_LEAD_WORDS.has(text) && !EMPTY_SCOPE_WORDS.has(text)) named = true;
+    if (boundaryBefore(tokens, index)) {
+      // "Tail sampling, span links, the collector tier: none of that": the items of a list before.
+      const itemStart = listItemBefore(tokens, index, start);
+      if (itemStart < 0) break;
+      reach = Math.min(reach, itemStart);
+    }
   }
+}
+
+/** The first token of the short, clause-less list item that ends just before `index`, or -1. */
+function listItemBefore(tokens: Tokens, index: number, start: number): number {
+  if (((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return -1;
+  let words = 0;
+  for (let at = index - 1; at >= start; at -= 1) {
+    const word = tokens.words[at];
+    if (!word || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return -1;
+    words += 1;
+    if (words > MAX_LIST_ITEM) return -1;
+    if (at === start || boundaryBefore(tokens, at)) return at;
+  }
+  return -1;
 }
 
 const REPLACE_STOPS: ReadonlySet<string> = new Set(['with', 'by', 'for']);
@@ -173,8 +199,19 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     markBackward(tokens, out, cue, start);
     return;
   }
-  if (clauseStart > start && standsAlone(tokens, cue, end)) {
-    markBackward(tokens, out, clauseStart, start, true);
+  // "Tail sampling, honestly, for our size, overkill.", "X sounds great, but it isn't worth the
+  // memory": a dismissal whose own clause names nothing (or only its pronoun subject) is about
+  // what came before it in the sentence, across asides that name nothing new.
+  if (clauseStart > start && (standsAlone(tokens, cue, end) || pronounSubject(tokens, clauseStart, cue))) {
+    let from = clauseStart;
+    while (from > start) {
+      let previousStart = from - 1;
+      while (previousStart > start && !boundaryBefore(tokens, previousStart)) previousStart -= 1;
+      if (!isAside(tokens, previousStart, from)) break;
+      for (let index = previousStart; index < from; index += 1) if (out[index] === 0) out[index] = cue + 1;
+      from = previousStart;
+    }
+    markBackward(tokens, out, from, start, true);
     if (out[clauseStart] === 0) out[clauseStart] = cue + 1;
     return;
   }
@@ -182,6 +219,24 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = cue + 1;
   }
 }
+
+/** "honestly", "for a system our size", "at our scale": a clause that qualifies a verdict without naming an idea. */
+function isAside(tokens: Tokens, from: number, to: number): boolean {
+  return VERDICT_QUALIFIERS.has(norm(tokens, from)) || !namesSomething(tokens, from, to);
+}
+
+/** The clause before the verdict has a pronoun subject ("but it isn't worth it", "that is overkill"). */
+function pronounSubject(tokens: Tokens, from: number, to: number): boolean {
+  // "..., so it's not a problem to drop healthy traces" states a consequence, not a verdict on X.
+  const opener = norm(tokens, from);
+  if (BACKWARD_BREAKERS.has(opener) && !CONCESSIVE_OPENERS.has(opener)) return false;
+  for (let index = from; index < to; index += 1) if (SUBJECT_PRONOUNS.has(norm(tokens, index))) return true;
+  return false;
+}
+
+const CONCESSIVE_OPENERS: ReadonlySet<string> = new Set(['but', 'though', 'although', 'yet', 'however']);
+
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that', 'this', 'they', 'its', 'thats', 'theyre']);
 
 /** Marks rejections inside tokens [start, end); `previous` is the segment before, for "We wouldn't." */
 function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number, previous: Span | undefined): void {
@@ -272,7 +327,17 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (TOO_COSTLY.has(next)) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    // "X can come later", "X is for later": deferred, not adopted.
+    if (text === 'later') {
+      if (DEFERRING.has(previousWord) && boundaryOrEnd(tokens, index + 1, end)) rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     if (!FORWARD_NEGATORS.has(text)) continue;
+    // "Tail sampling I'd rather not", "none of that is needed": the rejection points back.
+    if ((text === 'not' && previousWord === 'rather' && boundaryOrEnd(tokens, index + 1, end)) || (text === 'none' && next === 'of' && PRONOUN_OBJECTS.has(norm(tokens, index + 2)) && pointsBack(tokens, index + 3, end))) {
+      rejectBefore(tokens, out, text === 'not' ? index - 1 : index, start, end, previous);
+      continue;
+    }
     // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before.
     if (index === start && previous && SENTENCE_ANSWERS.has(text) && boundaryOrEnd(tokens, index + 1, end)) {
       rejectBefore(tokens, out, index, start, end, previous);
@@ -342,6 +407,13 @@ function attributive(tokens: Tokens, index: number, start: number, end: number):
   if (!before || !after || (before.classes & WORD_FUNCTION) !== 0 || (after.classes & WORD_FUNCTION) !== 0) return false;
   if (DISMISSING_VERBS.has(before.norm) || DISMISSAL_LEAD_WORDS.has(before.norm) || EMPTY_SCOPE_WORDS.has(after.norm)) return false;
   return !BACKWARD_REJECTORS.has(after.norm) && !VERDICT_QUALIFIERS.has(after.norm);
+}
+
+/** "none of that is needed", "none of that.": what follows the pronoun names nothing ("none of that PII" names what it rejects). */
+function pointsBack(tokens: Tokens, index: number, end: number): boolean {
+  if (boundaryOrEnd(tokens, index, end)) return true;
+  const word = tokens.words[index];
+  return word !== undefined && ((word.classes & WORD_FUNCTION) !== 0 || NOT_BACKWARD.has(word.norm));
 }
 
 function boundaryOrEnd(tokens: Tokens, index: number, end: number): boolean {
