@@ -63,6 +63,8 @@ describe('contrast forms reject what they dismiss', () => {
     ['logging-10tb-day', 'routing-sampling', 'Drop the idea of sampling debug logs or routing logs by level.'],
     ['metrics-high-traffic-api', 'recording-rules', 'Recording rules, no: they go stale and nobody knows what they compute.'],
     ['incident-response-observability', 'mitigate-first', 'A kill switch flipped before we understand the cause is premature.'],
+    ['payment-slo-alerting', 'budget-policy', "An error budget policy with release freezes won't fly with product, so we keep shipping and just tell them when the budget is spent."],
+    ['payment-slo-alerting', 'budget-policy', 'Release freezes are off the table.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     const point = pointOf(questionId, pointId, answer);
     expect(point.verdict).toBe('missed');

@@ -73,7 +73,7 @@ export const NOT_BACKWARD: ReadonlySet<string> = new Set([
   'viable', 'suitable', 'appropriate', 'accurate', 'reliable', 'meaningful', 'valid', 'correct',
   'right', 'ideal', 'good', 'great', 'wise', 'sensible', 'recommended', 'advisable', 'feasible',
   'practical', 'help', 'helps', 'concern', 'problem', 'issue', 'worry', 'priority', 'important', 'relevant',
-  'something',
+  'something', 'fly', 'happen', 'happening', 'realistic', 'affordable', 'option',
 ]);
 
 /** "too X" rejects the subject when X is a cost: "tail sampling is too expensive for us". */
@@ -173,5 +173,5 @@ export const DEFERRING: ReadonlySet<string> = new Set(['for', 'come', 'comes', '
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'resort', 'nice', 'waste', 'than', 'later', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'pass', 'forget', 'resort', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

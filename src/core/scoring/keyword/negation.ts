@@ -327,6 +327,12 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (TOO_COSTLY.has(next)) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    // "X is off the table", "X is a non-starter".
+    if (text === 'table' || text === 'starter') {
+      if (text === 'table' && previousWord === 'the' && norm(tokens, index - 2) === 'off') rejectBefore(tokens, out, index - 2, start, end, previous);
+      if (text === 'starter' && previousWord === 'non') rejectBefore(tokens, out, index - 1, start, end, previous);
+      continue;
+    }
     // "X can come later", "X is for later": deferred, not adopted.
     if (text === 'later') {
       if (DEFERRING.has(previousWord) && boundaryOrEnd(tokens, index + 1, end)) rejectBefore(tokens, out, index, start, end, previous);
