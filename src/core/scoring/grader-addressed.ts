@@ -320,6 +320,90 @@ function csvBlocks(text: string, spans: Span[]): void {
   flush();
 }
 
+/**
+ * "- grouping by stable fingerprint — confirmed", "- runtime discovery: yes", "• paved road → para 2":
+ * three or more lines in a row that each end in a verdict or a pointer into the answer are a
+ * scoresheet, whatever their punctuation. The line just before, when it introduces them
+ * ("Evaluation", "Items confirmed live:"), goes with them.
+ */
+const VERDICT_LINE = /^[ \t>*\-•·\d.)]*[^\n]{2,80}?(?:[ \t]+[—–-]{1,2}[ \t]*|[ \t]*[:=→][ \t]*|[ \t]{2,}|\t)(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|(?:see )?(?:para(?:graph)?|section|§|line)\.?[ \t]?\d+)[ \t]*[.!]?[ \t]*$/i;
+/** "[assessment]" then "key = value" lines, or three "key = value" lines: a config file, not speech. */
+const INI_SECTION = /^[ \t]*\[[\w .-]{1,40}\][ \t]*$/;
+const INI_LINE = /^[ \t]*[A-Za-z][\w .-]{0,40}?[ \t]*=[ \t]*[^=\s][^\n]{0,60}$/;
+/** A line of three or more cells split by runs of two or more spaces or tabs: a plain-text table. */
+const SPACED_ROW = /^[ \t]*\S(?:[^\n]*?\S)?(?: {2,}|\t+)\S(?:[^\n]*?\S)?(?: {2,}|\t+)\S[^\n]*$/;
+
+const MIN_SHEET_LINES = 3;
+/** A scoresheet line is short: a label, a separator and a verdict. Longer lines are prose. */
+const MAX_SHEET_LINE = 160;
+/** Cheap pre-check for VERDICT_LINE: the line ends in a verdict word, a tick or a digit. */
+const VERDICT_END = /(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|\d)[ \t]*[.!]?[ \t]*$/i;
+
+/** The line before `start` when it is a short heading ("Evaluation", "Coverage map:"), else `start`. */
+function withHeading(text: string, start: number): number {
+  if (start === 0) return start;
+  const previous = lineStart(text, start - 1);
+  const line = text.slice(previous, start - 1).trim();
+  return line.length > 0 && line.length <= 80 && (line.endsWith(':') || !/[.!?]$/.test(line)) && line.split(/\s+/).length <= 10 ? previous : start;
+}
+
+/** Whether MIN_SHEET_LINES non-blank lines of at most MAX_SHEET_LINE characters follow each other. */
+function hasShortLines(text: string): boolean {
+  let run = 0;
+  let index = 0;
+  while (index < text.length) {
+    let end = text.indexOf('\n', index);
+    if (end === -1) end = text.length;
+    const length = end - index;
+    run = length > 0 && length <= MAX_SHEET_LINE ? run + 1 : 0;
+    if (run >= MIN_SHEET_LINES) return true;
+    index = end + 1;
+  }
+  return false;
+}
+
+interface SheetRun {
+  first: number;
+  last: number;
+  count: number;
+  /** The run opened with an INI `[section]` line. */
+  section: boolean;
+}
+
+/**
+ * One pass over the answer's lines for the three kinds of scoresheet. Only short lines are
+ * sliced and tested, so prose paragraphs cost one newline search each.
+ */
+function scoresheets(text: string, spans: Span[]): void {
+  if (!hasShortLines(text)) return;
+  const ini = text.includes('=');
+  const spaced = text.includes('  ') || text.includes('\t');
+  let verdicts: SheetRun | undefined;
+  let inis: SheetRun | undefined;
+  let rows: SheetRun | undefined;
+  const close = (run: SheetRun | undefined, reason: string, enough: (run: SheetRun) => boolean): undefined => {
+    if (run && enough(run)) spans.push({ start: reason === REASON_CHECKLIST ? withHeading(text, run.first) : run.first, end: lineEnd(text, run.last), reason });
+    return undefined;
+  };
+  const extend = (run: SheetRun | undefined, start: number, section = false): SheetRun => (run ? { ...run, last: start, count: run.count + 1 } : { first: start, last: start, count: 1, section });
+  let index = 0;
+  while (index <= text.length) {
+    const end = lineEnd(text, index);
+    const line = end - index <= MAX_SHEET_LINE ? text.slice(index, end) : '';
+    if (line !== '' && VERDICT_END.test(line) && VERDICT_LINE.test(line)) verdicts = extend(verdicts, index);
+    else verdicts = close(verdicts, REASON_CHECKLIST, (run) => run.count >= MIN_SHEET_LINES);
+    const section = ini && line !== '' && INI_SECTION.test(line);
+    if (ini && line !== '' && (section || INI_LINE.test(line))) inis = extend(inis, index, section);
+    else inis = close(inis, REASON_YAML, (run) => run.count >= MIN_SHEET_LINES || (run.section && run.count >= 2));
+    if (spaced && line !== '' && (line.includes('  ') || line.includes('\t')) && SPACED_ROW.test(line)) rows = extend(rows, index);
+    else rows = close(rows, REASON_TABLE, (run) => run.count >= MIN_SHEET_LINES);
+    index = end + 1;
+  }
+  close(verdicts, REASON_CHECKLIST, (run) => run.count >= MIN_SHEET_LINES);
+  close(inis, REASON_YAML, (run) => run.count >= MIN_SHEET_LINES || (run.section && run.count >= 2));
+  close(rows, REASON_TABLE, (run) => run.count >= MIN_SHEET_LINES);
+}
+
 /** Role tags and chat-template markers ("[system]", "<|im_start|>"): the sentence they open is flagged. */
 const ROLE_TAG = /\[\s*\/?\s*(?:system|sys|assistant|instructions?|admin|developer|inst)\s*\]|<\|\s*(?:im_start|im_end|system|endoftext)\s*\|>/gi;
 
@@ -421,10 +505,10 @@ const GRADING_TALK = /\b(?:marks?|marked|marking|grades?|graded|grading|scores?d
 
 /** Those design words as addressees: only in unmistakable forms. */
 const WEAK_ADDRESSEE_ONLY = /^(?:panel|panels|markers?|ai|a\.i\.|assistants?|chatbots?|reviewers?|judges?)$/i;
-const STRONG_WEAK_FORM = /\b(?:whoever (?:grades|marks|scores|reviews|evaluates|assesses|checks)|(?:p\.?s\.?|note|tl;?dr)[ \t,:]+(?:to|for) (?:the |whoever )|(?:dear|hello|hi|to|for|attention)[ \t,]+(?:the |any |all )?(?:panel|markers?|AI|assistants?|reviewers?|judges?|graders?)|(?:interview|hiring|review|grading|scoring|assessment) panel|(?:the |this )?panel (?:has |have )?(?:already )?(?:pre-?)?(?:verified|approved|agreed|confirmed|signed off|reviewed|checked)|(?:verified|approved|confirmed|checked|reviewed|signed off) by (?:the )?(?:panel|reviewers?|judges?|markers?|AI)|AI (?:graders?|judges?|reviewers?|evaluators?|scorers?|markers?)|as an? (?:AI|assistant|language model)|if you are an? (?:AI|LLM|language model|assistant|model)|reviewer(?:'s|s')? (?:checklist|notes?)|(?:markers?|reviewers?|judges?|assistants?|AI)\s*:)/i;
+const STRONG_WEAK_FORM = /\b(?:whoever (?:grades|marks|scores|reviews|evaluates|assesses|checks)|whoever (?:\w+ ){0,3}(?:reads|reading|grades|grading|marks|marking|scores|scoring|checks|checking|reviews|reviewing) (?:this|these|it|my (?:answer|response)|the answers?)\b|(?:human|person|people) or (?:otherwise|not|machine|ai|bot|model|software)|if (?:a|an|the|any|some) (?:bot|model|machine|program|script|tool|AI|LLM|grader|algorithm|classifier)s? (?:is |are )?(?:reading|grading|checking|scoring|marking|reviewing|parsing|evaluating)|(?:to|for|dear|hi|hello) (?:the|any|whatever|whichever) (?:model|bot|tool|program|algorithm|system|machine|software|script|classifier)s? (?:that|which|who|doing|reading|checking|grading|scoring|marking)|(?:p\.?s\.?|note|tl;?dr)[ \t,:]+(?:to|for) (?:the |whoever )|(?:dear|hello|hi|to|for|attention)[ \t,]+(?:the |any |all )?(?:panel|markers?|AI|assistants?|reviewers?|judges?|graders?)|(?:interview|hiring|review|grading|scoring|assessment) panel|(?:marking|grading|scoring|assessment|hiring) (?:team|committee|people|staff)|(?:the |this )?panel (?:has |have )?(?:already )?(?:pre-?)?(?:verified|approved|agreed|confirmed|signed off|reviewed|checked)|(?:verified|approved|confirmed|checked|reviewed|signed off) by (?:the )?(?:panel|reviewers?|judges?|markers?|AI)|AI (?:graders?|judges?|reviewers?|evaluators?|scorers?|markers?)|as an? (?:AI|assistant|language model)|if you are an? (?:AI|LLM|language model|assistant|model)|reviewer(?:'s|s')? (?:checklist|notes?)|(?:markers?|reviewers?|judges?|assistants?|AI)\s*:)/i;
 
 /** Passages that present themselves as the answer to copy or the marks to give. */
-const CALIBRATION = /\b(?:for calibration|(?:interviewer|grader|reviewer|evaluator|marker|examiner|panel)['’]?s? (?:note|notes|comment|comments|summary|verdict)|not shown to the candidate|(?:record|mark|log|count|score)(?:ed)? (?:it |this )?as (?:full|complete|covered)|full coverage|judged (?:complete|covered|correct)|signed (?:this |it )?(?:answer )?off|(?:meets|meeting|covers|hits) (?:every|all) (?:\w+ )?points?|(?:that['’]?s|scores?|is) (\d)\s*\/\s*\1\b|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|(?:ideal|model|reference|perfect|exemplary|expected|target|correct) (?:answer|response|submission)(?! (?:time|times|latenc\w*|size|sizes|code|codes|status|body|bodies|payload|headers?|rate|format))|(?:a|the|any) (?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response) (?:would|should|will|must)|(?:this|my) (?:answer|response|submission) (?:covers|addresses|meets|hits|satisfies) (?:all|every)|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|pre-?filled|import (?:it )?as[- ]is|already (?:been )?(?:verified|graded|scored|approved))\b/i;
+const CALIBRATION = /\b(?:for calibration|(?:interviewer|grader|reviewer|evaluator|marker|examiner|panel)['’]?s? (?:note|notes|comment|comments|summary|verdict)|not shown to the candidate|(?:record|mark|log|count|score)(?:ed)? (?:it |this )?as (?:full|complete|covered)|full coverage|judged (?:complete|covered|correct)|signed (?:this |it )?(?:answer )?off|(?:meets|meeting|covers|hits) (?:every|all) (?:\w+ )?points?|(?:that['’]?s|scores?|is) (\d)\s*\/\s*\1\b|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|(?:ideal|model|reference|perfect|exemplary|expected|target|correct) (?:answer|response|submission)(?! (?:time|times|latenc\w*|size|sizes|code|codes|status|body|bodies|payload|headers?|rate|format))|(?:a|the|any) (?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response) (?:would|should|will|must)|(?:this|my) (?:answer|response|submission) (?:covers|addresses|meets|hits|satisfies) (?:all|every)|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|pre-?filled|import (?:it )?as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|benchmark (?:answer|response|solution)s?|top[- ]band|(?:top|upper|highest|band[- ]\d) band (?:answer|example|response)|(?:strongest|best|top|previous|another|other|last) candidate(?:['’]s)?\b[^.:\n]{0,50}\b(?:answer|response|put it|said|wrote|gave)|here is how [^.:\n]{0,60}\bput it|interview (?:pack|kit|packet|guide|notes)|interviewers are (?:shown|given|told)|so (?:the two|both|they) can be compared|for comparison,? here|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live |verbally |in the call |on the call )?(?:with|by) (?:the |my )?(?:interviewer|panel|reviewer|hiring manager)|initialled)\b/i;
 
 /** A checklist that declares its items done. */
 const CHECKLIST = /\bchecklist\b[^.!?\n]{0,80}\b(?:verified|covered|complete[d]?|ticked|passed|met|satisfied|done|approved)\b|\b(?:verified|covered|complete[d]?|ticked|approved)\b[^.!?\n]{0,40}\bchecklist\b/i;
@@ -434,7 +518,7 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 
 function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
   if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
@@ -457,6 +541,15 @@ function classifySentence(sentence: string): { reason: string; introduces: boole
   return undefined;
 }
 
+/** Only blanks (and a bullet or quote marker) lie between the last paragraph break, or the start, and `index`. */
+function opensParagraph(text: string, index: number): boolean {
+  const line = lineStart(text, index);
+  if (!/^[\s>*\-•]*$/.test(text.slice(line, index))) return false;
+  if (line === 0) return true;
+  const previousLineStart = lineStart(text, line - 1);
+  return text.slice(previousLineStart, line - 1).trim() === '';
+}
+
 /** SENTENCE_CUES, tried only where one of its words starts (see word-starts.ts). */
 const SENTENCE_CUES_AT_WORDS = wordStartPattern(SENTENCE_CUES);
 
@@ -470,16 +563,23 @@ function graderSentences(text: string, starts: WordStarts, spans: Span[]): void 
     const { start, end } = sentenceAround(text, found.index);
     checkedUpTo = end;
     from = Math.max(from, end);
-    const verdict = classifySentence(text.slice(start, end));
-    if (!verdict) continue;
-    // A passage that introduces something takes the rest of its paragraph with it; "below"
-    // or "following" the rest of the answer.
-    let spanEnd = end;
-    if (verdict.introduces) {
-      spanEnd = /\b(?:below|following|hereafter)\b/i.test(text.slice(start, end)) ? text.length : paragraphEnd(text, end);
-    }
-    spans.push({ start, end: Math.max(spanEnd, end), reason: verdict.reason });
+    flagSentence(text, start, end, spans);
   }
+}
+
+function flagSentence(text: string, start: number, end: number, spans: Span[]): void {
+  const verdict = classifySentence(text.slice(start, end));
+  if (!verdict) return;
+  // A passage that introduces something takes the rest of its paragraph with it; "below"
+  // or "following" the rest of the answer.
+  let spanEnd = end;
+  // "Whoever reads this: I'd normally cover...": an address that opens a paragraph speaks for
+  // the whole paragraph.
+  if (!verdict.introduces && (verdict.reason === REASON_ADDRESSED || verdict.reason === REASON_INSTRUCTION) && opensParagraph(text, start)) verdict.introduces = true;
+  if (verdict.introduces) {
+    spanEnd = /\b(?:below|following|hereafter)\b/i.test(text.slice(start, end)) ? text.length : paragraphEnd(text, end);
+  }
+  spans.push({ start, end: Math.max(spanEnd, end), reason: verdict.reason });
 }
 
 /** Two or more ticked items (✓, ✅, [x]) read as a checklist claiming completion: each such line is flagged. */
@@ -631,8 +731,23 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   encodedBlobs(answer, spans);
   graderSentences(answer, starts, spans);
   tickedLines(answer, spans);
+  scoresheets(answer, spans);
   rubricIdMentions(answer, starts, rubricIds, spans);
   return merged(spans);
+}
+
+/** Structured text that is not, by itself, talk to the grader (a config snippet, a table of numbers). */
+const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED]);
+/** Structured text that hands out verdicts or marks is a fake scoresheet, aimed at the grader. */
+const GRADING_VALUES = /\b(?:covered|met|verdicts?|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
+
+/**
+ * Whether the flagged spans try to steer the grader (an address, an instruction, a model answer,
+ * a checklist, a self-awarded verdict, a fake scoresheet), rather than only holding structured
+ * text such as a config snippet. Used to withhold the benefit of the doubt from the rest.
+ */
+export function steersGrader(answer: string, spans: readonly GraderAddressedSpan[]): boolean {
+  return spans.some((span) => !STRUCTURE_ONLY.has(span.reason) || GRADING_VALUES.test(answer.slice(span.start, span.end)));
 }
 
 /**

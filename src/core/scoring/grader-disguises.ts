@@ -30,7 +30,7 @@ const GAP_WALL = /(?:\n[ \t]*){8,}|^[ \t]*([-=_*.~#])\1{39,}[ \t]*$/m;
 /** `---` on the first line, then `key: value` lines, then `---` (or `...`). */
 const FRONT_MATTER = /^[ \t]*---[ \t]*\n((?:[ \t]*[A-Za-z_][\w .-]{0,30}:[^\n]*\n){1,20})[ \t]*(?:---|\.\.\.)[ \t]*$/gm;
 /** What an answer says about itself to claim a verdict. */
-const VERDICT_LABEL = String.raw`(?:score|scored|grade|graded|rating|rated|result|verdict|evaluation|assessment|marks(?: awarded)?|hiring decision)`;
+const VERDICT_LABEL = String.raw`(?:score|scored|grade|graded|rating|rated|result|verdict|evaluation|assessment|marks(?: awarded)?|hiring decision|overall|recommendation|outcome)`;
 const VERDICT_VALUE = String.raw`(?:\d+(?:\.\d+)?\s*(?:\/|out of)\s*\d+|pass(?:ed)?\b|approved\b|accepted\b|(?:strong |definite )?(?:hire|yes|pass)\b|[★⭐✓✔✅]|(?:full|perfect|excellent|complete)(?=\s*(?:[.!,)]|$|marks|score|credit))|all (?:\w+ )?(?:points?|criteria) (?:met|covered|satisfied|addressed))`;
 const SELF_VERDICT = new RegExp(String.raw`\b${VERDICT_LABEL}\s*(?:[:=]|[-–—](?=\s))\s*\**\s*${VERDICT_VALUE}`, 'gi');
 /** "Grade: A+": case-sensitive, so "Result: a 40% cut" stays prose. */

@@ -1,8 +1,9 @@
 import type { Question } from '../../content/schema.ts';
-import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../grader-addressed.ts';
+import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
 import { ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
+import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
@@ -12,7 +13,7 @@ import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
-import { GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -41,7 +42,29 @@ export const STUFFED_MIN_LISTED_POINTS = 3;
  * separate piece of evidence; more only costs time on long answers. */
 const MAX_HITS_PER_PHRASE = 6;
 
+/** Why a point the answer explains is only partial: the answer also addressed the grader. */
+export const STEERED_NOTE = 'counted as partial at most: parts of this answer were addressed to the grader';
+
 const STUFFED_FEEDBACK = 'This reads like a list of keywords. Explain how and why in full sentences to earn credit.';
+
+/** "- Tail-based sampling for errors and slow traces", "Sampling: tail-based, keep errors": this many items at least... */
+const MIN_BARE_LIST_ITEMS = 4;
+
+/**
+ * ...with not one word anywhere that makes a clause (no pronoun, auxiliary or subordinator: "we",
+ * "is", "would", "because"...): the whole answer is a list of terms, whatever its layout (bullets
+ * of noun phrases, "Topic: a, b" lines, a comma chain of imperatives), and each of its items is
+ * judged as a list item. Prose always has such a word, so this costs one early-exit pass.
+ */
+function isBareList(tokens: Tokens, segmentation: Segmentation): boolean {
+  for (let token = 0; token < tokens.count; token += 1) if (((tokens.words[token]?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0) return false;
+  // "My plan: page on any 5xx spike, send every alert through PagerDuty, ...": a plan with a
+  // lead-in is judged item by item (judgeEnumerationItems), not as a list of terms.
+  if (segmentation.segments.some((segment) => segment.enumeration)) return false;
+  let items = segmentation.segments.length;
+  for (let token = 1; token < tokens.count && items < MIN_BARE_LIST_ITEMS; token += 1) if ((tokens.gaps[token] ?? 0) & GAP_SEPARATOR) items += 1;
+  return items >= MIN_BARE_LIST_ITEMS;
+}
 
 function truncate(answer: string): string {
   if (answer.length <= MAX_ANSWER_CHARS) return answer;
@@ -179,6 +202,35 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
     return found;
   });
 }
+
+/**
+ * "We'd skip SLO burn alerts; a CPU alert at 90% is what wakes us", "Forecasting? No. We'd
+ * take last year's peak times three": after ruling a point's idea out, what the answer adopts
+ * in its place is an alternative to that idea, not the idea. Evidence for the same point later
+ * in the rejecting sentence, or in the sentence right after it, does not count.
+ */
+function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, tokens: Tokens): void {
+  for (const point of byPoint) {
+    if (point.rejected.length === 0 || point.hits.length === 0) continue;
+    point.hits = point.hits.filter((hit) => !point.rejected.some((rejected) => adoptedInstead(hit, rejected, segmentation, tokens)));
+  }
+}
+
+function adoptedInstead(hit: PlacedHit, rejected: PlacedHit, segmentation: Segmentation, tokens: Tokens): boolean {
+  if (hit.segment === rejected.segment) return hit.firstToken > rejected.lastToken;
+  if (hit.segment <= rejected.segment || hit.segment > rejected.segment + 2) return false;
+  // Only the next sentence of the same paragraph ("No." in between does not count as one): a
+  // new paragraph or bullet starts the answer's own plan.
+  for (let index = rejected.segment + 1; index <= hit.segment; index += 1) {
+    const segment = segmentation.segments[index];
+    if (!segment || ((tokens.gaps[segment.firstToken] ?? 0) & (GAP_BLANK_LINE | GAP_BULLET)) !== 0) return false;
+    if (index < hit.segment && segment.endToken - segment.firstToken > MAX_ANSWER_WORDS) return false;
+  }
+  return true;
+}
+
+/** "No.", "Not really.": a sentence this short only answers the one before. */
+const MAX_ANSWER_WORDS = 3;
 
 function partsOverlap(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i * 2 < a.length; i += 1) {
@@ -345,8 +397,10 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   // every quote is still a verbatim piece of what the person wrote.
   const flagged = findGraderAddressed(original, rubric.ids);
   const text = blankSpans(original, flagged);
+  const steered = steersGrader(original, flagged);
   const tokens = tokenize(text, REUSED.tokens);
   const segmentation = segmentAnswer(text, tokens, REUSED.segmentOfToken);
+  if (isBareList(tokens, segmentation)) for (const segment of segmentation.segments) segment.kind = 'fragment';
   const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep, REUSED.terms);
   const segmentOfTerm = REUSED.segmentOfTerm.take(terms.count);
   for (let term = 0; term < terms.count; term += 1) {
@@ -356,6 +410,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
   const byPoint = collectHits(rubric, context);
+  setAsideAlternatives(byPoint, segmentation, tokens);
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);
   uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);
@@ -370,7 +425,10 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const points: PointResult[] = rubric.points.map((point, index) => {
     const assessment = assessments[index] ?? { verdict: 'missed', reason: 'none' };
     const rejected = byPoint[index]?.rejected[0];
-    const verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
+    let verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
+    // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
+    // its own words still counts, but at most as partial.
+    if (steered && verdict === 'covered') verdict = 'partial';
     const result: PointResult = { id: point.id, verdict };
     const best = assessment.best;
     const evidence = best ? quoteOf(text, tokens, segmentation, best) : undefined;
@@ -384,7 +442,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     }
     const shown = reason === 'ruledOut' ? rejected : best;
     const matchedText = shown ? text.slice(tokens.starts[shown.firstToken] ?? 0, tokens.ends[shown.lastToken] ?? 0) : '';
-    const note = verdict === 'covered' ? undefined : noteFor(reason, point.theme, matchedText, stuffed);
+    const note = verdict === 'covered' ? undefined : steered && assessment.verdict === 'covered' ? STEERED_NOTE : noteFor(reason, point.theme, matchedText, stuffed);
     if (note) result.note = note;
     return result;
   });

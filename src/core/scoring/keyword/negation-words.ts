@@ -47,6 +47,7 @@ export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
   'antipattern', 'mistake', 'counterproductive', 'unneeded', 'overengineering', 'overengineered',
   'guesswork', 'wasted', 'unethical', 'bureaucracy', 'bureaucratic', 'fragile', 'brittle', 'hostile',
   'risky', 'dangerous', 'noise', 'rigid', 'theatre', 'theater', 'hype', 'unrealistic', 'naive',
+  'premature', 'excessive', 'impractical', 'unworkable', 'overblown', 'overcomplicated',
 ]);
 
 /** Rejects the subject after "would"/"will": "X would annoy teams". */
@@ -62,6 +63,8 @@ export const VERB_THEN_REJECTOR: ReadonlyMap<string, ReadonlySet<string>> = new 
 export const PHRASE_NEGATORS: readonly (readonly string[])[] = [
   ['steer', 'away', 'from'], ['stay', 'away', 'from'], ['move', 'away', 'from'], ['get', 'rid', 'of'],
   ['push', 'back', 'on'], ['do', 'away', 'with'], ['not', 'a', 'fan', 'of'], ['against', 'using'],
+  ['drop', 'the', 'idea', 'of'], ['scrap', 'the', 'idea', 'of'], ['forget', 'the', 'idea', 'of'], ['give', 'up', 'on'],
+  ['hold', 'off', 'on'], ['put', 'off'], ['decided', 'against'], ['decide', 'against'], ['no', 'point', 'in'],
 ];
 
 /** After "not" these reject the subject, not what follows: "X is not needed", "X doesn't scale". */
@@ -70,6 +73,7 @@ export const NOT_BACKWARD: ReadonlySet<string> = new Set([
   'viable', 'suitable', 'appropriate', 'accurate', 'reliable', 'meaningful', 'valid', 'correct',
   'right', 'ideal', 'good', 'great', 'wise', 'sensible', 'recommended', 'advisable', 'feasible',
   'practical', 'help', 'helps', 'concern', 'problem', 'issue', 'worry', 'priority', 'important', 'relevant',
+  'something', 'fly', 'happen', 'happening', 'realistic', 'affordable', 'option',
 ]);
 
 /** "too X" rejects the subject when X is a cost: "tail sampling is too expensive for us". */
@@ -99,6 +103,18 @@ export const NEGATIVE_VERBS: ReadonlySet<string> = new Set([
   'sampling', 'sample', 'sampled', 'truncate', 'truncating', 'downsample', 'downsampling',
 ]);
 
+/** "edges not seen for a week", "dashboards never viewed": "not" describing data, rejecting nothing. */
+export const NOT_DESCRIBING: ReadonlySet<string> = new Set([
+  'seen', 'queried', 'touched', 'accessed', 'viewed', 'read', 'opened', 'referenced', 'called', 'updated', 'declared',
+]);
+
+/** "wouldn't use / bother with / build X, Y or Z": after these, "not" rejects a list of things. */
+export const NOT_BEFORE_OBJECT: ReadonlySet<string> = new Set([
+  'use', 'bother', 'build', 'run', 'adopt', 'add', 'need', 'want', 'deploy', 'introduce', 'buy', 'rely',
+  'do', 'pay', 'invest', 'recommend', 'start', 'implement', 'spend', 'go', 'keep', 'set', 'put', 'bring',
+  'fan', 'worth', 'care', 'track', 'alert', 'page', 'chase', 'maintain', 'ship', 'store',
+]);
+
 /** Words skipped when looking at what follows a negator ("don't ever drop", "not to lose"). */
 export const FILLER_AFTER_NEGATOR: ReadonlySet<string> = new Set([
   'ever', 'really', 'to', 'be', 'we', 'i', 'you', 'they', 'even', 'want', 'wanna', 'need', 'have', 'the', 'a', 'an', 'any', 'at', 'all',
@@ -109,6 +125,7 @@ export const EMPTY_SCOPE_WORDS: ReadonlySet<string> = new Set([
   'need', 'for', 'it', 'them', 'that', 'this', 'those', 'either', 'too', 'also', 'any', 'of', 'one',
   'here', 'there', 'now', 'really', 'at', 'all', 'as', 'well', 'so', 'much', 'personally', 'honestly',
   'both', 'these', 'entirely', 'completely', 'altogether', 'anyway', 'anyways', 'either', 'everything',
+  'pay', 'bother', 'do', 'doing', 'spend', 'invest', 'worry', 'care', 'want', 'go',
 ]);
 
 /** Where a rejection's reach stops, looking back from "X is overkill": a new clause only, not "and" or "we". */
@@ -125,12 +142,36 @@ export const BACKWARD_BREAKERS: ReadonlySet<string> = new Set([
 export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
   'but', 'however', 'whereas', 'while', 'although', 'though', 'because', 'since', 'so', 'which',
   'then', 'yet', 'unless', 'until', 'except', 'we', 'i', 'you', 'they', 'our', 'us', 'instead',
+  'wed', 'youd', 'theyd', 'weve', 'youve', 'theyve', 'ive', 'im',
   'rather', 'otherwise', 'therefore', 'thus', 'hence', 'and', 'plus', 'also',
 ]);
+
+/** "X would be nice, but we won't": a concession followed by "but" rejects what came before. */
+export const CONCESSIONS: ReadonlySet<string> = new Set(['nice', 'ideal', 'lovely', 'tempting']);
+
+/** "X is more ceremony than we need": comparatives that, with "than we need", dismiss X. */
+export const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'bigger', 'heavier', 'larger', 'fancier', 'further']);
+/** What "than (we) ..." must reach for the comparative to be a dismissal. */
+export const NEED_WORDS: ReadonlySet<string> = new Set([
+  'need', 'needs', 'needed', 'necessary', 'required', 'warranted', 'justified', 'want', 'worth', 'deserves',
+]);
+
+/** "Escalation chains? Drop them.": imperatives that reject the sentence before when their object is a pronoun. */
+export const IMPERATIVE_DROPS: ReadonlySet<string> = new Set(['drop', 'scrap', 'kill', 'cut', 'remove', 'nix', 'bin']);
+export const PRONOUN_OBJECTS: ReadonlySet<string> = new Set(['it', 'them', 'that', 'those', 'these', 'both', 'all']);
+
+/** "Not for a team our size.", "No, not here.": negators that answer the sentence before when they open a sentence. */
+export const SENTENCE_ANSWERS: ReadonlySet<string> = new Set(['not', 'no', 'nope', 'never']);
+
+/** "adds unnecessary complexity": verbs before which an adjective still dismisses the subject. */
+export const DISMISSING_VERBS: ReadonlySet<string> = new Set(['adds', 'add', 'adding', 'introduces', 'creates', 'brings', 'causes']);
+
+/** "X can come later", "X is for later", "X can wait until later": the word before "later" that defers X. */
+export const DEFERRING: ReadonlySet<string> = new Set(['for', 'come', 'comes', 'until', 'till']);
 
 /** Every word that can start a rejection, for the lexicon's cue bit (a cheap pre-filter). */
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'resort', 'nice', 'waste',
+  'pass', 'forget', 'resort', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

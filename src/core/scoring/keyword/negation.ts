@@ -1,10 +1,18 @@
 import type { ReusedInt32 } from '../reused-arrays.ts';
-import { WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
+import { WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
   AFTER_MODAL_REJECTORS,
   BACKWARD_BREAKERS,
   BACKWARD_REJECTORS,
   CLAUSE_BREAKERS,
+  COMPARATIVES,
+  CONCESSIONS,
+  DEFERRING,
+  DISMISSING_VERBS,
+  IMPERATIVE_DROPS,
+  NEED_WORDS,
+  PRONOUN_OBJECTS,
+  SENTENCE_ANSWERS,
   DISMISSAL_LEAD_WORDS,
   EMPTY_SCOPE_WORDS,
   FORGET_OPENERS,
@@ -16,6 +24,8 @@ import {
   FILLER_AFTER_NEGATOR,
   FORWARD_NEGATORS,
   NEGATIVE_VERBS,
+  NOT_BEFORE_OBJECT,
+  NOT_DESCRIBING,
   NOT_BACKWARD,
   NOT_REJECTING_NEXT,
   REPLACERS,
@@ -60,13 +70,20 @@ function firstMeaningfulAfter(tokens: Tokens, index: number, end: number): numbe
   return -1;
 }
 
-function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number, stopAt?: ReadonlySet<string>): number {
+function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number, stopAt?: ReadonlySet<string>, listReach = true): number {
   let marked = 0;
-  for (let index = from; index < end && index < from + MAX_REACH; index += 1) {
-    if (index > from && boundaryBefore(tokens, index)) break;
+  let reach = from + MAX_REACH;
+  for (let index = from; index < end && index < reach; index += 1) {
+    if (index > from && boundaryBefore(tokens, index)) {
+      // "no spike protection, rate limits or sampling": the items of a list the negator opens.
+      const listEnd = listReach ? listContinues(tokens, index, end) : -1;
+      if (listEnd < 0) break;
+      reach = listEnd;
+    }
     if (index === from && boundaryBefore(tokens, index) && index !== cue + 1) break;
     const word = norm(tokens, index);
-    if (index > from && CLAUSE_BREAKERS.has(word)) break;
+    // "Recording rules, no: they go stale": a new clause starts right after the negator.
+    if (CLAUSE_BREAKERS.has(word) && (index > from || PRONOUNS.has(word))) break;
     if (stopAt?.has(word)) break;
     if (out[index] === 0) out[index] = cue + 1;
     marked += 1;
@@ -74,14 +91,73 @@ function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number,
   return marked;
 }
 
+const PRONOUNS: ReadonlySet<string> = new Set(['we', 'i', 'you', 'they', 'it', 'wed', 'id', 'youd', 'theyd', 'well', 'ill']);
+/** Joiners that close a negated list: "no X, Y or Z", "neither X, Y nor Z". */
+const NEGATED_LIST_JOINERS: ReadonlySet<string> = new Set(['or', 'nor']);
+const MAX_LIST_ITEM = 5;
+
+/**
+ * Whether the comma-separated item starting at `index` continues a list that an "or"/"nor"
+ * closes ("no showback, team budgets or ingest quotas"): every item up to the closing one is a
+ * few words with nothing that makes a clause. Returns the token after the closing item, or -1.
+ * A sentence or line end, or a clause word ("we", "is", "because"), ends the list.
+ */
+function listContinues(tokens: Tokens, index: number, end: number): number {
+  if (((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return -1;
+  let itemWords = 0;
+  let closed = false;
+  for (let next = index; next < end; next += 1) {
+    if (next > index && boundaryBefore(tokens, next)) {
+      if (closed || ((tokens.gaps[next] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return closed ? next : -1;
+      itemWords = 0;
+    }
+    const word = tokens.words[next];
+    if (!word) return -1;
+    if ((word.classes & WORD_CLAUSE_MAKER) !== 0 || (CLAUSE_BREAKERS.has(word.norm) && word.norm !== 'and')) return closed ? next : -1;
+    if (NEGATED_LIST_JOINERS.has(word.norm) && !closed) {
+      closed = true;
+      itemWords = 0;
+      continue;
+    }
+    itemWords += 1;
+    if (itemWords > MAX_LIST_ITEM) return closed ? next : -1;
+  }
+  return closed ? end : -1;
+}
+
 function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): void {
   if (boundaryBefore(tokens, cue) && !acrossBoundary) return;
-  for (let index = cue - 1; index >= start && index >= cue - MAX_REACH; index -= 1) {
-    const word = norm(tokens, index);
-    if (BACKWARD_BREAKERS.has(word)) break;
+  let named = false;
+  let reach = cue - MAX_REACH;
+  for (let index = cue - 1; index >= start && index >= reach; index -= 1) {
+    const word = tokens.words[index];
+    const text = word?.norm ?? '';
+    // "We considered X but decided against it": nothing named between the verdict and "but",
+    // so the verdict is about the clause before it.
+    if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but')) break;
     if (out[index] === 0) out[index] = cue + 1;
-    if (boundaryBefore(tokens, index)) break;
+    if (word && (word.classes & WORD_FUNCTION) === 0 && !DISMISSAL_LEAD_WORDS.has(text) && !EMPTY_SCOPE_WORDS.has(text)) named = true;
+    if (boundaryBefore(tokens, index)) {
+      // "Tail sampling, span links, the collector tier: none of that": the items of a list before.
+      const itemStart = listItemBefore(tokens, index, start);
+      if (itemStart < 0) break;
+      reach = Math.min(reach, itemStart);
+    }
   }
+}
+
+/** The first token of the short, clause-less list item that ends just before `index`, or -1. */
+function listItemBefore(tokens: Tokens, index: number, start: number): number {
+  if (((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return -1;
+  let words = 0;
+  for (let at = index - 1; at >= start; at -= 1) {
+    const word = tokens.words[at];
+    if (!word || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return -1;
+    words += 1;
+    if (words > MAX_LIST_ITEM) return -1;
+    if (at === start || boundaryBefore(tokens, at)) return at;
+  }
+  return -1;
 }
 
 const REPLACE_STOPS: ReadonlySet<string> = new Set(['with', 'by', 'for']);
@@ -106,7 +182,8 @@ const VERDICT_QUALIFIERS: ReadonlySet<string> = new Set(['for', 'at', 'in', 'giv
 function standsAlone(tokens: Tokens, cue: number, end: number): boolean {
   let next = cue + 1;
   while (next < end && !boundaryBefore(tokens, next)) next += 1;
-  if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1))) return true;
+  // "Recording rules, no: they go stale": a new clause right after the verdict says nothing more about it.
+  if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1)) || PRONOUNS.has(norm(tokens, cue + 1))) return true;
   return next - cue <= 4 && !namesSomething(tokens, cue + 1, next);
 }
 
@@ -123,8 +200,19 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     markBackward(tokens, out, cue, start);
     return;
   }
-  if (clauseStart > start && standsAlone(tokens, cue, end)) {
-    markBackward(tokens, out, clauseStart, start, true);
+  // "Tail sampling, honestly, for our size, overkill.", "X sounds great, but it isn't worth the
+  // memory": a dismissal whose own clause names nothing (or only its pronoun subject) is about
+  // what came before it in the sentence, across asides that name nothing new.
+  if (clauseStart > start && (standsAlone(tokens, cue, end) || pronounSubject(tokens, clauseStart, cue))) {
+    let from = clauseStart;
+    while (from > start) {
+      let previousStart = from - 1;
+      while (previousStart > start && !boundaryBefore(tokens, previousStart)) previousStart -= 1;
+      if (!isAside(tokens, previousStart, from)) break;
+      for (let index = previousStart; index < from; index += 1) if (out[index] === 0) out[index] = cue + 1;
+      from = previousStart;
+    }
+    markBackward(tokens, out, from, start, true);
     if (out[clauseStart] === 0) out[clauseStart] = cue + 1;
     return;
   }
@@ -132,6 +220,24 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = cue + 1;
   }
 }
+
+/** "honestly", "for a system our size", "at our scale": a clause that qualifies a verdict without naming an idea. */
+function isAside(tokens: Tokens, from: number, to: number): boolean {
+  return VERDICT_QUALIFIERS.has(norm(tokens, from)) || !namesSomething(tokens, from, to);
+}
+
+/** The clause before the verdict has a pronoun subject ("but it isn't worth it", "that is overkill"). */
+function pronounSubject(tokens: Tokens, from: number, to: number): boolean {
+  // "..., so it's not a problem to drop healthy traces" states a consequence, not a verdict on X.
+  const opener = norm(tokens, from);
+  if (BACKWARD_BREAKERS.has(opener) && !CONCESSIVE_OPENERS.has(opener)) return false;
+  for (let index = from; index < to; index += 1) if (SUBJECT_PRONOUNS.has(norm(tokens, index))) return true;
+  return false;
+}
+
+const CONCESSIVE_OPENERS: ReadonlySet<string> = new Set(['but', 'though', 'although', 'yet', 'however']);
+
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that', 'this', 'they', 'its', 'thats', 'theyre']);
 
 /** Marks rejections inside tokens [start, end); `previous` is the segment before, for "We wouldn't." */
 function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number, previous: Span | undefined): void {
@@ -162,6 +268,22 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     if (text === 'resort') {
       const beforeLast = norm(tokens, index - 2);
       if (previousWord === 'last' && beforeLast !== 'as' && !(beforeLast === 'a' && norm(tokens, index - 3) === 'as')) rejectBefore(tokens, out, index - 1, start, end, previous);
+      continue;
+    }
+    // "X would be nice, but we won't": a concession that turns into a refusal.
+    if (CONCESSIONS.has(text) && concededThenRefused(tokens, index, end)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
+    // "X is more ceremony than we need": the "more" dismisses what came before it.
+    if (text === 'than') {
+      const more = moreBefore(tokens, index, start);
+      if (more >= 0 && beyondNeed(tokens, index + 1)) rejectBefore(tokens, out, more, start, end, previous);
+      continue;
+    }
+    // "Escalation chains? Drop them.": an imperative on a pronoun rejects the sentence before.
+    if (IMPERATIVE_DROPS.has(text)) {
+      if (index === start && PRONOUN_OBJECTS.has(next) && boundaryOrEnd(tokens, index + 2, end)) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
     // "X is a nice-to-have (we'd drop)"; "it's nice to have exemplars so..." names what follows.
@@ -197,6 +319,8 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (BACKWARD_REJECTORS.has(text) || (text === 'anti' && next === 'pattern') || (text === 'bad' && (next === 'idea' || next === 'practice'))) {
+      // "we freeze risky releases": an adjective inside the object describes it, dismisses nothing.
+      if (attributive(tokens, index, start, end)) continue;
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -204,23 +328,103 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (TOO_COSTLY.has(next)) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    // "X is off the table", "X is a non-starter".
+    if (text === 'table' || text === 'starter') {
+      if (text === 'table' && previousWord === 'the' && norm(tokens, index - 2) === 'off') rejectBefore(tokens, out, index - 2, start, end, previous);
+      if (text === 'starter' && previousWord === 'non') rejectBefore(tokens, out, index - 1, start, end, previous);
+      continue;
+    }
+    // "X can come later", "X is for later": deferred, not adopted.
+    if (text === 'later') {
+      if (DEFERRING.has(previousWord) && boundaryOrEnd(tokens, index + 1, end)) rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     if (!FORWARD_NEGATORS.has(text)) continue;
+    // "Tail sampling I'd rather not", "none of that is needed": the rejection points back.
+    if ((text === 'not' && previousWord === 'rather' && boundaryOrEnd(tokens, index + 1, end)) || (text === 'none' && next === 'of' && PRONOUN_OBJECTS.has(norm(tokens, index + 2)) && pointsBack(tokens, index + 3, end))) {
+      rejectBefore(tokens, out, text === 'not' ? index - 1 : index, start, end, previous);
+      continue;
+    }
+    // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before.
+    if (index === start && previous && SENTENCE_ANSWERS.has(text) && boundaryOrEnd(tokens, index + 1, end)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
+    // "Game days? Not for a team our size.": a sentence that opens with the negator and a
+    // qualifier answers the one before.
+    if (index === start && previous && SENTENCE_ANSWERS.has(text) && VERDICT_QUALIFIERS.has(next)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     if (NOT_REJECTING_NEXT.has(next)) continue;
     const meaningful = firstMeaningfulAfter(tokens, index, end);
     const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
+    // "edges not seen for seven days expire", "metrics never queried": a description, not a refusal.
+    if (meaningful >= 0 && (text === 'not' || text === 'never') && NOT_DESCRIBING.has(meaningfulWord)) continue;
     if (meaningful >= 0 && NOT_BACKWARD.has(meaningfulWord) && text !== 'without' && text !== 'no') {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
     if (SUBJECT_NEGATORS.has(text) && lossInClause(tokens, index + 1, end)) continue;
-    const marked = markForward(tokens, out, index, index + 1, end);
+    // "no X, Y or Z", "wouldn't bother with X, Y or Z": a negator before a noun phrase reaches
+    // the whole list; "isn't declared, or a tier-1 service..." is a new clause.
+    const listReach = text !== 'not' || (meaningful >= 0 && NOT_BEFORE_OBJECT.has(meaningfulWord));
+    const marked = markForward(tokens, out, index, index + 1, end, undefined, listReach);
     const emptyScope = marked === 0 || onlyFunctionWords(tokens, index + 1, index + 1 + marked) || onlyEmptyWords(tokens, index + 1, index + 1 + marked);
     if (!emptyScope) continue;
     // "Recording rules I'd avoid too", "no need for it": what is rejected came before;
     // "Tail sampling? We wouldn't.": the negator stands alone and rejects the short sentence before.
     rejectBefore(tokens, out, index, start, end, previous);
   }
+}
+
+/** "would be nice, but we won't": the concession word is followed (after a comma at most) by "but". */
+function concededThenRefused(tokens: Tokens, index: number, end: number): boolean {
+  const before = norm(tokens, index - 1);
+  if (before !== 'be' && before !== 'is' && before !== 'sounds' && before !== 'its') return false;
+  return index + 1 < end && norm(tokens, index + 1) === 'but';
+}
+
+/** The "more" (or "bigger", "heavier"...) a few words before "than", in the same clause, or -1. */
+function moreBefore(tokens: Tokens, than: number, start: number): number {
+  for (let index = than - 1; index >= start && index >= than - 5; index -= 1) {
+    if (COMPARATIVES.has(norm(tokens, index))) return index;
+    if (boundaryBefore(tokens, index)) return -1;
+  }
+  return -1;
+}
+
+/** "than we need", "than needed", "than necessary", "than it's worth". */
+function beyondNeed(tokens: Tokens, from: number): boolean {
+  for (let index = from; index < from + 3; index += 1) {
+    if (index > from && boundaryBefore(tokens, index)) return false;
+    const word = norm(tokens, index);
+    if (NEED_WORDS.has(word)) return true;
+    if (!PRONOUNS.has(word) && word !== 'its' && word !== 'really' && word !== 'actually' && word !== 'is') return false;
+  }
+  return false;
+}
+
+/** The word at `index` sits between two content words of one clause ("freeze risky releases"). */
+function attributive(tokens: Tokens, index: number, start: number, end: number): boolean {
+  if (index === start || index + 1 >= end || boundaryBefore(tokens, index) || boundaryBefore(tokens, index + 1)) return false;
+  const before = tokens.words[index - 1];
+  const after = tokens.words[index + 1];
+  if (!before || !after || (before.classes & WORD_FUNCTION) !== 0 || (after.classes & WORD_FUNCTION) !== 0) return false;
+  if (DISMISSING_VERBS.has(before.norm) || DISMISSAL_LEAD_WORDS.has(before.norm) || EMPTY_SCOPE_WORDS.has(after.norm)) return false;
+  return !BACKWARD_REJECTORS.has(after.norm) && !VERDICT_QUALIFIERS.has(after.norm);
+}
+
+/** "none of that is needed", "none of that.": what follows the pronoun names nothing ("none of that PII" names what it rejects). */
+function pointsBack(tokens: Tokens, index: number, end: number): boolean {
+  if (boundaryOrEnd(tokens, index, end)) return true;
+  const word = tokens.words[index];
+  return word !== undefined && ((word.classes & WORD_FUNCTION) !== 0 || NOT_BACKWARD.has(word.norm));
+}
+
+function boundaryOrEnd(tokens: Tokens, index: number, end: number): boolean {
+  return index >= end || boundaryBefore(tokens, index);
 }
 
 /** "no error trace is ever dropped": the clause after a subject negator ends in a loss. */
