@@ -1,5 +1,11 @@
 import { WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
+  ADD_VERBS,
+  ADDED_COSTS,
+  DEFERRED_ADOPTION_VERBS,
+  NOTHING_VERBS,
+  REACHERS,
+  RELATIVE_WORDS,
   AFTER_MODAL_REJECTORS,
   BACKWARD_BREAKERS,
   BACKWARD_REJECTORS,
@@ -327,6 +333,35 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (TOO_COSTLY.has(next)) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    // "X is a trap"; "SNMP traps" and "trap the signal" are not verdicts.
+    if (text === 'trap') {
+      if (previousWord === 'a') rejectBefore(tokens, out, index - 1, start, end, previous);
+      continue;
+    }
+    // "X buys us nothing", "X adds nothing".
+    if (text === 'nothing') {
+      const verb = previousWord === 'us' || previousWord === 'you' ? index - 2 : index - 1;
+      if (verb > start && NOTHING_VERBS.has(norm(tokens, verb)) && !boundaryBefore(tokens, verb)) rejectBefore(tokens, out, verb, start, end, previous);
+      continue;
+    }
+    // "X is what people reach for, but here we...": the conventional choice, set aside.
+    if (text === 'reach') {
+      if (REACHERS.has(previousWord) && norm(tokens, index - 2) === 'what' && contrastFollows(tokens, index + 1, end)) rejectBefore(tokens, out, index - 2, start, end, previous);
+      continue;
+    }
+    if (text === 'only') {
+      // "X only adds cost", "X only adds complexity".
+      if (ADD_VERBS.has(next) && ADDED_COSTS.has(norm(tokens, index + 2)) && boundaryOrEnd(tokens, index + 3, end)) {
+        rejectBefore(tokens, out, index, start, end, previous);
+        continue;
+      }
+      // "Only if we ever outgrow one Prometheus would we add Thanos": deferred, not adopted.
+      if (next === 'if') {
+        const verb = deferredAdoption(tokens, index + 2, end);
+        if (verb >= 0) markForward(tokens, out, index, verb + 1, end);
+      }
+      continue;
+    }
     // "X is off the table", "X is a non-starter".
     if (text === 'table' || text === 'starter') {
       if (text === 'table' && previousWord === 'the' && norm(tokens, index - 2) === 'off') rejectBefore(tokens, out, index - 2, start, end, previous);
@@ -361,7 +396,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
     // "edges not seen for seven days expire", "metrics never queried": a description, not a refusal.
     if (meaningful >= 0 && (text === 'not' || text === 'never') && NOT_DESCRIBING.has(meaningfulWord)) continue;
-    if (meaningful >= 0 && NOT_BACKWARD.has(meaningfulWord) && text !== 'without' && text !== 'no') {
+    // "Kafka isn't used here" rejects Kafka; "metrics that aren't used" describes them.
+    const passiveUnused = meaningfulWord === 'used' && text !== 'without' && text !== 'no' && !RELATIVE_WORDS.has(previousWord) && !RELATIVE_WORDS.has(norm(tokens, index - 2));
+    if (meaningful >= 0 && (NOT_BACKWARD.has(meaningfulWord) || passiveUnused) && text !== 'without' && text !== 'no') {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -376,6 +413,27 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // "Tail sampling? We wouldn't.": the negator stands alone and rejects the short sentence before.
     rejectBefore(tokens, out, index, start, end, previous);
   }
+}
+
+/** A "but" (after "for" and a comma at most) follows: "what people reach for, but here...". */
+function contrastFollows(tokens: Tokens, from: number, end: number): boolean {
+  for (let index = from; index < end && index < from + 3; index += 1) {
+    const word = norm(tokens, index);
+    if (word === 'but' || word === 'however' || word === 'yet') return true;
+    if (word !== 'for' && word !== 'here') return false;
+  }
+  return false;
+}
+
+/** In "only if ..., would we add X", the token of the adopting verb after "would we", or -1. */
+function deferredAdoption(tokens: Tokens, from: number, end: number): number {
+  for (let index = from; index + 2 < end && index < from + 16; index += 1) {
+    const word = norm(tokens, index);
+    if ((word === 'would' || word === 'will' || word === 'should' || word === 'do' || word === 'could') && (norm(tokens, index + 1) === 'we' || norm(tokens, index + 1) === 'i')) {
+      return DEFERRED_ADOPTION_VERBS.has(norm(tokens, index + 2)) ? index + 2 : -1;
+    }
+  }
+  return -1;
 }
 
 /** "would be nice, but we won't": the concession word is followed (after a comma at most) by "but". */
