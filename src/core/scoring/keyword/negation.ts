@@ -139,7 +139,7 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     const text = word?.norm ?? '';
     // "We considered X but decided against it": nothing named between the verdict and "but",
     // so the verdict is about the clause before it.
-    if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but')) break;
+    if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but') && !(named && nounPhraseCondition(tokens, index, start))) break;
     if (out[index] === 0) out[index] = cue + 1;
     if (word && (word.classes & WORD_FUNCTION) === 0 && !DISMISSAL_LEAD_WORDS.has(text) && !EMPTY_SCOPE_WORDS.has(text)) named = true;
     if (boundaryBefore(tokens, index)) {
@@ -149,6 +149,24 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
       reach = Math.min(reach, itemStart);
     }
   }
+}
+
+/**
+ * "A release freeze when the budget runs out buys us nothing": the "when" clause qualifies the
+ * subject before it, a short noun phrase with no pronoun ("we page when..." is a clause of its own).
+ */
+function nounPhraseCondition(tokens: Tokens, index: number, start: number): boolean {
+  const text = norm(tokens, index);
+  if (text !== 'when' && text !== 'if') return false;
+  let words = 0;
+  for (let at = index - 1; at >= start; at -= 1) {
+    const word = tokens.words[at];
+    if (!word || PRONOUNS.has(word.norm) || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return false;
+    words += 1;
+    if (words > 5) return false;
+    if (at === start || boundaryBefore(tokens, at)) return words >= 2 || (word.classes & WORD_FUNCTION) === 0;
+  }
+  return false;
 }
 
 /** The first token of the short, clause-less list item that ends just before `index`, or -1. */
