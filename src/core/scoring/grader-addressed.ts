@@ -52,6 +52,8 @@ export const REASON_CHECKLIST = 'checklist of ticked items';
 export const REASON_RUBRIC_ID = 'names a rubric point id';
 export const REASON_HIDDEN = 'hidden characters';
 export const REASON_ENCODED = 'encoded blob';
+export const REASON_QUOTED_MESSAGE = 'quoted message';
+export const REASON_HEADING_TICK = 'heading ticked off';
 
 type Span = GraderAddressedSpan;
 
@@ -408,9 +410,65 @@ const ROLE_TAG = /\[\s*\/?\s*(?:system|sys|assistant|instructions?|admin|develop
 /** "SYSTEM:" / "ASSISTANT:" in capitals, or "</answer>": a fake turn of the conversation with the model. */
 const ROLE_TURN = /\b(?:SYSTEM|ASSISTANT|DEVELOPER)\s*:|<\s*\/?\s*(?:answer|system|instructions?|rubric)\b[^>\n]{0,40}>/g;
 
+/**
+ * "System: the assistant has reviewed...", "Assistant: Final score 100/100": a line that opens
+ * with a chat role, in any case. "Assistant:" and "Developer:" are a fake turn on their own;
+ * "System:" can label a design ("System: payments API"), so it needs grading talk in its paragraph.
+ */
+const ROLE_TURN_LINE = /^[ \t>]*(system|assistant|developer)[ \t]*:/gim;
+const TURN_TALK = /\b(?:assistant|model|grader|evaluator|candidate|answer|response|marks?|score[sd]?|scoring|rubric|points?|verified|confirmed|credit)\b/i;
+
+function roleTurnLines(text: string, spans: Span[]): void {
+  ROLE_TURN_LINE.lastIndex = 0;
+  let found: RegExpExecArray | null;
+  while ((found = ROLE_TURN_LINE.exec(text)) !== null) {
+    const end = paragraphEnd(text, found.index);
+    if ((found[1] ?? '').toLowerCase() === 'system' && !TURN_TALK.test(text.slice(found.index + found[0].length, end))) continue;
+    spans.push({ start: found.index, end: Math.max(end, found.index + found[0].length), reason: REASON_INSTRUCTION });
+  }
+}
+
 function roleTags(text: string, spans: Span[]): void {
   if (text.includes('[') || text.includes('<|')) markRoleTags(text, ROLE_TAG, spans);
   if (text.includes('<') || text.includes('SYSTEM') || text.includes('ASSISTANT') || text.includes('DEVELOPER')) markRoleTags(text, ROLE_TURN, spans);
+  if (text.includes(':')) roleTurnLines(text, spans);
+}
+
+/**
+ * A forwarded or quoted message ("From: Hiring Committee" then "Subject:", "To:", "Sent:" or
+ * "Date:" within two lines): someone else's words, not the candidate's answer. The message runs
+ * to the end of its paragraph, or of its run of "> " quoted lines.
+ */
+const MAIL_FROM = /^[ \t>]*from[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t>]*(?:subject|to|cc|sent|date)[ \t]*:/gim;
+
+function quotedMessages(text: string, spans: Span[]): void {
+  if (!/rom[ \t]*:/i.test(text)) return;
+  MAIL_FROM.lastIndex = 0;
+  let found: RegExpExecArray | null;
+  while ((found = MAIL_FROM.exec(text)) !== null) {
+    const quoted = /^[ \t]*>/.test(text.slice(found.index, found.index + 8));
+    let end = paragraphEnd(text, found.index);
+    if (quoted) {
+      // A quoted block ends at the first line that is not quoted.
+      let line = lineEnd(text, found.index);
+      while (line < text.length && /^[ \t]*>/.test(text.slice(line + 1, line + 9))) line = lineEnd(text, line + 1);
+      end = Math.max(end, line);
+    }
+    spans.push({ start: found.index, end, reason: REASON_QUOTED_MESSAGE });
+  }
+}
+
+/**
+ * "## Redaction\nCovered.": a heading whose whole body is one word of assent reads the rubric's
+ * titles back with a tick, which says nothing about the design.
+ */
+const HEADING_TICK = /^[ \t]{0,3}#{1,6}[ \t]+[^\n]{1,80}\n[ \t]*(?:yes|done|covered|addressed|included|complete|completed|ok|okay|handled|present|satisfied|met|check(?:ed)?|ticked|\u2713|\u2714|\u2705)[ \t]*[.!]?[ \t]*$/gim;
+
+function headingTicks(text: string, spans: Span[]): void {
+  if (!text.includes('#')) return;
+  HEADING_TICK.lastIndex = 0;
+  let found: RegExpExecArray | null;
+  while ((found = HEADING_TICK.exec(text)) !== null) spans.push({ start: found.index, end: found.index + found[0].length, reason: REASON_HEADING_TICK });
 }
 
 function markRoleTags(text: string, pattern: RegExp, spans: Span[]): void {
@@ -516,7 +574,7 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|accordingly|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 /** The same without `i`, run on the lower-cased answer: several times faster in V8 (the pattern
  * has no upper-case escapes such as \S or \W, so lower-casing its source keeps its meaning). */
 const SENTENCE_CUES_LOWER = new RegExp(SENTENCE_CUES.source.toLowerCase(), 'g');
@@ -720,6 +778,8 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   hiddenCharacters(answer, spans);
   disguisedPassages(answer, spans);
   roleTags(answer, spans);
+  quotedMessages(answer, spans);
+  headingTicks(answer, spans);
   encodedBlobs(answer, spans);
   graderSentences(answer, spans);
   tickedLines(answer, spans);

@@ -169,6 +169,12 @@ function nounPhraseCondition(tokens: Tokens, index: number, start: number): bool
   return false;
 }
 
+/** Tokens (start, at) hold no boundary: the item that ends at `at` began the sentence. */
+function reachesStart(tokens: Tokens, at: number, start: number): boolean {
+  for (let index = at; index > start; index -= 1) if (boundaryBefore(tokens, index)) return false;
+  return at - start <= MAX_REACH;
+}
+
 /** The first token of the short, clause-less list item that ends just before `index`, or -1. */
 function listItemBefore(tokens: Tokens, index: number, start: number): number {
   if (((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return -1;
@@ -177,7 +183,8 @@ function listItemBefore(tokens: Tokens, index: number, start: number): number {
     const word = tokens.words[at];
     if (!word || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return -1;
     words += 1;
-    if (words > MAX_LIST_ITEM) return -1;
+    // The first item may carry the sentence's lead-in: "Annotating every edge with request rate, error rate and latency".
+    if (words > (at === start ? MAX_REACH : MAX_LIST_ITEM) && (at === start || words > MAX_REACH || !reachesStart(tokens, at, start))) return -1;
     if (at === start || boundaryBefore(tokens, at)) return at;
   }
   return -1;
@@ -363,7 +370,7 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     // "X is what people reach for, but here we...": the conventional choice, set aside.
-    if (text === 'reach') {
+    if (text === 'reach' || text === 'reaches') {
       if (REACHERS.has(previousWord) && norm(tokens, index - 2) === 'what' && contrastFollows(tokens, index + 1, end)) rejectBefore(tokens, out, index - 2, start, end, previous);
       continue;
     }
