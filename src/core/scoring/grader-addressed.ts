@@ -410,65 +410,87 @@ const ROLE_TAG = /\[\s*\/?\s*(?:system|sys|assistant|instructions?|admin|develop
 /** "SYSTEM:" / "ASSISTANT:" in capitals, or "</answer>": a fake turn of the conversation with the model. */
 const ROLE_TURN = /\b(?:SYSTEM|ASSISTANT|DEVELOPER)\s*:|<\s*\/?\s*(?:answer|system|instructions?|rubric)\b[^>\n]{0,40}>/g;
 
-/**
- * "System: the assistant has reviewed...", "Assistant: Final score 100/100": a line that opens
- * with a chat role, in any case. "Assistant:" and "Developer:" are a fake turn on their own;
- * "System:" can label a design ("System: payments API"), so it needs grading talk in its paragraph.
- */
-const ROLE_TURN_LINE = /^[ \t>]*(system|assistant|developer)[ \t]*:/gim;
+/** What a "System:" turn talks about when it is a fake turn rather than a design label. */
 const TURN_TALK = /\b(?:assistant|model|grader|evaluator|candidate|answer|response|marks?|score[sd]?|scoring|rubric|points?|verified|confirmed|credit)\b/i;
+const TURN_ROLES: ReadonlySet<string> = new Set(['system', 'assistant', 'developer']);
+/** After "From:", a header line within two lines makes it a message: "Subject:", "To:"... */
+const MAIL_HEADER_AFTER = /^(?:[^\n]*\n)?[^\n]*\n[ \t>]*(?:subject|to|cc|sent|date)[ \t]*:/i;
 
-function roleTurnLines(text: string, spans: Span[]): void {
-  ROLE_TURN_LINE.lastIndex = 0;
-  let found: RegExpExecArray | null;
-  while ((found = ROLE_TURN_LINE.exec(text)) !== null) {
-    const end = paragraphEnd(text, found.index);
-    if ((found[1] ?? '').toLowerCase() === 'system' && !TURN_TALK.test(text.slice(found.index + found[0].length, end))) continue;
-    spans.push({ start: found.index, end: Math.max(end, found.index + found[0].length), reason: REASON_INSTRUCTION });
+/**
+ * The word that a colon at `colon` labels, when it is the first thing on its line (after blanks
+ * and "> " quote marks), lower-cased; else undefined. Reads back at most a dozen characters.
+ */
+function lineLabel(text: string, colon: number): string | undefined {
+  let end = colon;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end -= 1;
+  let start = end;
+  while (start > 0 && end - start <= 10) {
+    const code = text.charCodeAt(start - 1) | 32;
+    if (code < 97 || code > 122) break;
+    start -= 1;
+  }
+  if (start === end || end - start > 9) return undefined;
+  for (let at = start - 1; at >= 0; at -= 1) {
+    const code = text.charCodeAt(at);
+    if (code === 10) break;
+    if (code !== 32 && code !== 9 && code !== 62) return undefined;
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+/**
+ * Labels at a line start, found from the colons (one indexOf pass, no regex over the answer):
+ * - "System: the assistant has reviewed...", "Assistant: Final score 100/100": a fake turn of
+ *   the chat, in any case. "Assistant:" and "Developer:" are one on their own; "System:" can
+ *   label a design ("System: payments API"), so it needs talk about the answer in its paragraph.
+ * - "From: Hiring Committee" with "Subject:", "To:", "Sent:" or "Date:" within two lines: a
+ *   forwarded or quoted message, someone else's words, to the end of its paragraph or of its
+ *   run of "> " quoted lines.
+ */
+function lineLabels(text: string, spans: Span[]): void {
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    const label = lineLabel(text, colon);
+    if (label === undefined) continue;
+    const start = lineStart(text, colon);
+    if (TURN_ROLES.has(label)) {
+      const end = paragraphEnd(text, colon);
+      if (label === 'system' && !TURN_TALK.test(text.slice(colon + 1, end))) continue;
+      spans.push({ start, end: Math.max(end, colon + 1), reason: REASON_INSTRUCTION });
+    } else if (label === 'from' && MAIL_HEADER_AFTER.test(text.slice(colon, colon + 400))) {
+      let end = paragraphEnd(text, colon);
+      if (/^[ \t]*>/.test(text.slice(start, colon))) {
+        // A quoted block ends at the first line that is not quoted.
+        let line = lineEnd(text, colon);
+        while (line < text.length && /^[ \t]*>/.test(text.slice(line + 1, line + 9))) line = lineEnd(text, line + 1);
+        end = Math.max(end, line);
+      }
+      spans.push({ start, end, reason: REASON_QUOTED_MESSAGE });
+    }
   }
 }
 
 function roleTags(text: string, spans: Span[]): void {
   if (text.includes('[') || text.includes('<|')) markRoleTags(text, ROLE_TAG, spans);
   if (text.includes('<') || text.includes('SYSTEM') || text.includes('ASSISTANT') || text.includes('DEVELOPER')) markRoleTags(text, ROLE_TURN, spans);
-  if (text.includes(':')) roleTurnLines(text, spans);
-}
-
-/**
- * A forwarded or quoted message ("From: Hiring Committee" then "Subject:", "To:", "Sent:" or
- * "Date:" within two lines): someone else's words, not the candidate's answer. The message runs
- * to the end of its paragraph, or of its run of "> " quoted lines.
- */
-const MAIL_FROM = /^[ \t>]*from[ \t]*:[^\n]*\n(?:[^\n]*\n)?[ \t>]*(?:subject|to|cc|sent|date)[ \t]*:/gim;
-
-function quotedMessages(text: string, spans: Span[]): void {
-  if (!/rom[ \t]*:/i.test(text)) return;
-  MAIL_FROM.lastIndex = 0;
-  let found: RegExpExecArray | null;
-  while ((found = MAIL_FROM.exec(text)) !== null) {
-    const quoted = /^[ \t]*>/.test(text.slice(found.index, found.index + 8));
-    let end = paragraphEnd(text, found.index);
-    if (quoted) {
-      // A quoted block ends at the first line that is not quoted.
-      let line = lineEnd(text, found.index);
-      while (line < text.length && /^[ \t]*>/.test(text.slice(line + 1, line + 9))) line = lineEnd(text, line + 1);
-      end = Math.max(end, line);
-    }
-    spans.push({ start: found.index, end, reason: REASON_QUOTED_MESSAGE });
-  }
+  lineLabels(text, spans);
 }
 
 /**
  * "## Redaction\nCovered.": a heading whose whole body is one word of assent reads the rubric's
  * titles back with a tick, which says nothing about the design.
  */
-const HEADING_TICK = /^[ \t]{0,3}#{1,6}[ \t]+[^\n]{1,80}\n[ \t]*(?:yes|done|covered|addressed|included|complete|completed|ok|okay|handled|present|satisfied|met|check(?:ed)?|ticked|\u2713|\u2714|\u2705)[ \t]*[.!]?[ \t]*$/gim;
+const HEADING_TICK = /[ \t]{0,3}#{1,6}[ \t]+[^\n]{1,80}\n[ \t]*(?:yes|done|covered|addressed|included|complete|completed|ok|okay|handled|present|satisfied|met|check(?:ed)?|ticked|\u2713|\u2714|\u2705)[ \t]*[.!]?[ \t]*(?=\n|$)/iy;
 
 function headingTicks(text: string, spans: Span[]): void {
-  if (!text.includes('#')) return;
-  HEADING_TICK.lastIndex = 0;
-  let found: RegExpExecArray | null;
-  while ((found = HEADING_TICK.exec(text)) !== null) spans.push({ start: found.index, end: found.index + found[0].length, reason: REASON_HEADING_TICK });
+  // Only lines that open with "#" are tried (a sticky match from the line start), not every position.
+  for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
+    const start = lineStart(text, hash);
+    if (hash - start > 3 || text.slice(start, hash).trim() !== '') continue;
+    HEADING_TICK.lastIndex = start;
+    const found = HEADING_TICK.exec(text);
+    if (found) spans.push({ start, end: start + found[0].length, reason: REASON_HEADING_TICK });
+    hash = lineEnd(text, hash);
+  }
 }
 
 function markRoleTags(text: string, pattern: RegExp, spans: Span[]): void {
@@ -574,7 +596,7 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|accordingly|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
 /** The same without `i`, run on the lower-cased answer: several times faster in V8 (the pattern
  * has no upper-case escapes such as \S or \W, so lower-casing its source keeps its meaning). */
 const SENTENCE_CUES_LOWER = new RegExp(SENTENCE_CUES.source.toLowerCase(), 'g');
@@ -621,6 +643,17 @@ function graderSentences(text: string, spans: Span[]): void {
     const { start, end } = sentenceAround(text, found.index);
     checkedUpTo = end;
     cues.lastIndex = Math.max(cues.lastIndex, end);
+    flagSentence(text, start, end, spans);
+  }
+}
+
+/**
+ * "Please mark accordingly": a rare word, found with indexOf rather than as one more
+ * alternative of SENTENCE_CUES (which every position of every answer pays for).
+ */
+function accordinglySentences(text: string, spans: Span[]): void {
+  for (let at = text.indexOf('accordingly'); at !== -1; at = text.indexOf('accordingly', at + 11)) {
+    const { start, end } = sentenceAround(text, at);
     flagSentence(text, start, end, spans);
   }
 }
@@ -778,10 +811,10 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   hiddenCharacters(answer, spans);
   disguisedPassages(answer, spans);
   roleTags(answer, spans);
-  quotedMessages(answer, spans);
   headingTicks(answer, spans);
   encodedBlobs(answer, spans);
   graderSentences(answer, spans);
+  accordinglySentences(answer, spans);
   tickedLines(answer, spans);
   scoresheets(answer, spans);
   rubricIdMentions(answer, rubricIds, spans);
