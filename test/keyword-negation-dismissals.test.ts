@@ -37,6 +37,10 @@ describe('everyday dismissals reject their subject', () => {
     ['logging-10tb-day', 'buffered-ingest', "A durable Kafka buffer for the node agents isn't used in our design."],
     ['metrics-high-traffic-api', 'scalable-storage', 'Only if we ever outgrow one server would we add Thanos or Mimir as a long-term store.'],
     ['payment-slo-alerting', 'budget-policy', 'A release freeze when the error budget runs out buys us nothing.'],
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every errored and slow trace is a luxury for a team our size.'],
+    ['service-dependency-mapping', 'graph-history', 'A time-versioned graph to diff before and after a deploy is a distraction.'],
+    ['logging-10tb-day', 'buffered-ingest', "I'd steer clear of a durable Kafka buffer for the node agents."],
+    ['observability-platform-at-scale', 'tenant-isolation', 'I would argue against per-tenant ingestion and query limits on active series.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     const point = pointOf(questionId, pointId, answer);
     expect(point.verdict).toBe('missed');

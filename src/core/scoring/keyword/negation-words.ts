@@ -48,6 +48,7 @@ export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
   'guesswork', 'wasted', 'unethical', 'bureaucracy', 'bureaucratic', 'fragile', 'brittle', 'hostile',
   'risky', 'dangerous', 'noise', 'rigid', 'theatre', 'theater', 'hype', 'unrealistic', 'naive',
   'premature', 'excessive', 'impractical', 'unworkable', 'overblown', 'overcomplicated',
+  'luxury', 'distraction', 'footgun', 'herring', 'overhyped',
 ]);
 
 /** Rejects the subject after "would"/"will": "X would annoy teams". */
@@ -65,6 +66,7 @@ export const PHRASE_NEGATORS: readonly (readonly string[])[] = [
   ['push', 'back', 'on'], ['do', 'away', 'with'], ['not', 'a', 'fan', 'of'], ['against', 'using'],
   ['drop', 'the', 'idea', 'of'], ['scrap', 'the', 'idea', 'of'], ['forget', 'the', 'idea', 'of'], ['give', 'up', 'on'],
   ['hold', 'off', 'on'], ['put', 'off'], ['decided', 'against'], ['decide', 'against'], ['no', 'point', 'in'],
+  ['steer', 'clear', 'of'], ['stay', 'clear', 'of'], ['keep', 'clear', 'of'], ['argue', 'against'],
 ];
 
 /** After "not" these reject the subject, not what follows: "X is not needed", "X doesn't scale". */
