@@ -416,6 +416,20 @@ const TURN_ROLES: ReadonlySet<string> = new Set(['system', 'assistant', 'develop
 /** After "From:", a header line within two lines makes it a message: "Subject:", "To:"... */
 const MAIL_HEADER_AFTER = /^(?:[^\n]*\n)?[^\n]*\n[ \t>]*(?:subject|to|cc|sent|date)[ \t]*:/i;
 
+/** A label longer than this is a sentence, not a label. */
+const MAX_LABEL_LINE = 80;
+/** A line-start label that addresses whoever assesses the answer, or assesses it itself. */
+const ADDRESS_LABEL = /^[ \t>*_#-]*(?:self[- ]?(?:assessment|evaluation|review|grading|score)|(?:foot)?notes? (?:to|for) (?:the |my |our )?(?:hiring|recruit|interview|evaluation|assessment|marking|review|grading|scoring)\w*(?: \w+)?)[ \t*_]*$|\b(?:anyone|whoever|those|people|someone) (?:assessing|grading|marking|scoring|evaluating|reviewing|tallying|tallies|tally|grades|marks|scores|assesses|evaluates) (?:this|my|these|it|the (?:answer|response|submission))\b/i;
+
+/** The end of the paragraph after `colon`, or of its run of "> " quoted lines if that is longer. */
+function quotedRunEnd(text: string, colon: number): number {
+  const end = paragraphEnd(text, colon);
+  if (!/^[ \t]*>/.test(text.slice(lineStart(text, colon), colon))) return end;
+  let line = lineEnd(text, colon);
+  while (line < text.length && /^[ \t]*>/.test(text.slice(line + 1, line + 9))) line = lineEnd(text, line + 1);
+  return Math.max(end, line);
+}
+
 /**
  * The word that a colon at `colon` labels, when it is the first thing on its line (after blanks
  * and "> " quote marks), lower-cased; else undefined. Reads back at most a dozen characters.
@@ -423,6 +437,12 @@ const MAIL_HEADER_AFTER = /^(?:[^\n]*\n)?[^\n]*\n[ \t>]*(?:subject|to|cc|sent|da
 function lineLabel(text: string, colon: number): string | undefined {
   let end = colon;
   while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end -= 1;
+  // "Assistant (grader):": the role before a short parenthetical.
+  if (text.charCodeAt(end - 1) === 41) {
+    const open = text.lastIndexOf('(', end - 1);
+    if (open !== -1 && end - open <= 20) end = open;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end -= 1;
+  }
   let start = end;
   while (start > 0 && end - start <= 10) {
     const code = text.charCodeAt(start - 1) | 32;
@@ -449,22 +469,28 @@ function lineLabel(text: string, colon: number): string | undefined {
  */
 function lineLabels(text: string, spans: Span[]): void {
   for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    const start = lineStart(text, colon);
+    if (colon - start <= MAX_LABEL_LINE) {
+      const prefix = text.slice(start, colon);
+      // "> Staff engineer wrote:", "On Monday, Priya wrote:": a quoted thread, someone else's words.
+      if (/\bwrote[ \t]*$/i.test(prefix) && /^[ \t]*(?:>|on\b)/i.test(prefix)) {
+        spans.push({ start, end: quotedRunEnd(text, colon), reason: REASON_QUOTED_MESSAGE });
+        continue;
+      }
+      // "Self-assessment:", "Note for the hiring manager:", "To clarify for anyone assessing this:".
+      if (ADDRESS_LABEL.test(prefix)) {
+        spans.push({ start, end: Math.max(paragraphEnd(text, colon), colon + 1), reason: REASON_ADDRESSED });
+        continue;
+      }
+    }
     const label = lineLabel(text, colon);
     if (label === undefined) continue;
-    const start = lineStart(text, colon);
     if (TURN_ROLES.has(label)) {
       const end = paragraphEnd(text, colon);
       if (label === 'system' && !TURN_TALK.test(text.slice(colon + 1, end))) continue;
       spans.push({ start, end: Math.max(end, colon + 1), reason: REASON_INSTRUCTION });
     } else if (label === 'from' && MAIL_HEADER_AFTER.test(text.slice(colon, colon + 400))) {
-      let end = paragraphEnd(text, colon);
-      if (/^[ \t]*>/.test(text.slice(start, colon))) {
-        // A quoted block ends at the first line that is not quoted.
-        let line = lineEnd(text, colon);
-        while (line < text.length && /^[ \t]*>/.test(text.slice(line + 1, line + 9))) line = lineEnd(text, line + 1);
-        end = Math.max(end, line);
-      }
-      spans.push({ start, end, reason: REASON_QUOTED_MESSAGE });
+      spans.push({ start, end: quotedRunEnd(text, colon), reason: REASON_QUOTED_MESSAGE });
     }
   }
 }
