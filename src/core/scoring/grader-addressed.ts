@@ -54,6 +54,7 @@ export const REASON_HIDDEN = 'hidden characters';
 export const REASON_ENCODED = 'encoded blob';
 export const REASON_QUOTED_MESSAGE = 'quoted message';
 export const REASON_HEADING_TICK = 'heading ticked off';
+export const REASON_STRUCK = 'struck-out text';
 
 type Span = GraderAddressedSpan;
 
@@ -507,6 +508,14 @@ function roleTags(text: string, spans: Span[]): void {
  */
 const HEADING_TICK = /[ \t]{0,3}#{1,6}[ \t]+[^\n]{1,80}\n[ \t]*(?:yes|done|covered|addressed|included|complete|completed|ok|okay|handled|present|satisfied|met|check(?:ed)?|ticked|\u2713|\u2714|\u2705)[ \t]*[.!]?[ \t]*(?=\n|$)/iy;
 
+/** "~~latency is a histogram~~": text the person struck out is not part of the answer. */
+const STRUCK = /~~[^~\n]{1,400}~~/g;
+
+function struckText(text: string, spans: Span[]): void {
+  if (!text.includes('~~')) return;
+  for (const match of text.matchAll(STRUCK)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_STRUCK });
+}
+
 function headingTicks(text: string, spans: Span[]): void {
   // Only lines that open with "#" are tried (a sticky match from the line start), not every position.
   for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
@@ -838,6 +847,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   disguisedPassages(answer, spans);
   roleTags(answer, spans);
   headingTicks(answer, spans);
+  struckText(answer, spans);
   encodedBlobs(answer, spans);
   graderSentences(answer, spans);
   accordinglySentences(answer, spans);
@@ -848,7 +858,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
 }
 
 /** Structured text that is not, by itself, talk to the grader (a config snippet, a table of numbers). */
-const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED]);
+const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
 /** Structured text that hands out verdicts or marks is a fake scoresheet, aimed at the grader. */
 const GRADING_VALUES = /\b(?:covered|met|verdicts?|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
 
