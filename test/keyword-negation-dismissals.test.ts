@@ -36,6 +36,7 @@ describe('everyday dismissals reject their subject', () => {
     ['ecommerce-business-metrics', 'causal-impact', 'Controlled experiments with deliberate latency injection are what everyone reaches for, but here we read the correlation.'],
     ['logging-10tb-day', 'buffered-ingest', "A durable Kafka buffer for the node agents isn't used in our design."],
     ['metrics-high-traffic-api', 'scalable-storage', 'Only if we ever outgrow one server would we add Thanos or Mimir as a long-term store.'],
+    ['observability-platform-at-scale', 'query-performance', 'Only if dashboards time out on long ranges would we add a query frontend that splits and caches queries.'],
     ['payment-slo-alerting', 'budget-policy', 'A release freeze when the error budget runs out buys us nothing.'],
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every errored and slow trace is a luxury for a team our size.'],
     ['service-dependency-mapping', 'graph-history', 'A time-versioned graph to diff before and after a deploy is a distraction.'],

@@ -383,7 +383,11 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       // "Only if we ever outgrow one Prometheus would we add Thanos": deferred, not adopted.
       if (next === 'if') {
         const verb = deferredAdoption(tokens, index + 2, end);
-        if (verb >= 0) markForward(tokens, out, index, verb + 1, end);
+        if (verb >= 0) {
+          // The condition is hypothetical too: "if we ever get query timeouts" states no problem solved.
+          for (let at = index + 2; at < verb; at += 1) if (out[at] === 0) out[at] = index + 1;
+          markForward(tokens, out, index, verb + 1, end);
+        }
       }
       continue;
     }
