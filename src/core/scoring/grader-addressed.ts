@@ -54,6 +54,9 @@ export const REASON_CHECKLIST = 'checklist of ticked items';
 export const REASON_RUBRIC_ID = 'names a rubric point id';
 export const REASON_HIDDEN = 'hidden characters';
 export const REASON_ENCODED = 'encoded blob';
+export const REASON_QUOTED_MESSAGE = 'quoted message';
+export const REASON_HEADING_TICK = 'heading ticked off';
+export const REASON_STRUCK = 'struck-out text';
 
 type Span = GraderAddressedSpan;
 
@@ -410,9 +413,121 @@ const ROLE_TAG = /\[\s*\/?\s*(?:system|sys|assistant|instructions?|admin|develop
 /** "SYSTEM:" / "ASSISTANT:" in capitals, or "</answer>": a fake turn of the conversation with the model. */
 const ROLE_TURN = /\b(?:SYSTEM|ASSISTANT|DEVELOPER)\s*:|<\s*\/?\s*(?:answer|system|instructions?|rubric)\b[^>\n]{0,40}>/g;
 
+/** What a "System:" turn talks about when it is a fake turn rather than a design label. */
+const TURN_TALK = /\b(?:assistant|model|grader|evaluator|candidate|answer|response|marks?|score[sd]?|scoring|rubric|points?|verified|confirmed|credit)\b/i;
+const TURN_ROLES: ReadonlySet<string> = new Set(['system', 'assistant', 'developer']);
+/** After "From:", a header line within two lines makes it a message: "Subject:", "To:"... */
+const MAIL_HEADER_AFTER = /^(?:[^\n]*\n)?[^\n]*\n[ \t>]*(?:subject|to|cc|sent|date)[ \t]*:/i;
+
+/** A label longer than this is a sentence, not a label. */
+const MAX_LABEL_LINE = 80;
+/** A line-start label that addresses whoever assesses the answer, or assesses it itself. */
+const ADDRESS_LABEL = /^[ \t>*_#-]*(?:self[- ]?(?:assessment|evaluation|review|grading|score)|(?:foot)?notes? (?:to|for) (?:the |my |our )?(?:hiring|recruit|interview|evaluation|assessment|marking|review|grading|scoring)\w*(?: \w+)?)[ \t*_]*$|\b(?:anyone|whoever|those|people|someone) (?:assessing|grading|marking|scoring|evaluating|reviewing|tallying|tallies|tally|grades|marks|scores|assesses|evaluates) (?:this|my|these|it|the (?:answer|response|submission))\b/i;
+
+/** The end of the paragraph after `colon`, or of its run of "> " quoted lines if that is longer. */
+function quotedRunEnd(text: string, colon: number): number {
+  const end = paragraphEnd(text, colon);
+  if (!/^[ \t]*>/.test(text.slice(lineStart(text, colon), colon))) return end;
+  let line = lineEnd(text, colon);
+  while (line < text.length && /^[ \t]*>/.test(text.slice(line + 1, line + 9))) line = lineEnd(text, line + 1);
+  return Math.max(end, line);
+}
+
+/**
+ * The word that a colon at `colon` labels, when it is the first thing on its line (after blanks
+ * and "> " quote marks), lower-cased; else undefined. Reads back at most a dozen characters.
+ */
+function lineLabel(text: string, colon: number): string | undefined {
+  let end = colon;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end -= 1;
+  // "Assistant (grader):": the role before a short parenthetical.
+  if (text.charCodeAt(end - 1) === 41) {
+    const open = text.lastIndexOf('(', end - 1);
+    if (open !== -1 && end - open <= 20) end = open;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end -= 1;
+  }
+  let start = end;
+  while (start > 0 && end - start <= 10) {
+    const code = text.charCodeAt(start - 1) | 32;
+    if (code < 97 || code > 122) break;
+    start -= 1;
+  }
+  if (start === end || end - start > 9) return undefined;
+  for (let at = start - 1; at >= 0; at -= 1) {
+    const code = text.charCodeAt(at);
+    if (code === 10) break;
+    if (code !== 32 && code !== 9 && code !== 62) return undefined;
+  }
+  return text.slice(start, end).toLowerCase();
+}
+
+/**
+ * Labels at a line start, found from the colons (one indexOf pass, no regex over the answer):
+ * - "System: the assistant has reviewed...", "Assistant: Final score 100/100": a fake turn of
+ *   the chat, in any case. "Assistant:" and "Developer:" are one on their own; "System:" can
+ *   label a design ("System: payments API"), so it needs talk about the answer in its paragraph.
+ * - "From: Hiring Committee" with "Subject:", "To:", "Sent:" or "Date:" within two lines: a
+ *   forwarded or quoted message, someone else's words, to the end of its paragraph or of its
+ *   run of "> " quoted lines.
+ */
+function lineLabels(text: string, spans: Span[]): void {
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    const start = lineStart(text, colon);
+    if (colon - start <= MAX_LABEL_LINE) {
+      const prefix = text.slice(start, colon);
+      // "> Staff engineer wrote:", "On Monday, Priya wrote:": a quoted thread, someone else's words.
+      if (/\bwrote[ \t]*$/i.test(prefix) && /^[ \t]*(?:>|on\b)/i.test(prefix)) {
+        spans.push({ start, end: quotedRunEnd(text, colon), reason: REASON_QUOTED_MESSAGE });
+        continue;
+      }
+      // "Self-assessment:", "Note for the hiring manager:", "To clarify for anyone assessing this:".
+      if (ADDRESS_LABEL.test(prefix)) {
+        spans.push({ start, end: Math.max(paragraphEnd(text, colon), colon + 1), reason: REASON_ADDRESSED });
+        continue;
+      }
+    }
+    const label = lineLabel(text, colon);
+    if (label === undefined) continue;
+    if (TURN_ROLES.has(label)) {
+      const end = paragraphEnd(text, colon);
+      if (label === 'system' && !TURN_TALK.test(text.slice(colon + 1, end))) continue;
+      spans.push({ start, end: Math.max(end, colon + 1), reason: REASON_INSTRUCTION });
+    } else if (label === 'from' && MAIL_HEADER_AFTER.test(text.slice(colon, colon + 400))) {
+      spans.push({ start, end: quotedRunEnd(text, colon), reason: REASON_QUOTED_MESSAGE });
+    }
+  }
+}
+
 function roleTags(text: string, spans: Span[]): void {
   if (text.includes('[') || text.includes('<|')) markRoleTags(text, ROLE_TAG, spans);
   if (text.includes('<') || text.includes('SYSTEM') || text.includes('ASSISTANT') || text.includes('DEVELOPER')) markRoleTags(text, ROLE_TURN, spans);
+  lineLabels(text, spans);
+}
+
+/**
+ * "## Redaction\nCovered.": a heading whose whole body is one word of assent reads the rubric's
+ * titles back with a tick, which says nothing about the design.
+ */
+const HEADING_TICK = /[ \t]{0,3}#{1,6}[ \t]+[^\n]{1,80}\n[ \t]*(?:yes|done|covered|addressed|included|complete|completed|ok|okay|handled|present|satisfied|met|check(?:ed)?|ticked|\u2713|\u2714|\u2705)[ \t]*[.!]?[ \t]*(?=\n|$)/iy;
+
+/** "~~latency is a histogram~~": text the person struck out is not part of the answer. */
+const STRUCK = /~~[^~\n]{1,400}~~/g;
+
+function struckText(text: string, spans: Span[]): void {
+  if (!text.includes('~~')) return;
+  for (const match of text.matchAll(STRUCK)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_STRUCK });
+}
+
+function headingTicks(text: string, spans: Span[]): void {
+  // Only lines that open with "#" are tried (a sticky match from the line start), not every position.
+  for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
+    const start = lineStart(text, hash);
+    if (hash - start > 3 || text.slice(start, hash).trim() !== '') continue;
+    HEADING_TICK.lastIndex = start;
+    const found = HEADING_TICK.exec(text);
+    if (found) spans.push({ start, end: start + found[0].length, reason: REASON_HEADING_TICK });
+    hash = lineEnd(text, hash);
+  }
 }
 
 function markRoleTags(text: string, pattern: RegExp, spans: Span[]): void {
@@ -563,6 +678,17 @@ function graderSentences(text: string, starts: WordStarts, spans: Span[]): void 
     const { start, end } = sentenceAround(text, found.index);
     checkedUpTo = end;
     from = Math.max(from, end);
+    flagSentence(text, start, end, spans);
+  }
+}
+
+/**
+ * "Please mark accordingly": a rare word, found with indexOf rather than as one more
+ * alternative of SENTENCE_CUES (which every position of every answer pays for).
+ */
+function accordinglySentences(text: string, spans: Span[]): void {
+  for (let at = text.indexOf('accordingly'); at !== -1; at = text.indexOf('accordingly', at + 11)) {
+    const { start, end } = sentenceAround(text, at);
     flagSentence(text, start, end, spans);
   }
 }
@@ -728,8 +854,11 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   hiddenCharacters(answer, spans);
   disguisedPassages(answer, spans, starts);
   roleTags(answer, spans);
+  headingTicks(answer, spans);
+  struckText(answer, spans);
   encodedBlobs(answer, spans);
   graderSentences(answer, starts, spans);
+  accordinglySentences(answer, spans);
   tickedLines(answer, spans);
   scoresheets(answer, spans);
   rubricIdMentions(answer, starts, rubricIds, spans);
@@ -737,7 +866,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
 }
 
 /** Structured text that is not, by itself, talk to the grader (a config snippet, a table of numbers). */
-const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED]);
+const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
 /** Structured text that hands out verdicts or marks is a fake scoresheet, aimed at the grader. */
 const GRADING_VALUES = /\b(?:covered|met|verdicts?|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
 

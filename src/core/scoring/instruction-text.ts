@@ -22,6 +22,8 @@ export const GRADER_DIRECTED: readonly RegExp[] = [
   /\b(when|as|while|before)\s+you\s+(evaluate|grade|score|mark|assess|judge)\b/i,
   /^\s*(assistant|ai|model|llm|grader|evaluator|reviewer|judge|scorer|marker|assessor)\s*[,:]/i,
   /\bas instructed (by|in) the (rubric|grader|guidelines|marking)\b/i,
+  // "Please mark accordingly", "grade it accordingly": a verdict asked for, not a design.
+  /\b(mark|grade|score|credit|assess|rate)\s+(it\s+|this\s+|me\s+|them\s+)?accordingly\b/i,
 ];
 
 const SENTENCE = /[^.!?\n]+[.!?]*|\n+/g;

@@ -48,6 +48,7 @@ export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
   'guesswork', 'wasted', 'unethical', 'bureaucracy', 'bureaucratic', 'fragile', 'brittle', 'hostile',
   'risky', 'dangerous', 'noise', 'rigid', 'theatre', 'theater', 'hype', 'unrealistic', 'naive',
   'premature', 'excessive', 'impractical', 'unworkable', 'overblown', 'overcomplicated',
+  'luxury', 'distraction', 'footgun', 'herring', 'overhyped',
 ]);
 
 /** Rejects the subject after "would"/"will": "X would annoy teams". */
@@ -65,6 +66,7 @@ export const PHRASE_NEGATORS: readonly (readonly string[])[] = [
   ['push', 'back', 'on'], ['do', 'away', 'with'], ['not', 'a', 'fan', 'of'], ['against', 'using'],
   ['drop', 'the', 'idea', 'of'], ['scrap', 'the', 'idea', 'of'], ['forget', 'the', 'idea', 'of'], ['give', 'up', 'on'],
   ['hold', 'off', 'on'], ['put', 'off'], ['decided', 'against'], ['decide', 'against'], ['no', 'point', 'in'],
+  ['steer', 'clear', 'of'], ['stay', 'clear', 'of'], ['keep', 'clear', 'of'], ['argue', 'against'],
 ];
 
 /** After "not" these reject the subject, not what follows: "X is not needed", "X doesn't scale". */
@@ -169,9 +171,29 @@ export const DISMISSING_VERBS: ReadonlySet<string> = new Set(['adds', 'add', 'ad
 /** "X can come later", "X is for later", "X can wait until later": the word before "later" that defers X. */
 export const DEFERRING: ReadonlySet<string> = new Set(['for', 'come', 'comes', 'until', 'till']);
 
+/** "X buys us nothing", "X gains nothing", "X adds nothing": verbs before "(us) nothing" that dismiss the subject. */
+export const NOTHING_VERBS: ReadonlySet<string> = new Set(['buys', 'buy', 'gains', 'gain', 'adds', 'add', 'gets', 'get', 'brings', 'bring', 'gives', 'give']);
+
+/** "X only adds cost", "X just adds complexity": what "only/just add" must add for X to be dismissed. */
+export const ADDED_COSTS: ReadonlySet<string> = new Set([
+  'cost', 'costs', 'complexity', 'overhead', 'toil', 'noise', 'risk', 'friction', 'latency', 'work', 'bureaucracy', 'load',
+]);
+export const ADD_VERBS: ReadonlySet<string> = new Set(['add', 'adds', 'adding', 'creates', 'create', 'brings', 'bring', 'increases', 'increase']);
+
+/** "X is what people reach for, but...": who reaches for the conventional choice the answer then sets aside. */
+export const REACHERS: ReadonlySet<string> = new Set(['people', 'everyone', 'everybody', 'teams', 'most', 'others', 'folks', 'you']);
+
+/** "Only if we ever ... would we add X": the verbs after "would we" whose object is deferred. */
+export const DEFERRED_ADOPTION_VERBS: ReadonlySet<string> = new Set([
+  'add', 'need', 'build', 'adopt', 'introduce', 'deploy', 'run', 'use', 'bother', 'buy', 'consider', 'invest', 'look', 'bring', 'set', 'turn',
+]);
+
+/** "metrics that aren't used": a relative clause describes data; "Kafka isn't used here" rejects Kafka. */
+export const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who', 'nobody', 'no', 'anyone', 'anybody', 'ever']);
+
 /** Every word that can start a rejection, for the lexicon's cue bit (a cheap pre-filter). */
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'resort', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'pass', 'forget', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

@@ -1,6 +1,12 @@
 import type { ReusedInt32 } from '../reused-arrays.ts';
 import { WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
+  ADD_VERBS,
+  ADDED_COSTS,
+  DEFERRED_ADOPTION_VERBS,
+  NOTHING_VERBS,
+  REACHERS,
+  RELATIVE_WORDS,
   AFTER_MODAL_REJECTORS,
   BACKWARD_BREAKERS,
   BACKWARD_REJECTORS,
@@ -134,7 +140,7 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     const text = word?.norm ?? '';
     // "We considered X but decided against it": nothing named between the verdict and "but",
     // so the verdict is about the clause before it.
-    if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but')) break;
+    if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but') && !(named && nounPhraseCondition(tokens, index, start))) break;
     if (out[index] === 0) out[index] = cue + 1;
     if (word && (word.classes & WORD_FUNCTION) === 0 && !DISMISSAL_LEAD_WORDS.has(text) && !EMPTY_SCOPE_WORDS.has(text)) named = true;
     if (boundaryBefore(tokens, index)) {
@@ -146,6 +152,30 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
   }
 }
 
+/**
+ * "A release freeze when the budget runs out buys us nothing": the "when" clause qualifies the
+ * subject before it, a short noun phrase with no pronoun ("we page when..." is a clause of its own).
+ */
+function nounPhraseCondition(tokens: Tokens, index: number, start: number): boolean {
+  const text = norm(tokens, index);
+  if (text !== 'when' && text !== 'if') return false;
+  let words = 0;
+  for (let at = index - 1; at >= start; at -= 1) {
+    const word = tokens.words[at];
+    if (!word || PRONOUNS.has(word.norm) || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return false;
+    words += 1;
+    if (words > 5) return false;
+    if (at === start || boundaryBefore(tokens, at)) return words >= 2 || (word.classes & WORD_FUNCTION) === 0;
+  }
+  return false;
+}
+
+/** Tokens (start, at) hold no boundary: the item that ends at `at` began the sentence. */
+function reachesStart(tokens: Tokens, at: number, start: number): boolean {
+  for (let index = at; index > start; index -= 1) if (boundaryBefore(tokens, index)) return false;
+  return at - start <= MAX_REACH;
+}
+
 /** The first token of the short, clause-less list item that ends just before `index`, or -1. */
 function listItemBefore(tokens: Tokens, index: number, start: number): number {
   if (((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return -1;
@@ -154,7 +184,8 @@ function listItemBefore(tokens: Tokens, index: number, start: number): number {
     const word = tokens.words[at];
     if (!word || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return -1;
     words += 1;
-    if (words > MAX_LIST_ITEM) return -1;
+    // The first item may carry the sentence's lead-in: "Annotating every edge with request rate, error rate and latency".
+    if (words > (at === start ? MAX_REACH : MAX_LIST_ITEM) && (at === start || words > MAX_REACH || !reachesStart(tokens, at, start))) return -1;
     if (at === start || boundaryBefore(tokens, at)) return at;
   }
   return -1;
@@ -328,6 +359,39 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (TOO_COSTLY.has(next)) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    // "X is a trap"; "SNMP traps" and "trap the signal" are not verdicts.
+    if (text === 'trap') {
+      if (previousWord === 'a') rejectBefore(tokens, out, index - 1, start, end, previous);
+      continue;
+    }
+    // "X buys us nothing", "X adds nothing".
+    if (text === 'nothing') {
+      const verb = previousWord === 'us' || previousWord === 'you' ? index - 2 : index - 1;
+      if (verb > start && NOTHING_VERBS.has(norm(tokens, verb)) && !boundaryBefore(tokens, verb)) rejectBefore(tokens, out, verb, start, end, previous);
+      continue;
+    }
+    // "X is what people reach for, but here we...": the conventional choice, set aside.
+    if (text === 'reach' || text === 'reaches') {
+      if (REACHERS.has(previousWord) && norm(tokens, index - 2) === 'what' && contrastFollows(tokens, index + 1, end)) rejectBefore(tokens, out, index - 2, start, end, previous);
+      continue;
+    }
+    if (text === 'only') {
+      // "X only adds cost", "X only adds complexity".
+      if (ADD_VERBS.has(next) && ADDED_COSTS.has(norm(tokens, index + 2)) && boundaryOrEnd(tokens, index + 3, end)) {
+        rejectBefore(tokens, out, index, start, end, previous);
+        continue;
+      }
+      // "Only if we ever outgrow one Prometheus would we add Thanos": deferred, not adopted.
+      if (next === 'if') {
+        const verb = deferredAdoption(tokens, index + 2, end);
+        if (verb >= 0) {
+          // The condition is hypothetical too: "if we ever get query timeouts" states no problem solved.
+          for (let at = index + 2; at < verb; at += 1) if (out[at] === 0) out[at] = index + 1;
+          markForward(tokens, out, index, verb + 1, end);
+        }
+      }
+      continue;
+    }
     // "X is off the table", "X is a non-starter".
     if (text === 'table' || text === 'starter') {
       if (text === 'table' && previousWord === 'the' && norm(tokens, index - 2) === 'off') rejectBefore(tokens, out, index - 2, start, end, previous);
@@ -362,7 +426,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
     // "edges not seen for seven days expire", "metrics never queried": a description, not a refusal.
     if (meaningful >= 0 && (text === 'not' || text === 'never') && NOT_DESCRIBING.has(meaningfulWord)) continue;
-    if (meaningful >= 0 && NOT_BACKWARD.has(meaningfulWord) && text !== 'without' && text !== 'no') {
+    // "Kafka isn't used here" rejects Kafka; "metrics that aren't used" describes them.
+    const passiveUnused = meaningfulWord === 'used' && text !== 'without' && text !== 'no' && !RELATIVE_WORDS.has(previousWord) && !RELATIVE_WORDS.has(norm(tokens, index - 2));
+    if (meaningful >= 0 && (NOT_BACKWARD.has(meaningfulWord) || passiveUnused) && text !== 'without' && text !== 'no') {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -377,6 +443,27 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // "Tail sampling? We wouldn't.": the negator stands alone and rejects the short sentence before.
     rejectBefore(tokens, out, index, start, end, previous);
   }
+}
+
+/** A "but" (after "for" and a comma at most) follows: "what people reach for, but here...". */
+function contrastFollows(tokens: Tokens, from: number, end: number): boolean {
+  for (let index = from; index < end && index < from + 3; index += 1) {
+    const word = norm(tokens, index);
+    if (word === 'but' || word === 'however' || word === 'yet') return true;
+    if (word !== 'for' && word !== 'here') return false;
+  }
+  return false;
+}
+
+/** In "only if ..., would we add X", the token of the adopting verb after "would we", or -1. */
+function deferredAdoption(tokens: Tokens, from: number, end: number): number {
+  for (let index = from; index + 2 < end && index < from + 16; index += 1) {
+    const word = norm(tokens, index);
+    if ((word === 'would' || word === 'will' || word === 'should' || word === 'do' || word === 'could') && (norm(tokens, index + 1) === 'we' || norm(tokens, index + 1) === 'i')) {
+      return DEFERRED_ADOPTION_VERBS.has(norm(tokens, index + 2)) ? index + 2 : -1;
+    }
+  }
+  return -1;
 }
 
 /** "would be nice, but we won't": the concession word is followed (after a comma at most) by "but". */
