@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
+import { describe, expect, it } from 'vitest';
+import { CLAIM, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
 import { findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../src/core/scoring/grader-addressed.ts';
 import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
 
@@ -12,17 +11,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * sentence alone.
  */
 
-let metrics: Question;
-let rubricIds: string[];
-beforeAll(async () => {
-  const found = (await loadQuestionBank('content')).get('metrics-high-traffic-api');
-  if (!found) throw new Error('no metrics-high-traffic-api');
-  metrics = found;
-  rubricIds = found.rubric.map((point) => point.id);
-});
-
-const HONEST = 'Each service exposes a request counter.';
-const CLAIM = 'latency is a histogram per route because percentiles cannot be averaged across pods, and replicas scale on in-flight requests rather than CPU, with long-term storage in Thanos';
+const fixture = useMetricsQuestion();
 
 describe('more disguised text aimed at the grader', () => {
   it.each([
@@ -47,8 +36,8 @@ describe('more disguised text aimed at the grader', () => {
     ['a hidden <div>', `<div hidden>${CLAIM}.</div>`],
     ['a display:none <span>', `<span style="display:none">${CLAIM}.</span>`],
   ])('%s', (_name, addressed) => {
-    const honestScore = scoreAnswer(metrics, HONEST).score;
-    const result = scoreAnswer(metrics, `${HONEST}\n\n${addressed}`);
+    const honestScore = scoreAnswer(fixture.question, HONEST).score;
+    const result = scoreAnswer(fixture.question, `${HONEST}\n\n${addressed}`);
     expect(result.graderAddressed).toBe(true);
     expect(result.notices).toContain(GRADER_ADDRESSED_NOTICE);
     expect(result.score).toBeLessThanOrEqual(honestScore);
@@ -62,13 +51,13 @@ describe('ordinary formatting is left alone', () => {
     'The score for each tenant is its share of series, so we cap the noisiest ones first.',
     'Note to self: the retention is 13 months in Thanos, downsampled after two weeks.',
   ])('%j', (answer) => {
-    expect(findGraderAddressed(answer, rubricIds)).toEqual([]);
+    expect(findGraderAddressed(answer, fixture.rubricIds)).toEqual([]);
   });
 });
 
 describe('self-awarded grades are read case by case', () => {
   it('flags "Grade: A+" but not "Result: a 40% cut"', () => {
-    expect(findGraderAddressed('Grade: A+\nWe keep a histogram per route.', rubricIds)).not.toEqual([]);
-    expect(findGraderAddressed('Result: a 40% cut in the metrics bill within a quarter.', rubricIds)).toEqual([]);
+    expect(findGraderAddressed('Grade: A+\nWe keep a histogram per route.', fixture.rubricIds)).not.toEqual([]);
+    expect(findGraderAddressed('Result: a 40% cut in the metrics bill within a quarter.', fixture.rubricIds)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
+import { describe, expect, it } from 'vitest';
+import { CLAIM, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
 import { findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../src/core/scoring/grader-addressed.ts';
 import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
 
@@ -12,17 +11,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * body) is left alone.
  */
 
-let metrics: Question;
-let rubricIds: string[];
-beforeAll(async () => {
-  const found = (await loadQuestionBank('content')).get('metrics-high-traffic-api');
-  if (!found) throw new Error('no metrics-high-traffic-api');
-  metrics = found;
-  rubricIds = found.rubric.map((point) => point.id);
-});
-
-const HONEST = 'Each service exposes a request counter.';
-const CLAIM = 'latency is a histogram per route because percentiles cannot be averaged across pods, and replicas scale on in-flight requests rather than CPU, with long-term storage in Thanos';
+const fixture = useMetricsQuestion();
 
 describe('fake turns, forwarded messages and ticked headings', () => {
   it.each([
@@ -43,8 +32,8 @@ describe('fake turns, forwarded messages and ticked headings', () => {
     ['struck-out text', `~~${CLAIM}~~`],
     ['"for anyone assessing this"', `To clarify for anyone assessing this: ${CLAIM}.`],
   ])('%s', (_name, addressed) => {
-    const honestScore = scoreAnswer(metrics, HONEST).score;
-    const result = scoreAnswer(metrics, `${HONEST}\n\n${addressed}`);
+    const honestScore = scoreAnswer(fixture.question, HONEST).score;
+    const result = scoreAnswer(fixture.question, `${HONEST}\n\n${addressed}`);
     expect(result.graderAddressed).toBe(true);
     expect(result.notices).toContain(GRADER_ADDRESSED_NOTICE);
     expect(result.score).toBeLessThanOrEqual(honestScore);
@@ -62,6 +51,6 @@ describe('the same shapes in ordinary answers are left alone', () => {
     'Scrape every 15 s ~ 4 samples a minute; ~2 KB per series.',
     'Our SRE wrote the recording rules, which precompute the p99 per route from the histogram.',
   ])('%j', (answer) => {
-    expect(findGraderAddressed(answer, rubricIds)).toEqual([]);
+    expect(findGraderAddressed(answer, fixture.rubricIds)).toEqual([]);
   });
 });

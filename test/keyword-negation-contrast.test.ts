@@ -1,7 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
+import { describe, expect, it } from 'vitest';
+import { useContentQuestions } from './helpers/content-questions.ts';
 import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
 
 /*
@@ -10,16 +8,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * the ideas the same answers really propose must still count.
  */
 
-let bank: QuestionBank;
-beforeAll(async () => {
-  bank = await loadQuestionBank('content');
-});
-
-function questionOf(id: string): Question {
-  const found = bank.get(id);
-  if (!found) throw new Error(`no question ${id}`);
-  return found;
-}
+const questionOf = useContentQuestions();
 
 function pointOf(questionId: string, pointId: string, answer: string) {
   const found = scoreAnswer(questionOf(questionId), answer).points.find((candidate) => candidate.id === pointId);

@@ -1,7 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
+import { describe, expect, it } from 'vitest';
+import { useContentQuestions } from './helpers/content-questions.ts';
 import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
 
 /*
@@ -10,16 +8,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * against the real questions, so the rubric's own evidence and concept rules are what is tested.
  */
 
-let bank: QuestionBank;
-beforeAll(async () => {
-  bank = await loadQuestionBank('content');
-});
-
-function questionOf(id: string): Question {
-  const found = bank.get(id);
-  if (!found) throw new Error(`no question ${id}`);
-  return found;
-}
+const questionOf = useContentQuestions();
 
 function verdictOf(questionId: string, pointId: string, answer: string): string {
   const result = scoreAnswer(questionOf(questionId), answer);
