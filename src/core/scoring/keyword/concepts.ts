@@ -99,25 +99,50 @@ export interface ConceptMatch {
 
 const MAX_PHRASE_OCCURRENCES = 16;
 const MAX_MATCHES = 2;
-const phraseSpans = new Int32Array(MAX_PHRASE_OCCURRENCES * 2);
 
-/** Where one alternative occurs: a slice of the term index (one term), or [first, last] pairs (a phrase). */
+/**
+ * Where one alternative occurs: a slice of the term index (one term), or [first, last] pairs (a
+ * phrase). Every concept rule of every point is tried on every score, so these are pooled and
+ * refilled rather than made per rule (matchConcept is synchronous and not re-entrant).
+ */
 interface Occurrences {
   /** Single-term alternative: its term id; -1 for a phrase. */
   id: number;
+  /** A phrase's first `count` [first, last] pairs; unused for a single term. */
   pairs: Int32Array;
   count: number;
 }
 
-/** Shared by every single-term or absent alternative: nothing reads pairs past their length. */
-const NO_PAIRS = new Int32Array(0);
+/** Occurrences of the rule being matched, group after group: group g's alternatives are
+ * OCCURRENCES[groupStarts[g]] up to OCCURRENCES[groupStarts[g + 1]]. */
+const OCCURRENCES: Occurrences[] = [];
+let groupStarts = new Int32Array(16);
+/** Next occurrence of each anchor alternative to try. */
+let cursors = new Int32Array(16);
 
-function occurrencesOf(index: TermIndex, alternative: CompiledAlternative, segmentOfTerm: Int32Array): Occurrences {
+function pooledOccurrences(slot: number): Occurrences {
+  let occurrences = OCCURRENCES[slot];
+  if (!occurrences) {
+    occurrences = { id: -1, pairs: new Int32Array(MAX_PHRASE_OCCURRENCES * 2), count: 0 };
+    OCCURRENCES[slot] = occurrences;
+  }
+  return occurrences;
+}
+
+function occursAll(index: TermIndex, termIds: readonly number[]): boolean {
+  for (const id of termIds) if (index.from(id) === index.to(id)) return false;
+  return true;
+}
+
+function fillOccurrences(index: TermIndex, alternative: CompiledAlternative, segmentOfTerm: Int32Array, into: Occurrences): void {
   const [only] = alternative.termIds;
-  if (alternative.termIds.length === 1 && only !== undefined) return { id: only, pairs: NO_PAIRS, count: index.to(only) - index.from(only) };
-  if (!alternative.termIds.every((id) => index.from(id) !== index.to(id))) return { id: -1, pairs: NO_PAIRS, count: 0 };
-  const found = findPhrase(index, alternative.termIds, segmentOfTerm, MAX_PHRASE_OCCURRENCES, phraseSpans);
-  return { id: -1, pairs: phraseSpans.slice(0, found * 2), count: found };
+  if (alternative.termIds.length === 1 && only !== undefined) {
+    into.id = only;
+    into.count = index.to(only) - index.from(only);
+    return;
+  }
+  into.id = -1;
+  into.count = occursAll(index, alternative.termIds) ? findPhrase(index, alternative.termIds, segmentOfTerm, MAX_PHRASE_OCCURRENCES, into.pairs) : 0;
 }
 
 // nearestIn's result: module-level so the search allocates nothing (it runs once per anchor and group).
@@ -149,7 +174,7 @@ function nearestIn(index: TermIndex, occurrences: Occurrences, anchor: number, s
       }
     }
   } else {
-    for (let item = 0; item * 2 < occurrences.pairs.length; item += 1) {
+    for (let item = 0; item < occurrences.count; item += 1) {
       const position = occurrences.pairs[item * 2] ?? 0;
       const distance = Math.abs(position - anchor);
       if (segmentOfTerm[position] === segment && distance < bestDistance) {
@@ -171,7 +196,8 @@ function hasSegment(matches: readonly ConceptMatch[], segment: number): boolean 
 
 /** Whether every term of some alternative of `group` occurs in the answer at all (cheap). */
 function groupPossible(index: TermIndex, group: readonly CompiledAlternative[]): boolean {
-  return group.some((alternative) => alternative.termIds.every((id) => index.from(id) !== index.to(id)));
+  for (const alternative of group) if (occursAll(index, alternative.termIds)) return true;
+  return false;
 }
 
 /** Start (first term) of occurrence `item` of an alternative. */
@@ -186,35 +212,50 @@ function occurrenceLast(index: TermIndex, occurrences: Occurrences, item: number
 /** Group ranges of the anchor being tried; copied into a match only when it succeeds. */
 let partsScratch = new Int32Array(16);
 
+/** Returned when a rule matches nowhere (most rules, on most answers): shared, never written. */
+const NO_MATCHES: readonly ConceptMatch[] = Object.freeze([]);
+
 /** Where `concept` matches in the answer: up to two sentences. */
-export function matchConcept(index: TermIndex, concept: CompiledConcept, segmentOfTerm: Int32Array): ConceptMatch[] {
+export function matchConcept(index: TermIndex, concept: CompiledConcept, segmentOfTerm: Int32Array): readonly ConceptMatch[] {
   // Most rules fail on a missing word: find out before looking at positions.
-  if (!concept.groups.every((group) => groupPossible(index, group))) return [];
-  const perGroup = concept.groups.map((group) => group.map((alternative) => occurrencesOf(index, alternative, segmentOfTerm)));
+  for (const group of concept.groups) if (!groupPossible(index, group)) return NO_MATCHES;
+  const groups = concept.groups.length;
+  if (groupStarts.length < groups + 1) groupStarts = new Int32Array((groups + 1) * 2);
+  let slot = 0;
   // Anchor on the rarest group: fewest candidates to try, each checked against the others.
   let anchorGroup = 0;
   let fewest = Infinity;
-  perGroup.forEach((alternatives, group) => {
-    const count = alternatives.reduce((sum, alternative) => sum + alternative.count, 0);
+  for (let group = 0; group < groups; group += 1) {
+    groupStarts[group] = slot;
+    let count = 0;
+    for (const alternative of concept.groups[group] ?? []) {
+      const occurrences = pooledOccurrences(slot);
+      fillOccurrences(index, alternative, segmentOfTerm, occurrences);
+      count += occurrences.count;
+      slot += 1;
+    }
     if (count < fewest) {
       fewest = count;
       anchorGroup = group;
     }
-  });
-  if (partsScratch.length < perGroup.length * 2) partsScratch = new Int32Array(perGroup.length * 2);
+  }
+  groupStarts[groups] = slot;
+  if (partsScratch.length < groups * 2) partsScratch = new Int32Array(groups * 2);
   const parts = partsScratch;
 
   // The anchor group's occurrences in order of their first term, ties in alternative order:
   // each alternative's occurrences are already ascending, so a merge of them gives the order
   // a stable sort would, without building the list (the loop stops after MAX_MATCHES).
-  const anchorAlternatives = perGroup[anchorGroup] ?? [];
-  const cursors = new Int32Array(anchorAlternatives.length);
-  const matches: ConceptMatch[] = [];
-  while (matches.length < MAX_MATCHES) {
+  const anchorFrom = groupStarts[anchorGroup] ?? 0;
+  const anchorCount = (groupStarts[anchorGroup + 1] ?? 0) - anchorFrom;
+  if (cursors.length < anchorCount) cursors = new Int32Array(anchorCount * 2);
+  cursors.fill(0, 0, anchorCount);
+  let matches: ConceptMatch[] | undefined;
+  while ((matches?.length ?? 0) < MAX_MATCHES) {
     let next = -1;
     let anchorFirst = 0;
-    for (let alternative = 0; alternative < anchorAlternatives.length; alternative += 1) {
-      const occurrences = anchorAlternatives[alternative];
+    for (let alternative = 0; alternative < anchorCount; alternative += 1) {
+      const occurrences = OCCURRENCES[anchorFrom + alternative];
       const item = cursors[alternative] ?? 0;
       if (!occurrences || item >= occurrences.count) continue;
       const start = occurrenceFirst(index, occurrences, item);
@@ -223,24 +264,25 @@ export function matchConcept(index: TermIndex, concept: CompiledConcept, segment
         anchorFirst = start;
       }
     }
-    const anchorOccurrences = anchorAlternatives[next];
+    const anchorOccurrences = next >= 0 ? OCCURRENCES[anchorFrom + next] : undefined;
     if (!anchorOccurrences) break;
     const anchorLast = occurrenceLast(index, anchorOccurrences, cursors[next] ?? 0);
     cursors[next] = (cursors[next] ?? 0) + 1;
 
     const segment = segmentOfTerm[anchorFirst] ?? -1;
-    if (hasSegment(matches, segment)) continue;
+    if (matches && hasSegment(matches, segment)) continue;
     let first = anchorFirst;
     let last = anchorLast;
     let complete = true;
-    for (let group = 0; group < perGroup.length && complete; group += 1) {
+    for (let group = 0; group < groups && complete; group += 1) {
       let chosenFirst = anchorFirst;
       let chosenLast = anchorLast;
       if (group !== anchorGroup) {
         let found = false;
         let bestDistance = Infinity;
-        for (const alternative of perGroup[group] ?? []) {
-          if (nearestIn(index, alternative, anchorFirst, segment, segmentOfTerm) && Math.abs(nearFirst - anchorFirst) < bestDistance) {
+        for (let alternative = groupStarts[group] ?? 0; alternative < (groupStarts[group + 1] ?? 0); alternative += 1) {
+          const occurrences = OCCURRENCES[alternative];
+          if (occurrences && nearestIn(index, occurrences, anchorFirst, segment, segmentOfTerm) && Math.abs(nearFirst - anchorFirst) < bestDistance) {
             chosenFirst = nearFirst;
             chosenLast = nearLast;
             bestDistance = Math.abs(nearFirst - anchorFirst);
@@ -260,12 +302,13 @@ export function matchConcept(index: TermIndex, concept: CompiledConcept, segment
     if (!complete) continue;
     if (concept.proximity !== undefined && last - first + 1 > concept.proximity) continue;
     // The same words can't stand for two groups ("trace" for both "trace" and "trace complete").
-    if (overlappingParts(parts, perGroup.length)) continue;
+    if (overlappingParts(parts, groups)) continue;
     const kept: number[] = [];
-    for (let index = 0; index < perGroup.length * 2; index += 1) kept.push(parts[index] ?? 0);
+    for (let index = 0; index < groups * 2; index += 1) kept.push(parts[index] ?? 0);
+    matches ??= [];
     matches.push({ segment, parts: kept, first, last });
   }
-  return matches;
+  return matches ?? NO_MATCHES;
 }
 
 /** Whether two of the first `groups` ranges in `parts` share a term. */
