@@ -37,3 +37,16 @@ export class ReusedUint8 {
     return view;
   }
 }
+
+export class ReusedFloat64 {
+  private buffer = new Float64Array(0);
+
+  /** A zeroed array of `length` elements. */
+  take(length: number): Float64Array {
+    if (length > MAX_KEPT) return new Float64Array(length);
+    if (this.buffer.length < length) this.buffer = new Float64Array(Math.max(length, Math.min(MAX_KEPT, this.buffer.length * 2)));
+    const view = this.buffer.subarray(0, length);
+    view.fill(0);
+    return view;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Question } from '../../content/schema.ts';
 import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
-import { ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
+import { ReusedFloat64, ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
@@ -155,11 +155,14 @@ function conceptKey(index: number): string {
   return key;
 }
 
+/** findPhrase's output in collectHits, read before the next call: one array for every score. */
+const PHRASE_SPANS = new Int32Array(MAX_HITS_PER_PHRASE * 2);
+
 /** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
 function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   const { terms, segmentation, segmentOfTerm } = context;
   const index = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
-  const spans = new Int32Array(MAX_HITS_PER_PHRASE * 2);
+  const spans = PHRASE_SPANS;
   return rubric.points.map((point) => {
     const found: PointHits = { hits: [], rejected: [] };
     for (const evidence of point.evidence) {
@@ -260,7 +263,7 @@ function shareEvidence(byPoint: PointHits[]): void {
   for (const point of byPoint) total += point.hits.length;
   if (total < 2) return;
   const hits = new Array<PlacedHit>(total);
-  const pointOf = new Int32Array(total);
+  const pointOf = REUSED.pointOfHit.take(total);
   let at = 0;
   byPoint.forEach((point, pointIndex) => {
     for (const hit of point.hits) {
@@ -272,7 +275,7 @@ function shareEvidence(byPoint: PointHits[]): void {
   // Sorted by sentence, then by first term: a hit's parts all lie within [first, last], so only
   // the hits that start before another one ends can share words with it.
   const order = sentenceOrder(hits);
-  const dropped = new Uint8Array(total);
+  const dropped = REUSED.droppedHits.take(total);
   let anyDropped = false;
   for (let a = 0; a < total; a += 1) {
     const oneIndex = order[a] ?? 0;
@@ -318,12 +321,16 @@ function sentenceOrder(hits: readonly PlacedHit[]): Int32Array {
   const count = hits.length;
   // One number per hit, sorted natively: much faster than a comparator over the hit objects.
   if ((maxSegment + 1) * firsts * count < Number.MAX_SAFE_INTEGER) {
-    const keys = new Float64Array(count);
-    hits.forEach((hit, index) => {
-      keys[index] = (hit.segment * firsts + hit.first) * count + index;
-    });
+    const keys = REUSED.hitKeys.take(count);
+    for (let index = 0; index < count; index += 1) {
+      const hit = hits[index];
+      keys[index] = ((hit?.segment ?? 0) * firsts + (hit?.first ?? 0)) * count + index;
+    }
     keys.sort();
-    return Int32Array.from(keys, (key) => key % count);
+    // A plain loop: Int32Array.from(keys, map) goes through the iterator protocol, an object per element.
+    const order = REUSED.hitOrder.take(count);
+    for (let index = 0; index < count; index += 1) order[index] = (keys[index] ?? 0) % count;
+    return order;
   }
   return Int32Array.from({ length: count }, (_, index) => index).sort((a, b) => {
     const left = hits[a];
@@ -388,6 +395,10 @@ const REUSED = {
   segmentOfTerm: new ReusedInt32(),
   rejections: new ReusedInt32(),
   termIndex: { offsets: new ReusedInt32(), flat: new ReusedInt32(), next: new ReusedInt32() } satisfies TermIndexArrays,
+  pointOfHit: new ReusedInt32(),
+  droppedHits: new ReusedUint8(),
+  hitKeys: new ReusedFloat64(),
+  hitOrder: new ReusedInt32(),
 };
 
 export function scoreAnswer(question: Question, answer: string): ScoreResult {
