@@ -155,6 +155,41 @@ function conceptKey(index: number): string {
   return key;
 }
 
+/** A hit record from the pool: `pair` is its own [first, last], which a phrase hit's parts point to. */
+interface PooledHit extends PlacedHit {
+  pair: number[];
+}
+
+/**
+ * Hit records reused from one score to the next: a long keyword list has about a thousand hits,
+ * and made fresh they were most of its garbage. Every hit lives only within one scoreAnswer call
+ * (nothing it returns points to one), which starts the pool over (startHits).
+ */
+const HIT_POOL: PooledHit[] = [];
+/** Beyond this many hits in one answer, records are made for the caller and not kept. */
+const MAX_POOLED_HITS = 8_192;
+let hitsTaken = 0;
+
+function startHits(): void {
+  hitsTaken = 0;
+}
+
+/** A hit record with every field at its default (the same fields, in the same order, every time). */
+function takeHit(): PooledHit {
+  let hit = hitsTaken < MAX_POOLED_HITS ? HIT_POOL[hitsTaken] : undefined;
+  if (!hit) {
+    const pair = [0, 0];
+    hit = { key: '', first: 0, last: 0, firstToken: 0, lastToken: 0, segment: 0, kind: 'fragment', concept: false, generic: false, item: undefined, pair, parts: pair };
+    if (hitsTaken < MAX_POOLED_HITS) HIT_POOL[hitsTaken] = hit;
+  } else {
+    hit.concept = false;
+    hit.generic = false;
+    hit.item = undefined;
+  }
+  hitsTaken += 1;
+  return hit;
+}
+
 /** findPhrase's output in collectHits, read before the next call: one array for every score. */
 const PHRASE_SPANS = new Int32Array(MAX_HITS_PER_PHRASE * 2);
 
@@ -173,33 +208,35 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
           const last = spans[match * 2 + 1] ?? first;
           const segmentIndex = segmentOfTerm[first] ?? 0;
           const firstToken = terms.firstToken[first] ?? 0;
-          place(context, point.id, {
-            key: evidence.key,
-            first,
-            last,
-            firstToken,
-            lastToken: terms.lastToken[last] ?? firstToken,
-            segment: segmentIndex,
-            kind: segmentation.segments[segmentIndex]?.kind ?? 'fragment',
-            parts: [first, last],
-          }, found);
+          const hit = takeHit();
+          hit.key = evidence.key;
+          hit.first = first;
+          hit.last = last;
+          hit.firstToken = firstToken;
+          hit.lastToken = terms.lastToken[last] ?? firstToken;
+          hit.segment = segmentIndex;
+          hit.kind = segmentation.segments[segmentIndex]?.kind ?? 'fragment';
+          hit.pair[0] = first;
+          hit.pair[1] = last;
+          hit.parts = hit.pair;
+          place(context, point.id, hit, found);
         }
       }
     }
     point.concepts.forEach((concept, conceptIndex) => {
       for (const match of matchConcept(index, concept, segmentOfTerm)) {
         const firstToken = terms.firstToken[match.first] ?? 0;
-        place(context, point.id, {
-          key: conceptKey(conceptIndex),
-          first: match.first,
-          last: match.last,
-          firstToken,
-          lastToken: terms.lastToken[match.last] ?? firstToken,
-          segment: match.segment,
-          kind: segmentation.segments[match.segment]?.kind ?? 'fragment',
-          concept: true,
-          parts: match.parts,
-        }, found);
+        const hit = takeHit();
+        hit.key = conceptKey(conceptIndex);
+        hit.first = match.first;
+        hit.last = match.last;
+        hit.firstToken = firstToken;
+        hit.lastToken = terms.lastToken[match.last] ?? firstToken;
+        hit.segment = match.segment;
+        hit.kind = segmentation.segments[match.segment]?.kind ?? 'fragment';
+        hit.concept = true;
+        hit.parts = match.parts;
+        place(context, point.id, hit, found);
       }
     });
     return found;
@@ -403,6 +440,7 @@ const REUSED = {
 
 export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const rubric = compileRubric(question);
+  startHits();
   const original = truncate(answer);
   // Text aimed at the grader is blanked, not removed: offsets stay those of the original, so
   // every quote is still a verbatim piece of what the person wrote.
