@@ -342,6 +342,40 @@ const MAX_SHEET_LINE = 160;
 /** Cheap pre-check for VERDICT_LINE: the line ends in a verdict word, a tick or a digit. */
 const VERDICT_END = /(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|\d)[ \t]*[.!]?[ \t]*$/i;
 
+/** VERDICT_END's words; endsInVerdict checks them by hand. */
+const VERDICT_WORDS = ['confirmed', 'met', 'yes', 'done', 'covered', 'ok', 'okay', 'passed', 'pass', 'present', 'addressed', 'satisfied', 'complete', 'true', 'verified', 'ticked'];
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/**
+ * Whether text[start, end) ends the way VERDICT_END requires, checked in place: most short
+ * lines don't, and this spares them the slice and the regex (which tries every position of
+ * the line). VERDICT_END still confirms the lines that pass.
+ */
+function endsInVerdict(text: string, start: number, end: number): boolean {
+  let at = end;
+  while (at > start && isSpaceOrTab(text.charCodeAt(at - 1))) at -= 1;
+  const punctuation = at > start ? text.charCodeAt(at - 1) : 0;
+  if (punctuation === 46 || punctuation === 33) {
+    at -= 1;
+    while (at > start && isSpaceOrTab(text.charCodeAt(at - 1))) at -= 1;
+  }
+  if (at === start) return false;
+  const last = text.charCodeAt(at - 1);
+  if ((last >= 48 && last <= 57) || last === 0x2713 || last === 0x2714 || last === 0x2705) return true;
+  for (const word of VERDICT_WORDS) if (at - start >= word.length && endsWithWord(text, at, word)) return true;
+  return false;
+}
+
+/** text ends at `at` with the lowercase ASCII `word`, in either case (as /i matches it). */
+function endsWithWord(text: string, at: number, word: string): boolean {
+  const from = at - word.length;
+  for (let index = 0; index < word.length; index += 1) if ((text.charCodeAt(from + index) | 0x20) !== word.charCodeAt(index)) return false;
+  return true;
+}
+
 /** The line before `start` when it is a short heading ("Evaluation", "Coverage map:"), else `start`. */
 function withHeading(text: string, start: number): number {
   if (start === 0) return start;
@@ -392,8 +426,11 @@ function scoresheets(text: string, spans: Span[]): void {
   let index = 0;
   while (index <= text.length) {
     const end = lineEnd(text, index);
-    const line = end - index <= MAX_SHEET_LINE ? text.slice(index, end) : '';
-    if (line !== '' && VERDICT_END.test(line) && VERDICT_LINE.test(line)) verdicts = extend(verdicts, index);
+    const short = end > index && end - index <= MAX_SHEET_LINE;
+    const verdict = short && endsInVerdict(text, index, end);
+    // Only a line one of the tests below can use is sliced.
+    const line = short && (verdict || ini || spaced) ? text.slice(index, end) : '';
+    if (verdict && VERDICT_END.test(line) && VERDICT_LINE.test(line)) verdicts = extend(verdicts, index);
     else verdicts = close(verdicts, REASON_CHECKLIST, (run) => run.count >= MIN_SHEET_LINES);
     const section = ini && line !== '' && INI_SECTION.test(line);
     if (ini && line !== '' && (section || INI_LINE.test(line))) inis = extend(inis, index, section);
