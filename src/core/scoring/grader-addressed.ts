@@ -232,6 +232,8 @@ function yamlBlocks(text: string, spans: Span[]): void {
   if (!text.includes(':') || !YAML_HINT.test(text)) return;
   let block: YamlLine[] = [];
   const flush = (): void => {
+    // Most lines end an empty block: nothing to count, and the empty array can stay.
+    if (block.length === 0) return;
     const keys = block.filter((line) => line.key).length;
     const yamlish = block.filter((line) => line.yamlish).length;
     const first = block[0];
@@ -265,6 +267,8 @@ function tables(text: string, spans: Span[]): void {
   let separator = false;
   let leadingPipes = 0;
   const flush = (): void => {
+    // No rows: separator and leadingPipes are still at their starting values.
+    if (rows.length === 0) return;
     const first = rows[0];
     const last = rows[rows.length - 1];
     // Two or more rows of cells: a table when it has a |---| line or every row is fenced by pipes.
@@ -303,6 +307,7 @@ function csvBlocks(text: string, spans: Span[]): void {
   if (!/,[^\s]/.test(text)) return;
   let rows: { start: number; end: number; commas: number }[] = [];
   const flush = (): void => {
+    if (rows.length === 0) return;
     const first = rows[0];
     const last = rows[rows.length - 1];
     if (first && last && rows.length >= 3) spans.push({ start: first.start, end: last.end, reason: REASON_CSV });
@@ -312,9 +317,9 @@ function csvBlocks(text: string, spans: Span[]): void {
   while (index <= text.length) {
     const end = lineEnd(text, index);
     const line = text.slice(index, end);
-    const cellsShort = line.split(',').every((cell) => cell.trim().split(/\s+/).length <= 3);
-    const commas = commaCount(line);
-    if (CSV_ROW.test(line) && cellsShort) {
+    // The cheap test first: splitting every line into cells and words made most of this scan's garbage.
+    if (CSV_ROW.test(line) && line.split(',').every((cell) => cell.trim().split(/\s+/).length <= 3)) {
+      const commas = commaCount(line);
       if (rows.length > 0 && rows[0]?.commas !== commas) flush();
       rows.push({ start: index, end, commas });
     } else flush();

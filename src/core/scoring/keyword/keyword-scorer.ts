@@ -299,7 +299,8 @@ function shareEvidence(byPoint: PointHits[]): void {
   let total = 0;
   for (const point of byPoint) total += point.hits.length;
   if (total < 2) return;
-  const hits = new Array<PlacedHit>(total);
+  // Entries past `total` are left over from an earlier score and never read.
+  const hits = FLAT_HITS;
   const pointOf = REUSED.pointOfHit.take(total);
   let at = 0;
   byPoint.forEach((point, pointIndex) => {
@@ -311,7 +312,7 @@ function shareEvidence(byPoint: PointHits[]): void {
   });
   // Sorted by sentence, then by first term: a hit's parts all lie within [first, last], so only
   // the hits that start before another one ends can share words with it.
-  const order = sentenceOrder(hits);
+  const order = sentenceOrder(hits, total);
   const dropped = REUSED.droppedHits.take(total);
   let anyDropped = false;
   for (let a = 0; a < total; a += 1) {
@@ -346,16 +347,20 @@ function shareEvidence(byPoint: PointHits[]): void {
   }
 }
 
-/** Indices of `hits` by sentence, then first term, then index. */
-function sentenceOrder(hits: readonly PlacedHit[]): Int32Array {
+/** shareEvidence's hits laid out flat, reused from one score to the next (they are pooled too). */
+const FLAT_HITS: PlacedHit[] = [];
+
+/** Indices of the first `count` of `hits` by sentence, then first term, then index. */
+function sentenceOrder(hits: readonly PlacedHit[], count: number): Int32Array {
   let maxSegment = 0;
   let maxFirst = 0;
-  for (const hit of hits) {
+  for (let index = 0; index < count; index += 1) {
+    const hit = hits[index];
+    if (!hit) continue;
     maxSegment = Math.max(maxSegment, hit.segment);
     maxFirst = Math.max(maxFirst, hit.first);
   }
   const firsts = maxFirst + 1;
-  const count = hits.length;
   // One number per hit, sorted natively: much faster than a comparator over the hit objects.
   if ((maxSegment + 1) * firsts * count < Number.MAX_SAFE_INTEGER) {
     const keys = REUSED.hitKeys.take(count);
