@@ -11,7 +11,7 @@ import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
-import { segmentAnswer, type Segmentation } from './sentences.ts';
+import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
@@ -441,6 +441,7 @@ const REUSED = {
   droppedHits: new ReusedUint8(),
   hitKeys: new ReusedFloat64(),
   hitOrder: new ReusedInt32(),
+  segments: new ReusedSegments(),
 };
 
 export function scoreAnswer(question: Question, answer: string): ScoreResult {
@@ -453,7 +454,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const text = blankSpans(original, flagged);
   const steered = steersGrader(original, flagged);
   const tokens = tokenize(text, REUSED.tokens);
-  const segmentation = segmentAnswer(text, tokens, REUSED.segmentOfToken);
+  const segmentation = segmentAnswer(text, tokens, REUSED.segmentOfToken, REUSED.segments);
   if (isBareList(tokens, segmentation)) for (const segment of segmentation.segments) segment.kind = 'fragment';
   const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep, REUSED.terms);
   const segmentOfTerm = REUSED.segmentOfTerm.take(terms.count);

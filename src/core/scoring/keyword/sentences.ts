@@ -126,7 +126,7 @@ function startsSegment(text: string, tokens: Tokens, index: number): boolean {
 }
 
 /** Judges the segment of tokens [firstToken, endToken) in one pass over its tokens. */
-function describeSegment(text: string, tokens: Tokens, firstToken: number, endToken: number): Segment {
+function describeSegment(text: string, tokens: Tokens, firstToken: number, endToken: number, into?: Segment): Segment {
   const start = tokens.starts[firstToken] ?? 0;
   const end = tokens.ends[endToken - 1] ?? start;
   const words = endToken - firstToken;
@@ -188,7 +188,40 @@ function describeSegment(text: string, tokens: Tokens, firstToken: number, endTo
     const sentence = text.slice(start, end);
     directive = GRADER_DIRECTED.some((pattern) => pattern.test(sentence));
   }
+  if (into) {
+    into.start = start;
+    into.end = end;
+    into.firstToken = firstToken;
+    into.endToken = endToken;
+    into.kind = kind;
+    into.directive = directive;
+    into.enumeration = enumeration;
+    return into;
+  }
   return enumeration ? { start, end, firstToken, endToken, kind, directive, enumeration } : { start, end, firstToken, endToken, kind, directive };
+}
+
+/** Beyond this many segments in one answer, records are made for the caller and not kept. */
+const MAX_REUSED_SEGMENTS = 8_192;
+
+/**
+ * Segment records and the list holding them, reused from one segmentAnswer call to the next:
+ * only for a caller done with the segmentation by then (keyword-scorer's scoreAnswer, which
+ * makes a hundred or more segments per long answer on every score).
+ */
+export class ReusedSegments {
+  readonly list: Segment[] = [];
+  private readonly records: Segment[] = [];
+
+  record(index: number): Segment | undefined {
+    if (index >= MAX_REUSED_SEGMENTS) return undefined;
+    let segment = this.records[index];
+    if (!segment) {
+      segment = { start: 0, end: 0, firstToken: 0, endToken: 0, kind: 'fragment', directive: false, enumeration: false };
+      this.records[index] = segment;
+    }
+    return segment;
+  }
 }
 
 /** JavaScript's \s: WhiteSpace and LineTerminator of the spec. */
@@ -222,17 +255,22 @@ function isEnumeration(text: string, tokens: Tokens, firstToken: number, endToke
   return false;
 }
 
-/** `reuse`: an array to hold segmentOfToken instead of a fresh one (see reused-arrays.ts). */
-export function segmentAnswer(text: string, tokens: Tokens, reuse?: ReusedInt32): Segmentation {
+/** `reuse`: an array to hold segmentOfToken instead of a fresh one (see reused-arrays.ts);
+ * `reuseSegments`: segment records to refill instead of fresh ones. */
+export function segmentAnswer(text: string, tokens: Tokens, reuse?: ReusedInt32, reuseSegments?: ReusedSegments): Segmentation {
   const segmentOfToken = reuse ? reuse.take(tokens.count) : new Int32Array(tokens.count);
-  const segments: Segment[] = [];
+  const segments: Segment[] = reuseSegments ? reuseSegments.list : [];
+  // Filled by index and cut to length at the end: emptying the list first would drop its storage.
+  let count = 0;
   let firstToken = 0;
   for (let index = 1; index <= tokens.count; index += 1) {
     if (index < tokens.count && ((tokens.gaps[index] ?? 0) & SEGMENT_GAPS) === 0) continue;
     if (index < tokens.count && !startsSegment(text, tokens, index)) continue;
-    segmentOfToken.fill(segments.length, firstToken, index);
-    segments.push(describeSegment(text, tokens, firstToken, index));
+    segmentOfToken.fill(count, firstToken, index);
+    segments[count] = describeSegment(text, tokens, firstToken, index, reuseSegments?.record(count));
+    count += 1;
     firstToken = index;
   }
+  segments.length = count;
   return { segments, segmentOfToken };
 }
