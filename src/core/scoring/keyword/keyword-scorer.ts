@@ -337,13 +337,19 @@ function shareEvidence(byPoint: PointHits[]): void {
   }
   if (!anyDropped) return;
   at = 0;
+  // Kept hits are moved up in place: each point's list is its own (made in this score).
   for (const point of byPoint) {
-    const kept: PlacedHit[] = [];
-    for (const hit of point.hits) {
-      if (dropped[at] !== 1) kept.push(hit);
+    const { hits: pointHits } = point;
+    let kept = 0;
+    for (let index = 0; index < pointHits.length; index += 1) {
+      const hit = pointHits[index];
+      if (hit && dropped[at] !== 1) {
+        pointHits[kept] = hit;
+        kept += 1;
+      }
       at += 1;
     }
-    point.hits = kept;
+    pointHits.length = kept;
   }
 }
 
