@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { RedisScript } from './scripts.ts';
 import type { DailyKeys } from './daily-keys.ts';
 import { DAY_MS } from './keys.ts';
 
@@ -16,14 +17,14 @@ export interface DailyAnswer {
   pointsCovered: number;
 }
 
-const RECORD = `
+const RECORD = new RedisScript(`
 local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
 if tonumber(ARGV[2]) > current then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
 redis.call('SADD', KEYS[2], ARGV[3])
 redis.call('SADD', KEYS[3], ARGV[4])
 for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 return 1
-`;
+`, 3);
 
 /** A streak needs the days since it began; a year and a bit covers any that matter. */
 export const DAILY_ANSWERS_TTL_MS = 400 * DAY_MS;
@@ -35,18 +36,7 @@ export class DailyAnswersStore {
   ) {}
 
   async record(answer: DailyAnswer): Promise<void> {
-    await this.redis.eval(
-      RECORD,
-      3,
-      this.keys.answers(answer.channelKey, answer.userId),
-      this.keys.answerers(answer.channelKey),
-      this.keys.userChannels(answer.workspaceId, answer.userId),
-      answer.localDate,
-      Math.max(0, Math.round(answer.pointsCovered)),
-      answer.userId,
-      answer.channelKey,
-      DAILY_ANSWERS_TTL_MS,
-    );
+    await RECORD.run(this.redis, [this.keys.answers(answer.channelKey, answer.userId), this.keys.answerers(answer.channelKey), this.keys.userChannels(answer.workspaceId, answer.userId)], [answer.localDate, Math.max(0, Math.round(answer.pointsCovered)), answer.userId, answer.channelKey, DAILY_ANSWERS_TTL_MS]);
   }
 
   /** Local date → points covered, for one person in one channel. */

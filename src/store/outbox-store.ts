@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 import type { SideWrite } from './session-store.ts';
 
@@ -52,6 +52,39 @@ export class OutboxStore {
   async record(workspaceId: string, eventKey: string, field: string, value: string): Promise<void> {
     const key = this.keys.outboxProgress(workspaceId, eventKey);
     await this.redis.multi().hset(key, field, value).pexpire(key, this.ttlMs).exec();
+  }
+
+  /**
+   * Records several progress fields at once, in one MULTI with `writes` (other stores'
+   * writes whose completion these fields record, queued by them on the batch), so a step's
+   * effect and its record land together and a plan's Redis-only steps cost one round trip.
+   */
+  async recordAll(workspaceId: string, eventKey: string, fields: readonly (readonly [string, string])[], writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
+    if (fields.length === 0 && writes.length === 0) return;
+    const key = this.keys.outboxProgress(workspaceId, eventKey);
+    const batch = this.redis.multi();
+    for (const write of writes) write(batch);
+    if (fields.length > 0) batch.hset(key, Object.fromEntries(fields)).pexpire(key, this.ttlMs);
+    const results = await batch.exec();
+    // A failed command inside the MULTI (not a lost connection) comes back in its slot.
+    const failed = results?.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
+  }
+
+  /**
+   * A finished plan: `writes` (as for recordAll), then the plan replaced by the same plan
+   * with no steps (its TTL kept) and its progress dropped, in one MULTI. Whoever finds it
+   * later has nothing to do, which is the truth.
+   */
+  async markDone(plan: { workspaceId: string; eventKey: string; platform: string; v: number }, writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
+    const { workspaceId, eventKey } = plan;
+    const done = JSON.stringify({ v: plan.v, platform: plan.platform, workspaceId, eventKey, steps: [] });
+    const batch = this.redis.multi();
+    for (const write of writes) write(batch);
+    batch.set(this.keys.outbox(workspaceId, eventKey), done, 'KEEPTTL', 'XX').del(this.keys.outboxProgress(workspaceId, eventKey));
+    const results = await batch.exec();
+    const failed = results?.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
   }
 
   async forget(workspaceId: string, eventKey: string, field: string): Promise<void> {

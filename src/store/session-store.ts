@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { sessionStateSchema, type SessionState } from '../core/interview/session-state.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 import { VersionedHash, type CommitResult, type SideWrite, type Versioned } from './versioned-hash.ts';
@@ -31,6 +31,11 @@ export class SessionStore {
   /** Creates the session unless one exists; true when this call created it. */
   async createIfAbsent(threadId: string, state: SessionState): Promise<boolean> {
     return this.hash.createIfAbsent(this.keys.session(threadId), state, this.ttlMs);
+  }
+
+  /** `createIfAbsent` queued in a batch (see OutboxStore.recordAll). */
+  queueCreateIfAbsent(batch: ChainableCommander, threadId: string, state: SessionState): void {
+    this.hash.queueCreateIfAbsent(batch, this.keys.session(threadId), state, this.ttlMs);
   }
 
   /**

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { RedisScript } from './scripts.ts';
 
 /**
  * One Redis hash per thread: `state` (JSON) and `ver` (a counter), shared by interview and
@@ -23,7 +24,7 @@ export interface SideWrite {
   ttlMs: number;
 }
 
-const COMMIT = `
+const COMMIT = new RedisScript(`
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
 if ARGV[2] ~= '' then
   local current = tonumber(redis.call('HGET', KEYS[1], 'ver') or '0')
@@ -33,14 +34,14 @@ if ARGV[2] ~= '' then
 end
 redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
 return 1
-`;
+`, 2);
 
-const CREATE = `
+const CREATE = new RedisScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'state', ARGV[1], 'ver', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
-`;
+`, 1);
 
 export class VersionedHash<T> {
   constructor(
@@ -50,7 +51,11 @@ export class VersionedHash<T> {
      * loudly here, not half-work in the engine.
      */
     private readonly parse: (raw: unknown) => T,
-  ) {}
+  ) {
+    // Defined up front, so every batch made on this connection can carry them.
+    CREATE.prepare(redis);
+    COMMIT.prepare(redis);
+  }
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const [state, ver] = await this.redis.hmget(key, 'state', 'ver');
@@ -60,8 +65,13 @@ export class VersionedHash<T> {
 
   /** Creates the hash unless one exists; true when this call created it. */
   async createIfAbsent(key: string, state: T, ttlMs: number): Promise<boolean> {
-    const created = await this.redis.eval(CREATE, 1, key, JSON.stringify(state), ttlMs);
+    const created = await CREATE.run(this.redis, [key], [JSON.stringify(state), ttlMs]);
     return created === 1;
+  }
+
+  /** `createIfAbsent` queued in a batch (its result is not needed by the caller). */
+  queueCreateIfAbsent(batch: ChainableCommander, key: string, state: T, ttlMs: number): void {
+    CREATE.queue(this.redis, batch, [key], [JSON.stringify(state), ttlMs]);
   }
 
   /**
@@ -69,7 +79,7 @@ export class VersionedHash<T> {
    * `expectedVersion`, store `state` (undefined: leave it as it is) and the plan.
    */
   async commit(key: string, expectedVersion: number, state: T | undefined, ttlMs: number, plan: SideWrite): Promise<CommitResult> {
-    const result = await this.redis.eval(COMMIT, 2, key, plan.key, expectedVersion, state === undefined ? '' : JSON.stringify(state), ttlMs, plan.value, plan.ttlMs);
+    const result = await COMMIT.run(this.redis, [key, plan.key], [expectedVersion, state === undefined ? '' : JSON.stringify(state), ttlMs, plan.value, plan.ttlMs]);
     if (result === -1) return 'plan-exists';
     if (result === -2) return 'conflict';
     return 'committed';
