@@ -1,4 +1,5 @@
 import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
+import { createKeepAliveFetch } from './keep-alive-fetch.ts';
 import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostResult, ReactionKind } from '../../app/ports.ts';
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
@@ -81,7 +82,9 @@ export class SlackSender implements ChatSender {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       allowAbsoluteUrls: false,
-      timeout: this.timeoutMs,
+      // The keep-alive client times requests out itself, without a signal per request.
+      fetch: createKeepAliveFetch({ timeoutMs: this.timeoutMs }).fetch,
+      timeout: 0,
       logger: slackLogger(this.log),
       logLevel: LogLevel.WARN,
     });
