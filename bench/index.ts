@@ -16,5 +16,6 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'daily-fanout', load: async () => (await import('./daily-fanout.bench.ts')).bench },
   { name: 'judge-prompt', load: async () => (await import('./judge-prompt.bench.ts')).bench },
   { name: 'redis-trips', load: async () => (await import('./redis-trips.bench.ts')).bench },
+  { name: 'worker-capacity', load: async () => (await import('./worker-capacity.bench.ts')).bench },
   { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
 ];

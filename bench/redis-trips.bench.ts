@@ -135,7 +135,8 @@ export const bench: Bench = {
     const counter = new TripCounter(storePrefix);
     const monitor = await monitorClient.monitor();
     monitor.on('monitor', (_time: string, args: string[], source: string) => counter.onCommand(args, source));
-    const queue = new Queue('interactions', { connection: new Redis(redisServer.url, { maxRetriesPerRequest: null }), prefix });
+    const queueConnection = new Redis(redisServer.url, { maxRetriesPerRequest: null });
+    const queue = new Queue('interactions', { connection: queueConnection, prefix });
     const worker = startInteractionsWorker({
       redisUrl: redisServer.url,
       prefix,
@@ -220,6 +221,7 @@ export const bench: Bench = {
     } finally {
       await worker.close();
       await queue.close();
+      queueConnection.disconnect();
       monitorClient.disconnect();
       admin.disconnect();
       await stub.close();
