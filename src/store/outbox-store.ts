@@ -17,6 +17,13 @@ import type { SideWrite } from './session-store.ts';
  */
 export const DEFAULT_OUTBOX_TTL_MS = 2 * DAY_MS;
 
+/**
+ * What a finished plan is replaced with: a plan with no steps, and no more than that (the
+ * key already names the event). It stays for the rest of the TTL so that a re-run, or a
+ * duplicate that slipped past dedupe, finds the event decided and does nothing.
+ */
+export const DONE_PLAN = '{"v":1,"done":true,"steps":[]}';
+
 export class OutboxStore {
   constructor(
     private readonly redis: Redis,
@@ -72,13 +79,12 @@ export class OutboxStore {
   }
 
   /**
-   * A finished plan: `writes` (as for recordAll), then the plan replaced by the same plan
-   * with no steps (its TTL kept) and its progress dropped, in one MULTI. Whoever finds it
-   * later has nothing to do, which is the truth.
+   * A finished plan: `writes` (as for recordAll), then the plan replaced by DONE_PLAN (its
+   * TTL kept) and its progress dropped, in one MULTI. Whoever finds it later has nothing
+   * to do, which is the truth.
    */
-  async markDone(plan: { workspaceId: string; eventKey: string; platform: string; v: number }, writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
-    const { workspaceId, eventKey } = plan;
-    const done = JSON.stringify({ v: plan.v, platform: plan.platform, workspaceId, eventKey, steps: [] });
+  async markDone(workspaceId: string, eventKey: string, writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
+    const done = DONE_PLAN;
     const batch = this.redis.multi();
     for (const write of writes) write(batch);
     batch.set(this.keys.outbox(workspaceId, eventKey), done, 'KEEPTTL', 'XX').del(this.keys.outboxProgress(workspaceId, eventKey));

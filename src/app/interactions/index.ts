@@ -50,7 +50,10 @@ export async function handleInteraction(job: InteractionJob, deps: InteractionDe
   const stored = start ? start.planJson : await deps.stores.outbox.get(workspaceId, eventKey);
   if (stored) {
     ctx.log.info('resuming a stored plan');
-    await runPlan(parsePlan(stored, deps.bank), deps, { ...(start ? { progress: start.progress } : {}), compactWhenDone: true });
+    const resumed = parsePlan(stored, deps.bank);
+    // A finished plan (DONE_PLAN) has nothing left, and no more fields than that.
+    if (resumed.steps.length === 0) return 'resumed';
+    await runPlan(resumed, deps, { ...(start ? { progress: start.progress } : {}), compactWhenDone: true });
     return 'resumed';
   }
   let plan: Plan | undefined;
@@ -62,6 +65,8 @@ export async function handleInteraction(job: InteractionJob, deps: InteractionDe
     plan = await submitPlan(ctx, privateReply(job, [{ type: 'text', text: error.message }], 'user-error'));
   }
   if (!plan) return 'nothing';
+  // Nothing to run (this includes a finished plan found by a racing duplicate, DONE_PLAN).
+  if (plan.steps.length === 0) return 'handled';
   await runPlan(plan, deps, { ...(ctx.planCreated && start ? { progress: start.progress } : {}), compactWhenDone: true });
   return 'handled';
 }

@@ -93,7 +93,7 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
     throw error;
   }
   if (options.compactWhenDone) {
-    await outbox.markDone(plan, pendingWrites.splice(0));
+    await outbox.markDone(workspaceId, eventKey, pendingWrites.splice(0));
     pendingFields.length = 0;
   } else await flush();
 
