@@ -117,6 +117,7 @@ function kindOf(key: string, storePrefix: string): string {
   const rest = key.slice(storePrefix.length + 1);
   const kind = rest.split(':')[0] ?? 'other';
   if (kind === 'outbox') return key.endsWith(':progress') ? 'outbox progress' : 'outbox plan';
+  if (kind === 'session' && key.endsWith(':order')) return 'thread order';
   return kind;
 }
 
@@ -168,7 +169,12 @@ export const bench: Bench = {
       done += jobs.length;
       await waitFor(() => completed(done), `${done} jobs`);
     };
-    const sessionIds = async (): Promise<string[]> => (await scanAll(admin, `${storePrefix}:session:*`)).map((key) => key.slice(`${storePrefix}:session:`.length));
+    // A session key is `session:{<workspace>}:<thread id>` (the cluster hash tag); a thread's
+    // post order lives beside it as `…:order`.
+    const sessionIds = async (): Promise<string[]> =>
+      (await scanAll(admin, `${storePrefix}:session:*`))
+        .filter((key) => !key.endsWith(':order'))
+        .map((key) => key.slice(`${storePrefix}:session:`.length).replace(/^\{[^}]*\}:/, ''));
 
     try {
       await worker.worker.waitUntilReady();
