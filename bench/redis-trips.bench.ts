@@ -228,6 +228,9 @@ export const bench: Bench = {
       await worker.close();
       await queue.close();
       queueConnection.disconnect();
+      // MONITOR runs on a connection of its own (ioredis duplicates the client for it): left open, it
+      // reconnects forever once the server stops and the bench never exits.
+      monitor.disconnect();
       monitorClient.disconnect();
       admin.disconnect();
       await stub.close();
