@@ -15,6 +15,8 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'discord', load: async () => (await import('./discord.bench.ts')).bench },
   { name: 'daily-fanout', load: async () => (await import('./daily-fanout.bench.ts')).bench },
   { name: 'judge-prompt', load: async () => (await import('./judge-prompt.bench.ts')).bench },
+  { name: 'redis-trips', load: async () => (await import('./redis-trips.bench.ts')).bench },
+  { name: 'worker-capacity', load: async () => (await import('./worker-capacity.bench.ts')).bench },
   { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
   { name: 'forget-me', load: async () => (await import('./forget-me.bench.ts')).bench },
 ];

@@ -161,8 +161,9 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       attempt: job.attemptsMade + 1,
     });
 
-    const claim = await stores.dedupe.claim(workspaceId, eventKey, job.id ?? eventKey);
-    if (claim === 'duplicate') {
+    // The claim, and any plan an earlier run stored with its progress, in one round trip.
+    const start = await stores.dedupe.claimAndLoad(workspaceId, eventKey, job.id ?? eventKey);
+    if (start.claim === 'duplicate') {
       jobLog.info('duplicate of an event already handled by another job; ignored', { eventKey });
       return { outcome: 'duplicate' };
     }
@@ -171,7 +172,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     let sender;
     try {
       sender = senderFor(deps.sender, platform);
-      const outcome = await handleInteraction(data, { ...handlerDeps, sender, logger: jobLog });
+      const outcome = await handleInteraction(data, { ...handlerDeps, sender, logger: jobLog }, start);
       jobLog.info('job done', { outcome, ms: Date.now() - job.timestamp });
       return { outcome };
     } catch (error) {

@@ -141,8 +141,12 @@ export interface DeliveryProgress {
   verify: boolean;
   /** When that earlier run started posting (epoch ms), to narrow the search. */
   attemptedAt?: number;
-  /** Called after each part is delivered (or found already delivered). */
-  onDelivered(part: number, messageId: string): Promise<void>;
+  /**
+   * Called after each part is delivered (or found already delivered). A part's record must
+   * be stored before the next part is sent; `last` says no part follows in this call, so
+   * the caller may keep that record with its own record of the whole message.
+   */
+  onDelivered(part: number, messageId: string, last?: boolean): Promise<void>;
 }
 
 export interface PostResult {

@@ -1,8 +1,6 @@
 import { startDailyWorker, type RunningDailyWorker } from '../../workers/daily.worker.ts';
 import { startInteractionsWorker, type RunningInteractionsWorker } from '../../workers/interactions.worker.ts';
 import { startPairWorker, type RunningPairWorker } from '../../workers/pair.worker.ts';
-import { createDiscordRest } from '../adapters/discord/rest.ts';
-import { DiscordSender } from '../adapters/discord/sender.ts';
 import { SlackSender } from '../adapters/slack/sender.ts';
 import { DEFAULT_TIMEZONE, type AppConfig } from '../config/index.ts';
 import { loadQuestionBank } from '../core/content/load.ts';
@@ -21,7 +19,6 @@ import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.
 import { routeByPlatform, type ChatSender, type SenderRouter } from '../app/ports.ts';
 import type { Platform } from '../core/thread-id.ts';
 import { SlackPeerPlatform } from '../adapters/slack/peer-platform.ts';
-import { DiscordPeerPlatform } from '../adapters/discord/peer-platform.ts';
 import type { PeerPlatforms } from '../app/peer/ports.ts';
 import { peerSettingsFrom } from '../config/peer.ts';
 
@@ -69,9 +66,10 @@ function responseUrlOrigins(apiUrl: string | undefined): string[] {
 
 /**
  * One sender per configured platform. Discord's is REST only (no gateway session), so
- * workers scale out freely; jobs and daily channels name their platform.
+ * workers scale out freely; jobs and daily channels name their platform. Discord's modules
+ * (discord.js and its REST client, tens of MB) are only loaded when Discord is configured.
  */
-function sendersFor(config: AppConfig, log: Logger, peer: PeerPlatforms): SenderRouter {
+async function sendersFor(config: AppConfig, log: Logger, peer: PeerPlatforms): Promise<SenderRouter> {
   const senders: Partial<Record<Platform, ChatSender>> = {};
   if (config.slack) {
     const slack = new SlackSender({
@@ -84,6 +82,11 @@ function sendersFor(config: AppConfig, log: Logger, peer: PeerPlatforms): Sender
     peer.slack = new SlackPeerPlatform(slack.client);
   }
   if (config.discord) {
+    const [{ createDiscordRest }, { DiscordSender }, { DiscordPeerPlatform }] = await Promise.all([
+      import('../adapters/discord/rest.ts'),
+      import('../adapters/discord/sender.ts'),
+      import('../adapters/discord/peer-platform.ts'),
+    ]);
     const rest = createDiscordRest({ token: config.discord.token, ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}) });
     senders.discord = new DiscordSender({ rest, applicationId: config.discord.applicationId, logger: log.child({ component: 'discord-sender' }) });
     peer.discord = new DiscordPeerPlatform(rest, config.discord.applicationId);
@@ -134,7 +137,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     };
   }
   const peerPlatforms: PeerPlatforms = { ...options.peerPlatforms };
-  const sender = options.sender ?? sendersFor(config, log, peerPlatforms);
+  const sender = options.sender ?? (await sendersFor(config, log, peerPlatforms));
   const peerSettings = peerSettingsFrom(options.env ?? process.env);
 
   // A short lock lets another worker take over a dead worker's job sooner (OBS_JOB_LOCK_MS).

@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 import type { DailyKeys } from './daily-keys.ts';
 import { DAY_MS } from './keys.ts';
 
@@ -17,13 +18,13 @@ export interface DailyAnswer {
 }
 
 /** The channel's two keys, one hash tag (`{channelKey}`), so one script in a cluster too. */
-const RECORD = `
+const RECORD = new RedisScript(`
 local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '-1')
 if tonumber(ARGV[2]) > current then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
 redis.call('SADD', KEYS[2], ARGV[3])
 for i = 1, 2 do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
 return 1
-`;
+`, 2);
 
 /** A streak needs the days since it began; a year and a bit covers any that matter. */
 export const DAILY_ANSWERS_TTL_MS = 400 * DAY_MS;
@@ -40,15 +41,10 @@ export class DailyAnswersStore {
     // after a failure between them repairs it.
     const channels = this.keys.userChannels(answer.workspaceId, answer.userId);
     await Promise.all([
-      this.redis.eval(
-        RECORD,
-        2,
-        this.keys.answers(answer.channelKey, answer.userId),
-        this.keys.answerers(answer.channelKey),
-        answer.localDate,
-        Math.max(0, Math.round(answer.pointsCovered)),
-        answer.userId,
-        DAILY_ANSWERS_TTL_MS,
+      RECORD.run(
+        this.redis,
+        [this.keys.answers(answer.channelKey, answer.userId), this.keys.answerers(answer.channelKey)],
+        [answer.localDate, Math.max(0, Math.round(answer.pointsCovered)), answer.userId, DAILY_ANSWERS_TTL_MS],
       ),
       this.redis.multi().sadd(channels, answer.channelKey).pexpire(channels, DAILY_ANSWERS_TTL_MS).exec(),
     ]);

@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 import type { TopicStats } from '../core/schedule/question-pool.ts';
 import type { DailyKeys } from './daily-keys.ts';
 import { DAY_MS } from './keys.ts';
@@ -27,19 +28,19 @@ export interface ChannelPoolState {
 /** Guards and choices only matter while a day's jobs may still run (a reveal is ≤ 23 h later). */
 const DAY_KEY_TTL_MS = 3 * DAY_MS;
 
-const APPLY_ASKED = `
+const APPLY_ASKED = new RedisScript(`
 if not redis.call('SET', KEYS[3], '1', 'NX', 'PX', ARGV[3]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('HINCRBY', KEYS[2], ARGV[2] .. ':asked', 1)
 return 1
-`;
+`, 3);
 
-const APPLY_COVERAGE = `
+const APPLY_COVERAGE = new RedisScript(`
 if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[4]) then return 0 end
 redis.call('HINCRBY', KEYS[1], ARGV[1] .. ':covered', ARGV[2])
 redis.call('HINCRBY', KEYS[1], ARGV[1] .. ':possible', ARGV[3])
 return 1
-`;
+`, 2);
 
 function readStats(fields: Record<string, string>): Record<string, TopicStats> {
   const stats: Record<string, TopicStats> = {};
@@ -86,22 +87,13 @@ export class DailyChannelStore {
 
   /** The question went out: store the cycle, count the topic as asked. Once per date. */
   async applyAsked(channelKey: string, localDate: string, choice: DailyChoice): Promise<boolean> {
-    const applied = await this.redis.eval(
-      APPLY_ASKED,
-      3,
-      this.keys.cycle(channelKey),
-      this.keys.topics(channelKey),
-      this.keys.day(channelKey, localDate, 'asked'),
-      JSON.stringify(choice.cycle),
-      choice.topic,
-      DAY_KEY_TTL_MS,
-    );
+    const applied = await APPLY_ASKED.run(this.redis, [this.keys.cycle(channelKey), this.keys.topics(channelKey), this.keys.day(channelKey, localDate, 'asked')], [JSON.stringify(choice.cycle), choice.topic, DAY_KEY_TTL_MS]);
     return applied === 1;
   }
 
   /** The reveal's tally: covered and possible (person, point) pairs on the topic. Once per date. */
   async applyCoverage(channelKey: string, localDate: string, topic: string, covered: number, possible: number): Promise<boolean> {
-    const applied = await this.redis.eval(APPLY_COVERAGE, 2, this.keys.topics(channelKey), this.keys.day(channelKey, localDate, 'coverage'), topic, covered, possible, DAY_KEY_TTL_MS);
+    const applied = await APPLY_COVERAGE.run(this.redis, [this.keys.topics(channelKey), this.keys.day(channelKey, localDate, 'coverage')], [topic, covered, possible, DAY_KEY_TTL_MS]);
     return applied === 1;
   }
 }

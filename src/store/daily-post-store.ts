@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 import type { ClaimResult } from './dedupe-store.ts';
 import type { DailyKeys } from './daily-keys.ts';
 import { DAY_MS } from './keys.ts';
@@ -23,23 +24,23 @@ export interface DailyPostRecord {
   revealAt: number;
 }
 
-const CLAIM = `
+const CLAIM = new RedisScript(`
 local current = redis.call('GET', KEYS[1])
 if current then return current end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return false
-`;
+`, 1);
 
-const RELEASE = `
+const RELEASE = new RedisScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
-`;
+`, 1);
 
-const RECORD = `
+const RECORD = new RedisScript(`
 for i = 1, #ARGV - 1, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('PEXPIRE', KEYS[1], ARGV[#ARGV])
 return 1
-`;
+`, 1);
 
 export const CLAIM_TTL_MS = 2 * DAY_MS;
 /** Long enough for `stats` and late reveals; the sessions themselves live 30 days. */
@@ -52,7 +53,7 @@ export class DailyPostStore {
   ) {}
 
   async claim(postKey: string, owner: string): Promise<ClaimResult> {
-    const current = (await this.redis.eval(CLAIM, 1, this.keys.claim(postKey), owner, CLAIM_TTL_MS)) as string | null;
+    const current = (await CLAIM.run(this.redis, [this.keys.claim(postKey)], [owner, CLAIM_TTL_MS])) as string | null;
     if (current === null) return 'first';
     return current === owner ? 'rerun' : 'duplicate';
   }
@@ -63,7 +64,7 @@ export class DailyPostStore {
    * may then post. Its plan resumes, so a part that did go out is not posted again.
    */
   async release(postKey: string, owner: string): Promise<boolean> {
-    return (await this.redis.eval(RELEASE, 1, this.keys.claim(postKey), owner)) === 1;
+    return (await RELEASE.run(this.redis, [this.keys.claim(postKey)], [owner])) === 1;
   }
 
   async ownerOf(postKey: string): Promise<string | undefined> {
@@ -71,22 +72,7 @@ export class DailyPostStore {
   }
 
   async record(channelKey: string, localDate: string, record: DailyPostRecord): Promise<void> {
-    await this.redis.eval(
-      RECORD,
-      1,
-      this.keys.post(channelKey, localDate),
-      'threadTs',
-      record.threadTs,
-      'sessionId',
-      record.sessionId,
-      'questionId',
-      record.questionId,
-      'postedAt',
-      String(record.postedAt),
-      'revealAt',
-      String(record.revealAt),
-      POST_RECORD_TTL_MS,
-    );
+    await RECORD.run(this.redis, [this.keys.post(channelKey, localDate)], ['threadTs', record.threadTs, 'sessionId', record.sessionId, 'questionId', record.questionId, 'postedAt', String(record.postedAt), 'revealAt', String(record.revealAt), POST_RECORD_TTL_MS]);
   }
 
   async get(channelKey: string, localDate: string): Promise<DailyPostRecord | undefined> {

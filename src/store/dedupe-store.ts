@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 import { HOUR_MS, type StoreKeys } from './keys.ts';
 
 /**
@@ -10,12 +11,30 @@ import { HOUR_MS, type StoreKeys } from './keys.ts';
 export type ClaimResult = 'first' | 'rerun' | 'duplicate';
 
 /** Set the key if absent; either way return the owner now stored. */
-const CLAIM = `
+const CLAIM = new RedisScript(`
 local current = redis.call('GET', KEYS[1])
 if current then return current end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return false
-`;
+`, 1);
+
+/**
+ * CLAIM, then the event's stored outbox plan and its progress, in the same round trip: a
+ * job needs all three before it decides anything (see claimAndLoad).
+ */
+const CLAIM_AND_LOAD = new RedisScript(`
+local current = redis.call('GET', KEYS[1])
+if not current then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+return {current or false, redis.call('GET', KEYS[2]) or false, redis.call('HGETALL', KEYS[3])}
+`, 3);
+
+/** What a job finds when it starts: its claim, and the plan a previous run stored, if any. */
+export interface EventStart {
+  claim: ClaimResult;
+  planJson?: string;
+  /** The plan's progress (step key → result) as it was at the claim. */
+  progress: Map<string, string>;
+}
 
 export const DEFAULT_DEDUPE_TTL_MS = 24 * HOUR_MS;
 
@@ -25,14 +44,29 @@ export class DedupeStore {
     private readonly keys: StoreKeys,
     private readonly ttlMs: number = DEFAULT_DEDUPE_TTL_MS,
   ) {
+    CLAIM.prepare(redis);
+    CLAIM_AND_LOAD.prepare(redis);
     if (ttlMs < HOUR_MS) throw new Error('dedupe TTL must be at least one hour');
   }
 
   /** Claims `eventKey` for `owner` (a job id). */
   async claim(workspaceId: string, eventKey: string, owner: string): Promise<ClaimResult> {
-    const current = (await this.redis.eval(CLAIM, 1, this.keys.dedupe(workspaceId, eventKey), owner, this.ttlMs)) as string | null;
+    const current = (await CLAIM.run(this.redis, [this.keys.dedupe(workspaceId, eventKey)], [owner, this.ttlMs])) as string | null;
     if (current === null) return 'first';
     return current === owner ? 'rerun' : 'duplicate';
+  }
+
+  /**
+   * `claim`, plus the event's outbox plan and progress, in one round trip. Only a job that
+   * is not a duplicate uses the plan; reading it anyway costs nothing extra.
+   */
+  async claimAndLoad(workspaceId: string, eventKey: string, owner: string): Promise<EventStart> {
+    const reply = (await CLAIM_AND_LOAD.run(this.redis, [this.keys.dedupe(workspaceId, eventKey), this.keys.outbox(workspaceId, eventKey), this.keys.outboxProgress(workspaceId, eventKey)], [owner, this.ttlMs])) as [string | null, string | null, string[]];
+    const [current, planJson, flat] = reply;
+    const progress = new Map<string, string>();
+    for (let index = 0; index + 1 < flat.length; index += 2) progress.set(flat[index]!, flat[index + 1]!);
+    const claim: ClaimResult = current === null ? 'first' : current === owner ? 'rerun' : 'duplicate';
+    return { claim, ...(planJson !== null ? { planJson } : {}), progress };
   }
 
   async ownerOf(workspaceId: string, eventKey: string): Promise<string | undefined> {

@@ -1,4 +1,6 @@
+import type { ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 import type { UserStats } from '../app/ports.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 
@@ -24,14 +26,14 @@ export interface ScoredAnswer {
 
 export const DEFAULT_HISTORY_TTL_MS = 400 * DAY_MS;
 
-const RECORD = `
+const RECORD = new RedisScript(`
 if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
 redis.call('SADD', KEYS[3], ARGV[4])
 redis.call('HINCRBY', KEYS[4], 'answers', 1)
 for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
 return 1
-`;
+`, 4);
 
 export function utcDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);
@@ -53,25 +55,26 @@ export class HistoryStore {
     private readonly redis: RedisConnection,
     private readonly keys: StoreKeys,
     private readonly ttlMs: number = DEFAULT_HISTORY_TTL_MS,
-  ) {}
+  ) {
+    RECORD.prepare(redis);
+  }
+
+  private recordCall(answer: ScoredAnswer): [string[], (string | number)[]] {
+    const { workspaceId, userId } = answer;
+    const keys = (['answers', 'sessions', 'days', 'totals'] as const).map((part) => this.keys.history(workspaceId, userId, part));
+    return [keys, [answer.answerId, answer.sessionId, `${answer.topic}\t${Math.round(answer.coverage)}`, utcDay(answer.at), this.ttlMs]];
+  }
 
   /** Records a scored answer; false when this answer was already counted. */
   async record(answer: ScoredAnswer): Promise<boolean> {
-    const { workspaceId, userId } = answer;
-    const result = await this.redis.eval(
-      RECORD,
-      4,
-      this.keys.history(workspaceId, userId, 'answers'),
-      this.keys.history(workspaceId, userId, 'sessions'),
-      this.keys.history(workspaceId, userId, 'days'),
-      this.keys.history(workspaceId, userId, 'totals'),
-      answer.answerId,
-      answer.sessionId,
-      `${answer.topic}\t${Math.round(answer.coverage)}`,
-      utcDay(answer.at),
-      this.ttlMs,
-    );
-    return result === 1;
+    const [keys, args] = this.recordCall(answer);
+    return (await RECORD.run(this.redis, keys, args)) === 1;
+  }
+
+  /** `record` queued in a batch (a step's write riding with the outbox's progress). */
+  queueRecord(batch: ChainableCommander, answer: ScoredAnswer): void {
+    const [keys, args] = this.recordCall(answer);
+    RECORD.queue(this.redis, batch, keys, args);
   }
 
   async stats(workspaceId: string, userId: string, now: number): Promise<UserStats> {

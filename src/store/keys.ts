@@ -24,8 +24,9 @@ export class StoreKeys {
     return `${this.prefix}:session:*`;
   }
 
+  /** Same `{workspace}` tag as the outbox: DedupeStore.claimAndLoad reads both in one script. */
   dedupe(workspaceId: string, eventKey: string): string {
-    return `${this.prefix}:dedupe:${workspaceId}:${eventKey}`;
+    return `${this.prefix}:dedupe:{${workspaceId}}:${eventKey}`;
   }
 
   outbox(workspaceId: string, eventKey: string): string {

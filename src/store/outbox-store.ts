@@ -1,3 +1,4 @@
+import { Cluster, type ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 import type { SideWrite } from './session-store.ts';
@@ -17,12 +18,28 @@ import type { SideWrite } from './session-store.ts';
  */
 export const DEFAULT_OUTBOX_TTL_MS = 2 * DAY_MS;
 
+/**
+ * What a finished plan is replaced with: a plan with no steps, and no more than that (the
+ * key already names the event). It stays for the rest of the TTL so that a re-run, or a
+ * duplicate that slipped past dedupe, finds the event decided and does nothing.
+ */
+export const DONE_PLAN = '{"v":1,"done":true,"steps":[]}';
+
 export class OutboxStore {
+  /**
+   * Whether recordAll/markDone may carry writes to keys outside the event's `{workspace}`
+   * slot (a user's history). A single Redis runs any MULTI; a cluster refuses one whose keys
+   * span slots (CROSSSLOT), so there such a write goes on its own.
+   */
+  readonly batchesAnySlot: boolean;
+
   constructor(
     private readonly redis: RedisConnection,
     private readonly keys: StoreKeys,
     readonly ttlMs: number = DEFAULT_OUTBOX_TTL_MS,
-  ) {}
+  ) {
+    this.batchesAnySlot = !(redis instanceof Cluster);
+  }
 
   /** The write a session commit carries along, so the plan lands with the state. */
   planWrite(workspaceId: string, eventKey: string, planJson: string): SideWrite {
@@ -52,6 +69,39 @@ export class OutboxStore {
   async record(workspaceId: string, eventKey: string, field: string, value: string): Promise<void> {
     const key = this.keys.outboxProgress(workspaceId, eventKey);
     await this.redis.multi().hset(key, field, value).pexpire(key, this.ttlMs).exec();
+  }
+
+  /**
+   * Records several progress fields at once, in one MULTI with `writes` (other stores'
+   * writes whose completion these fields record, queued by them on the batch), so a step's
+   * effect and its record land together and a plan's Redis-only steps cost one round trip.
+   * `writes` touch keys of the event's `{workspace}` slot only, unless `batchesAnySlot`.
+   */
+  async recordAll(workspaceId: string, eventKey: string, fields: readonly (readonly [string, string])[], writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
+    if (fields.length === 0 && writes.length === 0) return;
+    const key = this.keys.outboxProgress(workspaceId, eventKey);
+    const batch = this.redis.multi();
+    for (const write of writes) write(batch);
+    if (fields.length > 0) batch.hset(key, Object.fromEntries(fields)).pexpire(key, this.ttlMs);
+    const results = await batch.exec();
+    // A failed command inside the MULTI (not a lost connection) comes back in its slot.
+    const failed = results?.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
+  }
+
+  /**
+   * A finished plan: `writes` (as for recordAll), then the plan replaced by DONE_PLAN (its
+   * TTL kept) and its progress dropped, in one MULTI. Whoever finds it later has nothing
+   * to do, which is the truth.
+   */
+  async markDone(workspaceId: string, eventKey: string, writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
+    const done = DONE_PLAN;
+    const batch = this.redis.multi();
+    for (const write of writes) write(batch);
+    batch.set(this.keys.outbox(workspaceId, eventKey), done, 'KEEPTTL', 'XX').del(this.keys.outboxProgress(workspaceId, eventKey));
+    const results = await batch.exec();
+    const failed = results?.find(([error]) => error);
+    if (failed?.[0]) throw failed[0];
   }
 
   async forget(workspaceId: string, eventKey: string, field: string): Promise<void> {

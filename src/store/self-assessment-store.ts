@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 import type { ScorerName, Verdict } from '../core/scoring/types.ts';
 import type { StoreKeys } from './keys.ts';
 
@@ -47,7 +48,7 @@ export interface SelfAssessmentSummary {
 
 export const DEFAULT_SELF_ASSESSMENT_TTL_MS = 400 * 24 * 3_600_000;
 
-const RECORD = `
+const RECORD = new RedisScript(`
 local old = redis.call('HGET', KEYS[1], ARGV[1])
 if old then
   local at = tonumber(string.match(old, '^(%d+)'))
@@ -56,7 +57,7 @@ end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1
-`;
+`, 1);
 
 const FIELD_SEPARATOR = '\t';
 
@@ -87,7 +88,7 @@ export class SelfAssessmentStore {
   /** Stores the choice; false when a newer press for the same point is already stored. */
   async record(record: SelfAssessment): Promise<boolean> {
     const field = [record.sessionId, record.pointId].join(FIELD_SEPARATOR);
-    const result = await this.redis.eval(RECORD, 1, this.keys.selfAssessment(record.workspaceId, record.userId), field, String(Math.floor(record.at)), encode(record), this.ttlMs);
+    const result = await RECORD.run(this.redis, [this.keys.selfAssessment(record.workspaceId, record.userId)], [field, String(Math.floor(record.at)), encode(record), this.ttlMs]);
     return result === 1;
   }
 

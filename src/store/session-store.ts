@@ -1,3 +1,4 @@
+import type { ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { sessionStateSchema, type SessionState } from '../core/interview/session-state.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
@@ -46,6 +47,11 @@ export class SessionStore {
   /** Creates the session unless one exists; true when this call created it. */
   async createIfAbsent(threadId: string, state: SessionState): Promise<boolean> {
     return this.hash.createIfAbsent(this.keys.session(threadId), state, sessionTtlFor(state, this.ttlMs, this.answerRetentionMs));
+  }
+
+  /** `createIfAbsent` queued in a batch (see OutboxStore.recordAll). */
+  queueCreateIfAbsent(batch: ChainableCommander, threadId: string, state: SessionState): void {
+    this.hash.queueCreateIfAbsent(batch, this.keys.session(threadId), state, sessionTtlFor(state, this.ttlMs, this.answerRetentionMs));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Cluster, type Redis } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import type { Platform } from '../core/thread-id.ts';
+import { RedisScript } from './scripts.ts';
 
 /**
  * Everything stored about one person, found and then exported or deleted
@@ -61,11 +62,11 @@ const SCAN_COUNT = 500;
 const MAX_REWRITE_CONFLICTS = 8;
 
 /** Replaces the session's state only if nobody committed since it was read; keeps its TTL. */
-const REWRITE = `
+const REWRITE = new RedisScript(`
 if tonumber(redis.call('HGET', KEYS[1], 'ver') or '-1') ~= tonumber(ARGV[1]) then return 0 end
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'ver', tonumber(ARGV[1]) + 1)
 return 1
-`;
+`, 1);
 
 /** SCAN's MATCH is a glob: an id is matched literally, whatever it contains. */
 function globLiteral(text: string): string {
@@ -199,7 +200,7 @@ export class UserDataStore {
         hints: (state.hints ?? []).filter((hint) => hint.to !== userId),
         ...(state.reveals ? { reveals: state.reveals.filter((reveal) => reveal.to !== userId) } : {}),
       };
-      if ((await this.redis.eval(REWRITE, 1, key, ver, JSON.stringify(next))) === 1) return answers.length - kept.length;
+      if ((await REWRITE.run(this.redis, [key], [ver, JSON.stringify(next)])) === 1) return answers.length - kept.length;
     }
     throw new Error(`session ${key} kept changing while removing a person's answers`);
   }

@@ -1,4 +1,6 @@
+import type { ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 
 /**
  * One Redis hash per thread: `state` (JSON) and `ver` (a counter), shared by interview and
@@ -29,7 +31,7 @@ export interface OrderWrite {
   member: string;
 }
 
-const COMMIT = `
+const COMMIT_LUA = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
 if ARGV[2] ~= '' then
   local current = tonumber(redis.call('HGET', KEYS[1], 'ver') or '0')
@@ -45,12 +47,16 @@ end
 return 1
 `;
 
-const CREATE = `
+/** The same script twice: without a thread order (2 keys) and with one (3 keys, KEYS[3] set). */
+const COMMIT = new RedisScript(COMMIT_LUA, 2);
+const COMMIT_ORDERED = new RedisScript(COMMIT_LUA, 3);
+
+const CREATE = new RedisScript(`
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'state', ARGV[1], 'ver', 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
-`;
+`, 1);
 
 export class VersionedHash<T> {
   constructor(
@@ -60,7 +66,12 @@ export class VersionedHash<T> {
      * loudly here, not half-work in the engine.
      */
     private readonly parse: (raw: unknown) => T,
-  ) {}
+  ) {
+    // Defined up front, so every batch made on this connection can carry them.
+    CREATE.prepare(redis);
+    COMMIT.prepare(redis);
+    COMMIT_ORDERED.prepare(redis);
+  }
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const [state, ver] = await this.redis.hmget(key, 'state', 'ver');
@@ -70,8 +81,13 @@ export class VersionedHash<T> {
 
   /** Creates the hash unless one exists; true when this call created it. */
   async createIfAbsent(key: string, state: T, ttlMs: number): Promise<boolean> {
-    const created = await this.redis.eval(CREATE, 1, key, JSON.stringify(state), ttlMs);
+    const created = await CREATE.run(this.redis, [key], [JSON.stringify(state), ttlMs]);
     return created === 1;
+  }
+
+  /** `createIfAbsent` queued in a batch (its result is not needed by the caller). */
+  queueCreateIfAbsent(batch: ChainableCommander, key: string, state: T, ttlMs: number): void {
+    CREATE.queue(this.redis, batch, [key], [JSON.stringify(state), ttlMs]);
   }
 
   /**
@@ -79,8 +95,10 @@ export class VersionedHash<T> {
    * `expectedVersion`, store `state` (undefined: leave it as it is) and the plan.
    */
   async commit(key: string, expectedVersion: number, state: T | undefined, ttlMs: number, plan: SideWrite, order?: OrderWrite): Promise<CommitResult> {
-    const keys = order ? [key, plan.key, order.listKey] : [key, plan.key];
-    const result = await this.redis.eval(COMMIT, keys.length, ...keys, expectedVersion, state === undefined ? '' : JSON.stringify(state), ttlMs, plan.value, plan.ttlMs, order?.member ?? '');
+    const args = [expectedVersion, state === undefined ? '' : JSON.stringify(state), ttlMs, plan.value, plan.ttlMs];
+    const result = order
+      ? await COMMIT_ORDERED.run(this.redis, [key, plan.key, order.listKey], [...args, order.member])
+      : await COMMIT.run(this.redis, [key, plan.key], args);
     if (result === -1) return 'plan-exists';
     if (result === -2) return 'conflict';
     return 'committed';

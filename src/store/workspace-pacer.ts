@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
+import { RedisScript } from './scripts.ts';
 import type { DailyKeys } from './daily-keys.ts';
 
 /**
@@ -25,7 +26,7 @@ export interface Pace {
 /** 4 posts/s = 240 a minute, well under "several hundred per minute", with a burst of 10. */
 export const DEFAULT_WORKSPACE_PACE: Pace = { perSecond: 4, burst: 10 };
 
-const RESERVE = `
+const RESERVE = new RedisScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local interval = tonumber(ARGV[1])
@@ -36,16 +37,16 @@ local wait = tat - tolerance - now
 if wait < 0 then wait = 0 end
 redis.call('SET', KEYS[1], tat + interval, 'PX', math.floor(tat + interval - now + 1000))
 return wait
-`;
+`, 1);
 
-const PENALIZE = `
+const PENALIZE = new RedisScript(`
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 local until_ = now + tonumber(ARGV[1]) + tonumber(ARGV[2])
 if until_ > tat then redis.call('SET', KEYS[1], until_, 'PX', math.floor(until_ - now + 1000)) end
 return 1
-`;
+`, 1);
 
 export class WorkspacePacer {
   private readonly interval: number;
@@ -64,11 +65,11 @@ export class WorkspacePacer {
 
   /** Books the next slot; resolves with the milliseconds to wait for it (0: go now). */
   async reserve(workspaceId: string): Promise<number> {
-    return Number(await this.redis.eval(RESERVE, 1, this.keys.pace(workspaceId), this.interval, this.tolerance));
+    return Number(await RESERVE.run(this.redis, [this.keys.pace(workspaceId)], [this.interval, this.tolerance]));
   }
 
   /** After a 429: no slot for this workspace sooner than `retryAfterMs` from now. */
   async penalize(workspaceId: string, retryAfterMs: number): Promise<void> {
-    await this.redis.eval(PENALIZE, 1, this.keys.pace(workspaceId), retryAfterMs, this.tolerance);
+    await PENALIZE.run(this.redis, [this.keys.pace(workspaceId)], [retryAfterMs, this.tolerance]);
   }
 }

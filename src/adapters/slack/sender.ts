@@ -1,4 +1,5 @@
 import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
+import { createKeepAliveFetch } from './keep-alive-fetch.ts';
 import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostResult, ReactionKind } from '../../app/ports.ts';
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
@@ -81,7 +82,9 @@ export class SlackSender implements ChatSender {
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       allowAbsoluteUrls: false,
-      timeout: this.timeoutMs,
+      // The keep-alive client times requests out itself, without a signal per request.
+      fetch: createKeepAliveFetch({ timeoutMs: this.timeoutMs }).fetch,
+      timeout: 0,
       logger: slackLogger(this.log),
       logLevel: LogLevel.WARN,
     });
@@ -112,7 +115,7 @@ export class SlackSender implements ChatSender {
       const found = progress.verify ? await this.findPosted(destination.channelId, thread, key, progress.attemptedAt) : undefined;
       const ts = found ?? (await this.post(destination.channelId, thread, message, key));
       if (found) this.log.info('post already delivered by an earlier run; not posting again', { key, channel: destination.channelId });
-      await progress.onDelivered(index, ts);
+      await progress.onDelivered(index, ts, index === messages.length - 1);
       if (index === 0) first = ts;
     }
     if (!first) throw new AppError('post_without_id', 'a post produced no message id');
@@ -168,7 +171,8 @@ export class SlackSender implements ChatSender {
   }
 
   async postEphemeral(destination: Destination & { userId: string }, content: MessageContent, progress: DeliveryProgress): Promise<void> {
-    for (const [index, message] of renderMessage(content).entries()) {
+    const messages = renderMessage(content);
+    for (const [index, message] of messages.entries()) {
       if (progress.delivered.has(index)) continue;
       const result = await this.call('chat.postEphemeral', () =>
         this.client.chat.postEphemeral({
@@ -179,7 +183,7 @@ export class SlackSender implements ChatSender {
           blocks: message.blocks,
         }),
       );
-      await progress.onDelivered(index, result.message_ts ?? 'ephemeral');
+      await progress.onDelivered(index, result.message_ts ?? 'ephemeral', index === messages.length - 1);
     }
   }
 
@@ -191,7 +195,8 @@ export class SlackSender implements ChatSender {
       throw new PermanentDeliveryError('bad_response_url', 'response_url is not a URL');
     }
     if (!this.responseOrigins.has(url.origin)) throw new PermanentDeliveryError('bad_response_url', `response_url origin ${url.origin} is not allowed`);
-    for (const [index, message] of renderMessage(content).entries()) {
+    const messages = renderMessage(content);
+    for (const [index, message] of messages.entries()) {
       if (progress.delivered.has(index)) continue;
       await this.call('response_url', async () => {
         let response: Response;
@@ -209,7 +214,7 @@ export class SlackSender implements ChatSender {
         if (!response.ok) throw await mapResponseUrlFailure(response);
         await response.body?.cancel();
       });
-      await progress.onDelivered(index, 'response');
+      await progress.onDelivered(index, 'response', index === messages.length - 1);
     }
   }
 

@@ -82,7 +82,7 @@ export async function runDailyPost(run: DailyPostRun, deps: DailyDeps): Promise<
   let plan: Plan;
   try {
     if (stored) {
-      plan = parsePlan(stored);
+      plan = parsePlan(stored, interaction.bank);
     } else {
       const settings = settingsFor(schedule, deps.defaultTimezone);
       const { question } = await dailyChoiceFor(stores.daily, interaction.bank, { channelKey, localDate, topics: settings.topics });

@@ -57,7 +57,7 @@ export async function runDailyReveal(run: { jobId: string; job: DailyRevealJob }
   const stored = await stores.outbox.get(ref.workspaceId, eventKey);
   let plan: Plan;
   if (stored) {
-    plan = parsePlan(stored);
+    plan = parsePlan(stored, interaction.bank);
   } else {
     const session = await stores.sessions.get(record.sessionId);
     if (!session) log.warn('the daily session has expired; revealing without the team’s coverage');

@@ -77,7 +77,8 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
       ...dailyAnswerSteps(state, job.userId, feedback, now),
     ];
     return { state: step.state, steps };
-  });
+    // The session read above is the first attempt's: a conflict reads it again.
+  }, found);
   if (!plan) ctx.log.info('session expired while scoring; answer dropped');
   return plan;
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import type { SessionState } from '../../core/interview/session-state.ts';
 import type { VersionedSession } from '../../store/index.ts';
 import type { JobContext } from './context.ts';
-import { parsePlan, type Plan, type PlanStep } from './plan.ts';
+import { parsePlan, serializePlan, type Plan, type PlanStep } from './plan.ts';
 
 /**
  * The two ways a handler stores its plan. Both are idempotent per event: when a plan for
@@ -15,8 +15,11 @@ function planOf(ctx: JobContext, steps: PlanStep[]): Plan {
 
 /** A plan that changes no existing session (a new question, help, stats, a note). */
 export async function submitPlan(ctx: JobContext, steps: PlanStep[]): Promise<Plan> {
-  const { planJson } = await ctx.deps.stores.outbox.create(ctx.workspaceId, ctx.eventKey, JSON.stringify(planOf(ctx, steps)));
-  return parsePlan(planJson);
+  const plan = planOf(ctx, steps);
+  const { created, planJson } = await ctx.deps.stores.outbox.create(ctx.workspaceId, ctx.eventKey, serializePlan(plan, ctx.deps.bank));
+  if (!created) return parsePlan(planJson, ctx.deps.bank);
+  ctx.planCreated = true;
+  return plan;
 }
 
 export interface SessionChange {
@@ -32,23 +35,31 @@ const MAX_CONFLICTS = 8;
  * together with the plan only if nobody committed in between; otherwise recompute from the
  * fresh state. `compute` must be pure (scoring happens before, once). Returns undefined
  * when the session does not exist (expired, or not one of ours).
+ *
+ * `read`: the session as the caller just read it, used for the first attempt instead of
+ * reading it again (a conflict re-reads it).
  */
-export async function commitToSession(ctx: JobContext, sessionId: string, compute: (session: VersionedSession) => SessionChange): Promise<Plan | undefined> {
+export async function commitToSession(ctx: JobContext, sessionId: string, compute: (session: VersionedSession) => SessionChange, read?: VersionedSession): Promise<Plan | undefined> {
   const { sessions, outbox } = ctx.deps.stores;
+  let first = read;
   for (let attempt = 0; attempt < MAX_CONFLICTS; attempt += 1) {
-    const session = await sessions.get(sessionId);
+    const session = first ?? (await sessions.get(sessionId));
+    first = undefined;
     if (!session) return undefined;
     const change = compute(session);
     // Public posts in the thread keep the commit order; private replies need not wait.
     const ordered = change.steps.some((step) => step.kind === 'post' && step.thread !== undefined);
     const plan: Plan = ordered ? { ...planOf(ctx, change.steps), orderedIn: sessionId } : planOf(ctx, change.steps);
-    const json = JSON.stringify(plan);
+    const json = serializePlan(plan, ctx.deps.bank);
     const order = ordered ? ctx.deps.stores.threadOrder.joinWrite(sessionId, ctx.workspaceId, ctx.eventKey) : undefined;
     const result = await sessions.commit(sessionId, session.version, change.state, outbox.planWrite(ctx.workspaceId, ctx.eventKey, json), order);
-    if (result === 'committed') return plan;
+    if (result === 'committed') {
+      ctx.planCreated = true;
+      return plan;
+    }
     if (result === 'plan-exists') {
       const existing = await outbox.get(ctx.workspaceId, ctx.eventKey);
-      if (existing) return parsePlan(existing);
+      if (existing) return parsePlan(existing, ctx.deps.bank);
     }
     ctx.log.debug('session changed underneath; recomputing', { sessionId, attempt });
     // A little jitter so two contenders do not collide again in lockstep.

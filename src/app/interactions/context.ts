@@ -57,6 +57,11 @@ export interface JobContext {
   /** The platform event's key: the outbox key, and the dedupe key. */
   eventKey: string;
   log: Logger;
+  /**
+   * Set when this job stored the event's plan itself (none existed), so the plan's progress
+   * read with the job's claim is still current and need not be read again.
+   */
+  planCreated?: boolean;
 }
 
 export type JobOf<K extends InteractionJob['kind']> = Extract<InteractionJob, { kind: K }>;

@@ -7,6 +7,7 @@ import { submitPlan } from './commit.ts';
 import type { InteractionDeps, JobContext, JobOf } from './context.ts';
 import { eventKeyOf, workspaceOf } from './event-key.ts';
 import { parsePlan, type Plan } from './plan.ts';
+import type { EventStart } from '../../store/dedupe-store.ts';
 import { privateReply } from './reply.ts';
 import { runPlan } from './run-plan.ts';
 import { handleTick } from './tick.ts';
@@ -42,14 +43,17 @@ export type Outcome = 'handled' | 'resumed' | 'nothing';
  * - a UserError becomes a polite private reply; anything else propagates to the worker
  *   (retry, or tell the user something generic on the last attempt), never a stack trace.
  */
-export async function handleInteraction(job: InteractionJob, deps: InteractionDeps): Promise<Outcome> {
+export async function handleInteraction(job: InteractionJob, deps: InteractionDeps, start?: Pick<EventStart, 'planJson' | 'progress'>): Promise<Outcome> {
   const { platform, workspaceId } = workspaceOf(job);
   const eventKey = eventKeyOf(job);
   const ctx: JobContext = { deps, platform, workspaceId, eventKey, log: deps.logger.child({ kind: job.kind, eventKey }) };
-  const stored = await deps.stores.outbox.get(workspaceId, eventKey);
+  const stored = start ? start.planJson : await deps.stores.outbox.get(workspaceId, eventKey);
   if (stored) {
     ctx.log.info('resuming a stored plan');
-    await runPlan(parsePlan(stored), deps);
+    const resumed = parsePlan(stored, deps.bank);
+    // A finished plan (DONE_PLAN) has nothing left, and no more fields than that.
+    if (resumed.steps.length === 0) return 'resumed';
+    await runPlan(resumed, deps, { ...(start ? { progress: start.progress } : {}), compactWhenDone: true });
     return 'resumed';
   }
   let plan: Plan | undefined;
@@ -61,6 +65,8 @@ export async function handleInteraction(job: InteractionJob, deps: InteractionDe
     plan = await submitPlan(ctx, privateReply(job, [{ type: 'text', text: error.message }], 'user-error'));
   }
   if (!plan) return 'nothing';
-  await runPlan(plan, deps);
+  // Nothing to run (this includes a finished plan found by a racing duplicate, DONE_PLAN).
+  if (plan.steps.length === 0) return 'handled';
+  await runPlan(plan, deps, { ...(ctx.planCreated && start ? { progress: start.progress } : {}), compactWhenDone: true });
   return 'handled';
 }

@@ -1,3 +1,6 @@
+import type { QuestionBank } from '../../core/content/question-bank.ts';
+import type { Question } from '../../core/content/schema.ts';
+import { UserError } from '../../core/errors.ts';
 import type { SessionState } from '../../core/interview/session-state.ts';
 import type { Platform } from '../../core/thread-id.ts';
 import type { ScoredAnswer } from '../../store/history-store.ts';
@@ -42,8 +45,37 @@ export interface Plan {
   orderedIn?: string;
 }
 
-export function parsePlan(json: string): Plan {
-  const plan = JSON.parse(json) as Plan;
+/**
+ * A question in a stored plan is stored as a reference to the bank (`{"$questionRef": id}`):
+ * the full question is about 6 KB and the worker has the bank in memory. Only a question
+ * that *is* the bank's object is referenced, so reading it back gives exactly what was
+ * planned; anything else is stored whole.
+ */
+const QUESTION_REF = '$questionRef';
+
+export function serializePlan(plan: Plan, bank: QuestionBank): string {
+  return JSON.stringify(plan, (key: string, value: unknown) => {
+    if (key !== 'question' || !isQuestion(value) || bank.get(value.id) !== value) return value;
+    return { [QUESTION_REF]: value.id };
+  });
+}
+
+export function parsePlan(json: string, bank: QuestionBank): Plan {
+  // The reviver only runs when a reference is present; most stored plans have none.
+  const plan = (json.includes(QUESTION_REF) ? JSON.parse(json, (key: string, value: unknown) => (key === 'question' ? resolveQuestion(value, bank) : value)) : JSON.parse(json)) as Plan;
   if (plan.v !== 1 || !Array.isArray(plan.steps)) throw new Error('unreadable outbox plan');
   return plan;
+}
+
+function isQuestion(value: unknown): value is Question {
+  return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' && typeof (value as { topic?: unknown }).topic === 'string';
+}
+
+function resolveQuestion(value: unknown, bank: QuestionBank): unknown {
+  if (typeof value !== 'object' || value === null || !(QUESTION_REF in value)) return value;
+  const id = (value as Record<string, unknown>)[QUESTION_REF];
+  const question = typeof id === 'string' ? bank.get(id) : undefined;
+  // The plan was decided with a question since removed from the bank: it cannot be shown.
+  if (!question) throw new UserError('question_gone', 'This question has been removed from the question bank. Start a new one with `/obs-question`.');
+  return question;
 }

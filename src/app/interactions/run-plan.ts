@@ -1,6 +1,7 @@
 import { addLogContext } from '../../infra/logger.ts';
 import { PermanentDeliveryError, RateLimitError } from '../../core/errors.ts';
 import { encodeThreadId } from '../../core/thread-id.ts';
+import type { ChainableCommander } from 'ioredis';
 import type { DeliveryProgress, MessageContent } from '../ports.ts';
 import type { InteractionDeps } from './context.ts';
 import type { Plan, PlanStep, PlanThread } from './plan.ts';
@@ -16,18 +17,43 @@ import { waitForTurn } from './thread-turn.ts';
  *   the call, so a crash in between re-sends one private message (the only duplicate left);
  * - sessions are created with NX, ticks have deterministic job ids, history is keyed by
  *   the answer id, reactions are idempotent.
+ *
+ * Records are batched: a step's record, and the Redis-only steps (a session to create, a
+ * history entry) with theirs, wait in memory and are written in one MULTI just before the
+ * next call that reaches outside Redis (a post, a reaction, a timer, another store), and at
+ * the end. Each effect is still recorded before anything that follows it can be seen, so a
+ * re-run resumes exactly as before; only the number of round trips drops.
  */
 const ATTEMPTED = '#attempted';
 
-export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> {
+export interface RunPlanOptions {
+  /** The plan's progress when the caller already read it (with the job's claim); read here otherwise. */
+  progress?: ReadonlyMap<string, string>;
+  /**
+   * Once every step is done, replace the stored plan with an empty one and drop its
+   * progress, in the last write: a re-run then finds nothing left to do, as before, but
+   * Redis no longer holds the plan's messages for the rest of its TTL. Only for callers that
+   * read nothing else from a finished plan.
+   */
+  compactWhenDone?: boolean;
+}
+
+export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPlanOptions = {}): Promise<void> {
   const { outbox, sessions, history } = deps.stores;
   const { workspaceId, eventKey, platform } = plan;
   // Public posts in a session's thread go out in the order their plans were committed.
   await waitForTurn(plan, deps);
-  const progress = await outbox.progress(workspaceId, eventKey);
-  const record = async (field: string, value: string): Promise<void> => {
+  const progress = options.progress ? new Map(options.progress) : await outbox.progress(workspaceId, eventKey);
+  const pendingFields: [string, string][] = [];
+  const pendingWrites: ((batch: ChainableCommander) => void)[] = [];
+  const note = (field: string, value: string): void => {
     progress.set(field, value);
-    await outbox.record(workspaceId, eventKey, field, value);
+    pendingFields.push([field, value]);
+  };
+  /** Writes what waits; called before anything outside Redis and at the end. */
+  const flush = async (): Promise<void> => {
+    if (pendingFields.length === 0 && pendingWrites.length === 0) return;
+    await outbox.recordAll(workspaceId, eventKey, pendingFields.splice(0), pendingWrites.splice(0));
   };
   const threadTs = (thread: PlanThread | undefined): string | undefined => {
     if (!thread) return undefined;
@@ -51,116 +77,160 @@ export async function runPlan(plan: Plan, deps: InteractionDeps): Promise<void> 
       delivered,
       verify,
       ...(attemptedAt ? { attemptedAt } : {}),
-      onDelivered: (part, messageId) => record(`${step.key}#${part}`, messageId),
+      // The last part's record can wait for the step's own, which follows at once.
+      onDelivered: async (part, messageId, last) => {
+        note(`${step.key}#${part}`, messageId);
+        if (!last) await flush();
+      },
     };
   };
 
-  for (const step of plan.steps) {
-    if (progress.has(step.key)) continue;
-    switch (step.kind) {
-      case 'post': {
-        const thread = threadTs(step.thread);
-        const attempted = progress.get(step.key + ATTEMPTED);
-        const verify = attempted !== undefined;
-        if (!verify) await record(step.key + ATTEMPTED, String(Date.now()));
-        try {
-          const result = await deps.sender.postMessage(
-            { workspaceId, channelId: step.channelId, ...(thread ? { thread } : {}) },
-            withSession(step.content, step.channelId, thread),
-            deliveryOf(step, verify, Number(attempted) || undefined),
-          );
-          await record(step.key, result.messageId);
-        } catch (error) {
-          // A 429 is a definite "not posted": the next run need not search for it.
-          if (error instanceof RateLimitError && !verify) {
-            progress.delete(step.key + ATTEMPTED);
-            await outbox.forget(workspaceId, eventKey, step.key + ATTEMPTED);
+  try {
+    await runSteps();
+  } catch (error) {
+    // Steps done before the failure stay recorded, so the retry does not repeat them.
+    try {
+      await flush();
+    } catch (flushError) {
+      deps.logger.warn('could not record finished steps after a failure; a retry will redo them', { error: flushError });
+    }
+    throw error;
+  }
+  // The thread's next plan may post once this one leaves the order list, which rides in
+  // the plan's last write (same `{workspace}` slot as the outbox keys).
+  const threadId = plan.orderedIn;
+  if (options.compactWhenDone) {
+    // DONE_PLAN itself says "done" to a waiter (ThreadOrder.isDone), so no `#done` field.
+    if (threadId) pendingWrites.push((batch) => deps.stores.threadOrder.queueLeave(batch, threadId, workspaceId, eventKey));
+    await outbox.markDone(workspaceId, eventKey, pendingWrites.splice(0));
+    pendingFields.length = 0;
+  } else {
+    if (threadId) pendingWrites.push((batch) => deps.stores.threadOrder.queueFinish(batch, threadId, workspaceId, eventKey, 'finished'));
+    await flush();
+  }
+
+  async function runSteps(): Promise<void> {
+    for (const step of plan.steps) {
+      if (progress.has(step.key)) continue;
+      switch (step.kind) {
+        case 'post': {
+          const thread = threadTs(step.thread);
+          const attempted = progress.get(step.key + ATTEMPTED);
+          const verify = attempted !== undefined;
+          if (!verify) note(step.key + ATTEMPTED, String(Date.now()));
+          await flush();
+          try {
+            const result = await deps.sender.postMessage(
+              { workspaceId, channelId: step.channelId, ...(thread ? { thread } : {}) },
+              withSession(step.content, step.channelId, thread),
+              deliveryOf(step, verify, Number(attempted) || undefined),
+            );
+            note(step.key, result.messageId);
+          } catch (error) {
+            // A 429 is a definite "not posted": the next run need not search for it.
+            if (error instanceof RateLimitError && !verify) {
+              progress.delete(step.key + ATTEMPTED);
+              await outbox.forget(workspaceId, eventKey, step.key + ATTEMPTED);
+            }
+            throw error;
           }
-          throw error;
+          break;
         }
-        break;
-      }
-      case 'ephemeral': {
-        const thread = threadTs(step.thread);
-        await deps.sender.postEphemeral(
-          { workspaceId, channelId: step.channelId, userId: step.userId, ...(thread ? { thread } : {}), ...(step.replyHandle ? { replyHandle: step.replyHandle } : {}) },
-          withSession(step.content, step.channelId, thread),
-          deliveryOf(step, false),
-        );
-        await record(step.key, '1');
-        break;
-      }
-      case 'respond':
-        try {
-          await deps.sender.respond(step.responseUrl, step.content, deliveryOf(step, false));
-        } catch (error) {
-          // An expired or refused response_url: say it in the channel instead, privately.
-          if (!(error instanceof PermanentDeliveryError)) throw error;
-          deps.logger.warn('response_url refused; replying ephemerally instead', { code: error.code });
-          const thread = threadTs(step.fallback.thread);
+        case 'ephemeral': {
+          const thread = threadTs(step.thread);
+          await flush();
           await deps.sender.postEphemeral(
-            { workspaceId, channelId: step.fallback.channelId, userId: step.fallback.userId, ...(thread ? { thread } : {}) },
-            step.content,
-            { ...deliveryOf(step, false), delivered: new Map() },
+            { workspaceId, channelId: step.channelId, userId: step.userId, ...(thread ? { thread } : {}), ...(step.replyHandle ? { replyHandle: step.replyHandle } : {}) },
+            withSession(step.content, step.channelId, thread),
+            deliveryOf(step, false),
           );
+          note(step.key, '1');
+          break;
         }
-        await record(step.key, '1');
-        break;
-      case 'create-session': {
-        const root = threadTs({ rootOf: step.rootOf }) as string;
-        const id = sessionIdOf(step.channelId, root);
-        await sessions.createIfAbsent(id, { ...step.state, id });
-        // From here on, every log line of this job names the session it started.
-        addLogContext({ sessionId: id });
-        await record(step.key, id);
-        break;
+        case 'respond':
+          await flush();
+          try {
+            await deps.sender.respond(step.responseUrl, step.content, deliveryOf(step, false));
+          } catch (error) {
+            // An expired or refused response_url: say it in the channel instead, privately.
+            if (!(error instanceof PermanentDeliveryError)) throw error;
+            deps.logger.warn('response_url refused; replying ephemerally instead', { code: error.code });
+            const thread = threadTs(step.fallback.thread);
+            await deps.sender.postEphemeral(
+              { workspaceId, channelId: step.fallback.channelId, userId: step.fallback.userId, ...(thread ? { thread } : {}) },
+              step.content,
+              { ...deliveryOf(step, false), delivered: new Map() },
+            );
+          }
+          note(step.key, '1');
+          break;
+        case 'create-session': {
+          const root = threadTs({ rootOf: step.rootOf }) as string;
+          const id = sessionIdOf(step.channelId, root);
+          pendingWrites.push((batch) => sessions.queueCreateIfAbsent(batch, id, { ...step.state, id }));
+          // From here on, every log line of this job names the session it started.
+          addLogContext({ sessionId: id });
+          note(step.key, id);
+          break;
+        }
+        case 'schedule-tick': {
+          const ts = threadTs(step.thread) as string;
+          // The timer's job must not find the session it acts on still waiting here.
+          await flush();
+          await deps.scheduleTick({ threadId: sessionIdOf(step.channelId, ts), at: step.at });
+          note(step.key, '1');
+          break;
+        }
+        case 'record-history':
+          {
+            // The step holds exactly the scored answer, less what the plan knows already.
+            const { kind: _kind, key: _key, ...answer } = step;
+            const scored = { workspaceId, ...answer };
+            if (outbox.batchesAnySlot) pendingWrites.push((batch) => history.queueRecord(batch, scored));
+            else {
+              // A cluster: the history's `{workspace:user}` slot is not the outbox's, so its
+              // own write, first (it is keyed by the answer id: a re-run counts it once).
+              await flush();
+              await history.record(scored);
+            }
+          }
+          note(step.key, '1');
+          break;
+        case 'record-daily':
+          {
+            const { kind: _kind, key: _key, ...answer } = step;
+            await flush();
+            await deps.stores.daily.answers.record({ workspaceId, ...answer });
+          }
+          note(step.key, '1');
+          break;
+        case 'peer':
+          await flush();
+          note(
+            step.key,
+            await runPeerOp(step.op, {
+              platform,
+              workspaceId,
+              sender: deps.sender,
+              peer: deps.peer,
+              scheduleTick: deps.scheduleTick,
+              threadTs: (thread) => threadTs(thread) as string,
+              sessionIdOf,
+              progress: deliveryOf(step, false),
+            }),
+          );
+          break;
+        case 'react':
+          // Best effort: a missing ✅ must never hold back feedback or cost a retry.
+          await flush();
+          try {
+            await deps.sender.addReaction({ workspaceId, channelId: step.channelId, messageId: step.messageId }, step.reaction);
+          } catch (error) {
+            deps.logger.warn('reaction failed; carrying on', { error, channel: step.channelId, reaction: step.reaction });
+          }
+          note(step.key, '1');
+          break;
       }
-      case 'schedule-tick': {
-        const ts = threadTs(step.thread) as string;
-        await deps.scheduleTick({ threadId: sessionIdOf(step.channelId, ts), at: step.at });
-        await record(step.key, '1');
-        break;
-      }
-      case 'record-history':
-        {
-          // The step holds exactly the scored answer, less what the plan knows already.
-          const { kind: _kind, key: _key, ...answer } = step;
-          await history.record({ workspaceId, ...answer });
-        }
-        await record(step.key, '1');
-        break;
-      case 'record-daily':
-        {
-          const { kind: _kind, key: _key, ...answer } = step;
-          await deps.stores.daily.answers.record({ workspaceId, ...answer });
-        }
-        await record(step.key, '1');
-        break;
-      case 'peer':
-        await record(
-          step.key,
-          await runPeerOp(step.op, {
-            platform,
-            workspaceId,
-            sender: deps.sender,
-            peer: deps.peer,
-            scheduleTick: deps.scheduleTick,
-            threadTs: (thread) => threadTs(thread) as string,
-            sessionIdOf,
-            progress: deliveryOf(step, false),
-          }),
-        );
-        break;
-      case 'react':
-        // Best effort: a missing ✅ must never hold back feedback or cost a retry.
-        try {
-          await deps.sender.addReaction({ workspaceId, channelId: step.channelId, messageId: step.messageId }, step.reaction);
-        } catch (error) {
-          deps.logger.warn('reaction failed; carrying on', { error, channel: step.channelId, reaction: step.reaction });
-        }
-        await record(step.key, '1');
-        break;
     }
   }
-  if (plan.orderedIn) await deps.stores.threadOrder.finish(plan.orderedIn, workspaceId, eventKey, 'finished');
 }

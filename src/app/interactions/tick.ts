@@ -28,5 +28,5 @@ export async function handleTick(job: TickJob, ctx: JobContext): Promise<Plan | 
       ...(step.state === state ? {} : { state: step.state }),
       steps: [...eventSteps(step.events, { channelId, thread, mode: state.mode, keyPrefix: 'tick-' }), ...tickSteps(ctx, step.state, pacing, channelId, thread)],
     };
-  });
+  }, found);
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import type { PeerSession } from '../../core/peer/session.ts';
 import type { VersionedPeerSession } from '../../store/peer-session-store.ts';
 import type { JobContext } from '../interactions/context.ts';
-import { parsePlan, type Plan, type PlanStep } from '../interactions/plan.ts';
+import { parsePlan, serializePlan, type Plan, type PlanStep } from '../interactions/plan.ts';
 import type { PeerServices } from './services.ts';
 
 export interface PeerChange {
@@ -24,11 +24,11 @@ export async function commitToPeerSession(ctx: JobContext, peer: PeerServices, s
     if (!session) return undefined;
     const change = compute(session);
     const plan: Plan = { v: 1, platform: ctx.platform, workspaceId: ctx.workspaceId, eventKey: ctx.eventKey, steps: change.steps };
-    const result = await peer.sessions.commit(sessionId, session.version, change.state, outbox.planWrite(ctx.workspaceId, ctx.eventKey, JSON.stringify(plan)));
+    const result = await peer.sessions.commit(sessionId, session.version, change.state, outbox.planWrite(ctx.workspaceId, ctx.eventKey, serializePlan(plan, ctx.deps.bank)));
     if (result === 'committed') return plan;
     if (result === 'plan-exists') {
       const existing = await outbox.get(ctx.workspaceId, ctx.eventKey);
-      if (existing) return parsePlan(existing);
+      if (existing) return parsePlan(existing, ctx.deps.bank);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * (attempt + 1))));
   }
