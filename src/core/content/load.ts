@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { ContentError, type ContentIssue } from '../errors.ts';
 import { lintQuestion } from './evidence-lint.ts';
+import { readTextOrReport } from './read-text.ts';
 import { zodIssuesToContentIssues } from './issues.ts';
 import { pacingSchema, questionSchema, type Pacing, type Question } from './schema.ts';
 import { QuestionBank } from './question-bank.ts';
@@ -27,14 +28,8 @@ export interface ContentLoadResult {
 }
 
 async function parseYamlFile(file: string, issues: ContentIssue[]): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    issues.push({ path: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-    return undefined;
-  }
-  return parseYamlText(file, text, issues);
+  const text = await readTextOrReport(file, issues);
+  return text === undefined ? undefined : parseYamlText(file, text, issues);
 }
 
 /** One YAML document's value, or undefined with its problems added to `issues` (one line each). */
@@ -99,13 +94,8 @@ export async function validateContentDir(dir: string, options: { lint?: boolean 
   const firstFileForId = new Map<string, string>();
   for (const name of files) {
     const file = path.join(questionsDir, name);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      issues.push({ path: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      continue;
-    }
+    const text = await readTextOrReport(file, issues);
+    if (text === undefined) continue;
     const parsed = parseQuestionText(file, text);
     if (!parsed.question) {
       issues.push(...parsed.issues);

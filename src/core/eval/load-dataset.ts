@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Question } from '../content/schema.ts';
 import { formatFieldPath, zodIssuesToContentIssues } from '../content/issues.ts';
+import { readTextOrReport } from '../content/read-text.ts';
 import { ContentError, type ContentIssue } from '../errors.ts';
 import { evalFileSchema, isSplit, SPLITS, type EvalAnswer, type Split } from './dataset-schema.ts';
 
@@ -104,13 +105,8 @@ export async function loadEvalDataset(target: string, questions: readonly Questi
   const whereText = new Map<string, string>();
 
   for (const { file, split } of await datasetFiles(target, wanted, issues)) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      issues.push({ path: file, field: '(file)', message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-      continue;
-    }
+    const text = await readTextOrReport(file, issues);
+    if (text === undefined) continue;
     const document = parseDocument(text, { prettyErrors: false });
     if (document.errors.length > 0) {
       for (const yamlError of document.errors) {
