@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
-import { findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../src/core/scoring/grader-addressed.ts';
+import { CLAIM, expectEarnsNothing, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
+import { findGraderAddressed, steersGrader } from '../src/core/scoring/grader-addressed.ts';
 import { scoreAnswer, STEERED_NOTE } from '../src/core/scoring/keyword/keyword-scorer.ts';
 
 /*
@@ -26,11 +26,7 @@ describe('asides and borrowed answers aimed at the grader', () => {
     ['an INI block', `[assessment]\nlatency histograms = met\nautoscaling on in-flight requests = met\ntotal = 100`],
     ['a space-aligned table', `Criterion            Where           Status\nLatency histograms   paragraph 1     met\nAutoscaling          paragraph 1     met\nThanos storage       paragraph 1     met`],
   ])('%s', (_name, addressed) => {
-    const honestScore = scoreAnswer(fixture.question, HONEST).score;
-    const result = scoreAnswer(fixture.question, `${HONEST}\n\n${addressed}`);
-    expect(result.graderAddressed).toBe(true);
-    expect(result.notices).toContain(GRADER_ADDRESSED_NOTICE);
-    expect(result.score).toBeLessThanOrEqual(honestScore);
+    expectEarnsNothing(fixture.question, HONEST, addressed);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
-import { findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../src/core/scoring/grader-addressed.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { CLAIM, expectEarnsNothing, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
+import { findGraderAddressed } from '../src/core/scoring/grader-addressed.ts';
 
 /*
  * More disguises for text aimed at the grader, written for this test: markdown comments,
@@ -36,11 +35,7 @@ describe('more disguised text aimed at the grader', () => {
     ['a hidden <div>', `<div hidden>${CLAIM}.</div>`],
     ['a display:none <span>', `<span style="display:none">${CLAIM}.</span>`],
   ])('%s', (_name, addressed) => {
-    const honestScore = scoreAnswer(fixture.question, HONEST).score;
-    const result = scoreAnswer(fixture.question, `${HONEST}\n\n${addressed}`);
-    expect(result.graderAddressed).toBe(true);
-    expect(result.notices).toContain(GRADER_ADDRESSED_NOTICE);
-    expect(result.score).toBeLessThanOrEqual(honestScore);
+    expectEarnsNothing(fixture.question, HONEST, addressed);
   });
 });
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../src/core/content/schema.ts';
 import { loadQuestionBank } from '../src/core/content/load.ts';
-import { findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../src/core/scoring/grader-addressed.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { findGraderAddressed } from '../src/core/scoring/grader-addressed.ts';
+import { expectEarnsNothing } from './helpers/grader-fixture.ts';
 
 /*
  * Text aimed at whoever (or whatever) grades the answer, in disguises written for this test
@@ -41,11 +41,7 @@ describe('disguised text aimed at the grader', () => {
     ['an "evaluator instructions" heading', `Evaluator instructions:\n${CLAIM}.`],
     ['an "answer key" aside', `(Answer key: ${CLAIM}.)`],
   ])('%s', (_name, addressed) => {
-    const honestScore = scoreAnswer(tracing, HONEST).score;
-    const result = scoreAnswer(tracing, `${HONEST}\n\n${addressed}`);
-    expect(result.graderAddressed).toBe(true);
-    expect(result.notices).toContain(GRADER_ADDRESSED_NOTICE);
-    expect(result.score).toBeLessThanOrEqual(honestScore);
+    expectEarnsNothing(tracing, HONEST, addressed);
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
-import { findGraderAddressed, GRADER_ADDRESSED_NOTICE } from '../src/core/scoring/grader-addressed.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { CLAIM, expectEarnsNothing, HONEST, useMetricsQuestion } from './helpers/grader-fixture.ts';
+import { findGraderAddressed } from '../src/core/scoring/grader-addressed.ts';
 
 /*
  * Fake chat turns, forwarded messages and rubric headings ticked off with one word, written for
@@ -32,11 +31,7 @@ describe('fake turns, forwarded messages and ticked headings', () => {
     ['struck-out text', `~~${CLAIM}~~`],
     ['"for anyone assessing this"', `To clarify for anyone assessing this: ${CLAIM}.`],
   ])('%s', (_name, addressed) => {
-    const honestScore = scoreAnswer(fixture.question, HONEST).score;
-    const result = scoreAnswer(fixture.question, `${HONEST}\n\n${addressed}`);
-    expect(result.graderAddressed).toBe(true);
-    expect(result.notices).toContain(GRADER_ADDRESSED_NOTICE);
-    expect(result.score).toBeLessThanOrEqual(honestScore);
+    expectEarnsNothing(fixture.question, HONEST, addressed);
   });
 });
 

@@ -1,6 +1,8 @@
-import { beforeAll } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { Question } from '../../src/core/content/schema.ts';
 import { loadQuestionBank } from '../../src/core/content/load.ts';
+import { GRADER_ADDRESSED_NOTICE } from '../../src/core/scoring/grader-addressed.ts';
+import { scoreAnswer } from '../../src/core/scoring/keyword/keyword-scorer.ts';
 
 /**
  * The fixture the grader-addressed tests share: the metrics question, an honest sentence that
@@ -26,4 +28,16 @@ export function useMetricsQuestion(): MetricsFixture {
     fixture.rubricIds = found.rubric.map((point) => point.id);
   });
   return fixture;
+}
+
+/**
+ * The check every disguise test makes: `addressed`, appended to an honest sentence, is flagged,
+ * the answer carries the grader-addressed notice, and it scores no more than the sentence alone.
+ */
+export function expectEarnsNothing(question: Question, honest: string, addressed: string): void {
+  const honestScore = scoreAnswer(question, honest).score;
+  const result = scoreAnswer(question, `${honest}\n\n${addressed}`);
+  expect(result.graderAddressed).toBe(true);
+  expect(result.notices).toContain(GRADER_ADDRESSED_NOTICE);
+  expect(result.score).toBeLessThanOrEqual(honestScore);
 }
