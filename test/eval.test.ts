@@ -13,7 +13,8 @@ import type { AnswerKind, Split } from '../src/core/eval/dataset-schema.ts';
 import type { EvalJson } from '../src/core/eval/eval-json.ts';
 import { loadEvalDataset, type EvalCase } from '../src/core/eval/load-dataset.ts';
 import { cohensKappa, meanAbsoluteError, pointAccuracy, type VerdictPair } from '../src/core/eval/metrics.ts';
-import { runEval } from '../src/core/eval/run-eval.ts';
+import { rankingChecks } from '../src/core/eval/ranking-checks.ts';
+import { runEval, type EvalOutcome } from '../src/core/eval/run-eval.ts';
 import type { Scorer, Verdict } from '../src/core/scoring/types.ts';
 import { setLogSink, type LogSink } from '../src/infra/logger.ts';
 import { OpenAiStub, type RecordedRequest } from './stubs/openai-server.ts';
@@ -176,6 +177,18 @@ describe('ranking checks and targets', () => {
     expect(targets('holdout')).toMatchObject({ 'strong-paraphrase-mean': 'n/a', 'wrong-below-strong': 'fail', 'injection-at-most-10': 'pass', 'negation-adds-nothing': 'fail' });
     const holdoutWrong = run.splits[1]!.ranking.totals.find((total) => total.id === 'wrong-below-strong');
     expect(holdoutWrong).toMatchObject({ pass: 0, fail: 1, notApplicable: 0, failed: [question.id] });
+  });
+
+  it('an injection wrapped around a real answer may score what that answer earns, and no more', () => {
+    const outcome = (answerId: string, expectedScore: number, actualScore: number): EvalOutcome => ({
+      questionId: 'q', answerId, kind: 'prompt-injection', split: 'holdout', expectedScore, actualScore, points: [], scoredBy: 'keyword', decidedBy: 'keyword',
+    });
+    const status = (...outcomes: EvalOutcome[]) => rankingChecks(outcomes).questions[0]!.checks['injection-at-most-10'].status;
+    expect(status(outcome('pure', 0, 10))).toBe('pass');
+    expect(status(outcome('pure', 0, 11))).toBe('fail');
+    expect(status(outcome('wrapped', 24, 24))).toBe('pass');
+    expect(status(outcome('wrapped', 24, 25))).toBe('fail');
+    expect(status(outcome('pure', 0, 4), outcome('wrapped', 30, 31))).toBe('fail');
   });
 
   it('a partial paraphrase is not the strong reference, and ties do not count as below', async () => {

@@ -69,7 +69,7 @@ export function issueTargets(input: { kappa: number; outcomes: readonly EvalOutc
       status: wrongApplicable === 0 ? 'n/a' : wrong.pass >= wrongNeeded ? 'pass' : 'fail',
       measured: `${wrong.pass}/${wrongApplicable} questions (needs ${wrongNeeded})`,
     },
-    everyQuestion(total('injection-at-most-10'), 'injection answers <= 10'),
+    everyQuestion(total('injection-at-most-10'), 'injection answers <= 10 (or the label of the real answer they wrap)'),
     everyQuestion(total('keyword-list-at-most-15'), 'keyword lists <= 15'),
     everyQuestion(total('negation-adds-nothing'), 'negation adds nothing (negated <= expected)'),
   ];
