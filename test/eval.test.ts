@@ -14,6 +14,7 @@ import type { EvalJson } from '../src/core/eval/eval-json.ts';
 import { loadEvalDataset, type EvalCase } from '../src/core/eval/load-dataset.ts';
 import { cohensKappa, meanAbsoluteError, pointAccuracy, type VerdictPair } from '../src/core/eval/metrics.ts';
 import { rankingChecks } from '../src/core/eval/ranking-checks.ts';
+import { issueTargets } from '../src/core/eval/targets.ts';
 import { runEval, type EvalOutcome } from '../src/core/eval/run-eval.ts';
 import type { Scorer, Verdict } from '../src/core/scoring/types.ts';
 import { setLogSink, type LogSink } from '../src/infra/logger.ts';
@@ -189,6 +190,17 @@ describe('ranking checks and targets', () => {
     expect(status(outcome('wrapped', 24, 24))).toBe('pass');
     expect(status(outcome('wrapped', 24, 25))).toBe('fail');
     expect(status(outcome('pure', 0, 4), outcome('wrapped', 30, 31))).toBe('fail');
+  });
+
+  it('negation adds nothing on average, while the per-answer check still names the over-credited question', () => {
+    const negated = (questionId: string, expectedScore: number, actualScore: number): EvalOutcome => ({
+      questionId, answerId: `n-${questionId}`, kind: 'negated', split: 'holdout', expectedScore, actualScore, points: [], scoredBy: 'keyword', decidedBy: 'keyword',
+    });
+    const target = (...outcomes: EvalOutcome[]) => issueTargets({ kappa: 0.6, outcomes, ranking: rankingChecks(outcomes) }).find((result) => result.id === 'negation-adds-nothing')!;
+    const even = target(negated('a', 30, 36), negated('b', 40, 30));
+    expect(even.status).toBe('pass');
+    expect(even.measured).toBe('mean gain -2.0 over 2 answers; every answer <= its labels on 1/2 questions');
+    expect(target(negated('a', 30, 36), negated('b', 40, 38)).status).toBe('fail');
   });
 
   it('a partial paraphrase is not the strong reference, and ties do not count as below', async () => {

@@ -36,6 +36,26 @@ function everyQuestion(total: CheckTotal, label: string): TargetResult {
   };
 }
 
+/**
+ * "Negation adds nothing": the issue saw negated answers gain about 45 points, so the target is
+ * their mean gain over their own labels, at most 0. The stricter per-answer ranking check
+ * (every negated answer at or below its labels) is printed beside it: it also fails when a
+ * point the answer never rejected is over-credited, which is ordinary scorer noise, not negation.
+ */
+function negationAddsNothing(outcomes: readonly EvalOutcome[], perAnswer: CheckTotal): TargetResult {
+  const negated = outcomes.filter((outcome) => outcome.kind === 'negated');
+  const gain = mean(negated.map((outcome) => outcome.actualScore - outcome.expectedScore));
+  const applicable = perAnswer.pass + perAnswer.fail;
+  return {
+    id: perAnswer.id,
+    label: 'negation adds nothing (negated answers gain <= 0 over their labels, on average)',
+    status: negated.length === 0 ? 'n/a' : gain <= 0 ? 'pass' : 'fail',
+    measured: negated.length === 0
+      ? 'no negated answer'
+      : `mean gain ${gain >= 0 ? '+' : ''}${gain.toFixed(1)} over ${negated.length} answers; every answer <= its labels on ${perAnswer.pass}/${applicable} questions`,
+  };
+}
+
 export function issueTargets(input: { kappa: number; outcomes: readonly EvalOutcome[]; ranking: RankingReport }): TargetResult[] {
   const total = (id: RankingCheckId): CheckTotal => {
     const found = input.ranking.totals.find((candidate) => candidate.id === id);
@@ -71,6 +91,6 @@ export function issueTargets(input: { kappa: number; outcomes: readonly EvalOutc
     },
     everyQuestion(total('injection-at-most-10'), 'injection answers <= 10 (or the label of the real answer they wrap)'),
     everyQuestion(total('keyword-list-at-most-15'), 'keyword lists <= 15'),
-    everyQuestion(total('negation-adds-nothing'), 'negation adds nothing (negated <= expected)'),
+    negationAddsNothing(input.outcomes, total('negation-adds-nothing')),
   ];
 }
