@@ -9,11 +9,13 @@ import { closeConnection, createWorkerConnection, describeRedisUrl, type RedisCo
 import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
 import { INTERACTIONS_QUEUE, storePrefixOf } from '../src/queue/names.ts';
 import { createInteractionProducer, type InteractionProducer } from '../src/queue/producers.ts';
-import { createDailyStores } from '../src/store/index.ts';
+import { createDailyStores, createStores } from '../src/store/index.ts';
+import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { countSessions } from '../src/store/session-count.ts';
 import { samplePacing, sampleQuestion } from './fixtures/sample-question.ts';
 import { clusterUnsupported, startRedisCluster, type PrivateCluster } from './helpers/redis-cluster.ts';
+import { runCli } from './helpers/run-cli.ts';
 import { SlackApiStub } from './stubs/slack-api.ts';
 
 /**
@@ -163,6 +165,28 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
       await queue.close();
     }
   });
+
+  it("finds one person's keys on every master: `obs-bot export` over REDIS_CLUSTER_NODES prints them all, and forget-me deletes them all", async () => {
+    const stores = createStores(redis, { prefix: storePrefixOf(PREFIX) });
+    const channels = ['slack:T1:CFGA', 'slack:T1:CFGB', 'slack:T1:CFGC', 'slack:T1:CFGD', 'slack:T1:CFGE'];
+    for (const channelKey of channels) {
+      await stores.daily.answers.record({ channelKey, workspaceId: 'T1', userId: 'UFORGET', localDate: '2026-12-01', pointsCovered: 2 });
+    }
+    await stores.history.record({ workspaceId: 'T1', userId: 'UFORGET', answerId: 'a-forget', sessionId: 'slack:T1:CFGA:1.1', topic: 'tracing', coverage: 55, at: Date.now() });
+    const personal = async () => (await keysOnEachMaster('clu:store:*UFORGET*')).map((keys) => keys.length);
+    // The person's keys really are spread over more than one node.
+    expect((await personal()).filter((count) => count > 0).length).toBeGreaterThan(1);
+
+    const exported = await runCli(['export', '--user', 'UFORGET'], { env: { REDIS_CLUSTER_NODES: cluster.nodes.join(','), OBS_QUEUE_PREFIX: PREFIX } });
+    expect(exported.code, exported.stderr).toBe(0);
+    const records = (JSON.parse(exported.stdout) as { records: Record<string, unknown> }).records;
+    for (const channelKey of channels) expect(records[`daily:answers:{${channelKey}}:UFORGET`]).toEqual({ '2026-12-01': '2' });
+    expect(records['history:{T1:UFORGET}:totals']).toEqual({ answers: '1' });
+
+    const counts = await new UserDataStore(redis, storePrefixOf(PREFIX)).forget('slack', 'UFORGET');
+    expect(totalOf(counts)).toBeGreaterThan(channels.length);
+    expect(await personal()).toEqual([0, 0, 0]);
+  }, 60_000);
 
   it('logged no CROSSSLOT and no worker error', () => {
     expect(lines.filter((line) => line.includes('CROSSSLOT'))).toEqual([]);

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import { parseClusterTarget, type RedisConnection } from '../infra/redis.ts';
 
 /**
  * A Redis the CLI may use if it answers, and does without if it does not. The CLI is run by
@@ -8,20 +9,35 @@ import { Redis } from 'ioredis';
  */
 export const REDIS_PROBE_TIMEOUT_MS = 500;
 
-export type OptionalRedis = { ok: true; redis: Redis } | { ok: false; reason: string };
+export type OptionalRedis = { ok: true; redis: RedisConnection } | { ok: false; reason: string };
 
-export async function connectIfAnswering(url: string, timeoutMs = REDIS_PROBE_TIMEOUT_MS): Promise<OptionalRedis> {
-  let redis: Redis;
+/** A plain Redis for a redis:// URL, a Cluster client for a redis-cluster:// target; neither reconnects. */
+function cliClient(target: string, timeoutMs: number): RedisConnection {
+  const nodeOptions: RedisOptions = {
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    connectionName: 'obs-bot-cli',
+  };
+  const cluster = parseClusterTarget(target);
+  if (!cluster) return new Redis(target, { ...nodeOptions, lazyConnect: true, enableOfflineQueue: false, retryStrategy: () => null });
+  return new Cluster(cluster.nodes, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    clusterRetryStrategy: () => null,
+    redisOptions: {
+      ...nodeOptions,
+      ...(cluster.username ? { username: cluster.username } : {}),
+      ...(cluster.password ? { password: cluster.password } : {}),
+      ...(cluster.tls ? { tls: {} } : {}),
+    },
+  });
+}
+
+export async function connectIfAnswering(target: string, timeoutMs = REDIS_PROBE_TIMEOUT_MS): Promise<OptionalRedis> {
+  let redis: RedisConnection;
   try {
-    redis = new Redis(url, {
-      lazyConnect: true,
-      connectTimeout: timeoutMs,
-      commandTimeout: timeoutMs,
-      maxRetriesPerRequest: 0,
-      enableOfflineQueue: false,
-      retryStrategy: () => null,
-      connectionName: 'obs-bot-cli',
-    });
+    redis = cliClient(target, timeoutMs);
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
@@ -47,7 +63,7 @@ export async function connectIfAnswering(url: string, timeoutMs = REDIS_PROBE_TI
 }
 
 /** Quits politely, or drops the socket when Redis went away meanwhile. */
-export async function closeQuietly(redis: Redis): Promise<void> {
+export async function closeQuietly(redis: RedisConnection): Promise<void> {
   if (redis.status === 'end') return;
   try {
     await redis.quit();

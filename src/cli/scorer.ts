@@ -9,6 +9,7 @@ import { LlmConfigError, loadLlmConfig } from '../scoring/llm/config.ts';
 import { LlmScorer } from '../scoring/llm/llm-scorer.ts';
 import { LlmMetrics } from '../scoring/llm/metrics.ts';
 import { closeQuietly, connectIfAnswering } from './optional-redis.ts';
+import { cliRedisTarget } from './redis-target.ts';
 
 /**
  * The scorer the CLI commands use. The LLM when it is configured (OPENAI_API_KEY or
@@ -72,7 +73,7 @@ export async function createCliScorer(options: CliScorerOptions): Promise<CliSco
   if (!config) return explicit === 'llm' ? { ok: false, message: LLM_NOT_CONFIGURED } : keywordOnly;
 
   const deps = { client: createLlmClient(config), config, fallback: keyword, metrics };
-  const redisUrl = env.REDIS_URL?.trim();
+  const redisUrl = cliRedisTarget(env, false);
   if (options.cache === false) return { ok: true, scoring: { scorer: new LlmScorer(deps), chosen: `llm:${config.model}`, metrics, close: async () => undefined } };
   if (!redisUrl) {
     options.note('LLM verdicts are not cached: REDIS_URL is not set.');

@@ -7,6 +7,7 @@ import { QUEUE_PREFIX, storePrefixOf } from '../queue/names.ts';
 import { StoreKeys } from '../store/keys.ts';
 import { SelfAssessmentStore, summarise, type SelfAssessment, type SelfRating } from '../store/self-assessment-store.ts';
 import { closeQuietly, connectIfAnswering } from './optional-redis.ts';
+import { cliRedisTarget } from './redis-target.ts';
 
 /**
  * Self-assessment in the terminal: after /reveal, one prompt per key point (g/p/m, Enter to
@@ -91,7 +92,7 @@ export async function createTerminalSelfAssessment(options: {
   } catch {
     // No user database entry (some containers): one shared local name.
   }
-  const url = env.REDIS_URL?.trim();
+  const url = cliRedisTarget(env, false);
   const connected = url ? await connectIfAnswering(url) : undefined;
   if (url && connected && !connected.ok) options.note(`self-assessments are not saved: Redis at ${describeRedisUrl(url)} did not answer (${connected.reason}).`);
   const redis = connected?.ok ? connected.redis : undefined;
