@@ -13,6 +13,7 @@ import { formatMs, summarize, type Summary } from './stats.ts';
 import { captureBotWarnings, warningsAndLoadLine } from './bot-warnings.ts';
 import type { Bench, BenchReport } from './types.ts';
 import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker-process.ts';
+import { UNBOUNDED_POST_PACES } from '../src/store/post-pacer.ts';
 
 /**
  * Slash commands under load, end to end on loopback: signed `/obs-question` requests at a
@@ -99,6 +100,7 @@ async function startWorkerInline(redisUrl: string, prefix: string, stub: SlackAp
     resolveScorer: async () => scorer,
     logger,
     limiter: BENCH_LIMITER,
+    pacing: { slack: UNBOUNDED_POST_PACES },
   });
   await worker.worker.waitUntilReady();
   return worker;
