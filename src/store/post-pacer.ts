@@ -51,7 +51,8 @@ export interface PaceBooking {
  * Lua: `reserve_slot(keys, first_key, args, first_arg)` books the earliest slot every key
  * allows (keys[first_key], keys[first_key + 1], with interval/tolerance pairs from
  * args[first_arg]) and returns the wait in ms (0: go now). Each key stores its theoretical
- * arrival time (TAT) in ms and expires once it no longer matters.
+ * arrival time (TAT) in ms and expires at that time: from then on an absent key means the
+ * same (a full burst), so an idle channel holds no memory.
  */
 export const RESERVE_SLOT_LUA = `
 local function reserve_slot(keys, first_key, args, first_arg)
@@ -69,7 +70,7 @@ local function reserve_slot(keys, first_key, args, first_arg)
     local tat = tats[i]
     if tat < slot then tat = slot end
     tat = tat + tonumber(args[first_arg + 2 * i])
-    redis.call('SET', keys[first_key + i], tat, 'PX', math.floor(tat - now + 1000))
+    redis.call('SET', keys[first_key + i], tat, 'PX', tat - now)
   end
   return slot - now
 end
@@ -86,7 +87,7 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 for i = 1, 2 do
   local tat = tonumber(redis.call('GET', KEYS[i]) or '0')
   local until_ = now + tonumber(ARGV[1]) + tonumber(ARGV[i + 1])
-  if until_ > tat then redis.call('SET', KEYS[i], until_, 'PX', math.floor(until_ - now + 1000)) end
+  if until_ > tat and until_ > now then redis.call('SET', KEYS[i], until_, 'PX', until_ - now) end
 end
 return 1
 `, 2);
