@@ -172,7 +172,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       jobLog.info('duplicate of an event already handled by another job; ignored', { eventKey });
       return { outcome: 'duplicate' };
     }
-    await pacing.awaitSlot(job, token, start.paceWaitMs);
+    await pacing.awaitSlot(job, token, data, { claim: start.claim, paceWaitMs: start.paceWaitMs });
 
     // Picked inside the try: a job for a platform this worker does not serve fails like any bug.
     let sender;

@@ -80,16 +80,20 @@ const RESERVE = new RedisScript(`${RESERVE_SLOT_LUA}
 return reserve_slot(KEYS, 1, ARGV, 1)
 `, 2);
 
-/** After a 429: neither key gets a slot sooner than ARGV[1] ms from now. */
-const PENALIZE = new RedisScript(`
+/**
+ * After a 429: neither key gets a slot sooner than ARGV[1] ms from now; then books the
+ * job's next slot after that (ARGV[2..5] as RESERVE's), so jobs retried after the same
+ * 429 are spaced out again instead of all posting the moment it lifts.
+ */
+const PENALIZE_AND_RESERVE = new RedisScript(`${RESERVE_SLOT_LUA}
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 for i = 1, 2 do
   local tat = tonumber(redis.call('GET', KEYS[i]) or '0')
-  local until_ = now + tonumber(ARGV[1]) + tonumber(ARGV[i + 1])
+  local until_ = now + tonumber(ARGV[1]) + tonumber(ARGV[2 * i + 1])
   if until_ > tat and until_ > now then redis.call('SET', KEYS[i], until_, 'PX', until_ - now) end
 end
-return 1
+return reserve_slot(KEYS, 1, ARGV, 2)
 `, 2);
 
 function gcraOf(pace: Pace): [interval: number, tolerance: number] {
@@ -112,7 +116,7 @@ export class PostPacer {
     for (const [platform, pace] of Object.entries(paces) as [Platform, PostPaces][]) gcra.set(platform, [...gcraOf(pace.workspace), ...gcraOf(pace.channel)]);
     this.gcra = gcra;
     RESERVE.prepare(redis);
-    PENALIZE.prepare(redis);
+    PENALIZE_AND_RESERVE.prepare(redis);
   }
 
   /**
@@ -139,8 +143,8 @@ export class PostPacer {
     return Number(await RESERVE.run(this.redis, booking.keys, booking.args));
   }
 
-  /** After a 429: no slot in this workspace (and channel) sooner than `retryAfterMs` from now. */
-  async penalize(booking: PaceBooking, retryAfterMs: number): Promise<void> {
-    await PENALIZE.run(this.redis, booking.keys, [Math.max(0, Math.round(retryAfterMs)), booking.args[1], booking.args[3]]);
+  /** After a 429: no slot in this workspace (and channel) sooner than `retryAfterMs` from now; books the next one after it. */
+  async penalizeAndReserve(booking: PaceBooking, retryAfterMs: number): Promise<number> {
+    return Number(await PENALIZE_AND_RESERVE.run(this.redis, booking.keys, [Math.max(0, Math.round(retryAfterMs)), ...booking.args]));
   }
 }
