@@ -20,8 +20,9 @@ import type { Pace } from './workspace-pacer.ts';
  * Defaults, and why (docs/deploy.md repeats them):
  * - Slack chat.postMessage: about 1 message per second per channel, short bursts allowed,
  *   and "several hundred per minute" per workspace. Channel: 1/s with a burst of 3.
- *   Workspace: 4/s (240 a minute) with a burst of 10, the daily worker's pace
- *   (DEFAULT_WORKSPACE_PACE), so a workspace never goes past 250 in any minute.
+ *   Workspace: 4/s (240 a minute) with a burst of 10, so a workspace never goes past 250
+ *   in any minute. The daily worker books on the same workspace key (DailyKeys.pace) at
+ *   the same pace (DEFAULT_WORKSPACE_PACE): daily posts and replies share one budget.
  * - Discord: 5 messages per 5 s per channel → 1/s with a burst of 5. Discord sets no
  *   per-guild message limit; its ceiling is 50 requests/s per bot across every guild, which
  *   @discordjs/rest enforces in each process. A guild gets 10/s (burst 20) here, so one
