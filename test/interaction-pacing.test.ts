@@ -19,14 +19,18 @@ describe('PostPacer: one booking across a workspace and a channel', () => {
   it('books a burst at once, then one slot per interval of the slower bucket; another workspace is untouched', async () => {
     const redis = testRedis();
     try {
-      const pacer = new PostPacer(redis, uniquePrefix('pace'), { slack: { workspace: { perSecond: 10, burst: 3 }, channel: { perSecond: 5, burst: 2 } } });
+      // Slow paces (seconds per slot), so the time the calls themselves take is negligible.
+      const pacer = new PostPacer(redis, uniquePrefix('pace'), { slack: { workspace: { perSecond: 1 / 50, burst: 3 }, channel: { perSecond: 1 / 100, burst: 2 } } });
       const booking = pacer.booking('slack', 'TA', 'C1');
       if (!booking) throw new Error('no booking for slack');
       const waits: number[] = [];
       for (let index = 0; index < 5; index += 1) waits.push(await pacer.reserve(booking));
-      // The channel (5/s, burst 2) binds: two at once, then one every 200 ms.
+      // The channel (one per 100 s, burst 2) binds: two at once, then one every 100 s.
       expect(waits.slice(0, 2)).toEqual([0, 0]);
-      for (let index = 2; index < 5; index += 1) expect(waits[index]).toBeGreaterThanOrEqual((index - 1) * 200 - 20);
+      for (let index = 2; index < 5; index += 1) {
+        expect(waits[index]).toBeGreaterThan((index - 1) * 100_000 - 5_000);
+        expect(waits[index]).toBeLessThanOrEqual((index - 1) * 100_000);
+      }
       // The workspace was charged for each of those posts too: a new channel still waits.
       const otherChannel = pacer.booking('slack', 'TA', 'C2');
       if (!otherChannel) throw new Error('no booking for slack');
@@ -63,21 +67,21 @@ describe('interactions worker: pacing per workspace and per channel', () => {
     // TB's post went out while most of TA's were still waiting for their slots.
     const postedBeforeB = postsTo(harness, 'CA').length;
     expect(postsTo(harness, 'CB')).toHaveLength(1);
-    expect(postedBeforeB).toBeLessThan(flood / 2);
+    expect(postedBeforeB).toBeLessThanOrEqual(flood / 2);
 
     await Promise.all(floodJobs.map((job) => job.waitUntilFinished(harness.events, 15_000)));
     const floodPosts = postsTo(harness, 'CA');
     expect(floodPosts).toHaveLength(flood);
     // And TA kept its pace: 8 posts at 2/s span at least 3.5 s.
-    expect(floodPosts[flood - 1]!.at - floodPosts[0]!.at).toBeGreaterThanOrEqual(7 * 500 - 100);
+    expect(floodPosts[flood - 1]!.at - floodPosts[0]!.at).toBeGreaterThanOrEqual(7 * 500 - 200);
     // Waiting did not spend attempts: every job made one.
     for (const job of floodJobs) expect((await harness.queue.getJob(job.id ?? ''))?.attemptsMade).toBe(1);
   });
 
   it('posts in one channel are spaced by the channel’s pace, and other channels of the workspace are not', async () => {
-    const interval = 250;
+    const interval = 500;
     const harness = await start({ workspace: UNBOUNDED_PACE, channel: { perSecond: 1_000 / interval, burst: 1 } });
-    const count = 6;
+    const count = 5;
     const jobs = await Promise.all(Array.from({ length: count }, (_, index) => harness.enqueue(harness.command('', { workspaceId: 'TA', channelId: 'CA1', userId: `U${index}` }))));
     const elsewhere = await harness.enqueue(harness.command('', { workspaceId: 'TA', channelId: 'CA2' }));
     await Promise.all([...jobs, elsewhere].map((job) => job.waitUntilFinished(harness.events, 15_000)));
@@ -86,8 +90,8 @@ describe('interactions worker: pacing per workspace and per channel', () => {
     expect(inChannel).toHaveLength(count);
     const gaps = inChannel.slice(1).map((at, index) => at - inChannel[index]!);
     // Each slot is `interval` after the last on Redis's clock; delivery adds a little jitter.
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(interval - 100);
-    expect(inChannel[count - 1]! - inChannel[0]!).toBeGreaterThanOrEqual((count - 1) * interval - 50);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(interval - 200);
+    expect(inChannel[count - 1]! - inChannel[0]!).toBeGreaterThanOrEqual((count - 1) * interval - 200);
     // The other channel's post did not queue behind them.
     const otherAt = postsTo(harness, 'CA2')[0]!.at;
     expect(otherAt).toBeLessThan(inChannel[count - 1]!);
