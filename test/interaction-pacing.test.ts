@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { metrics } from '../src/infra/metrics.ts';
 import { PostPacer, UNBOUNDED_PACE, type PostPaces } from '../src/store/post-pacer.ts';
 import { startHarness, type Harness } from './slack-worker.harness.ts';
 import { testRedis, uniquePrefix } from './helpers/redis.ts';
@@ -8,6 +9,11 @@ import { testRedis, uniquePrefix } from './helpers/redis.ts';
  * each job's claim script), with real Redis, real BullMQ and the Slack stand-in. Workspaces
  * are told apart at the stand-in by their channels (`CA…` for workspace TA, `CB…` for TB).
  */
+async function jobsCounted(outcome: string): Promise<number> {
+  const { values } = await metrics.jobs.get();
+  return values.filter((value) => value.labels.queue === 'interactions' && value.labels.outcome === outcome).reduce((sum, value) => sum + value.value, 0);
+}
+
 function postsTo(h: Harness, prefix: string): { channel: string; at: number }[] {
   return h.stub
     .callsTo('chat.postMessage')
@@ -59,6 +65,7 @@ describe('interactions worker: pacing per workspace and per channel', () => {
     // Workspace TA: one post per 500 ms after the first; channels are not the limit.
     const harness = await start({ workspace: { perSecond: 2, burst: 1 }, channel: UNBOUNDED_PACE });
     const flood = 8;
+    const pacedBefore = await jobsCounted('paced');
     const floodJobs = await Promise.all(Array.from({ length: flood }, (_, index) => harness.enqueue(harness.command('', { workspaceId: 'TA', channelId: `CA${index}` }))));
     await harness.stub.waitFor(() => postsTo(harness, 'CA').length >= 1, 10_000, 'the flood’s first post');
 
@@ -74,6 +81,8 @@ describe('interactions worker: pacing per workspace and per channel', () => {
     expect(floodPosts).toHaveLength(flood);
     // And TA kept its pace: 8 posts at 2/s span at least 3.5 s.
     expect(floodPosts[flood - 1]!.at - floodPosts[0]!.at).toBeGreaterThanOrEqual(7 * 500 - 200);
+    // All but the first waited in the delayed set (more than once if one came back late).
+    expect((await jobsCounted('paced')) - pacedBefore).toBeGreaterThanOrEqual(flood - 1);
     // Waiting did not spend attempts: every job made one.
     for (const job of floodJobs) expect((await harness.queue.getJob(job.id ?? ''))?.attemptsMade).toBe(1);
   });
@@ -120,6 +129,7 @@ describe('interactions worker: pacing per workspace and per channel', () => {
     expect(afterwards.map((post) => post.channel).sort()).toEqual(['CA1', 'CA2']);
     for (const post of afterwards) expect(post.at - rateLimited!.at).toBeGreaterThanOrEqual(2_000 - 100);
     expect(postsTo(harness, 'CB')[0]!.at).toBeLessThan(Math.min(...afterwards.map((post) => post.at)));
+    expect(await jobsCounted('rate_limited')).toBeGreaterThanOrEqual(1);
     // The 429 spent no attempt.
     expect((await harness.queue.getJob(limited.id ?? ''))?.attemptsMade).toBe(1);
   });

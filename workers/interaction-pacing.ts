@@ -1,5 +1,6 @@
 import { DelayedError, type Job } from 'bullmq';
 import { decodeThreadId, type Platform } from '../src/core/thread-id.ts';
+import { metrics } from '../src/infra/metrics.ts';
 import type { RedisConnection } from '../src/infra/redis.ts';
 import type { InteractionJob } from '../src/queue/jobs.ts';
 import { DEFAULT_POST_PACES, PostPacer, type PaceBooking, type PostPaces } from '../src/store/post-pacer.ts';
@@ -39,7 +40,13 @@ export interface ClaimedSlot {
 export class InteractionPacing {
   private readonly pacer: PostPacer;
 
-  constructor(connection: RedisConnection, storePrefix: string, paces: InteractionPaces = DEFAULT_POST_PACES) {
+  constructor(
+    connection: RedisConnection,
+    storePrefix: string,
+    paces: InteractionPaces = DEFAULT_POST_PACES,
+    /** The queue's name, for the jobs counter (`outcome="paced"` / `"rate_limited"`). */
+    private readonly queueName = 'interactions',
+  ) {
     this.pacer = new PostPacer(connection, storePrefix, paces);
   }
 
@@ -76,6 +83,7 @@ export class InteractionPacing {
   async rateLimited(job: Job, token: string | undefined, data: InteractionJob, retryAfterMs: number): Promise<never> {
     const booking = this.bookingFor(data);
     const waitMs = booking ? await this.pacer.penalizeAndReserve(booking, retryAfterMs) : retryAfterMs;
+    metrics.jobs.inc({ queue: this.queueName, outcome: 'rate_limited' });
     return deferJob(job, token, Math.max(1, waitMs));
   }
 
@@ -85,6 +93,7 @@ export class InteractionPacing {
       await new Promise((resolve) => setTimeout(resolve, waitMs));
       return;
     }
+    metrics.jobs.inc({ queue: this.queueName, outcome: 'paced' });
     await deferJob(job, token, waitMs);
   }
 }

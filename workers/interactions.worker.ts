@@ -62,7 +62,7 @@ export interface InteractionsWorkerDeps extends BaseWorkerDeps {
 
 export interface RunningInteractionsWorker {
   worker: Worker;
-  /** The same queue, for scheduling ticks and the rate-limit pause. */
+  /** The same queue, for scheduling ticks. */
   queue: Queue;
   stores: Stores;
   /** Stops taking jobs, lets active ones finish, closes connections. Safe to call twice. */
@@ -103,7 +103,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   const { redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs } = deps;
   const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, stores, queue } = resources;
-  const pacing = new InteractionPacing(resources.storeConnection, storePrefix ?? storePrefixOf(prefix), deps.pacing);
+  const pacing = new InteractionPacing(resources.storeConnection, storePrefix ?? storePrefixOf(prefix), deps.pacing, queueName);
 
   const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;
   const scheduleTick = async ({ threadId, at }: { threadId: string; at: number }): Promise<void> => {
