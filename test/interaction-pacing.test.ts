@@ -106,6 +106,24 @@ describe('interactions worker: pacing per workspace and per channel', () => {
     expect(otherAt).toBeLessThan(inChannel[count - 1]!);
   });
 
+  it('jobs that come back late from their delay book new slots instead of posting all at once', async () => {
+    const interval = 400;
+    const harness = await start({ workspace: UNBOUNDED_PACE, channel: { perSecond: 1_000 / interval, burst: 1 } });
+    const count = 4;
+    const jobs = await Promise.all(Array.from({ length: count }, (_, index) => harness.enqueue(harness.command('', { workspaceId: 'TA', channelId: 'CA1', userId: `U${index}` }))));
+    await harness.stub.waitFor(() => postsTo(harness, 'CA1').length >= 1, 10_000, 'the first post');
+    // A worker too busy to take them: every booked slot passes while the jobs sit delayed.
+    await harness.running.worker.pause(true);
+    await new Promise((resolve) => setTimeout(resolve, count * interval + 500));
+    harness.running.worker.resume();
+    await Promise.all(jobs.map((job) => job.waitUntilFinished(harness.events, 15_000)));
+
+    const times = postsTo(harness, 'CA1').map((post) => post.at);
+    expect(times).toHaveLength(count);
+    // Had they kept their old slots, the three late ones would have gone out back to back.
+    for (let index = 1; index < count; index += 1) expect(times[index]! - times[index - 1]!).toBeGreaterThanOrEqual(interval - 200);
+  });
+
   it('a 429 slows down only the workspace that got it', async () => {
     const harness = await start({ workspace: { perSecond: 50, burst: 5 }, channel: { perSecond: 50, burst: 5 } });
     harness.stub.script('chat.postMessage', { retryAfter: 2 });
