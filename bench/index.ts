@@ -17,6 +17,7 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'judge-prompt', load: async () => (await import('./judge-prompt.bench.ts')).bench },
   { name: 'redis-trips', load: async () => (await import('./redis-trips.bench.ts')).bench },
   { name: 'worker-capacity', load: async () => (await import('./worker-capacity.bench.ts')).bench },
+  { name: 'pacing', load: async () => (await import('./pacing.bench.ts')).bench },
   { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
   { name: 'forget-me', load: async () => (await import('./forget-me.bench.ts')).bench },
 ];

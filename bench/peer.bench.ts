@@ -14,6 +14,7 @@ import { buttonPayload, messageEnvelope, SlackHttp, viewSubmissionPayload } from
 import { SlackApiStub, type StoredMessage } from '../test/stubs/slack-api.ts';
 import { formatMs, summarize } from './stats.ts';
 import type { Bench, BenchReport } from './types.ts';
+import { UNBOUNDED_POST_PACES } from '../src/store/post-pacer.ts';
 
 /**
  * Peer sessions under load, end to end on loopback: PEER_BENCH_SESSIONS (1,000) sessions run
@@ -77,6 +78,8 @@ export const bench: Bench = {
       resolveScorer: async () => scorer,
       logger,
       limiter: { max: 10_000, duration: 1_000 },
+      // One workspace, many channels: the per-workspace pace is the pacing bench's subject, not this one's.
+      pacing: { slack: UNBOUNDED_POST_PACES },
       concurrency: 64,
       peer: { platforms: { slack: new SlackPeerPlatform(sender.client) }, settings: DEFAULT_PEER_SETTINGS },
     });

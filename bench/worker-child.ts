@@ -3,6 +3,7 @@ import { loadQuestionBank } from '../src/core/content/load.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
 import { createLogger, setLogSink, type Logger } from '../src/infra/logger.ts';
 import { startInteractionsWorker } from '../workers/interactions.worker.ts';
+import { UNBOUNDED_POST_PACES } from '../src/store/post-pacer.ts';
 
 /** A setting the bench passes through the environment; missing is a bench bug. */
 export function required(name: string): string {
@@ -34,6 +35,8 @@ export async function serveBenchWorker(name: string, senderFor: (logger: Logger)
     logger,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     limiter: { max: Number(required('BENCH_LIMITER_MAX')), duration: 1_000 },
+    // BENCH_PACING=real: the production paces (the pacing bench). Otherwise the booking runs but never waits.
+    ...(process.env.BENCH_PACING === 'real' ? {} : { pacing: { slack: UNBOUNDED_POST_PACES, discord: UNBOUNDED_POST_PACES } }),
   });
   await worker.worker.waitUntilReady();
   process.stdout.write('ready\n');

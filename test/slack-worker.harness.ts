@@ -11,6 +11,7 @@ import { startInteractionsWorker, type InteractionsWorkerDeps, type RunningInter
 import { resultWith, sampleQuestion, samplePacing } from './fixtures/sample-question.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from './helpers/redis.ts';
 import { SlackApiStub } from './stubs/slack-api.ts';
+import { UNBOUNDED_POST_PACES } from '../src/store/post-pacer.ts';
 
 /**
  * Everything a worker test needs, all real except Slack: a Redis-backed BullMQ queue and
@@ -86,6 +87,8 @@ export async function startHarness(overrides: Partial<InteractionsWorkerDeps> = 
     now: () => clock.now,
     random: () => 0,
     tickJobOptions: FAST_JOBS,
+    // The pace has its own test (interaction-pacing.test.ts); here it must not slow anything down.
+    pacing: { slack: UNBOUNDED_POST_PACES },
     ...overrides,
   });
   await running.worker.waitUntilReady();

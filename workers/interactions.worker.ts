@@ -7,6 +7,7 @@ import type { IdlePolicy } from '../src/core/interview/pacing.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
 import { lockOptions, openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { releaseIfClosing } from './release-if-closing.ts';
+import { InteractionPacing, type InteractionPaces } from './interaction-pacing.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
@@ -28,8 +29,8 @@ import { PeerSessionStore } from '../src/store/peer-session-store.ts';
  * Every job is validated (a malformed payload is a bug upstream: logged, never retried),
  * deduplicated by its platform event (a different job for the same event is dropped; a
  * re-run of the same job resumes its stored plan), then handled. Failures are sorted:
- * - RateLimitError (Slack 429): the whole queue pauses for Retry-After and the job goes
- *   back to waiting without spending an attempt, so nothing is lost;
+ * - RateLimitError (a 429): that workspace and channel are slowed past Retry-After and the
+ *   job is delayed as long, without spending an attempt, so nothing is lost;
  * - PermanentDeliveryError (not_in_channel, …): no retry; the user is told how to fix it;
  * - anything else: retried with exponential backoff (the job's attempts/backoff); after the
  *   last attempt the user is told, generically, to try again.
@@ -37,9 +38,11 @@ import { PeerSessionStore } from '../src/store/peer-session-store.ts';
 export interface InteractionsWorkerDeps extends BaseWorkerDeps {
   resolveScorer: ScorerResolver;
   /**
-   * Global pace of job starts. Needed for the 429 pause to hold across workers, and a
-   * ceiling below Slack's workspace-wide limits. Default 20 jobs per second.
+   * Posting pace per platform, per workspace and per channel, shared by every worker
+   * (interaction-pacing.ts). Default DEFAULT_POST_PACES (Slack: 4/s per workspace, 1/s per channel).
    */
+  pacing?: InteractionPaces;
+  /** An optional global ceiling on job starts (BullMQ's limiter), off by default: pacing is per workspace. */
   limiter?: { max: number; duration: number };
   /** Options for the tick jobs this worker schedules (attempts, backoff). */
   tickJobOptions?: JobsOptions;
@@ -59,7 +62,7 @@ export interface InteractionsWorkerDeps extends BaseWorkerDeps {
 
 export interface RunningInteractionsWorker {
   worker: Worker;
-  /** The same queue, for scheduling ticks and the rate-limit pause. */
+  /** The same queue, for scheduling ticks. */
   queue: Queue;
   stores: Stores;
   /** Stops taking jobs, lets active ones finish, closes connections. Safe to call twice. */
@@ -100,6 +103,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   const { redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs } = deps;
   const resources = openWorkerResources({ redisUrl, connection: given, storePrefix, sessionTtlMs, answerRetentionMs, prefix, queueName, log, ...(deps.redisErrors ? { redisErrors: deps.redisErrors } : {}) });
   const { connection, stores, queue } = resources;
+  const pacing = new InteractionPacing(resources.storeConnection, storePrefix ?? storePrefixOf(prefix), deps.pacing, queueName);
 
   const tickOptions = deps.tickJobOptions ?? DEFAULT_JOB_OPTIONS;
   const scheduleTick = async ({ threadId, at }: { threadId: string; at: number }): Promise<void> => {
@@ -137,7 +141,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     const ids = logIdsOf(job);
     // Continues the trace of the adapter that queued it (its context is in the job data).
     return withLogContext(ids, () =>
-      inJobSpan(data.trace, `job ${data.kind}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.message.id': job.id ?? '' }, () => runJob(job, data)),
+      inJobSpan(data.trace, `job ${data.kind}`, { 'messaging.system': 'bullmq', 'messaging.destination.name': queueName, 'messaging.message.id': job.id ?? '' }, () => runJob(job, data, token)),
     );
   };
 
@@ -150,7 +154,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     }
   };
 
-  const runJob = async (job: Job, data: InteractionJob): Promise<JobResult> => {
+  const runJob = async (job: Job, data: InteractionJob, token: string | undefined): Promise<JobResult> => {
     const { workspaceId, platform } = workspaceOf(data);
     const eventKey = eventKeyOf(data);
     // jobId and sessionId come from the log context (see processJob).
@@ -161,12 +165,14 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       attempt: job.attemptsMade + 1,
     });
 
-    // The claim, and any plan an earlier run stored with its progress, in one round trip.
-    const start = await stores.dedupe.claimAndLoad(workspaceId, eventKey, job.id ?? eventKey);
+    // The claim, any plan an earlier run stored with its progress, and (on a first claim)
+    // the posting slot, in one round trip.
+    const start = await stores.dedupe.claimAndLoad(workspaceId, eventKey, job.id ?? eventKey, pacing.bookingFor(data));
     if (start.claim === 'duplicate') {
       jobLog.info('duplicate of an event already handled by another job; ignored', { eventKey });
       return { outcome: 'duplicate' };
     }
+    await pacing.awaitSlot(job, token, data, { claim: start.claim, paceWaitMs: start.paceWaitMs });
 
     // Picked inside the try: a job for a platform this worker does not serve fails like any bug.
     let sender;
@@ -177,10 +183,9 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       return { outcome };
     } catch (error) {
       if (error instanceof RateLimitError) {
-        jobLog.warn('rate limited by the platform; pausing the queue', { retryAfterMs: error.retryAfterMs });
-        await queue.rateLimit(error.retryAfterMs);
-        // Back to waiting without spending an attempt; the stored plan resumes after the pause.
-        throw Worker.RateLimitError();
+        jobLog.warn('rate limited by the platform; slowing this workspace down', { retryAfterMs: error.retryAfterMs });
+        // Delayed without spending an attempt; the stored plan resumes after Retry-After.
+        return pacing.rateLimited(job, token, data, error.retryAfterMs);
       }
       if (error instanceof PermanentDeliveryError) {
         jobLog.error('permanent delivery failure; not retrying', { code: error.code, error });
@@ -205,7 +210,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     connection,
     prefix,
     concurrency: deps.concurrency ?? 8,
-    limiter: deps.limiter ?? { max: 20, duration: 1_000 },
+    ...(deps.limiter ? { limiter: deps.limiter } : {}),
     ...lockOptions(deps.lock),
     // Finished jobs are only kept for inspection; dedupe lives in our own store.
     removeOnComplete: { age: 3_600, count: 10_000 },
@@ -217,7 +222,6 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   });
   instrumentWorker(worker, queueName);
   worker.on('failed', (job, error) => {
-    if (error.message === 'bullmq:rateLimitExceeded') return;
     log.warn('job failed', { ...logIdsOf(job), name: job?.name, attemptsMade: job?.attemptsMade, error });
   });
   worker.on('stalled', (jobId) => log.warn('job stalled; it will be re-run and resume its stored plan', { jobId }));

@@ -55,7 +55,7 @@ export const metrics = {
   }),
   jobs: new Counter({
     name: 'obsbot_jobs_total',
-    help: 'Jobs finished, by queue and outcome (completed, failed, retried, rate_limited).',
+    help: 'Jobs finished, by queue and outcome (completed, failed, retried, rate_limited), and interactions jobs sent back to wait for their posting slot (paced).',
     labelNames: ['queue', 'outcome'] as const,
     registers: [registry],
   }),

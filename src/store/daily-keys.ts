@@ -55,8 +55,11 @@ export class DailyKeys {
     return `${this.prefix}:public-stats:${workspaceId}`;
   }
 
-  /** The workspace's posting pace (see WorkspacePacer). */
+  /**
+   * The workspace's posting pace (see WorkspacePacer): the same key as the interactions
+   * worker's (PostPacer.workspaceKey), so daily posts and replies share one workspace budget.
+   */
   pace(workspaceId: string): string {
-    return `${this.prefix}:daily:pace:${workspaceId}`;
+    return `${this.prefix}:pace:{${workspaceId}}`;
   }
 }

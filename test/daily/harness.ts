@@ -15,6 +15,7 @@ import { sampleQuestion, samplePacing } from '../fixtures/sample-question.ts';
 import { testRedis, testRedisUrl, uniquePrefix } from '../helpers/redis.ts';
 import { phraseScorer, textOf, TOKEN } from '../slack-worker.harness.ts';
 import { SlackApiStub, type StoredMessage } from '../stubs/slack-api.ts';
+import { UNBOUNDED_POST_PACES } from '../../src/store/post-pacer.ts';
 
 /**
  * Daily-question tests: the real interactions worker and daily worker on real BullMQ
@@ -135,6 +136,7 @@ export async function startDailyHarness(options: DailyHarnessOptions = {}): Prom
     now: () => clock.now,
     random: () => 0,
     tickJobOptions: FAST_JOBS,
+    pacing: { slack: UNBOUNDED_POST_PACES },
     daily: daily.services,
     ...(options.adminUserIds ? { adminUserIds: options.adminUserIds } : {}),
   });
