@@ -1,6 +1,7 @@
 import { Cluster, type ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
+import { RedisScript } from './scripts.ts';
 import type { SideWrite } from './session-store.ts';
 
 /**
@@ -25,6 +26,21 @@ export const DEFAULT_OUTBOX_TTL_MS = 2 * DAY_MS;
  */
 export const DONE_PLAN = '{"v":1,"done":true,"steps":[]}';
 
+/**
+ * SET the plan NX; when it was set, write the progress fields given with it (ARGV[3..]) and
+ * return false; otherwise return the plan already stored. One round trip either way.
+ */
+const CREATE = new RedisScript(`
+if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+  if #ARGV > 2 then
+    redis.call('HSET', KEYS[2], unpack(ARGV, 3))
+    redis.call('PEXPIRE', KEYS[2], ARGV[2])
+  end
+  return false
+end
+return redis.call('GET', KEYS[1])
+`, 2);
+
 export class OutboxStore {
   /**
    * Whether recordAll/markDone may carry writes to keys outside the event's `{workspace}`
@@ -39,6 +55,7 @@ export class OutboxStore {
     readonly ttlMs: number = DEFAULT_OUTBOX_TTL_MS,
   ) {
     this.batchesAnySlot = !(redis instanceof Cluster);
+    CREATE.prepare(redis);
   }
 
   /** The write a session commit carries along, so the plan lands with the state. */
@@ -46,15 +63,15 @@ export class OutboxStore {
     return { key: this.keys.outbox(workspaceId, eventKey), value: planJson, ttlMs: this.ttlMs };
   }
 
-  /** Stores a plan unless one exists; returns the plan now stored (this one or the earlier). */
-  async create(workspaceId: string, eventKey: string, planJson: string): Promise<{ created: boolean; planJson: string }> {
-    const key = this.keys.outbox(workspaceId, eventKey);
-    const set = await this.redis.set(key, planJson, 'PX', this.ttlMs, 'NX');
-    if (set === 'OK') return { created: true, planJson };
-    const existing = await this.redis.get(key);
-    // Expired between the two calls: ours is as good as any.
-    if (existing === null) return this.create(workspaceId, eventKey, planJson);
-    return { created: false, planJson: existing };
+  /**
+   * Stores a plan unless one exists; returns the plan now stored (this one or the earlier).
+   * `progress`: fields recorded with the plan, only when it is this one (see runPlan's
+   * `storedWithPlan`); an earlier plan keeps its own progress untouched.
+   */
+  async create(workspaceId: string, eventKey: string, planJson: string, progress: readonly (readonly [string, string])[] = []): Promise<{ created: boolean; planJson: string }> {
+    const keys = [this.keys.outbox(workspaceId, eventKey), this.keys.outboxProgress(workspaceId, eventKey)];
+    const existing = (await CREATE.run(this.redis, keys, [planJson, this.ttlMs, ...progress.flat()])) as string | null;
+    return existing === null ? { created: true, planJson } : { created: false, planJson: existing };
   }
 
   async get(workspaceId: string, eventKey: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetchFunction } from '@slack/web-api';
 
@@ -23,15 +23,32 @@ export interface KeepAliveFetchOptions {
   maxSockets?: number;
 }
 
+/** A response read whole: what the keep-alive client hands to `fetch` and to the thin Web API path (web-api-call.ts). */
+export interface RawResponse {
+  status: number;
+  statusText: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer<ArrayBuffer>;
+}
+
+export interface RawRequest {
+  method: string;
+  headers?: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal | null;
+}
+
 export interface KeepAliveFetch {
   fetch: FetchFunction;
+  /** The same request without a WHATWG `Response` around it: one POST, read whole. */
+  send(url: URL, request: RawRequest): Promise<RawResponse>;
   /** Closes the idle sockets. */
   close(): void;
 }
 
-function headersOf(message: IncomingMessage): Headers {
+function headersOf(raw: IncomingHttpHeaders): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(message.headers)) {
+  for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
@@ -43,20 +60,14 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions): KeepAliveF
   const http = new HttpAgent({ keepAlive: true, maxSockets });
   const https = new HttpsAgent({ keepAlive: true, maxSockets });
 
-  const fetch = (url: string | URL, init: FetchRequestInit = {}): Promise<Response> => {
-    if (init.body !== undefined && typeof init.body !== 'string') return globalThis.fetch(url, init);
-    const target = typeof url === 'string' ? new URL(url) : url;
+  const send = (target: URL, init: RawRequest): Promise<RawResponse> => {
     const secure = target.protocol === 'https:';
-    return new Promise<Response>((resolve, reject) => {
-      const request = (secure ? httpsRequest : httpRequest)(target, { method: init.method ?? 'GET', headers: init.headers, agent: secure ? https : http, timeout: options.timeoutMs }, (response) => {
+    return new Promise<RawResponse>((resolve, reject) => {
+      const request = (secure ? httpsRequest : httpRequest)(target, { method: init.method, ...(init.headers ? { headers: init.headers } : {}), agent: secure ? https : http, timeout: options.timeoutMs }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
-        response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          const body = NULL_BODY_STATUSES.has(status) ? null : Buffer.concat(chunks);
-          resolve(new Response(body, { status, statusText: response.statusMessage ?? '', headers: headersOf(response) }));
-        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', headers: response.headers, body: Buffer.concat(chunks) }));
       });
       request.on('timeout', () => request.destroy(new Error(`no response within ${options.timeoutMs} ms`)));
       request.on('error', reject);
@@ -68,8 +79,15 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions): KeepAliveF
       request.end(init.body);
     });
   };
+
+  const fetch = async (url: string | URL, init: FetchRequestInit = {}): Promise<Response> => {
+    if (init.body !== undefined && typeof init.body !== 'string') return globalThis.fetch(url, init);
+    const raw = await send(typeof url === 'string' ? new URL(url) : url, { method: init.method ?? 'GET', ...(init.headers ? { headers: init.headers as Record<string, string> } : {}), ...(init.body !== undefined ? { body: init.body } : {}), signal: init.signal ?? null });
+    return new Response(NULL_BODY_STATUSES.has(raw.status) ? null : raw.body, { status: raw.status, statusText: raw.statusText, headers: headersOf(raw.headers) });
+  };
   return {
     fetch,
+    send,
     close() {
       http.destroy();
       https.destroy();

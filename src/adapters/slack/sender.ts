@@ -1,5 +1,6 @@
-import { LogLevel, WebClient, type Logger as SlackLogger } from '@slack/web-api';
+import { LogLevel, WebClient, type ChatPostEphemeralArguments, type ChatPostEphemeralResponse, type ChatPostMessageArguments, type ChatPostMessageResponse, type ConversationsHistoryArguments, type ConversationsHistoryResponse, type ConversationsRepliesArguments, type ConversationsRepliesResponse, type Logger as SlackLogger, type ReactionsAddArguments, type ReactionsAddResponse, type UsersInfoArguments, type UsersInfoResponse } from '@slack/web-api';
 import { createKeepAliveFetch } from './keep-alive-fetch.ts';
+import { WebApiCaller } from './web-api-call.ts';
 import type { ChatSender, DeliveryProgress, Destination, MessageContent, PostResult, ReactionKind } from '../../app/ports.ts';
 import { AppError, PermanentDeliveryError } from '../../core/errors.ts';
 import { logger as defaultLogger, type Logger } from '../../infra/logger.ts';
@@ -66,7 +67,10 @@ function slackLogger(log: Logger): SlackLogger {
 }
 
 export class SlackSender implements ChatSender {
+  /** The SDK client, for other callers on the same token (peer forms, pagination). */
   readonly client: WebClient;
+  /** This sender's own calls: the WebClient's request and errors, less its per-call overhead (see web-api-call.ts). */
+  private readonly api: WebApiCaller;
   private readonly log: Logger;
   private readonly responseOrigins: Set<string>;
   private readonly verifyLookback: number;
@@ -77,15 +81,19 @@ export class SlackSender implements ChatSender {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.verifyLookback = options.verifyLookback ?? 100;
     this.responseOrigins = new Set(options.responseUrlOrigins ?? ['https://hooks.slack.com']);
+    const apiUrl = options.slackApiUrl ? normaliseApiUrl(options.slackApiUrl) : 'https://slack.com/api/';
+    const transport = createKeepAliveFetch({ timeoutMs: this.timeoutMs });
+    const sdkLogger = slackLogger(this.log);
+    this.api = new WebApiCaller(transport, apiUrl, options.token, sdkLogger);
     this.client = new WebClient(options.token, {
-      ...(options.slackApiUrl ? { slackApiUrl: normaliseApiUrl(options.slackApiUrl) } : {}),
+      slackApiUrl: apiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       allowAbsoluteUrls: false,
       // The keep-alive client times requests out itself, without a signal per request.
-      fetch: createKeepAliveFetch({ timeoutMs: this.timeoutMs }).fetch,
+      fetch: transport.fetch,
       timeout: 0,
-      logger: slackLogger(this.log),
+      logger: sdkLogger,
       logLevel: LogLevel.WARN,
     });
   }
@@ -124,7 +132,7 @@ export class SlackSender implements ChatSender {
 
   private async post(channel: string, thread: string | undefined, message: SlackMessage, key: string): Promise<string> {
     const result = await this.call('chat.postMessage', () =>
-      this.client.chat.postMessage({
+      this.api.call<ChatPostMessageResponse>('chat.postMessage', {
         channel,
         ...(thread ? { thread_ts: thread } : {}),
         text: message.text,
@@ -132,7 +140,7 @@ export class SlackSender implements ChatSender {
         unfurl_links: false,
         unfurl_media: false,
         metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } },
-      }),
+      } satisfies ChatPostMessageArguments),
     );
     if (!result.ts) throw new AppError('post_without_id', 'chat.postMessage returned no ts');
     return result.ts;
@@ -149,12 +157,12 @@ export class SlackSender implements ChatSender {
     try {
       if (thread) {
         const result = await this.call('conversations.replies', () =>
-          this.client.conversations.replies({ channel, ts: thread, limit: this.verifyLookback, include_all_metadata: true, ...window }),
+          this.api.call<ConversationsRepliesResponse>('conversations.replies', { channel, ts: thread, limit: this.verifyLookback, include_all_metadata: true, ...window } satisfies ConversationsRepliesArguments),
         );
         messages = result.messages as PostedMessage[] | undefined;
       } else {
         const result = await this.call('conversations.history', () =>
-          this.client.conversations.history({ channel, limit: this.verifyLookback, include_all_metadata: true, ...window }),
+          this.api.call<ConversationsHistoryResponse>('conversations.history', { channel, limit: this.verifyLookback, include_all_metadata: true, ...window } satisfies ConversationsHistoryArguments),
         );
         messages = result.messages as PostedMessage[] | undefined;
       }
@@ -175,13 +183,13 @@ export class SlackSender implements ChatSender {
     for (const [index, message] of messages.entries()) {
       if (progress.delivered.has(index)) continue;
       const result = await this.call('chat.postEphemeral', () =>
-        this.client.chat.postEphemeral({
+        this.api.call<ChatPostEphemeralResponse>('chat.postEphemeral', {
           channel: destination.channelId,
           user: destination.userId,
           ...(destination.thread ? { thread_ts: destination.thread } : {}),
           text: message.text,
           blocks: message.blocks,
-        }),
+        } satisfies ChatPostEphemeralArguments),
       );
       await progress.onDelivered(index, result.message_ts ?? 'ephemeral', index === messages.length - 1);
     }
@@ -231,7 +239,7 @@ export class SlackSender implements ChatSender {
    */
   async isWorkspaceAdmin(workspaceId: string, userId: string): Promise<boolean> {
     try {
-      const result = await this.call('users.info', () => this.client.users.info({ user: userId }));
+      const result = await this.call('users.info', () => this.api.call<UsersInfoResponse>('users.info', { user: userId } satisfies UsersInfoArguments));
       const user = result.user;
       if (!user || user.deleted) return false;
       return user.is_admin === true || user.is_owner === true || user.is_primary_owner === true;
@@ -244,7 +252,7 @@ export class SlackSender implements ChatSender {
 
   async addReaction(target: { workspaceId: string; channelId: string; messageId: string }, reaction: ReactionKind): Promise<void> {
     try {
-      await this.call('reactions.add', () => this.client.reactions.add({ channel: target.channelId, timestamp: target.messageId, name: REACTIONS[reaction] }));
+      await this.call('reactions.add', () => this.api.call<ReactionsAddResponse>('reactions.add', { channel: target.channelId, timestamp: target.messageId, name: REACTIONS[reaction] } satisfies ReactionsAddArguments));
     } catch (error) {
       if (error instanceof PermanentDeliveryError && error.code === 'already_reacted') return;
       throw error;

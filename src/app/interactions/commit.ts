@@ -3,6 +3,7 @@ import type { SessionState } from '../../core/interview/session-state.ts';
 import type { VersionedSession } from '../../store/index.ts';
 import type { JobContext } from './context.ts';
 import { parsePlan, serializePlan, type Plan, type PlanStep } from './plan.ts';
+import { firstPostMark } from './run-plan.ts';
 
 /**
  * The two ways a handler stores its plan. Both are idempotent per event: when a plan for
@@ -16,9 +17,11 @@ function planOf(ctx: JobContext, steps: PlanStep[]): Plan {
 /** A plan that changes no existing session (a new question, help, stats, a note). */
 export async function submitPlan(ctx: JobContext, steps: PlanStep[]): Promise<Plan> {
   const plan = planOf(ctx, steps);
-  const { created, planJson } = await ctx.deps.stores.outbox.create(ctx.workspaceId, ctx.eventKey, serializePlan(plan, ctx.deps.bank));
+  const progress = ctx.marksFirstPost ? firstPostMark(steps, Date.now()) : [];
+  const { created, planJson } = await ctx.deps.stores.outbox.create(ctx.workspaceId, ctx.eventKey, serializePlan(plan, ctx.deps.bank), progress);
   if (!created) return parsePlan(planJson, ctx.deps.bank);
   ctx.planCreated = true;
+  if (progress.length > 0) ctx.storedWithPlan = new Map(progress);
   return plan;
 }
 

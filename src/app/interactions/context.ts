@@ -62,6 +62,14 @@ export interface JobContext {
    * read with the job's claim is still current and need not be read again.
    */
   planCreated?: boolean;
+  /**
+   * Set by a caller that hands `storedWithPlan` on to runPlan (handleInteraction): a new plan
+   * whose first step is a post is then stored with that post's attempt mark, which spares
+   * runPlan the round trip it would make for the mark just before the post.
+   */
+  marksFirstPost?: boolean;
+  /** The progress fields submitPlan stored with this job's new plan (see marksFirstPost). */
+  storedWithPlan?: ReadonlyMap<string, string>;
 }
 
 export type JobOf<K extends InteractionJob['kind']> = Extract<InteractionJob, { kind: K }>;

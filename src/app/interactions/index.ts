@@ -46,7 +46,7 @@ export type Outcome = 'handled' | 'resumed' | 'nothing';
 export async function handleInteraction(job: InteractionJob, deps: InteractionDeps, start?: Pick<EventStart, 'planJson' | 'progress'>): Promise<Outcome> {
   const { platform, workspaceId } = workspaceOf(job);
   const eventKey = eventKeyOf(job);
-  const ctx: JobContext = { deps, platform, workspaceId, eventKey, log: deps.logger.child({ kind: job.kind, eventKey }) };
+  const ctx: JobContext = { deps, platform, workspaceId, eventKey, log: deps.logger.child({ kind: job.kind, eventKey }), marksFirstPost: true };
   const stored = start ? start.planJson : await deps.stores.outbox.get(workspaceId, eventKey);
   if (stored) {
     ctx.log.info('resuming a stored plan');
@@ -67,6 +67,6 @@ export async function handleInteraction(job: InteractionJob, deps: InteractionDe
   if (!plan) return 'nothing';
   // Nothing to run (this includes a finished plan found by a racing duplicate, DONE_PLAN).
   if (plan.steps.length === 0) return 'handled';
-  await runPlan(plan, deps, { ...(ctx.planCreated && start ? { progress: start.progress } : {}), compactWhenDone: true });
+  await runPlan(plan, deps, { ...(ctx.planCreated && start ? { progress: start.progress } : {}), ...(ctx.storedWithPlan ? { storedWithPlan: ctx.storedWithPlan } : {}), compactWhenDone: true });
   return 'handled';
 }

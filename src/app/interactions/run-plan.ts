@@ -36,6 +36,22 @@ export interface RunPlanOptions {
    * read nothing else from a finished plan.
    */
   compactWhenDone?: boolean;
+  /**
+   * Progress this job stored itself, with the plan it has just created (firstPostMark): a
+   * post whose `#attempted` mark is here has not been tried yet, so it goes out without a
+   * search for an earlier copy, and its mark is not written again.
+   */
+  storedWithPlan?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The attempt mark of a new plan's first step when that step is a post, to be stored with
+ * the plan (OutboxStore.create). Written a moment earlier than runPlan would write it, which
+ * only widens the window a later verification searches.
+ */
+export function firstPostMark(steps: readonly PlanStep[], now: number): [string, string][] {
+  const first = steps[0];
+  return first?.kind === 'post' ? [[first.key + ATTEMPTED, String(now)]] : [];
 }
 
 export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPlanOptions = {}): Promise<void> {
@@ -44,6 +60,8 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
   // Public posts in a session's thread go out in the order their plans were committed.
   await waitForTurn(plan, deps);
   const progress = options.progress ? new Map(options.progress) : await outbox.progress(workspaceId, eventKey);
+  const storedWithPlan = options.storedWithPlan ?? new Map<string, string>();
+  for (const [field, value] of storedWithPlan) progress.set(field, value);
   const pendingFields: [string, string][] = [];
   const pendingWrites: ((batch: ChainableCommander) => void)[] = [];
   const note = (field: string, value: string): void => {
@@ -116,8 +134,9 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
         case 'post': {
           const thread = threadTs(step.thread);
           const attempted = progress.get(step.key + ATTEMPTED);
-          const verify = attempted !== undefined;
-          if (!verify) note(step.key + ATTEMPTED, String(Date.now()));
+          // A mark this job stored with its new plan is no sign of an earlier attempt.
+          const verify = attempted !== undefined && !storedWithPlan.has(step.key + ATTEMPTED);
+          if (attempted === undefined) note(step.key + ATTEMPTED, String(Date.now()));
           await flush();
           try {
             const result = await deps.sender.postMessage(
