@@ -5,7 +5,7 @@ import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
-import { matchConcept } from './concepts.ts';
+import { matchConcept, startConceptMatches } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
@@ -172,6 +172,8 @@ let hitsTaken = 0;
 
 function startHits(): void {
   hitsTaken = 0;
+  // Concept hits point to their match's parts: those records start over with the hits.
+  startConceptMatches();
 }
 
 /** A hit record with every field at its default (the same fields, in the same order, every time). */
