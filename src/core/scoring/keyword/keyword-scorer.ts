@@ -94,7 +94,21 @@ interface HitContext {
   generic: Uint8Array;
 }
 
-function place(context: HitContext, pointId: string, hit: PlacedHit, into: PointHits): void {
+/**
+ * One point's hits as they are found: lists reused from point to point and score to score, with
+ * their own counts (emptying a list by its length gives its storage back, and growing it again
+ * hit by hit was most of a long list's garbage). collectHits copies each point's out exactly.
+ */
+interface HitCollector {
+  hits: PlacedHit[];
+  hitCount: number;
+  rejected: PlacedHit[];
+  rejectedCount: number;
+}
+
+const COLLECTOR: HitCollector = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0 };
+
+function place(context: HitContext, pointId: string, hit: PlacedHit, into: HitCollector): void {
   const segment = context.segmentation.segments[hit.segment];
   if (!segment || segment.directive) return;
   if (isGeneric(context, hit.parts)) hit.generic = true;
@@ -110,11 +124,13 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     // rule lists the negator among its own words ("percentiles can't be averaged").
     const ownNegator = hit.concept ? cueIsPart(context.terms, hit.parts, cue) && !dismissedBefore(context.rejections, firstToken, lastToken) : cue >= hit.firstToken && cue <= hit.lastToken;
     if (cue >= 0 && !ownNegator) {
-      into.rejected.push(hit);
+      into.rejected[into.rejectedCount] = hit;
+      into.rejectedCount += 1;
       return;
     }
   }
-  into.hits.push(hit);
+  into.hits[into.hitCount] = hit;
+  into.hitCount += 1;
 }
 
 /** Every rubric term of the hit's ranges is a generic word of the question's area. */
@@ -201,7 +217,9 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   const index = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const spans = PHRASE_SPANS;
   return rubric.points.map((point) => {
-    const found: PointHits = { hits: [], rejected: [] };
+    const found = COLLECTOR;
+    found.hitCount = 0;
+    found.rejectedCount = 0;
     for (const evidence of point.evidence) {
       for (const variant of evidence.variants) {
         const count = findPhrase(index, variant.termIds, segmentOfTerm, MAX_HITS_PER_PHRASE, spans);
@@ -241,7 +259,8 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
         place(context, point.id, hit, found);
       }
     });
-    return found;
+    // Entries past the counts are left over from earlier points and never read.
+    return { hits: found.hits.slice(0, found.hitCount), rejected: found.rejected.slice(0, found.rejectedCount) };
   });
 }
 
