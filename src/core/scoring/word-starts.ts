@@ -40,12 +40,26 @@ export interface WordStarts {
   positions: Int32Array;
   /** Code of the first three characters there, case folded (see keyUnit). */
   keys: Int32Array;
+  /**
+   * The text has two spaces in a row or a tab (what a plain-text table is laid out with). Noted
+   * in the same pass: `text.includes('  ')` stops at every space and cost more than this scan.
+   */
+  spacedOut: boolean;
 }
 
 /** Arrays for wordStarts to fill instead of allocating (see reused-arrays.ts). */
 export interface WordStartArrays {
   positions: ReusedInt32;
   keys: ReusedInt32;
+}
+
+/** keyUnit for each ASCII code; 0 for anything else. */
+const ASCII_KEY_UNIT = new Uint8Array(128);
+/** 1 for an ASCII letter or digit (a word can start there), 2 for "_" (a regex word character that starts none). */
+const ASCII_WORD_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  ASCII_KEY_UNIT[code] = keyUnit(code);
+  if (isRegexWordCode(code)) ASCII_WORD_CLASS[code] = code === 95 ? 2 : 1;
 }
 
 // Reading a typed array is several times faster than String#charCodeAt in V8 (see tokenize.ts):
@@ -74,19 +88,25 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   const length = units.length;
   let count = 0;
   let previousIsWord = false;
+  let previousCode = 0;
+  let spacedOut = false;
   for (let index = 0; index < length; index += 1) {
     const code = units[index] ?? 0;
-    const isWord = isRegexWordCode(code);
-    if (isWord && !previousIsWord && code !== 95) {
-      const second = index + 1 < length ? keyUnit(units[index + 1] ?? 0) : 0;
-      const third = second !== 0 && index + 2 < length ? keyUnit(units[index + 2] ?? 0) : 0;
+    // Table lookups rather than range tests: this loop reads every character of every answer.
+    const wordClass = code < 128 ? (ASCII_WORD_CLASS[code] ?? 0) : 0;
+    if (wordClass === 1 && !previousIsWord) {
+      const next = index + 1 < length ? (units[index + 1] ?? 0) : 0;
+      const second = next < 128 ? (ASCII_KEY_UNIT[next] ?? 0) : 0;
+      const afterNext = second !== 0 && index + 2 < length ? (units[index + 2] ?? 0) : 0;
+      const third = afterNext < 128 ? (ASCII_KEY_UNIT[afterNext] ?? 0) : 0;
       positions[count] = index;
-      keys[count] = (keyUnit(code) * KEY_BASE + second) * KEY_BASE + third;
+      keys[count] = ((ASCII_KEY_UNIT[code] ?? 0) * KEY_BASE + second) * KEY_BASE + third;
       count += 1;
-    }
-    previousIsWord = isWord;
+    } else if ((code === 32 && previousCode === 32) || code === 9) spacedOut = true;
+    previousIsWord = wordClass !== 0;
+    previousCode = code;
   }
-  return { count, positions, keys };
+  return { count, positions, keys, spacedOut };
 }
 
 /** Whether some word starts with one of `prefixes` (three letters each, any case). */
