@@ -431,7 +431,7 @@ function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation,
 /** Demotes explanatory segments that evidence too many points at once to plain sentences. */
 function uncrowd(hitsByPoint: Hit[][], segmentCount: number): void {
   // One bit per rubric point (the schema allows at most 8) for each segment.
-  const pointsBySegment = new Uint8Array(segmentCount);
+  const pointsBySegment = REUSED.pointsBySegment.take(segmentCount);
   hitsByPoint.forEach((hits, point) => {
     for (const hit of hits) pointsBySegment[hit.segment] = (pointsBySegment[hit.segment] ?? 0) | (1 << point);
   });
@@ -466,6 +466,7 @@ const REUSED = {
   termIndex: { offsets: new ReusedInt32(), flat: new ReusedInt32(), next: new ReusedInt32() } satisfies TermIndexArrays,
   pointOfHit: new ReusedInt32(),
   droppedHits: new ReusedUint8(),
+  pointsBySegment: new ReusedUint8(),
   hitKeys: new ReusedFloat64(),
   hitOrder: new ReusedInt32(),
   segments: new ReusedSegments(),

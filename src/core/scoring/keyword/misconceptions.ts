@@ -1,4 +1,5 @@
 import type { Question } from '../../content/schema.ts';
+import { ReusedUint8 } from '../reused-arrays.ts';
 import type { MisconceptionFinding } from '../types.ts';
 import type { Segment, Segmentation } from './sentences.ts';
 import { PREFIX_CODES, prefixCode } from './lexicon.ts';
@@ -220,6 +221,9 @@ function markWord(table: WordStartTable, word: string, code: number, segment: nu
 
 const ASCII_RUN = /[A-Za-z0-9]+/g;
 
+/** literalsBySegment's table: findMisconceptions is synchronous and done with it when it returns. */
+const PRESENT = new ReusedUint8();
+
 /**
  * Which literals start a word of which segment: `present[literal * segments + segment]`.
  * A regex word starts at a token's start, or inside an irregular token after a character that
@@ -227,7 +231,8 @@ const ASCII_RUN = /[A-Za-z0-9]+/g;
  */
 function literalsBySegment(table: WordStartTable, text: string, tokens: Tokens, segmentation: Segmentation): Uint8Array {
   const segments = segmentation.segments.length;
-  const present = new Uint8Array(table.literals.length * segments);
+  // literals × sentences: tens of kilobytes for a long list, reused rather than allocated per score.
+  const present = PRESENT.take(table.literals.length * segments);
   const { words } = tokens;
   for (let token = 0; token < tokens.count; token += 1) {
     const word = words[token];

@@ -61,13 +61,20 @@ function buildSynonymTrie(): TrieNode {
 
 const SYNONYMS = buildSynonymTrie();
 
+/** matchSynonym's result, valid until its next call: a record per synonym was garbage on every score. */
+const SYNONYM_MATCH: { canonical: string[]; length: number } = { canonical: [], length: 0 };
+
 /** Longest synonym starting at token `start`: its canonical terms and how many tokens it spans. */
 function matchSynonym(tokens: Tokens, start: number): { canonical: string[]; length: number } | undefined {
   let node = SYNONYMS.next.get(tokens.words[start]?.stem ?? '');
   let best: { canonical: string[]; length: number } | undefined;
   let index = start;
   while (node) {
-    if (node.canonical) best = { canonical: node.canonical, length: index - start + 1 };
+    if (node.canonical) {
+      best = SYNONYM_MATCH;
+      best.canonical = node.canonical;
+      best.length = index - start + 1;
+    }
     index += 1;
     if (index >= tokens.count) break;
     node = node.next.get(tokens.words[index]?.stem ?? '');
