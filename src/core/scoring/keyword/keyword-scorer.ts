@@ -377,6 +377,37 @@ function shareEvidence(byPoint: PointHits[]): void {
 /** shareEvidence's hits laid out flat, reused from one score to the next (they are pooled too). */
 const FLAT_HITS: PlacedHit[] = [];
 
+/**
+ * Indices of the first `count` of `hits` by first term, then index: a counting sort, with no
+ * comparisons (sorting a thousand keys was most of shareEvidence on a long list). Sentences are
+ * runs of consecutive terms, so along this order the sentence never goes down, and then it is
+ * also the order by sentence, first term and index. Should a hit ever break that, the order is
+ * refused (undefined) and sentenceOrder sorts by all three.
+ */
+function orderByFirst(hits: readonly PlacedHit[], count: number, maxFirst: number): Int32Array | undefined {
+  // starts[f + 1] counts the hits at first term f; summed up, starts[f] is where they go.
+  const starts = REUSED.firstStarts.take(maxFirst + 2);
+  for (let index = 0; index < count; index += 1) {
+    const first = hits[index]?.first ?? 0;
+    starts[first + 1] = (starts[first + 1] ?? 0) + 1;
+  }
+  for (let first = 0; first <= maxFirst; first += 1) starts[first + 1] = (starts[first + 1] ?? 0) + (starts[first] ?? 0);
+  const order = REUSED.hitOrder.take(count);
+  for (let index = 0; index < count; index += 1) {
+    const first = hits[index]?.first ?? 0;
+    const slot = starts[first] ?? 0;
+    order[slot] = index;
+    starts[first] = slot + 1;
+  }
+  let previous = -1;
+  for (let slot = 0; slot < count; slot += 1) {
+    const segment = hits[order[slot] ?? 0]?.segment ?? 0;
+    if (segment < previous) return undefined;
+    previous = segment;
+  }
+  return order;
+}
+
 /** Indices of the first `count` of `hits` by sentence, then first term, then index. */
 function sentenceOrder(hits: readonly PlacedHit[], count: number): Int32Array {
   let maxSegment = 0;
@@ -387,6 +418,8 @@ function sentenceOrder(hits: readonly PlacedHit[], count: number): Int32Array {
     maxSegment = Math.max(maxSegment, hit.segment);
     maxFirst = Math.max(maxFirst, hit.first);
   }
+  const byFirst = orderByFirst(hits, count, maxFirst);
+  if (byFirst) return byFirst;
   const firsts = maxFirst + 1;
   // One number per hit, sorted natively: much faster than a comparator over the hit objects.
   if ((maxSegment + 1) * firsts * count < Number.MAX_SAFE_INTEGER) {
@@ -469,6 +502,7 @@ const REUSED = {
   pointsBySegment: new ReusedUint8(),
   hitKeys: new ReusedFloat64(),
   hitOrder: new ReusedInt32(),
+  firstStarts: new ReusedInt32(),
   segments: new ReusedSegments(),
 };
 
