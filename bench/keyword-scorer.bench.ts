@@ -1,5 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { GCProfiler } from 'node:v8';
 import { loadQuestionBank } from '../src/core/content/load.ts';
 import { questionSchema, type Question } from '../src/core/content/schema.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
@@ -63,6 +64,11 @@ interface KindReport {
   cpuMs: number;
   /** Garbage collections during the timed runs, and the longest. */
   gcCount: number;
+  /**
+   * Heap bytes allocated per score (what the collections freed plus what the heap grew by): less
+   * garbage means fewer collections, and a collection is what lands a score in the slow tail.
+   */
+  garbageBytes: number;
   gcMaxMs: number;
   result: ScoreResult;
 }
@@ -75,9 +81,15 @@ async function measureKind(kind: string, answer: string, question: Question, sco
     for (const entry of list.getEntries()) gcs.push(entry.duration);
   });
   observer.observe({ entryTypes: ['gc'] });
+  const profiler = new GCProfiler();
+  profiler.start();
+  const heapBefore = process.memoryUsage().heapUsed;
   const cpuBefore = process.cpuUsage();
   const samples = await measure(() => scorer.score(question, answer), { warmup: 0, runs: TIMED_RUNS });
   const cpu = process.cpuUsage(cpuBefore);
+  const heapAfter = process.memoryUsage().heapUsed;
+  let freed = 0;
+  for (const gc of profiler.stop()?.statistics ?? []) freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
   // GC entries are delivered asynchronously.
   await new Promise((resolve) => setTimeout(resolve, 20));
   observer.disconnect();
@@ -88,6 +100,7 @@ async function measureKind(kind: string, answer: string, question: Question, sco
     cpuMs: (cpu.user + cpu.system) / 1000 / TIMED_RUNS,
     gcCount: gcs.length,
     gcMaxMs: Math.max(0, ...gcs),
+    garbageBytes: (heapAfter - heapBefore + freed) / TIMED_RUNS,
     result,
   };
 }
@@ -115,7 +128,7 @@ export const bench: Bench = {
         `question: ${source}, ${question.rubric.length} rubric points`,
         ...reports.flatMap((report) => [
           `${report.kind} (${report.words} words): ${formatSummary(report.summary)}`,
-          `  cpu ${formatMs(report.cpuMs)}/score · ${report.gcCount} GCs in the timed runs (longest ${formatMs(report.gcMaxMs)}) · score ${report.result.score}, verdicts ${report.result.points.map((point) => point.verdict[0]).join('')}${report.result.graderAddressed ? ', grader-aimed parts flagged' : ''}`,
+          `  cpu ${formatMs(report.cpuMs)}/score · ~${Math.round(report.garbageBytes / 1024)} KB garbage/score · ${report.gcCount} GCs in the timed runs (longest ${formatMs(report.gcMaxMs)}) · score ${report.result.score}, verdicts ${report.result.points.map((point) => point.verdict[0]).join('')}${report.result.graderAddressed ? ', grader-aimed parts flagged' : ''}`,
         ]),
         `first score of a question object (also compiles its rubric): median ${formatMs(firstScores.median)}`,
         // Wall-clock tails on a shared machine mostly measure other processes; show how busy it was.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchStarts } from '../src/core/scoring/keyword/regex-literals.ts';
+import { WALL_HINTS } from '../src/core/scoring/grader-disguises.ts';
 import { execFrom, matchAllFrom, wordStartPattern, wordStarts } from '../src/core/scoring/word-starts.ts';
 
 /** Deterministic PRNG, so a failure names a text that can be reproduced. */
@@ -92,5 +93,32 @@ describe('wordStarts', () => {
     const short = '😀score, _x a1 9';
     const shortStarts = wordStarts(short);
     expect(Array.from(shortStarts.positions.subarray(0, shortStarts.count))).toEqual([2, 12, 15]);
+  });
+
+  it('notes the characters the grader scans look for exactly where includes() would find them', () => {
+    // The flags stand in for includes() calls in grader-addressed.ts and grader-disguises.ts.
+    const noted = (text: string) => {
+      const starts = wordStarts(text);
+      return { spacedOut: starts.spacedOut, wallHint: starts.wallHint, tripleDash: starts.tripleDash, kelvin: starts.kelvin };
+    };
+    const expected = (text: string) => ({
+      spacedOut: text.includes('  ') || text.includes('\t'),
+      wallHint: WALL_HINTS.some((hint) => text.includes(hint)),
+      tripleDash: text.includes('---'),
+      kelvin: text.includes('\u212a'),
+    });
+    const random = mulberry32(11);
+    const pieces = ['-', '=', '_', '*', '.', '~', '#', ' ', '\t', '\n', 'a', 'word', '\u212a', '😀', 'é'];
+    for (let run = 0; run < 3_000; run += 1) {
+      let text = '';
+      const length = Math.floor(random() * 30);
+      for (let index = 0; index < length; index += 1) {
+        const piece = pieces[Math.floor(random() * pieces.length)] ?? '';
+        text += piece.repeat(random() < 0.2 ? 1 + Math.floor(random() * 12) : 1);
+      }
+      expect(noted(text), JSON.stringify(text)).toEqual(expected(text));
+    }
+    for (const hint of WALL_HINTS) expect(noted(`ab${hint}cd`).wallHint, JSON.stringify(hint)).toBe(true);
+    expect(noted('a -- b ========= c\n\n d').wallHint).toBe(false);
   });
 });

@@ -79,7 +79,7 @@ const ANY_VERDICT_LOWER = new RegExp(ANY_VERDICT_SOURCE, 'g');
 /** How every word LETTER_GRADE matches at starts. */
 const LETTER_GRADE_WORDS: readonly string[] = ['gra', 'rat', 'sco'];
 /** Cheap look-ups that a wall (see wallIndex) needs, so most answers skip the scan. */
-const WALL_HINTS: readonly string[] = ['\n\n\n', '\n \n', '\n\t\n', '----------', '==========', '__________', '**********', '..........', '~~~~~~~~~~', '##########'];
+export const WALL_HINTS: readonly string[] = ['\n\n\n', '\n \n', '\n\t\n', '----------', '==========', '__________', '**********', '..........', '~~~~~~~~~~', '##########'];
 
 /** Eight line breaks with only blanks between, or a line of 40 equal wall characters, then more text. */
 function wallIndex(text: string): number {
@@ -125,14 +125,15 @@ export function disguisedPassages(text: string, spans: Span[], starts: WordStart
     }
   }
 
-  const wall = WALL_HINTS.some((hint) => text.includes(hint)) ? wallIndex(text) : -1;
+  // starts.wallHint: one of WALL_HINTS occurs (noted by the word-start pass, which reads every character anyway).
+  const wall = starts.wallHint ? wallIndex(text) : -1;
   // Only text below the wall is hidden; a wall at the very end hides nothing.
   if (wall >= 0) {
     const below = text.slice(wall).replace(/^[\s\-=_*.~#]*/, '');
     if (below.trim().length > 0) spans.push({ start: wall, end: text.length, reason: REASON_BELOW_GAP });
   }
 
-  if (text.includes('---')) {
+  if (starts.tripleDash) {
     for (const match of text.matchAll(FRONT_MATTER)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_FRONT_MATTER });
   }
 
@@ -140,7 +141,7 @@ export function disguisedPassages(text: string, spans: Span[], starts: WordStart
   // lower-cased answer, as fast, without a copy: the only character that lower-cases into
   // ASCII without changing the length is the Kelvin sign ("\u212a" -> "k"), so only an answer
   // with one is still lower-cased, to keep its matches exactly as they were.
-  const lower = text.includes('\u212a') ? text.toLowerCase() : undefined;
+  const lower = starts.kelvin ? text.toLowerCase() : undefined;
   const verdicts = lower !== undefined && lower.length === text.length ? matchAllFrom(lower, wordStarts(lower), ANY_VERDICT_LOWER_AT_WORDS) : matchAllFrom(text, starts, ANY_VERDICT_AT_WORDS);
   // LETTER_GRADE needs a word starting "grade", "rating" or "score" (in some case).
   const letterGrades = someWordStartsWith(starts, LETTER_GRADE_WORDS);

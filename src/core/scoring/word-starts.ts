@@ -40,6 +40,20 @@ export interface WordStarts {
   positions: Int32Array;
   /** Code of the first three characters there, case folded (see keyUnit). */
   keys: Int32Array;
+  /**
+   * The text has two spaces in a row or a tab (what a plain-text table is laid out with). Noted
+   * in the same pass: `text.includes('  ')` stops at every space and cost more than this scan.
+   */
+  spacedOut: boolean;
+  /**
+   * What grader-disguises.ts checks before its scans, noted in the same pass for the same reason
+   * (a dozen `includes` calls of patterns made of common characters): the text has one of
+   * WALL_HINTS (three line breaks with at most one blank between, or ten equal wall characters
+   * "-=_*.~#" in a row), three dashes in a row, or a Kelvin sign.
+   */
+  wallHint: boolean;
+  tripleDash: boolean;
+  kelvin: boolean;
 }
 
 /** Arrays for wordStarts to fill instead of allocating (see reused-arrays.ts). */
@@ -47,6 +61,28 @@ export interface WordStartArrays {
   positions: ReusedInt32;
   keys: ReusedInt32;
 }
+
+/** keyUnit for each ASCII code; 0 for anything else. */
+const ASCII_KEY_UNIT = new Uint8Array(128);
+/** 1 for an ASCII letter or digit (a word can start there), 2 for "_" (a regex word character that starts none). */
+const ASCII_WORD_CLASS = new Uint8Array(128);
+/** The other ASCII characters the pass notes (see WordStarts): blanks, line breaks and wall characters. */
+const SPECIAL_SPACE = 1;
+const SPECIAL_TAB = 2;
+const SPECIAL_NEWLINE = 3;
+const SPECIAL_WALL = 4;
+const ASCII_SPECIAL = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  ASCII_KEY_UNIT[code] = keyUnit(code);
+  if (isRegexWordCode(code)) ASCII_WORD_CLASS[code] = code === 95 ? 2 : 1;
+}
+ASCII_SPECIAL[32] = SPECIAL_SPACE;
+ASCII_SPECIAL[9] = SPECIAL_TAB;
+ASCII_SPECIAL[10] = SPECIAL_NEWLINE;
+for (const wall of '-=_*.~#') ASCII_SPECIAL[wall.charCodeAt(0)] = SPECIAL_WALL;
+const WALL_RUN = 10;
+const DASH = 45;
+const KELVIN = 0x212a;
 
 // Reading a typed array is several times faster than String#charCodeAt in V8 (see tokenize.ts):
 // the text is copied into one reused buffer of UTF-16 code units first.
@@ -74,19 +110,47 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   const length = units.length;
   let count = 0;
   let previousIsWord = false;
+  let previousCode = -1;
+  let beforePrevious = -1;
+  /** How many times the current character repeats up to here (kept for the noted characters only). */
+  let run = 0;
+  let spacedOut = false;
+  let wallHint = false;
+  let tripleDash = false;
+  let kelvin = false;
   for (let index = 0; index < length; index += 1) {
     const code = units[index] ?? 0;
-    const isWord = isRegexWordCode(code);
-    if (isWord && !previousIsWord && code !== 95) {
-      const second = index + 1 < length ? keyUnit(units[index + 1] ?? 0) : 0;
-      const third = second !== 0 && index + 2 < length ? keyUnit(units[index + 2] ?? 0) : 0;
+    // Table lookups rather than range tests: this loop reads every character of every answer.
+    const wordClass = code < 128 ? (ASCII_WORD_CLASS[code] ?? 0) : 0;
+    if (wordClass === 1 && !previousIsWord) {
+      const next = index + 1 < length ? (units[index + 1] ?? 0) : 0;
+      const second = next < 128 ? (ASCII_KEY_UNIT[next] ?? 0) : 0;
+      const afterNext = second !== 0 && index + 2 < length ? (units[index + 2] ?? 0) : 0;
+      const third = afterNext < 128 ? (ASCII_KEY_UNIT[afterNext] ?? 0) : 0;
       positions[count] = index;
-      keys[count] = (keyUnit(code) * KEY_BASE + second) * KEY_BASE + third;
+      keys[count] = ((ASCII_KEY_UNIT[code] ?? 0) * KEY_BASE + second) * KEY_BASE + third;
       count += 1;
-    }
-    previousIsWord = isWord;
+    } else if (code < 128) {
+      const special = ASCII_SPECIAL[code] ?? 0;
+      if (special !== 0) {
+        run = code === previousCode ? run + 1 : 1;
+        if (special === SPECIAL_SPACE) {
+          if (previousCode === 32) spacedOut = true;
+        } else if (special === SPECIAL_TAB) spacedOut = true;
+        else if (special === SPECIAL_NEWLINE) {
+          // "\n\n\n", "\n \n", "\n\t\n"
+          if (beforePrevious === 10 && (previousCode === 10 || previousCode === 32 || previousCode === 9)) wallHint = true;
+        } else {
+          if (run >= WALL_RUN) wallHint = true;
+          if (code === DASH && run >= 3) tripleDash = true;
+        }
+      }
+    } else if (code === KELVIN) kelvin = true;
+    previousIsWord = wordClass !== 0;
+    beforePrevious = previousCode;
+    previousCode = code;
   }
-  return { count, positions, keys };
+  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin };
 }
 
 /** Whether some word starts with one of `prefixes` (three letters each, any case). */

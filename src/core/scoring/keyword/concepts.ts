@@ -189,8 +189,8 @@ function nearestIn(index: TermIndex, occurrences: Occurrences, anchor: number, s
   return bestFirst >= 0;
 }
 
-function hasSegment(matches: readonly ConceptMatch[], segment: number): boolean {
-  for (const match of matches) if (match.segment === segment) return true;
+function hasSegment(matches: readonly ConceptMatch[], count: number, segment: number): boolean {
+  for (let index = 0; index < count; index += 1) if (matches[index]?.segment === segment) return true;
   return false;
 }
 
@@ -215,7 +215,51 @@ let partsScratch = new Int32Array(16);
 /** Returned when a rule matches nowhere (most rules, on most answers): shared, never written. */
 const NO_MATCHES: readonly ConceptMatch[] = Object.freeze([]);
 
-/** Where `concept` matches in the answer: up to two sentences. */
+/**
+ * Match records (and their parts) reused from one score to the next, like the scorer's hit
+ * records: a long answer matches dozens of rules, and fresh records were a good part of its
+ * garbage. A record lives until startConceptMatches is called again (the scorer calls it when
+ * a score starts); the list matchConcept returns lives until its next call.
+ */
+interface PooledMatch extends ConceptMatch {
+  parts: number[];
+}
+
+const MATCH_POOL: PooledMatch[] = [];
+/** Beyond this many matches in one score, records are made for the caller and not kept. */
+const MAX_POOLED_MATCHES = 4_096;
+let matchesTaken = 0;
+/** The matches of the rule being matched; returned as RESULTS[count], a list of exactly `count`. */
+const FOUND: PooledMatch[] = [];
+const RESULTS: PooledMatch[][] = [];
+
+/** Starts the match records over: every match handed out before is done with. */
+export function startConceptMatches(): void {
+  matchesTaken = 0;
+}
+
+/** A match record whose parts are the first `length` numbers of `parts`. */
+function takeMatch(segment: number, parts: Int32Array, length: number, first: number, last: number): PooledMatch {
+  let match = matchesTaken < MAX_POOLED_MATCHES ? MATCH_POOL[matchesTaken] : undefined;
+  if (!match || match.parts.length !== length) {
+    const kept: number[] = [];
+    for (let index = 0; index < length; index += 1) kept.push(parts[index] ?? 0);
+    match = { segment, parts: kept, first, last };
+    if (matchesTaken < MAX_POOLED_MATCHES) MATCH_POOL[matchesTaken] = match;
+  } else {
+    for (let index = 0; index < length; index += 1) match.parts[index] = parts[index] ?? 0;
+    match.segment = segment;
+    match.first = first;
+    match.last = last;
+  }
+  matchesTaken += 1;
+  return match;
+}
+
+/**
+ * Where `concept` matches in the answer: up to two sentences. The list is valid until the next
+ * call, its records until startConceptMatches.
+ */
 export function matchConcept(index: TermIndex, concept: CompiledConcept, segmentOfTerm: Int32Array): readonly ConceptMatch[] {
   // Most rules fail on a missing word: find out before looking at positions.
   for (const group of concept.groups) if (!groupPossible(index, group)) return NO_MATCHES;
@@ -250,8 +294,8 @@ export function matchConcept(index: TermIndex, concept: CompiledConcept, segment
   const anchorCount = (groupStarts[anchorGroup + 1] ?? 0) - anchorFrom;
   if (cursors.length < anchorCount) cursors = new Int32Array(anchorCount * 2);
   cursors.fill(0, 0, anchorCount);
-  let matches: ConceptMatch[] | undefined;
-  while ((matches?.length ?? 0) < MAX_MATCHES) {
+  let found = 0;
+  while (found < MAX_MATCHES) {
     let next = -1;
     let anchorFirst = 0;
     for (let alternative = 0; alternative < anchorCount; alternative += 1) {
@@ -270,7 +314,7 @@ export function matchConcept(index: TermIndex, concept: CompiledConcept, segment
     cursors[next] = (cursors[next] ?? 0) + 1;
 
     const segment = segmentOfTerm[anchorFirst] ?? -1;
-    if (matches && hasSegment(matches, segment)) continue;
+    if (hasSegment(FOUND, found, segment)) continue;
     let first = anchorFirst;
     let last = anchorLast;
     let complete = true;
@@ -303,12 +347,21 @@ export function matchConcept(index: TermIndex, concept: CompiledConcept, segment
     if (concept.proximity !== undefined && last - first + 1 > concept.proximity) continue;
     // The same words can't stand for two groups ("trace" for both "trace" and "trace complete").
     if (overlappingParts(parts, groups)) continue;
-    const kept: number[] = [];
-    for (let index = 0; index < groups * 2; index += 1) kept.push(parts[index] ?? 0);
-    matches ??= [];
-    matches.push({ segment, parts: kept, first, last });
+    FOUND[found] = takeMatch(segment, parts, groups * 2, first, last);
+    found += 1;
   }
-  return matches ?? NO_MATCHES;
+  if (found === 0) return NO_MATCHES;
+  // A list of exactly `found` matches, reused rather than made (its length never changes).
+  let result = RESULTS[found];
+  if (!result) {
+    result = FOUND.slice(0, found);
+    RESULTS[found] = result;
+  }
+  for (let index = 0; index < found; index += 1) {
+    const match = FOUND[index];
+    if (match) result[index] = match;
+  }
+  return result;
 }
 
 /** Whether two of the first `groups` ranges in `parts` share a term. */

@@ -5,7 +5,7 @@ import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
-import { matchConcept } from './concepts.ts';
+import { matchConcept, startConceptMatches } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
@@ -94,7 +94,21 @@ interface HitContext {
   generic: Uint8Array;
 }
 
-function place(context: HitContext, pointId: string, hit: PlacedHit, into: PointHits): void {
+/**
+ * One point's hits as they are found: lists reused from point to point and score to score, with
+ * their own counts (emptying a list by its length gives its storage back, and growing it again
+ * hit by hit was most of a long list's garbage). collectHits copies each point's out exactly.
+ */
+interface HitCollector {
+  hits: PlacedHit[];
+  hitCount: number;
+  rejected: PlacedHit[];
+  rejectedCount: number;
+}
+
+const COLLECTOR: HitCollector = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0 };
+
+function place(context: HitContext, pointId: string, hit: PlacedHit, into: HitCollector): void {
   const segment = context.segmentation.segments[hit.segment];
   if (!segment || segment.directive) return;
   if (isGeneric(context, hit.parts)) hit.generic = true;
@@ -110,11 +124,13 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     // rule lists the negator among its own words ("percentiles can't be averaged").
     const ownNegator = hit.concept ? cueIsPart(context.terms, hit.parts, cue) && !dismissedBefore(context.rejections, firstToken, lastToken) : cue >= hit.firstToken && cue <= hit.lastToken;
     if (cue >= 0 && !ownNegator) {
-      into.rejected.push(hit);
+      into.rejected[into.rejectedCount] = hit;
+      into.rejectedCount += 1;
       return;
     }
   }
-  into.hits.push(hit);
+  into.hits[into.hitCount] = hit;
+  into.hitCount += 1;
 }
 
 /** Every rubric term of the hit's ranges is a generic word of the question's area. */
@@ -172,6 +188,8 @@ let hitsTaken = 0;
 
 function startHits(): void {
   hitsTaken = 0;
+  // Concept hits point to their match's parts: those records start over with the hits.
+  startConceptMatches();
 }
 
 /** A hit record with every field at its default (the same fields, in the same order, every time). */
@@ -199,7 +217,9 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   const index = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const spans = PHRASE_SPANS;
   return rubric.points.map((point) => {
-    const found: PointHits = { hits: [], rejected: [] };
+    const found = COLLECTOR;
+    found.hitCount = 0;
+    found.rejectedCount = 0;
     for (const evidence of point.evidence) {
       for (const variant of evidence.variants) {
         const count = findPhrase(index, variant.termIds, segmentOfTerm, MAX_HITS_PER_PHRASE, spans);
@@ -239,7 +259,8 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
         place(context, point.id, hit, found);
       }
     });
-    return found;
+    // Entries past the counts are left over from earlier points and never read.
+    return { hits: found.hits.slice(0, found.hitCount), rejected: found.rejected.slice(0, found.rejectedCount) };
   });
 }
 
@@ -356,6 +377,37 @@ function shareEvidence(byPoint: PointHits[]): void {
 /** shareEvidence's hits laid out flat, reused from one score to the next (they are pooled too). */
 const FLAT_HITS: PlacedHit[] = [];
 
+/**
+ * Indices of the first `count` of `hits` by first term, then index: a counting sort, with no
+ * comparisons (sorting a thousand keys was most of shareEvidence on a long list). Sentences are
+ * runs of consecutive terms, so along this order the sentence never goes down, and then it is
+ * also the order by sentence, first term and index. Should a hit ever break that, the order is
+ * refused (undefined) and sentenceOrder sorts by all three.
+ */
+function orderByFirst(hits: readonly PlacedHit[], count: number, maxFirst: number): Int32Array | undefined {
+  // starts[f + 1] counts the hits at first term f; summed up, starts[f] is where they go.
+  const starts = REUSED.firstStarts.take(maxFirst + 2);
+  for (let index = 0; index < count; index += 1) {
+    const first = hits[index]?.first ?? 0;
+    starts[first + 1] = (starts[first + 1] ?? 0) + 1;
+  }
+  for (let first = 0; first <= maxFirst; first += 1) starts[first + 1] = (starts[first + 1] ?? 0) + (starts[first] ?? 0);
+  const order = REUSED.hitOrder.take(count);
+  for (let index = 0; index < count; index += 1) {
+    const first = hits[index]?.first ?? 0;
+    const slot = starts[first] ?? 0;
+    order[slot] = index;
+    starts[first] = slot + 1;
+  }
+  let previous = -1;
+  for (let slot = 0; slot < count; slot += 1) {
+    const segment = hits[order[slot] ?? 0]?.segment ?? 0;
+    if (segment < previous) return undefined;
+    previous = segment;
+  }
+  return order;
+}
+
 /** Indices of the first `count` of `hits` by sentence, then first term, then index. */
 function sentenceOrder(hits: readonly PlacedHit[], count: number): Int32Array {
   let maxSegment = 0;
@@ -366,6 +418,8 @@ function sentenceOrder(hits: readonly PlacedHit[], count: number): Int32Array {
     maxSegment = Math.max(maxSegment, hit.segment);
     maxFirst = Math.max(maxFirst, hit.first);
   }
+  const byFirst = orderByFirst(hits, count, maxFirst);
+  if (byFirst) return byFirst;
   const firsts = maxFirst + 1;
   // One number per hit, sorted natively: much faster than a comparator over the hit objects.
   if ((maxSegment + 1) * firsts * count < Number.MAX_SAFE_INTEGER) {
@@ -410,7 +464,7 @@ function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation,
 /** Demotes explanatory segments that evidence too many points at once to plain sentences. */
 function uncrowd(hitsByPoint: Hit[][], segmentCount: number): void {
   // One bit per rubric point (the schema allows at most 8) for each segment.
-  const pointsBySegment = new Uint8Array(segmentCount);
+  const pointsBySegment = REUSED.pointsBySegment.take(segmentCount);
   hitsByPoint.forEach((hits, point) => {
     for (const hit of hits) pointsBySegment[hit.segment] = (pointsBySegment[hit.segment] ?? 0) | (1 << point);
   });
@@ -445,8 +499,10 @@ const REUSED = {
   termIndex: { offsets: new ReusedInt32(), flat: new ReusedInt32(), next: new ReusedInt32() } satisfies TermIndexArrays,
   pointOfHit: new ReusedInt32(),
   droppedHits: new ReusedUint8(),
+  pointsBySegment: new ReusedUint8(),
   hitKeys: new ReusedFloat64(),
   hitOrder: new ReusedInt32(),
+  firstStarts: new ReusedInt32(),
   segments: new ReusedSegments(),
 };
 

@@ -45,6 +45,16 @@ export interface WordInfo {
   classes: number;
   /** The first three letters as a number (see prefixCode), or -1: a cheap pre-filter for regexes. */
   prefix: number;
+  /**
+   * Memo for terms.ts, which looks every answer word up in the scored rubric's tables: the
+   * compound table (and whether this word can start a compound there) and the term-id table
+   * (and this word's stem's id there) it last used. Rubric tables never change once compiled,
+   * so a word met again under the same rubric costs a field read instead of a Map lookup.
+   */
+  compoundTable: ReadonlyMap<string, unknown> | undefined;
+  startsCompound: boolean;
+  termTable: ReadonlyMap<string, number> | undefined;
+  termId: number;
 }
 
 /** "sam" -> a number below 26^3, or -1 unless the text starts with three ASCII letters. */
@@ -83,6 +93,10 @@ export function describeWord(norm: string): WordInfo {
       (CLAUSE_MAKERS.has(norm) ? WORD_CLAUSE_MAKER : 0) |
       (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0),
     prefix: prefixCode(norm),
+    compoundTable: undefined,
+    startsCompound: false,
+    termTable: undefined,
+    termId: -1,
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;
   if (byNorm.size >= CACHE_LIMIT) byNorm.clear();

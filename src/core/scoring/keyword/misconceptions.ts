@@ -1,4 +1,5 @@
 import type { Question } from '../../content/schema.ts';
+import { ReusedUint8 } from '../reused-arrays.ts';
 import type { MisconceptionFinding } from '../types.ts';
 import type { Segment, Segmentation } from './sentences.ts';
 import { PREFIX_CODES, prefixCode } from './lexicon.ts';
@@ -208,31 +209,41 @@ function matchRejected(text: string, tokens: Tokens, rejections: Int32Array, seg
   return false;
 }
 
-/** Marks literal ids that `word` starts with, for `segment`, in `present` (literal-major rows). */
-function markWord(table: WordStartTable, word: string, code: number, segment: number, segments: number, present: Uint8Array): void {
+/** Marks literal ids that `word` starts with, for `segment`, in `present` (literal-major rows), and in `anywhere`. */
+function markWord(table: WordStartTable, word: string, code: number, segment: number, segments: number, present: Uint8Array, anywhere: Uint8Array): void {
   const ids = table.byPrefix.get(code);
   if (!ids) return;
   for (const id of ids) {
     const literal = table.literals[id];
-    if (literal !== undefined && word.startsWith(literal)) present[id * segments + segment] = 1;
+    if (literal !== undefined && word.startsWith(literal)) {
+      present[id * segments + segment] = 1;
+      anywhere[id] = 1;
+    }
   }
 }
 
 const ASCII_RUN = /[A-Za-z0-9]+/g;
+
+/** literalsBySegment's tables: findMisconceptions is synchronous and done with them when it returns.
+ * ANYWHERE[literal] is 1 when the literal starts a word of some sentence. */
+const PRESENT = new ReusedUint8();
+const ANYWHERE = new ReusedUint8();
 
 /**
  * Which literals start a word of which segment: `present[literal * segments + segment]`.
  * A regex word starts at a token's start, or inside an irregular token after a character that
  * is not an ASCII letter or digit ("l’sampl", "éspan"): those tokens are read from the text.
  */
-function literalsBySegment(table: WordStartTable, text: string, tokens: Tokens, segmentation: Segmentation): Uint8Array {
+function literalsBySegment(table: WordStartTable, text: string, tokens: Tokens, segmentation: Segmentation): { present: Uint8Array; anywhere: Uint8Array } {
   const segments = segmentation.segments.length;
-  const present = new Uint8Array(table.literals.length * segments);
+  // literals × sentences: tens of kilobytes for a long list, reused rather than allocated per score.
+  const present = PRESENT.take(table.literals.length * segments);
+  const anywhere = ANYWHERE.take(table.literals.length);
   const { words } = tokens;
   for (let token = 0; token < tokens.count; token += 1) {
     const word = words[token];
     if (word === undefined || word.prefix < 0 || table.wanted[word.prefix] !== 1) continue;
-    markWord(table, word.norm, word.prefix, segmentation.segmentOfToken[token] ?? 0, segments, present);
+    markWord(table, word.norm, word.prefix, segmentation.segmentOfToken[token] ?? 0, segments, present, anywhere);
   }
   for (const token of tokens.irregular) {
     const raw = text.slice(tokens.starts[token] ?? 0, tokens.ends[token] ?? 0);
@@ -242,10 +253,20 @@ function literalsBySegment(table: WordStartTable, text: string, tokens: Tokens, 
     while ((run = ASCII_RUN.exec(raw)) !== null) {
       const lower = run[0].toLowerCase();
       const code = prefixCode(lower);
-      if (code >= 0 && table.wanted[code] === 1) markWord(table, lower, code, segment, segments, present);
+      if (code >= 0 && table.wanted[code] === 1) markWord(table, lower, code, segment, segments, present, anywhere);
     }
   }
-  return present;
+  return { present, anywhere };
+}
+
+/** Whether every group has a literal that starts a word somewhere in the answer: else groupsMet fails in every sentence. */
+function groupsMetAnywhere(groups: readonly Int32Array[], anywhere: Uint8Array): boolean {
+  for (const group of groups) {
+    let met = false;
+    for (let index = 0; index < group.length && !met; index += 1) met = anywhere[group[index] ?? 0] === 1;
+    if (!met) return false;
+  }
+  return true;
 }
 
 function groupsMet(groups: readonly Int32Array[], present: Uint8Array, segments: number, segment: number): boolean {
@@ -270,7 +291,7 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
   if (compiled.length === 0) return { findings, blocked };
 
   const segmentCount = segmentation.segments.length;
-  const present = literalsBySegment(table, text, tokens, segmentation);
+  const { present, anywhere } = literalsBySegment(table, text, tokens, segmentation);
   // Each sentence as the patterns read it (runs of whitespace collapsed), built when first needed.
   const sentences: (string | undefined)[] = [];
   const sentenceOf = (segment: Segment, segmentIndex: number): string => {
@@ -287,6 +308,8 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
   const stated = compiled.map(() => new Set<number>());
   compiled.forEach((misconception, index) => {
     for (const pattern of misconception.patterns) {
+      // Most patterns lack a word everywhere: one check instead of one per sentence.
+      if (!groupsMetAnywhere(pattern.groups, anywhere)) continue;
       // Each sentence on its own, as docs/scoring.md says: "^" anchors at a sentence's start.
       for (let segmentIndex = 0; segmentIndex < segmentCount; segmentIndex += 1) {
         if (!groupsMet(pattern.groups, present, segmentCount, segmentIndex) || stated[index]?.has(segmentIndex)) continue;

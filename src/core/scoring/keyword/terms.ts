@@ -1,5 +1,5 @@
 import type { ReusedInt32 } from '../reused-arrays.ts';
-import { WORD_FUNCTION, WORD_KEPT, WORD_SYNONYM_START } from './lexicon.ts';
+import { WORD_FUNCTION, WORD_KEPT, WORD_SYNONYM_START, type WordInfo } from './lexicon.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
 import { GAP_HYPHEN, GAP_SPACE, tokenize, type Tokens } from './tokenize.ts';
 
@@ -61,13 +61,20 @@ function buildSynonymTrie(): TrieNode {
 
 const SYNONYMS = buildSynonymTrie();
 
+/** matchSynonym's result, valid until its next call: a record per synonym was garbage on every score. */
+const SYNONYM_MATCH: { canonical: string[]; length: number } = { canonical: [], length: 0 };
+
 /** Longest synonym starting at token `start`: its canonical terms and how many tokens it spans. */
 function matchSynonym(tokens: Tokens, start: number): { canonical: string[]; length: number } | undefined {
   let node = SYNONYMS.next.get(tokens.words[start]?.stem ?? '');
   let best: { canonical: string[]; length: number } | undefined;
   let index = start;
   while (node) {
-    if (node.canonical) best = { canonical: node.canonical, length: index - start + 1 };
+    if (node.canonical) {
+      best = SYNONYM_MATCH;
+      best.canonical = node.canonical;
+      best.length = index - start + 1;
+    }
     index += 1;
     if (index >= tokens.count) break;
     node = node.next.get(tokens.words[index]?.stem ?? '');
@@ -80,11 +87,23 @@ function hyphenated(tokens: Tokens, index: number): boolean {
   return tokens.gaps[index] === GAP_HYPHEN || (index + 1 < tokens.count && tokens.gaps[index + 1] === GAP_HYPHEN);
 }
 
-/** Calls `visit` with each term of the tokens, in order, and the token range behind it. */
+/** compounds.has(word.norm), remembered on the word for the table last asked (see WordInfo). */
+function startsCompound(word: WordInfo, compounds: CompoundWords): boolean {
+  if (word.compoundTable !== compounds) {
+    word.startsCompound = compounds.has(word.norm);
+    word.compoundTable = compounds;
+  }
+  return word.startsCompound;
+}
+
+/**
+ * Calls `visit` with each term of the tokens, in order, and the token range behind it; and,
+ * when the term is a single word's stem, that word.
+ */
 export function forEachTerm(
   tokens: Tokens,
   compounds: CompoundWords | undefined,
-  visit: (term: string, firstToken: number, lastToken: number) => void,
+  visit: (term: string, firstToken: number, lastToken: number, word?: WordInfo) => void,
   alsoKeep?: ReadonlySet<string> | 'all',
 ): void {
   let index = 0;
@@ -101,7 +120,7 @@ export function forEachTerm(
     const gapAfter = index + 1 < tokens.count ? (tokens.gaps[index + 1] ?? 0) : 0;
     const isFunctionWord = (word.classes & WORD_FUNCTION) !== 0;
     // Function words never start a rubric compound worth joining, and skipping them halves the lookups.
-    if (!isFunctionWord && (gapAfter === GAP_SPACE || gapAfter === GAP_HYPHEN) && compounds?.has(word.norm)) {
+    if (!isFunctionWord && (gapAfter === GAP_SPACE || gapAfter === GAP_HYPHEN) && compounds !== undefined && startsCompound(word, compounds)) {
       const joined = compounds.get(word.norm)?.get(tokens.words[index + 1]?.stem ?? '');
       if (joined !== undefined) {
         visit(joined, index, index + 1);
@@ -110,7 +129,7 @@ export function forEachTerm(
       }
     }
     if (!isFunctionWord || (word.classes & WORD_KEPT) !== 0 || hyphenated(tokens, index) || (alsoKeep !== undefined && (alsoKeep === 'all' || alsoKeep.has(word.stem)))) {
-      visit(word.stem, index, index);
+      visit(word.stem, index, index, word);
     }
     index += 1;
   }
@@ -161,14 +180,23 @@ export function answerTerms(
     firstToken: reuse ? reuse.firstToken.take(capacity) : new Int32Array(capacity),
     lastToken: reuse ? reuse.lastToken.take(capacity) : new Int32Array(capacity),
   };
-  forEachTerm(tokens, compounds, (term, first, last) => {
+  forEachTerm(tokens, compounds, (term, first, last, word) => {
     if (terms.count === terms.ids.length) grow(terms);
-    terms.ids[terms.count] = termIds.get(term) ?? -1;
+    terms.ids[terms.count] = word === undefined ? (termIds.get(term) ?? -1) : termIdOf(word, termIds);
     terms.firstToken[terms.count] = first;
     terms.lastToken[terms.count] = last;
     terms.count += 1;
   }, alsoKeep);
   return terms;
+}
+
+/** termIds.get(word.stem) ?? -1, remembered on the word for the table last asked (see WordInfo). */
+function termIdOf(word: WordInfo, termIds: ReadonlyMap<string, number>): number {
+  if (word.termTable !== termIds) {
+    word.termId = termIds.get(word.stem) ?? -1;
+    word.termTable = termIds;
+  }
+  return word.termId;
 }
 
 function grow(terms: AnswerTerms): void {

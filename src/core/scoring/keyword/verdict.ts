@@ -48,9 +48,9 @@ function rank(hit: Hit): number {
   return hit.concept && hit.kind !== 'fragment' ? KIND_RANK.explanatory + 1 : KIND_RANK[hit.kind];
 }
 
-function strongest(hits: readonly Hit[]): Hit | undefined {
+function strongest(hits: readonly Hit[], distinctiveOnly: boolean): Hit | undefined {
   let best: Hit | undefined;
-  for (const hit of hits) if (!best || rank(hit) > rank(best)) best = hit;
+  for (const hit of hits) if (!(distinctiveOnly && hit.generic) && (!best || rank(hit) > rank(best))) best = hit;
   return best;
 }
 
@@ -72,12 +72,13 @@ function corroborated(hits: readonly Hit[]): boolean {
 
 export function assessPoint(hits: readonly Hit[]): Assessment {
   // Generic words alone name the area, not the idea: the point is at most partial.
-  const distinctive = hits.filter((hit) => !hit.generic);
-  if (distinctive.length === 0 && hits.length > 0) {
-    const named = strongest(hits);
+  // (The strongest distinctive hit is picked in place: a long list has hundreds of hits per
+  // point, and a filtered copy of them was a good part of its garbage.)
+  const best = strongest(hits, true);
+  if (!best && hits.length > 0) {
+    const named = strongest(hits, false);
     return named?.kind === 'fragment' ? { verdict: 'partial', reason: 'listed', best: named } : { verdict: 'partial', reason: 'bare', best: named };
   }
-  const best = strongest(distinctive);
   if (!best) return { verdict: 'missed', reason: 'none' };
   if (best.kind === 'fragment') return { verdict: 'partial', reason: 'listed', best };
   if (best.concept) return { verdict: 'covered', reason: 'stated', best };
