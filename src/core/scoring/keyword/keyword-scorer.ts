@@ -467,7 +467,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   for (let term = 0; term < terms.count; term += 1) {
     segmentOfTerm[term] = segmentation.segmentOfToken[terms.firstToken[term] ?? 0] ?? 0;
   }
-  const rejections = findRejections(tokens, segmentation, REUSED.rejections);
+  const rejections = findRejections(tokens, segmentation, REUSED.rejections, text);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
   const byPoint = collectHits(rubric, context);

@@ -1,4 +1,5 @@
 import type { ReusedInt32 } from '../reused-arrays.ts';
+import { NEGATIONS } from './function-words.ts';
 import { WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
   ADD_VERBS,
@@ -60,6 +61,26 @@ const MAX_REACH = 10;
 
 function norm(tokens: Tokens, index: number): string {
   return tokens.words[index]?.norm ?? '';
+}
+
+/**
+ * The answer findRejections is reading, for the few checks that need the punctuation between two
+ * tokens (a colon is not a gap bit). Set for the duration of one synchronous call.
+ */
+let answerText = '';
+
+/** A colon sits between token `index - 1` and token `index` ("likewise not: teams would..."). */
+function colonBefore(tokens: Tokens, index: number): boolean {
+  if (index <= 0 || index >= tokens.count) return false;
+  const from = tokens.ends[index - 1] ?? 0;
+  const to = tokens.starts[index] ?? 0;
+  for (let at = from; at < to; at += 1) if (answerText.charCodeAt(at) === 58) return true;
+  return false;
+}
+
+/** A clause ends before token `index`: a boundary or a colon. */
+function clauseEndsBefore(tokens: Tokens, index: number): boolean {
+  return boundaryBefore(tokens, index) || colonBefore(tokens, index);
 }
 
 /** A clause boundary sits before token `index`. */
@@ -212,10 +233,17 @@ const VERDICT_QUALIFIERS: ReadonlySet<string> = new Set(['for', 'at', 'in', 'giv
 /** The clause from `cue` to the next boundary says nothing more ("overkill.", "overkill for us", "overkill at this size"). */
 function standsAlone(tokens: Tokens, cue: number, end: number): boolean {
   let next = cue + 1;
-  while (next < end && !boundaryBefore(tokens, next)) next += 1;
+  // "I'd not do it: we'd lose the rare errors": a colon or a new subject ends the verdict's clause.
+  while (next < end && !clauseEndsBefore(tokens, next) && !(next > cue + 1 && PRONOUNS.has(norm(tokens, next)))) next += 1;
   // "Recording rules, no: they go stale": a new clause right after the verdict says nothing more about it.
   if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1)) || PRONOUNS.has(norm(tokens, cue + 1))) return true;
-  return next - cue <= 4 && !namesSomething(tokens, cue + 1, next);
+  return next - cue <= 4 && !namesSomethingBesidesVerdict(tokens, cue + 1, next);
+}
+
+/** namesSomething, where the verdict's own word does not count: "isn't my style", "not needed either". */
+function namesSomethingBesidesVerdict(tokens: Tokens, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) if (!NOT_BACKWARD.has(norm(tokens, index)) && namesSomething(tokens, index, index + 1)) return true;
+  return false;
 }
 
 /**
@@ -266,6 +294,9 @@ function pronounSubject(tokens: Tokens, from: number, to: number): boolean {
   return false;
 }
 
+/** Words that may open a sentence before a negator that answers the sentence before ("Also no."). */
+const ANSWER_LEADS: ReadonlySet<string> = new Set(['also', 'again', 'and', 'so', 'likewise', 'similarly', 'still', 'honestly']);
+
 const CONCESSIVE_OPENERS: ReadonlySet<string> = new Set(['but', 'though', 'although', 'yet', 'however']);
 
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'that', 'this', 'they', 'its', 'thats', 'theyre']);
@@ -291,6 +322,11 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (text === 'pass' || text === 'forget') continue;
+    // "Tail sampling of traces I'd rule out": backward only; "rule out a bad deploy first" is triage.
+    if (text === 'rule') {
+      if (next === 'out' && boundaryOrEnd(tokens, index + 2, end)) rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     if (text === 'over' && /^(?:engineer|kill|complicat|built|design)/.test(next)) {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
@@ -409,8 +445,10 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       rejectBefore(tokens, out, text === 'not' ? index - 1 : index, start, end, previous);
       continue;
     }
-    // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before.
-    if (index === start && previous && SENTENCE_ANSWERS.has(text) && boundaryOrEnd(tokens, index + 1, end)) {
+    // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before;
+    // so does "Also no: every line might matter".
+    const opensAnswer = index === start || (index === start + 1 && ANSWER_LEADS.has(norm(tokens, start)));
+    if (opensAnswer && previous && SENTENCE_ANSWERS.has(text) && (boundaryOrEnd(tokens, index + 1, end) || colonBefore(tokens, index + 1))) {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -421,6 +459,13 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (NOT_REJECTING_NEXT.has(next)) continue;
+    // "I've seen X; I wouldn't, a straight line is enough", "Per-tenant limits, likewise not: teams
+    // would hate it": a "not" or "no" that ends its clause refuses what came before, not what follows
+    // ("whether or not, ..." refuses nothing).
+    if ((NEGATIONS.has(text) || text === 'no') && previousWord !== 'or' && index + 1 < end && clauseEndsBefore(tokens, index + 1)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     const meaningful = firstMeaningfulAfter(tokens, index, end);
     const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
@@ -545,8 +590,10 @@ function onlyFunctionWords(tokens: Tokens, from: number, to: number): boolean {
 }
 
 /** `reuse`: an array to hold the result instead of a fresh one (see reused-arrays.ts). */
-export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse?: ReusedInt32): Int32Array {
+/** `text`: the answer the tokens were read from; without it a colon does not end a clause. */
+export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse?: ReusedInt32, text = ''): Int32Array {
   const out = reuse ? reuse.take(tokens.count) : new Int32Array(tokens.count);
+  answerText = text;
   const { segments } = segmentation;
   for (let index = 0; index < segments.length; index += 1) {
     const segment = segments[index];
