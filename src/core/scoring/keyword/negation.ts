@@ -39,7 +39,7 @@ import {
   TOO_COSTLY,
 } from './negation-words.ts';
 import type { Segmentation } from './sentences.ts';
-import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
 
 /**
  * Finds the words an answer rejects, so that "we would not use tail sampling" never counts as
@@ -152,25 +152,69 @@ function listContinues(tokens: Tokens, index: number, end: number): number {
   return closed ? end : -1;
 }
 
-function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): void {
-  if (boundaryBefore(tokens, cue) && !acrossBoundary) return;
+/**
+ * Marks the clause before `cue` as rejected. Returns true when the marking reached the start of
+ * the sentence through a pronoun that points further back ("Span links? I've seen them confuse
+ * people; I wouldn't.", "That misses too much, so no."): the idea is named before the sentence.
+ */
+function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): boolean {
+  if (boundaryBefore(tokens, cue) && !acrossBoundary) return false;
   let named = false;
   let reach = cue - MAX_REACH;
+  let referring = false;
+  let extended = false;
+  // After a list item that isn't one ("I've seen teams assign X, Y and Z; I wouldn't"), the
+  // clause's own words up to its subject.
+  let untilClause = false;
   for (let index = cue - 1; index >= start && index >= reach; index -= 1) {
     const word = tokens.words[index];
     const text = word?.norm ?? '';
     // "We considered X but decided against it": nothing named between the verdict and "but",
     // so the verdict is about the clause before it.
     if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but') && !(named && nounPhraseCondition(tokens, index, start))) break;
+    if (untilClause && ((word?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0) break;
     if (out[index] === 0) out[index] = cue + 1;
     if (word && (word.classes & WORD_FUNCTION) === 0 && !DISMISSAL_LEAD_WORDS.has(text) && !EMPTY_SCOPE_WORDS.has(text)) named = true;
+    // "Showback and team budgets: I've seen them turn into theatre": "them" names what lies further back.
+    if (!extended && (OBJECT_REFERENTS.has(text) || (index === start && OPENING_REFERENTS.has(text)))) {
+      referring = true;
+      extended = true;
+      reach -= MAX_REACH;
+    }
+    if (index === start) return referring;
     if (boundaryBefore(tokens, index)) {
       // "Tail sampling, span links, the collector tier: none of that": the items of a list before.
       const itemStart = listItemBefore(tokens, index, start);
-      if (itemStart < 0) break;
+      if (itemStart < 0) {
+        if (!acrossBoundary || untilClause) break;
+        untilClause = true;
+        reach = Math.min(reach, index - MAX_REACH);
+        continue;
+      }
       reach = Math.min(reach, itemStart);
     }
   }
+  return false;
+}
+
+/** Pronouns that stand for an idea named earlier, wherever they are in the clause. */
+const OBJECT_REFERENTS: ReadonlySet<string> = new Set(['it', 'them']);
+/** ...and these only when they open the sentence ("That misses too much"; "tail sampling that keeps errors" describes). */
+const OPENING_REFERENTS: ReadonlySet<string> = new Set(['that', 'this', 'those', 'these', 'they', 'it', 'thats', 'its', 'theyre']);
+
+/**
+ * The sentence before, when a rejection reached back to a pronoun that stands for it: only a
+ * short one (a question or a noun phrase: "Span links?", "Building it from traces.") in the same
+ * paragraph, and not for "it would be overkill to ..." (an "it" that stands for what follows).
+ */
+function rejectReferent(tokens: Tokens, out: Int32Array, cue: number, start: number, end: number, previous: Span | undefined): void {
+  if (!previous || previous.end - previous.start > MAX_REACH) return;
+  if (((tokens.gaps[start] ?? 0) & (GAP_BLANK_LINE | GAP_BULLET)) !== 0) return;
+  for (let index = cue + 1; index < end && index <= cue + 3; index += 1) {
+    if (boundaryBefore(tokens, index)) break;
+    if (norm(tokens, index) === 'to') return;
+  }
+  for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = cue + 1;
 }
 
 /**
@@ -256,7 +300,7 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
   let clauseStart = cue;
   while (clauseStart > start && !boundaryBefore(tokens, clauseStart)) clauseStart -= 1;
   if (namesSomething(tokens, clauseStart, cue)) {
-    markBackward(tokens, out, cue, start);
+    if (markBackward(tokens, out, cue, start)) rejectReferent(tokens, out, cue, start, end, previous);
     return;
   }
   // "Tail sampling, honestly, for our size, overkill.", "X sounds great, but it isn't worth the
@@ -271,8 +315,9 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
       for (let index = previousStart; index < from; index += 1) if (out[index] === 0) out[index] = cue + 1;
       from = previousStart;
     }
-    markBackward(tokens, out, from, start, true);
+    const referring = markBackward(tokens, out, from, start, true);
     if (out[clauseStart] === 0) out[clauseStart] = cue + 1;
+    if (referring) rejectReferent(tokens, out, cue, start, end, previous);
     return;
   }
   if (clauseStart === start && previous && previous.end - previous.start <= MAX_REACH) {
