@@ -387,6 +387,15 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    // "Same for per-issue rate limits.": the sentence before rejected something, and this one
+    // adds to what it rejected.
+    if (text === 'same' || text === 'ditto') {
+      if (index === start && previous && rejectsSomething(out, previous)) {
+        const lead = next === 'goes' && norm(tokens, index + 2) === 'for' ? 3 : next === 'for' || next === 'with' ? 2 : text === 'ditto' ? 1 : 0;
+        if (lead > 0) markForward(tokens, out, index, index + lead, end);
+      }
+      continue;
+    }
     // "X is more ceremony than we need": the "more" dismisses what came before it.
     if (text === 'than') {
       const more = moreBefore(tokens, index, start);
@@ -561,6 +570,12 @@ function concededThenRefused(tokens: Tokens, index: number, end: number): boolea
   const before = norm(tokens, index - 1);
   if (before !== 'be' && before !== 'is' && before !== 'sounds' && before !== 'its') return false;
   return index + 1 < end && norm(tokens, index + 1) === 'but';
+}
+
+/** Some token of `span` is rejected. */
+function rejectsSomething(out: Int32Array, span: Span): boolean {
+  for (let index = span.start; index < span.end; index += 1) if ((out[index] ?? 0) !== 0) return true;
+  return false;
 }
 
 /** The "more" (or "bigger", "heavier"...) a few words before "than", in the same clause, or -1. */
