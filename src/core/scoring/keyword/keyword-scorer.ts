@@ -8,6 +8,7 @@ import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
+import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
@@ -92,12 +93,16 @@ interface HitContext {
   rejections: Int32Array;
   blocked: ReadonlyMap<number, ReadonlySet<string>>;
   generic: Uint8Array;
+  /** Tokens in a clause that floats an idea ("maybe ... at some point"): see hedges.ts. */
+  hedged: Uint8Array;
 }
 
 function place(context: HitContext, pointId: string, hit: PlacedHit, into: PointHits): void {
   const segment = context.segmentation.segments[hit.segment];
   if (!segment || segment.directive) return;
-  if (isGeneric(context, hit.parts)) hit.generic = true;
+  // Generic words, or a hedged clause ("maybe some X at some point"), name the idea without
+  // committing to it: at most partial, and no corroboration between two such hits.
+  if (isGeneric(context, hit.parts) || isHedged(context.hedged, hit.firstToken, hit.lastToken)) hit.generic = true;
   // A sentence stating a misconception is no evidence for the point it contradicts.
   if (context.blocked.get(hit.segment)?.has(pointId)) return;
   for (let part = 0; part * 2 < hit.parts.length; part += 1) {
@@ -442,6 +447,7 @@ const REUSED = {
   terms: { ids: new ReusedInt32(), firstToken: new ReusedInt32(), lastToken: new ReusedInt32() } satisfies TermArrays,
   segmentOfTerm: new ReusedInt32(),
   rejections: new ReusedInt32(),
+  hedged: new ReusedUint8(),
   termIndex: { offsets: new ReusedInt32(), flat: new ReusedInt32(), next: new ReusedInt32() } satisfies TermIndexArrays,
   pointOfHit: new ReusedInt32(),
   droppedHits: new ReusedUint8(),
@@ -469,7 +475,8 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   }
   const rejections = findRejections(tokens, segmentation, REUSED.rejections, text);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
-  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
+  const hedged = hedgedTokens(tokens, REUSED.hedged);
+  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged };
   const byPoint = collectHits(rubric, context);
   setAsideAlternatives(byPoint, segmentation, tokens);
   shareEvidence(byPoint);
