@@ -1,4 +1,5 @@
 import { GRADER_DIRECTED } from './instruction-text.ts';
+import { codeComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
 import { ReusedInt32 } from './reused-arrays.ts';
 import { execFrom, wordStartPattern, wordStarts, type WordStartArrays, type WordStartPattern, type WordStarts } from './word-starts.ts';
@@ -889,6 +890,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   const starts = wordStarts(answer, WORD_START_ARRAYS);
   htmlComments(answer, spans);
   codeFences(answer, spans);
+  if (answer.includes('/*') || answer.includes('//')) codeComments(answer, spans);
   jsonObjects(answer, spans);
   yamlBlocks(answer, spans);
   tables(answer, spans);
@@ -908,7 +910,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
 }
 
 /** Structured text that is not, by itself, talk to the grader (a config snippet, a table of numbers). */
-const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
+const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_CODE_COMMENT, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
 /** Structured text that hands out verdicts or marks is a fake scoresheet, aimed at the grader. */
 const GRADING_VALUES = /\b(?:covered|met|verdicts?|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
 
