@@ -412,17 +412,28 @@ function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation,
   }
 }
 
-/** Demotes explanatory segments that evidence too many points at once to plain sentences. */
-function uncrowd(hitsByPoint: Hit[][], segmentCount: number): void {
+/**
+ * Demotes explanatory segments that evidence too many points at once to plain sentences. In an
+ * answer that steers the grader, such a segment is a summary of the rubric offered for marks
+ * ("it derives the budget, pages at 14.4x, routes by severity, adds runbooks...") and counts for nothing.
+ */
+function uncrowd(hitsByPoint: Hit[][], segmentCount: number, steered = false): void {
   // One bit per rubric point (the schema allows at most 8) for each segment.
   const pointsBySegment = new Uint8Array(segmentCount);
   hitsByPoint.forEach((hits, point) => {
     for (const hit of hits) pointsBySegment[hit.segment] = (pointsBySegment[hit.segment] ?? 0) | (1 << point);
   });
   for (const hits of hitsByPoint) {
+    let kept = 0;
     for (const hit of hits) {
-      if (hit.kind === 'explanatory' && bitCount(pointsBySegment[hit.segment] ?? 0) >= CROWDED_SEGMENT_POINTS) hit.kind = 'sentence';
+      const crowded = bitCount(pointsBySegment[hit.segment] ?? 0) >= CROWDED_SEGMENT_POINTS;
+      // Dropped in place: the list is the point's own (made in this score).
+      if (steered && crowded) continue;
+      if (hit.kind === 'explanatory' && crowded) hit.kind = 'sentence';
+      hits[kept] = hit;
+      kept += 1;
     }
+    hits.length = kept;
   }
 }
 
@@ -481,7 +492,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   setAsideAlternatives(byPoint, segmentation, tokens);
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);
-  uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);
+  uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length, steered);
   const assessments = byPoint.map((point) => assessPoint(point.hits));
 
   // An answer that mostly lists keywords gets no credit for the listed ones: an interviewer
@@ -497,6 +508,8 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
     // its own words still counts, but at most as partial.
     if (steered && verdict === 'covered') verdict = 'partial';
+    // ...and a bare mention or a listed term earns nothing: it is exactly what a disguise offers.
+    else if (steered && verdict === 'partial' && (assessment.reason === 'bare' || assessment.reason === 'listed')) verdict = 'missed';
     const result: PointResult = { id: point.id, verdict };
     const best = assessment.best;
     const evidence = best ? quoteOf(text, tokens, segmentation, best) : undefined;
