@@ -1,6 +1,7 @@
 import { GRADER_DIRECTED } from './instruction-text.ts';
 import { codeComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
+import { toolOutputs } from './tool-output.ts';
 import { ReusedInt32 } from './reused-arrays.ts';
 import { execFrom, wordStartPattern, wordStarts, type WordStartArrays, type WordStartPattern, type WordStarts } from './word-starts.ts';
 
@@ -897,6 +898,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   csvBlocks(answer, spans);
   hiddenCharacters(answer, spans);
   disguisedPassages(answer, spans, starts);
+  toolOutputs(answer, spans);
   roleTags(answer, spans);
   headingTicks(answer, spans);
   struckText(answer, spans);
