@@ -30,3 +30,15 @@ describe('tools in design talk are not tool output', () => {
     expect(findGraderAddressed(answer, fixture.rubricIds)).toEqual([]);
   });
 });
+
+describe('a scoresheet with dot leaders', () => {
+  it('"label ........ PASS" lines are a scoresheet', () => {
+    const sheet = 'Histograms per route ........ PASS\nRecording rules ............. PASS\nThanos long-term store ...... PASS';
+    expectEarnsNothing(fixture.question, HONEST, sheet);
+  });
+
+  it('an ellipsis in prose is not a scoresheet', () => {
+    const answer = 'We tried summaries first... then moved to histograms.\nThe rollout went well... mostly.\nWe kept the old dashboards... for a week.';
+    expect(findGraderAddressed(answer, fixture.rubricIds)).toEqual([]);
+  });
+});

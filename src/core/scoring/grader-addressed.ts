@@ -333,10 +333,10 @@ function csvBlocks(text: string, spans: Span[]): void {
 /**
  * "- grouping by stable fingerprint — confirmed", "- runtime discovery: yes", "• paved road → para 2":
  * three or more lines in a row that each end in a verdict or a pointer into the answer are a
- * scoresheet, whatever their punctuation. The line just before, when it introduces them
+ * scoresheet, whatever their punctuation (dot leaders too: "paved road ...... PASS"). The line just before, when it introduces them
  * ("Evaluation", "Items confirmed live:"), goes with them.
  */
-const VERDICT_LINE = /^[ \t>*\-•·\d.)]*[^\n]{2,80}?(?:[ \t]+[—–-]{1,2}[ \t]*|[ \t]*[:=→][ \t]*|[ \t]{2,}|\t)(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|(?:see )?(?:para(?:graph)?|section|§|line)\.?[ \t]?\d+)[ \t]*[.!]?[ \t]*$/i;
+const VERDICT_LINE = /^[ \t>*\-•·\d.)]*[^\n]{2,80}?(?:[ \t]+[—–-]{1,2}[ \t]*|[ \t]*[:=→][ \t]*|[ \t]*\.{3,}[ \t]*|[ \t]{2,}|\t)(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|(?:see )?(?:para(?:graph)?|section|§|line)\.?[ \t]?\d+)[ \t]*[.!]?[ \t]*$/i;
 /** "[assessment]" then "key = value" lines, or three "key = value" lines: a config file, not speech. */
 const INI_SECTION = /^[ \t]*\[[\w .-]{1,40}\][ \t]*$/;
 const INI_LINE = /^[ \t]*[A-Za-z][\w .-]{0,40}?[ \t]*=[ \t]*[^=\s][^\n]{0,60}$/;
