@@ -200,5 +200,5 @@ export const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'wh
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'rule', 'same', 'ditto', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'pass', 'forget', 'rule', 'leave', 'same', 'ditto', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

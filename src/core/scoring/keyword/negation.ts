@@ -367,6 +367,14 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (text === 'pass' || text === 'forget') continue;
+    // "Things I'd leave out: a semantic layer, a metrics catalogue and A/B tests": a colon after
+    // the refusal introduces the list it refuses, to the end of the sentence. ("I'd leave out
+    // declined cards" with no colon is an exclusion that is the design, and stays.)
+    if (text === 'leave' && next === 'out' && colonBefore(tokens, index + 2) && nounPhrasesToEnd(tokens, index + 2, end)) {
+      markToEnd(tokens, out, index, index + 2, end);
+      continue;
+    }
+    if (FORWARD_NEGATORS.has(text) && refusedListAfterColon(tokens, out, index, end)) continue;
     // "Tail sampling of traces I'd rule out": backward only; "rule out a bad deploy first" is triage.
     if (text === 'rule') {
       if (next === 'out' && boundaryOrEnd(tokens, index + 2, end)) rejectBefore(tokens, out, index, start, end, previous);
@@ -582,6 +590,46 @@ function concededThenRefused(tokens: Tokens, index: number, end: number): boolea
  * Not "faster" or "quicker": "burning 14 times faster than the budget allows" is a measurement.
  */
 const PREFERRED_TO: ReadonlySet<string> = new Set(['simpler', 'easier', 'cheaper', 'safer', 'saner', 'lighter', 'leaner', 'preferable']);
+
+/** Marks [from, end) as rejected by `cue`, up to the sentence's end. */
+function markToEnd(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number): void {
+  for (let index = from; index < end; index += 1) {
+    if (index > from && ((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) break;
+    if (out[index] === 0) out[index] = cue + 1;
+  }
+}
+
+/**
+ * "What we'd skip: X, Y and Z", "we wouldn't do any of this: X, Y": a negator whose clause ends
+ * in a colon after nothing but filler refuses the list the colon introduces. Returns whether it did.
+ */
+function refusedListAfterColon(tokens: Tokens, out: Int32Array, cue: number, end: number): boolean {
+  for (let index = cue + 1; index < end && index <= cue + 4; index += 1) {
+    if (colonBefore(tokens, index)) {
+      // Only a list of noun phrases: "likewise not: teams would hate it" gives a reason instead,
+      // and so does "No: the agents retry on their own" (a bare "no" answers what came before).
+      if (!nounPhrasesToEnd(tokens, index, end) || (index === cue + 1 && SENTENCE_ANSWERS.has(norm(tokens, cue)))) return false;
+      markToEnd(tokens, out, cue, index, end);
+      return true;
+    }
+    if (boundaryBefore(tokens, index)) return false;
+    const word = norm(tokens, index);
+    if (!EMPTY_SCOPE_WORDS.has(word) && !FILLER_AFTER_NEGATOR.has(word) && !NOT_BEFORE_OBJECT.has(word)) return false;
+  }
+  return false;
+}
+
+/** No word from `from` to the sentence's end makes a clause (a pronoun, an auxiliary, "because"...). */
+function nounPhrasesToEnd(tokens: Tokens, from: number, end: number): boolean {
+  for (let index = from; index < end; index += 1) {
+    if (index > from && ((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return true;
+    // A relative clause inside an item ("a graph that expires stale edges") still describes a noun.
+    if (((tokens.words[index]?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0 && !RELATIVE_PRONOUNS.has(norm(tokens, index))) return false;
+  }
+  return true;
+}
+
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whose']);
 
 /** Some token of `span` is rejected. */
 function rejectsSomething(out: Int32Array, span: Span): boolean {
