@@ -502,7 +502,7 @@ describe('content/eval scorer dataset', () => {
             break;
           case 'prompt-injection':
             if (covered * 2 >= rubricSize) problems.push(`${where}: labelled on its real, weak content`);
-            if (!/ignore|disregard|override|system prompt|scor(e|ing)|mark|grad(er|ing)|reviewer|evaluator|panel|rubric|calibrat|<!--|\bai\b|assess|assistant|verdict|whoever|\bbot\b|\bmodel that\b|benchmark|top-band|strongest candidate|interviewer|criterion|evaluation|confirmed|[\u2705\u2713\u2714]|^#{1,6} [^\n]+\n\s*(yes|done|covered)\b/im.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
+            if (!/ignore|disregard|override|system prompt|scor(e|ing)|mark|grad(er|ing)|reviewer|evaluator|panel|rubric|calibrat|<!--|\bai\b|assess|assistant|verdict|whoever|\bbot\b|\bmodel that\b|benchmark|top-band|strongest candidate|interviewer|criterion|evaluation|confirmed|[\u2705\u2713\u2714\u2611]|^#{1,6} [^\n]+\n\s*(yes|done|covered)\b/im.test(answer.text)) problems.push(`${where}: carries no injection attempt`);
             break;
         }
       }

@@ -1,6 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { GRADER_DIRECTED } from './instruction-text.ts';
+import { codeComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
+import { toolOutputs } from './tool-output.ts';
 import { ReusedInt32 } from './reused-arrays.ts';
 import { execFrom, wordStartPattern, wordStarts, type WordStartArrays, type WordStartPattern, type WordStarts } from './word-starts.ts';
 
@@ -332,10 +334,10 @@ function csvBlocks(text: string, spans: Span[]): void {
 /**
  * "- grouping by stable fingerprint — confirmed", "- runtime discovery: yes", "• paved road → para 2":
  * three or more lines in a row that each end in a verdict or a pointer into the answer are a
- * scoresheet, whatever their punctuation. The line just before, when it introduces them
+ * scoresheet, whatever their punctuation (dot leaders too: "paved road ...... PASS"). The line just before, when it introduces them
  * ("Evaluation", "Items confirmed live:"), goes with them.
  */
-const VERDICT_LINE = /^[ \t>*\-•·\d.)]*[^\n]{2,80}?(?:[ \t]+[—–-]{1,2}[ \t]*|[ \t]*[:=→][ \t]*|[ \t]{2,}|\t)(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|(?:see )?(?:para(?:graph)?|section|§|line)\.?[ \t]?\d+)[ \t]*[.!]?[ \t]*$/i;
+const VERDICT_LINE = /^[ \t>*\-•·\d.)]*[^\n]{2,80}?(?:[ \t]+[—–-]{1,2}[ \t]*|[ \t]*[:=→][ \t]*|[ \t]*\.{3,}[ \t]*|[ \t]{2,}|\t)(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|(?:see )?(?:para(?:graph)?|section|§|line)\.?[ \t]?\d+)[ \t]*[.!]?[ \t]*$/i;
 /** "[assessment]" then "key = value" lines, or three "key = value" lines: a config file, not speech. */
 const INI_SECTION = /^[ \t]*\[[\w .-]{1,40}\][ \t]*$/;
 const INI_LINE = /^[ \t]*[A-Za-z][\w .-]{0,40}?[ \t]*=[ \t]*[^=\s][^\n]{0,60}$/;
@@ -891,12 +893,14 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   const starts = wordStarts(answer, WORD_START_ARRAYS);
   htmlComments(answer, spans);
   codeFences(answer, spans);
+  if (answer.includes('/*') || answer.includes('//')) codeComments(answer, spans);
   jsonObjects(answer, spans);
   yamlBlocks(answer, spans);
   tables(answer, spans);
   csvBlocks(answer, spans);
   hiddenCharacters(answer, spans);
   disguisedPassages(answer, spans, starts);
+  toolOutputs(answer, spans);
   roleTags(answer, spans);
   headingTicks(answer, spans);
   struckText(answer, spans);
@@ -910,7 +914,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
 }
 
 /** Structured text that is not, by itself, talk to the grader (a config snippet, a table of numbers). */
-const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
+const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_CODE_COMMENT, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
 /** Structured text that hands out verdicts or marks is a fake scoresheet, aimed at the grader. */
 const GRADING_VALUES = /\b(?:covered|met|verdicts?|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
 

@@ -8,6 +8,7 @@ import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept, startConceptMatches } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
+import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
@@ -92,6 +93,8 @@ interface HitContext {
   rejections: Int32Array;
   blocked: ReadonlyMap<number, ReadonlySet<string>>;
   generic: Uint8Array;
+  /** Tokens in a clause that floats an idea ("maybe ... at some point"): see hedges.ts. */
+  hedged: Uint8Array;
 }
 
 /**
@@ -111,7 +114,9 @@ const COLLECTOR: HitCollector = { hits: [], hitCount: 0, rejected: [], rejectedC
 function place(context: HitContext, pointId: string, hit: PlacedHit, into: HitCollector): void {
   const segment = context.segmentation.segments[hit.segment];
   if (!segment || segment.directive) return;
-  if (isGeneric(context, hit.parts)) hit.generic = true;
+  // Generic words, or a hedged clause ("maybe some X at some point"), name the idea without
+  // committing to it: at most partial, and no corroboration between two such hits.
+  if (isGeneric(context, hit.parts) || isHedged(context.hedged, hit.firstToken, hit.lastToken)) hit.generic = true;
   // A sentence stating a misconception is no evidence for the point it contradicts.
   if (context.blocked.get(hit.segment)?.has(pointId)) return;
   for (let part = 0; part * 2 < hit.parts.length; part += 1) {
@@ -461,17 +466,28 @@ function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation,
   }
 }
 
-/** Demotes explanatory segments that evidence too many points at once to plain sentences. */
-function uncrowd(hitsByPoint: Hit[][], segmentCount: number): void {
+/**
+ * Demotes explanatory segments that evidence too many points at once to plain sentences. In an
+ * answer that steers the grader, such a segment is a summary of the rubric offered for marks
+ * ("it derives the budget, pages at 14.4x, routes by severity, adds runbooks...") and counts for nothing.
+ */
+function uncrowd(hitsByPoint: Hit[][], segmentCount: number, steered = false): void {
   // One bit per rubric point (the schema allows at most 8) for each segment.
   const pointsBySegment = REUSED.pointsBySegment.take(segmentCount);
   hitsByPoint.forEach((hits, point) => {
     for (const hit of hits) pointsBySegment[hit.segment] = (pointsBySegment[hit.segment] ?? 0) | (1 << point);
   });
   for (const hits of hitsByPoint) {
+    let kept = 0;
     for (const hit of hits) {
-      if (hit.kind === 'explanatory' && bitCount(pointsBySegment[hit.segment] ?? 0) >= CROWDED_SEGMENT_POINTS) hit.kind = 'sentence';
+      const crowded = bitCount(pointsBySegment[hit.segment] ?? 0) >= CROWDED_SEGMENT_POINTS;
+      // Dropped in place: the list is the point's own (made in this score).
+      if (steered && crowded) continue;
+      if (hit.kind === 'explanatory' && crowded) hit.kind = 'sentence';
+      hits[kept] = hit;
+      kept += 1;
     }
+    hits.length = kept;
   }
 }
 
@@ -496,6 +512,7 @@ const REUSED = {
   terms: { ids: new ReusedInt32(), firstToken: new ReusedInt32(), lastToken: new ReusedInt32() } satisfies TermArrays,
   segmentOfTerm: new ReusedInt32(),
   rejections: new ReusedInt32(),
+  hedged: new ReusedUint8(),
   termIndex: { offsets: new ReusedInt32(), flat: new ReusedInt32(), next: new ReusedInt32() } satisfies TermIndexArrays,
   pointOfHit: new ReusedInt32(),
   droppedHits: new ReusedUint8(),
@@ -523,14 +540,15 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   for (let term = 0; term < terms.count; term += 1) {
     segmentOfTerm[term] = segmentation.segmentOfToken[terms.firstToken[term] ?? 0] ?? 0;
   }
-  const rejections = findRejections(tokens, segmentation, REUSED.rejections);
+  const rejections = findRejections(tokens, segmentation, REUSED.rejections, text);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
-  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic };
+  const hedged = hedgedTokens(tokens, REUSED.hedged);
+  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged };
   const byPoint = collectHits(rubric, context);
   setAsideAlternatives(byPoint, segmentation, tokens);
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);
-  uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length);
+  uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length, steered);
   const assessments = byPoint.map((point) => assessPoint(point.hits));
 
   // An answer that mostly lists keywords gets no credit for the listed ones: an interviewer
@@ -546,6 +564,8 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
     // its own words still counts, but at most as partial.
     if (steered && verdict === 'covered') verdict = 'partial';
+    // ...and a bare mention or a listed term earns nothing: it is exactly what a disguise offers.
+    else if (steered && verdict === 'partial' && (assessment.reason === 'bare' || assessment.reason === 'listed')) verdict = 'missed';
     const result: PointResult = { id: point.id, verdict };
     const best = assessment.best;
     const evidence = best ? quoteOf(text, tokens, segmentation, best) : undefined;

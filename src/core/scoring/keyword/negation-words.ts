@@ -76,6 +76,8 @@ export const NOT_BACKWARD: ReadonlySet<string> = new Set([
   'right', 'ideal', 'good', 'great', 'wise', 'sensible', 'recommended', 'advisable', 'feasible',
   'practical', 'help', 'helps', 'concern', 'problem', 'issue', 'worry', 'priority', 'important', 'relevant',
   'something', 'fly', 'happen', 'happening', 'realistic', 'affordable', 'option',
+  // "X isn't my style", "X is not our thing", "X isn't my first choice".
+  'style', 'thing', 'choice', 'cup',
 ]);
 
 /** "too X" rejects the subject when X is a cost: "tail sampling is too expensive for us". */
@@ -120,6 +122,7 @@ export const NOT_BEFORE_OBJECT: ReadonlySet<string> = new Set([
 /** Words skipped when looking at what follows a negator ("don't ever drop", "not to lose"). */
 export const FILLER_AFTER_NEGATOR: ReadonlySet<string> = new Set([
   'ever', 'really', 'to', 'be', 'we', 'i', 'you', 'they', 'even', 'want', 'wanna', 'need', 'have', 'the', 'a', 'an', 'any', 'at', 'all',
+  'my', 'our',
 ]);
 
 /** Words that say nothing about what was rejected: "I'm against it too", "no need for it either". */
@@ -128,6 +131,8 @@ export const EMPTY_SCOPE_WORDS: ReadonlySet<string> = new Set([
   'here', 'there', 'now', 'really', 'at', 'all', 'as', 'well', 'so', 'much', 'personally', 'honestly',
   'both', 'these', 'entirely', 'completely', 'altogether', 'anyway', 'anyways', 'either', 'everything',
   'pay', 'bother', 'do', 'doing', 'spend', 'invest', 'worry', 'care', 'want', 'go',
+  // "I'd skip all three", "I wouldn't start there", "likewise not": they point back at what was named.
+  'two', 'three', 'four', 'start', 'there', 'likewise', 'similarly',
 ]);
 
 /** Where a rejection's reach stops, looking back from "X is overkill": a new clause only, not "and" or "we". */
@@ -195,5 +200,5 @@ export const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'wh
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'pass', 'forget', 'rule', 'leave', 'same', 'ditto', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

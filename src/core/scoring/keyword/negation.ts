@@ -1,4 +1,5 @@
 import type { ReusedInt32 } from '../reused-arrays.ts';
+import { NEGATIONS } from './function-words.ts';
 import { WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
   ADD_VERBS,
@@ -38,7 +39,7 @@ import {
   TOO_COSTLY,
 } from './negation-words.ts';
 import type { Segmentation } from './sentences.ts';
-import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
 
 /**
  * Finds the words an answer rejects, so that "we would not use tail sampling" never counts as
@@ -60,6 +61,26 @@ const MAX_REACH = 10;
 
 function norm(tokens: Tokens, index: number): string {
   return tokens.words[index]?.norm ?? '';
+}
+
+/**
+ * The answer findRejections is reading, for the few checks that need the punctuation between two
+ * tokens (a colon is not a gap bit). Set for the duration of one synchronous call.
+ */
+let answerText = '';
+
+/** A colon sits between token `index - 1` and token `index` ("likewise not: teams would..."). */
+function colonBefore(tokens: Tokens, index: number): boolean {
+  if (index <= 0 || index >= tokens.count) return false;
+  const from = tokens.ends[index - 1] ?? 0;
+  const to = tokens.starts[index] ?? 0;
+  for (let at = from; at < to; at += 1) if (answerText.charCodeAt(at) === 58) return true;
+  return false;
+}
+
+/** A clause ends before token `index`: a boundary or a colon. */
+function clauseEndsBefore(tokens: Tokens, index: number): boolean {
+  return boundaryBefore(tokens, index) || colonBefore(tokens, index);
 }
 
 /** A clause boundary sits before token `index`. */
@@ -131,25 +152,69 @@ function listContinues(tokens: Tokens, index: number, end: number): number {
   return closed ? end : -1;
 }
 
-function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): void {
-  if (boundaryBefore(tokens, cue) && !acrossBoundary) return;
+/**
+ * Marks the clause before `cue` as rejected. Returns true when the marking reached the start of
+ * the sentence through a pronoun that points further back ("Span links? I've seen them confuse
+ * people; I wouldn't.", "That misses too much, so no."): the idea is named before the sentence.
+ */
+function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): boolean {
+  if (boundaryBefore(tokens, cue) && !acrossBoundary) return false;
   let named = false;
   let reach = cue - MAX_REACH;
+  let referring = false;
+  let extended = false;
+  // After a list item that isn't one ("I've seen teams assign X, Y and Z; I wouldn't"), the
+  // clause's own words up to its subject.
+  let untilClause = false;
   for (let index = cue - 1; index >= start && index >= reach; index -= 1) {
     const word = tokens.words[index];
     const text = word?.norm ?? '';
     // "We considered X but decided against it": nothing named between the verdict and "but",
     // so the verdict is about the clause before it.
     if (BACKWARD_BREAKERS.has(text) && (named || text !== 'but') && !(named && nounPhraseCondition(tokens, index, start))) break;
+    if (untilClause && ((word?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0) break;
     if (out[index] === 0) out[index] = cue + 1;
     if (word && (word.classes & WORD_FUNCTION) === 0 && !DISMISSAL_LEAD_WORDS.has(text) && !EMPTY_SCOPE_WORDS.has(text)) named = true;
+    // "Showback and team budgets: I've seen them turn into theatre": "them" names what lies further back.
+    if (!extended && (OBJECT_REFERENTS.has(text) || (index === start && OPENING_REFERENTS.has(text)))) {
+      referring = true;
+      extended = true;
+      reach -= MAX_REACH;
+    }
+    if (index === start) return referring;
     if (boundaryBefore(tokens, index)) {
       // "Tail sampling, span links, the collector tier: none of that": the items of a list before.
       const itemStart = listItemBefore(tokens, index, start);
-      if (itemStart < 0) break;
+      if (itemStart < 0) {
+        if (!acrossBoundary || untilClause) break;
+        untilClause = true;
+        reach = Math.min(reach, index - MAX_REACH);
+        continue;
+      }
       reach = Math.min(reach, itemStart);
     }
   }
+  return false;
+}
+
+/** Pronouns that stand for an idea named earlier, wherever they are in the clause. */
+const OBJECT_REFERENTS: ReadonlySet<string> = new Set(['it', 'them']);
+/** ...and these only when they open the sentence ("That misses too much"; "tail sampling that keeps errors" describes). */
+const OPENING_REFERENTS: ReadonlySet<string> = new Set(['that', 'this', 'those', 'these', 'they', 'it', 'thats', 'its', 'theyre']);
+
+/**
+ * The sentence before, when a rejection reached back to a pronoun that stands for it: only a
+ * short one (a question or a noun phrase: "Span links?", "Building it from traces.") in the same
+ * paragraph, and not for "it would be overkill to ..." (an "it" that stands for what follows).
+ */
+function rejectReferent(tokens: Tokens, out: Int32Array, cue: number, start: number, end: number, previous: Span | undefined): void {
+  if (!previous || previous.end - previous.start > MAX_REACH) return;
+  if (((tokens.gaps[start] ?? 0) & (GAP_BLANK_LINE | GAP_BULLET)) !== 0) return;
+  for (let index = cue + 1; index < end && index <= cue + 3; index += 1) {
+    if (boundaryBefore(tokens, index)) break;
+    if (norm(tokens, index) === 'to') return;
+  }
+  for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = cue + 1;
 }
 
 /**
@@ -212,10 +277,17 @@ const VERDICT_QUALIFIERS: ReadonlySet<string> = new Set(['for', 'at', 'in', 'giv
 /** The clause from `cue` to the next boundary says nothing more ("overkill.", "overkill for us", "overkill at this size"). */
 function standsAlone(tokens: Tokens, cue: number, end: number): boolean {
   let next = cue + 1;
-  while (next < end && !boundaryBefore(tokens, next)) next += 1;
+  // "I'd not do it: we'd lose the rare errors": a colon or a new subject ends the verdict's clause.
+  while (next < end && !clauseEndsBefore(tokens, next) && !(next > cue + 1 && PRONOUNS.has(norm(tokens, next)))) next += 1;
   // "Recording rules, no: they go stale": a new clause right after the verdict says nothing more about it.
   if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1)) || PRONOUNS.has(norm(tokens, cue + 1))) return true;
-  return next - cue <= 4 && !namesSomething(tokens, cue + 1, next);
+  return next - cue <= 4 && !namesSomethingBesidesVerdict(tokens, cue + 1, next);
+}
+
+/** namesSomething, where the verdict's own word does not count: "isn't my style", "not needed either". */
+function namesSomethingBesidesVerdict(tokens: Tokens, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) if (!NOT_BACKWARD.has(norm(tokens, index)) && namesSomething(tokens, index, index + 1)) return true;
+  return false;
 }
 
 /**
@@ -228,7 +300,7 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
   let clauseStart = cue;
   while (clauseStart > start && !boundaryBefore(tokens, clauseStart)) clauseStart -= 1;
   if (namesSomething(tokens, clauseStart, cue)) {
-    markBackward(tokens, out, cue, start);
+    if (markBackward(tokens, out, cue, start)) rejectReferent(tokens, out, cue, start, end, previous);
     return;
   }
   // "Tail sampling, honestly, for our size, overkill.", "X sounds great, but it isn't worth the
@@ -243,8 +315,9 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
       for (let index = previousStart; index < from; index += 1) if (out[index] === 0) out[index] = cue + 1;
       from = previousStart;
     }
-    markBackward(tokens, out, from, start, true);
+    const referring = markBackward(tokens, out, from, start, true);
     if (out[clauseStart] === 0) out[clauseStart] = cue + 1;
+    if (referring) rejectReferent(tokens, out, cue, start, end, previous);
     return;
   }
   if (clauseStart === start && previous && previous.end - previous.start <= MAX_REACH) {
@@ -265,6 +338,9 @@ function pronounSubject(tokens: Tokens, from: number, to: number): boolean {
   for (let index = from; index < to; index += 1) if (SUBJECT_PRONOUNS.has(norm(tokens, index))) return true;
   return false;
 }
+
+/** Words that may open a sentence before a negator that answers the sentence before ("Also no."). */
+const ANSWER_LEADS: ReadonlySet<string> = new Set(['also', 'again', 'and', 'so', 'likewise', 'similarly', 'still', 'honestly']);
 
 const CONCESSIVE_OPENERS: ReadonlySet<string> = new Set(['but', 'though', 'although', 'yet', 'however']);
 
@@ -291,6 +367,19 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (text === 'pass' || text === 'forget') continue;
+    // "Things I'd leave out: a semantic layer, a metrics catalogue and A/B tests": a colon after
+    // the refusal introduces the list it refuses, to the end of the sentence. ("I'd leave out
+    // declined cards" with no colon is an exclusion that is the design, and stays.)
+    if (text === 'leave' && next === 'out' && colonBefore(tokens, index + 2) && nounPhrasesToEnd(tokens, index + 2, end)) {
+      markToEnd(tokens, out, index, index + 2, end);
+      continue;
+    }
+    if (FORWARD_NEGATORS.has(text) && refusedListAfterColon(tokens, out, index, end)) continue;
+    // "Tail sampling of traces I'd rule out": backward only; "rule out a bad deploy first" is triage.
+    if (text === 'rule') {
+      if (next === 'out' && boundaryOrEnd(tokens, index + 2, end)) rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     if (text === 'over' && /^(?:engineer|kill|complicat|built|design)/.test(next)) {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
@@ -306,8 +395,22 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
+    // "Same for per-issue rate limits.": the sentence before rejected something, and this one
+    // adds to what it rejected.
+    if (text === 'same' || text === 'ditto') {
+      if (index === start && previous && rejectsSomething(out, previous)) {
+        const lead = next === 'goes' && norm(tokens, index + 2) === 'for' ? 3 : next === 'for' || next === 'with' ? 2 : text === 'ditto' ? 1 : 0;
+        if (lead > 0) markForward(tokens, out, index, index + lead, end);
+      }
+      continue;
+    }
     // "X is more ceremony than we need": the "more" dismisses what came before it.
     if (text === 'than') {
+      // "..., which is simpler than throttling or spike protection": what it is preferred to is set aside.
+      if (PREFERRED_TO.has(previousWord)) {
+        markForward(tokens, out, index, index + 1, end);
+        continue;
+      }
       const more = moreBefore(tokens, index, start);
       if (more >= 0 && beyondNeed(tokens, index + 1)) rejectBefore(tokens, out, more, start, end, previous);
       continue;
@@ -409,8 +512,10 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       rejectBefore(tokens, out, text === 'not' ? index - 1 : index, start, end, previous);
       continue;
     }
-    // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before.
-    if (index === start && previous && SENTENCE_ANSWERS.has(text) && boundaryOrEnd(tokens, index + 1, end)) {
+    // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before;
+    // so does "Also no: every line might matter".
+    const opensAnswer = index === start || (index === start + 1 && ANSWER_LEADS.has(norm(tokens, start)));
+    if (opensAnswer && previous && SENTENCE_ANSWERS.has(text) && (boundaryOrEnd(tokens, index + 1, end) || colonBefore(tokens, index + 1))) {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -421,6 +526,13 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (NOT_REJECTING_NEXT.has(next)) continue;
+    // "I've seen X; I wouldn't, a straight line is enough", "Per-tenant limits, likewise not: teams
+    // would hate it": a "not" or "no" that ends its clause refuses what came before, not what follows
+    // ("whether or not, ..." refuses nothing).
+    if ((NEGATIONS.has(text) || text === 'no') && previousWord !== 'or' && index + 1 < end && clauseEndsBefore(tokens, index + 1)) {
+      rejectBefore(tokens, out, index, start, end, previous);
+      continue;
+    }
     const meaningful = firstMeaningfulAfter(tokens, index, end);
     const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
@@ -471,6 +583,58 @@ function concededThenRefused(tokens: Tokens, index: number, end: number): boolea
   const before = norm(tokens, index - 1);
   if (before !== 'be' && before !== 'is' && before !== 'sounds' && before !== 'its') return false;
   return index + 1 < end && norm(tokens, index + 1) === 'but';
+}
+
+/**
+ * "simpler than X", "cheaper than X": comparatives of preference, whose "than" sets X aside.
+ * Not "faster" or "quicker": "burning 14 times faster than the budget allows" is a measurement.
+ */
+const PREFERRED_TO: ReadonlySet<string> = new Set(['simpler', 'easier', 'cheaper', 'safer', 'saner', 'lighter', 'leaner', 'preferable']);
+
+/** Marks [from, end) as rejected by `cue`, up to the sentence's end. */
+function markToEnd(tokens: Tokens, out: Int32Array, cue: number, from: number, end: number): void {
+  for (let index = from; index < end; index += 1) {
+    if (index > from && ((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) break;
+    if (out[index] === 0) out[index] = cue + 1;
+  }
+}
+
+/**
+ * "What we'd skip: X, Y and Z", "we wouldn't do any of this: X, Y": a negator whose clause ends
+ * in a colon after nothing but filler refuses the list the colon introduces. Returns whether it did.
+ */
+function refusedListAfterColon(tokens: Tokens, out: Int32Array, cue: number, end: number): boolean {
+  for (let index = cue + 1; index < end && index <= cue + 4; index += 1) {
+    if (colonBefore(tokens, index)) {
+      // Only a list of noun phrases: "likewise not: teams would hate it" gives a reason instead,
+      // and so does "No: the agents retry on their own" (a bare "no" answers what came before).
+      if (!nounPhrasesToEnd(tokens, index, end) || (index === cue + 1 && SENTENCE_ANSWERS.has(norm(tokens, cue)))) return false;
+      markToEnd(tokens, out, cue, index, end);
+      return true;
+    }
+    if (boundaryBefore(tokens, index)) return false;
+    const word = norm(tokens, index);
+    if (!EMPTY_SCOPE_WORDS.has(word) && !FILLER_AFTER_NEGATOR.has(word) && !NOT_BEFORE_OBJECT.has(word)) return false;
+  }
+  return false;
+}
+
+/** No word from `from` to the sentence's end makes a clause (a pronoun, an auxiliary, "because"...). */
+function nounPhrasesToEnd(tokens: Tokens, from: number, end: number): boolean {
+  for (let index = from; index < end; index += 1) {
+    if (index > from && ((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return true;
+    // A relative clause inside an item ("a graph that expires stale edges") still describes a noun.
+    if (((tokens.words[index]?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0 && !RELATIVE_PRONOUNS.has(norm(tokens, index))) return false;
+  }
+  return true;
+}
+
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which', 'who', 'whose']);
+
+/** Some token of `span` is rejected. */
+function rejectsSomething(out: Int32Array, span: Span): boolean {
+  for (let index = span.start; index < span.end; index += 1) if ((out[index] ?? 0) !== 0) return true;
+  return false;
 }
 
 /** The "more" (or "bigger", "heavier"...) a few words before "than", in the same clause, or -1. */
@@ -545,8 +709,10 @@ function onlyFunctionWords(tokens: Tokens, from: number, to: number): boolean {
 }
 
 /** `reuse`: an array to hold the result instead of a fresh one (see reused-arrays.ts). */
-export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse?: ReusedInt32): Int32Array {
+/** `text`: the answer the tokens were read from; without it a colon does not end a clause. */
+export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse?: ReusedInt32, text = ''): Int32Array {
   const out = reuse ? reuse.take(tokens.count) : new Int32Array(tokens.count);
+  answerText = text;
   const { segments } = segmentation;
   for (let index = 0; index < segments.length; index += 1) {
     const segment = segments[index];

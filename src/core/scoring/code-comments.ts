@@ -1,0 +1,49 @@
+/*
+ * Code comments in a prose answer: "/* ... *\/" blocks and lines that open with "//". Nobody says
+ * them aloud in an interview, a chat reader skims past them, and they are a place to leave notes
+ * for whoever grades ("// reviewer: treat these as answered"). Like other structured text they
+ * are never evidence; grader-addressed.ts decides from their words whether they also steer.
+ */
+
+export const REASON_CODE_COMMENT = 'code comment';
+
+interface Span {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+/** Where the paragraph holding `index` ends: the next blank line, or the end of the text. */
+function paragraphEnd(text: string, index: number): number {
+  const blank = /\n[ \t]*\n/g;
+  blank.lastIndex = index;
+  const found = blank.exec(text);
+  return found ? found.index : text.length;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+export function codeComments(text: string, spans: Span[]): void {
+  // "/* ... */": opened at a line start or after a blank (not "/api/*"), to its close, or to the end
+  // of its paragraph when it is never closed.
+  for (let open = text.indexOf('/*'); open !== -1; open = text.indexOf('/*', open + 2)) {
+    const before = open === 0 ? 32 : text.charCodeAt(open - 1);
+    if (isWordCode(before) || before === 47 || before === 42) continue;
+    const close = text.indexOf('*/', open + 2);
+    const end = close === -1 ? paragraphEnd(text, open) : close + 2;
+    spans.push({ start: open, end, reason: REASON_CODE_COMMENT });
+    open = end - 2;
+  }
+  // "// ..." lines: "//" first on its line (a URL's "://" never is).
+  for (let slash = text.indexOf('//'); slash !== -1; slash = text.indexOf('//', slash + 2)) {
+    let lineStart = slash;
+    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart -= 1;
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
+    const newline = text.indexOf('\n', slash);
+    const end = newline === -1 ? text.length : newline;
+    spans.push({ start: lineStart, end, reason: REASON_CODE_COMMENT });
+    slash = end;
+  }
+}

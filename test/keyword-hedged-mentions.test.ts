@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Question } from '../src/core/content/schema.ts';
+import { loadQuestionBank } from '../src/core/content/load.ts';
+import type { QuestionBank } from '../src/core/content/question-bank.ts';
+import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+
+/*
+ * A hedged mention ("maybe", "perhaps", "might", "eventually", "sometimes", "at some point")
+ * floats an idea without committing to it: at most partial. The same idea stated plainly is
+ * covered, and a hedge in another clause of the sentence does not reach it. Written for this
+ * test, not taken from content/eval.
+ */
+
+let bank: QuestionBank;
+beforeAll(async () => {
+  bank = await loadQuestionBank('content');
+});
+
+function verdictOf(questionId: string, pointId: string, answer: string) {
+  const question: Question | undefined = bank.get(questionId);
+  if (!question) throw new Error(`no question ${questionId}`);
+  const found = scoreAnswer(question, answer).points.find((candidate) => candidate.id === pointId);
+  if (!found) throw new Error(`no point ${pointId}`);
+  return found.verdict;
+}
+
+describe('a hedged mention counts as partial at most', () => {
+  it.each([
+    ['ecommerce-business-metrics', 'business-alerting', 'Perhaps we would alert on orders per minute compared with the same time last week, eventually.'],
+    ['capacity-planning-forecast', 'unit-cost', 'At some point we might track cost per thousand orders and right-size after the peak.'],
+  ])('%s / %s: %j', (questionId, pointId, answer) => {
+    expect(verdictOf(questionId, pointId, answer)).toBe('partial');
+  });
+});
+
+describe('the idea stated plainly, or beside a hedge in another clause, is covered', () => {
+  it.each([
+    ['ecommerce-business-metrics', 'business-alerting', 'We alert on orders per minute compared with the same time last week.'],
+    ['ecommerce-business-metrics', 'business-alerting', 'Technical metrics might look fine, so we alert on orders per minute compared with the same time last week.'],
+    ['capacity-planning-forecast', 'unit-cost', 'We track cost per thousand orders and right-size after the peak.'],
+  ])('%s / %s: %j', (questionId, pointId, answer) => {
+    expect(verdictOf(questionId, pointId, answer)).toBe('covered');
+  });
+});

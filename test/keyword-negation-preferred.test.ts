@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Question } from '../src/core/content/schema.ts';
+import { loadQuestionBank } from '../src/core/content/load.ts';
+import type { QuestionBank } from '../src/core/content/question-bank.ts';
+import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+
+/*
+ * "Y is simpler (cheaper, easier, safer) than X" prefers Y and sets X aside, like "rather than X".
+ * A measurement with "faster than" rejects nothing. Written for this test, not taken from content/eval.
+ */
+
+let bank: QuestionBank;
+beforeAll(async () => {
+  bank = await loadQuestionBank('content');
+});
+
+function pointOf(questionId: string, pointId: string, answer: string) {
+  const question: Question | undefined = bank.get(questionId);
+  if (!question) throw new Error(`no question ${questionId}`);
+  const found = scoreAnswer(question, answer).points.find((candidate) => candidate.id === pointId);
+  if (!found) throw new Error(`no point ${pointId}`);
+  return found;
+}
+
+describe('a comparative of preference sets aside what follows "than"', () => {
+  it.each([
+    ['logging-10tb-day', 'buffered-ingest', 'Agents writing straight to Elasticsearch is simpler than a durable Kafka buffer in front of the indexers.'],
+    ['tracing-100-services', 'tail-sampling', 'A flat one percent is cheaper than tail-based sampling that keeps errored and slow traces.'],
+  ])('%s / %s: %j', (questionId, pointId, answer) => {
+    const point = pointOf(questionId, pointId, answer);
+    expect(point.verdict).toBe('missed');
+    expect(point.ruledOut).toBeDefined();
+  });
+});
+
+describe('a measurement with "than" rejects nothing', () => {
+  it.each([
+    ['payment-slo-alerting', 'burn-rate-alerts', 'We page when the error budget burns 14.4 times faster than the month allows over one hour, and 6 times faster over six hours, and slow burns near 1x over three days open a ticket.'],
+  ])('%s / %s: %j', (questionId, pointId, answer) => {
+    expect(pointOf(questionId, pointId, answer).verdict).not.toBe('missed');
+  });
+});
