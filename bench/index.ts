@@ -19,4 +19,5 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'worker-capacity', load: async () => (await import('./worker-capacity.bench.ts')).bench },
   { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
   { name: 'forget-me', load: async () => (await import('./forget-me.bench.ts')).bench },
+  { name: 'soak', load: async () => (await import('./soak.bench.ts')).bench },
 ];
