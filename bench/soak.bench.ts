@@ -29,6 +29,11 @@ const CHANNELS = 500;
 const USERS = 50;
 const SESSION_TTL_MS = 30_000;
 const TARGET_GROWTH = 0.1;
+/**
+ * A folder: the child writes a heap snapshot there at every sample, to see what grows (Chrome
+ * DevTools' comparison view). Writing one inflates RSS, so the RSS figures of such a run mean nothing.
+ */
+const SNAPSHOT_DIR = process.env.SOAK_HEAP_SNAPSHOTS;
 const BOT_TOKEN = 'xoxb-0000-0000-benchmarktoken';
 const TEAM = 'TSOAK';
 /** About 450 characters, scored by keywords like any answer. */
@@ -45,7 +50,8 @@ interface SoakWorker {
 /** The soak child with --expose-gc and an IPC channel for memory samples; resolves once it prints "ready". */
 async function startSoakWorker(env: Record<string, string>): Promise<SoakWorker> {
   const script = fileURLToPath(new URL('./soak-worker.child.ts', import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
+  const snapshots = SNAPSHOT_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${SNAPSHOT_DIR}`] : [];
+  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...snapshots, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -70,6 +76,7 @@ async function startSoakWorker(env: Record<string, string>): Promise<SoakWorker>
           resolve({ ...sample, warnings });
         });
         child.send('sample');
+        if (SNAPSHOT_DIR) child.kill('SIGUSR2');
       }),
     close: async () => {
       if (child.exitCode !== null) return;
@@ -145,6 +152,7 @@ export const bench: Bench = {
         for (const list of [stub.calls, stub.messages, stub.responses, stub.reactions]) list.length = 0;
         const before = done;
         done += questions + answers.length;
+        if (Math.floor(done / 1_000) > Math.floor(before / 1_000)) process.stderr.write(`soak: ${done} jobs, ${((performance.now() - started) / 1_000).toFixed(0)} s\n`);
         if (Math.floor(done / SAMPLE_EVERY) > Math.floor(before / SAMPLE_EVERY) || done >= JOBS) {
           const sample = await worker.sample();
           warnings = sample.warnings;
