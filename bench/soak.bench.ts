@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { encodeThreadId } from '../src/core/thread-id.ts';
 import type { AnswerJob, CommandJob } from '../src/queue/jobs.ts';
 import { SlackApiStub } from '../test/stubs/slack-api.ts';
+import { entrypointNodeOptions } from './image-tree.ts';
 import { loadLine } from './load.ts';
 import type { MemorySample } from './soak-worker.child.ts';
 import type { Bench, BenchReport } from './types.ts';
@@ -50,11 +51,11 @@ interface SoakWorker {
   close(): Promise<void>;
 }
 
-/** The soak child with --expose-gc and an IPC channel for memory samples; resolves once it prints "ready". */
-async function startSoakWorker(env: Record<string, string>): Promise<SoakWorker> {
+/** The soak child with `nodeOptions`, --expose-gc and an IPC channel for memory samples; resolves once it prints "ready". */
+async function startSoakWorker(nodeOptions: string[], env: Record<string, string>): Promise<SoakWorker> {
   const script = fileURLToPath(new URL('./soak-worker.child.ts', import.meta.url));
   const snapshots = SNAPSHOT_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${SNAPSHOT_DIR}`] : [];
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', ...snapshots, '--import', 'tsx', script], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeOptions, '--expose-gc', ...snapshots, '--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -116,8 +117,10 @@ export const bench: Bench = {
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue('interactions', { connection, prefix });
     let worker: SoakWorker | undefined;
+    // The image's V8 options (its young generation's size), so the heap behaves as in production.
+    const nodeOptions = await entrypointNodeOptions();
     try {
-      worker = await startSoakWorker({
+      worker = await startSoakWorker(nodeOptions, {
         BENCH_REDIS_URL: redis.url,
         BENCH_PREFIX: prefix,
         BENCH_SLACK_API_URL: stub.apiUrl,
@@ -190,7 +193,7 @@ export const bench: Bench = {
         ...samples.map((sample) => `${String(sample.jobs).padStart(7)}  ${mb(sample.rss).padStart(7)}  ${mb(sample.heapUsed).padStart(8)}  ${mb(sample.heapTotal).padStart(9)}  ${mb(sample.external).padStart(8)}`),
         `growth from ${first.jobs} to ${last.jobs} jobs along the trend line: RSS ${percent(rssGrowth)} ${mark(rssGrowth <= TARGET_GROWTH)}, heapUsed ${percent(heapGrowth)} ${mark(heapGrowth <= TARGET_GROWTH)} (target ≤ +${TARGET_GROWTH * 100}% each)`,
         `  first sample to last: RSS ${percent(growth(first.rss, last.rss))}, heapUsed ${percent(growth(first.heapUsed, last.heapUsed))}`,
-        'the worker runs from the sources through tsx (a bench child); growth, not the absolute figure, is the target here',
+        `the worker runs from the sources through tsx (a bench child, node ${nodeOptions.join(' ')} as in the image); growth, not the absolute figure, is the target here`,
         loadLine(),
       ];
       return { title: `Soak: worker memory over ${done} jobs`, lines, ok };

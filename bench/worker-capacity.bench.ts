@@ -39,9 +39,9 @@ function rssMbOf(pid: number): number {
   return Number(match[1]) / 1024;
 }
 
-/** Starts `obs-bot worker` from `bin`, waits until it runs and has been idle, reads its RSS, stops it. */
-async function idleWorkerRss(bin: string, env: Record<string, string>): Promise<number> {
-  const child = spawn(process.execPath, [bin, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node [nodeOptions] bin worker`, waits until it runs and has been idle, reads its RSS, stops it. */
+async function idleWorkerRss(nodeOptions: string[], bin: string, env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, [...nodeOptions, bin, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   try {
@@ -153,8 +153,8 @@ export const bench: Bench = {
       const rss: number[] = [];
       const cloneRss: number[] = [];
       for (let run = 0; run < RUNS; run += 1) {
-        rss.push(await idleWorkerRss(image.bin, workerEnv));
-        cloneRss.push(await idleWorkerRss(cloneBin, workerEnv));
+        rss.push(await idleWorkerRss(image.nodeOptions, image.bin, workerEnv));
+        cloneRss.push(await idleWorkerRss([], cloneBin, workerEnv));
       }
       const rssMedian = summarize(rss).median;
 
@@ -168,8 +168,8 @@ export const bench: Bench = {
       const rssOk = rssMedian <= TARGET_RSS_MB;
       const ratioOk = ratio >= TARGET_RATIO;
       const lines = [
-        `idle RSS of \`obs-bot worker\` (Slack only), compiled as in the image: median ${rssMedian.toFixed(1)} MB of ${rss.map((mb) => mb.toFixed(1)).join(', ')} (target ≤ ${TARGET_RSS_MB} MB) ${rssOk ? '✓' : '✗'}`,
-        `  from a clone (sources through tsx, not targeted): median ${summarize(cloneRss).median.toFixed(1)} MB of ${cloneRss.map((mb) => mb.toFixed(1)).join(', ')}`,
+        `idle RSS of \`obs-bot worker\` (Slack only), as the image runs it (compiled; node ${image.nodeOptions.join(' ')}): median ${rssMedian.toFixed(1)} MB of ${rss.map((mb) => mb.toFixed(1)).join(', ')} (target ≤ ${TARGET_RSS_MB} MB) ${rssOk ? '✓' : '✗'}`,
+        `  from a clone (\`node bin/obs-bot.mjs worker\`: sources through tsx, default flags; not targeted): median ${summarize(cloneRss).median.toFixed(1)} MB of ${cloneRss.map((mb) => mb.toFixed(1)).join(', ')}`,
         `question jobs/s, ${JOBS} jobs queued at once, median of ${RUNS} runs (concurrency 8 per process):`,
         ...VARIANTS.map((variant) => `  ${variant.label.padEnd(13)} ${median(variant.label).toFixed(0).padStart(6)}/s  (runs: ${(rates.get(variant.label) ?? []).map((rate) => rate.toFixed(0)).join(', ')})`),
         `ours ×1 / reference ×1 = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratioOk ? '✓' : '✗'}`,
