@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { SlackSender } from '../src/adapters/slack/sender.ts';
 import { loadQuestionBank } from '../src/core/content/load.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
@@ -20,6 +21,9 @@ export interface MemorySample {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** V8's committed heap pages (heapTotal is their reserved size) and its own malloc'd memory (compiler zones). */
+  heapPhysical: number;
+  v8Malloced: number;
 }
 
 let warnings = 0;
@@ -48,7 +52,8 @@ process.on('message', (message: unknown) => {
   gc();
   gc();
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  const sample: MemorySample = { rss, heapUsed, heapTotal, external };
+  const heap = getHeapStatistics();
+  const sample: MemorySample = { rss, heapUsed, heapTotal, external, heapPhysical: heap.total_physical_size, v8Malloced: heap.malloced_memory };
   process.send?.({ sample, warnings });
 });
 

@@ -175,7 +175,8 @@ export const bench: Bench = {
         if (Math.floor(done / SAMPLE_EVERY) > Math.floor(before / SAMPLE_EVERY) || done >= JOBS) {
           const sample = await worker.sample();
           warnings = sample.warnings;
-          samples.push({ jobs: done, rss: sample.rss, heapUsed: sample.heapUsed, heapTotal: sample.heapTotal, external: sample.external });
+          const { warnings: _warnings, ...memory } = sample;
+          samples.push({ jobs: done, ...memory });
         }
       }
       const seconds = (performance.now() - started) / 1_000;
@@ -189,8 +190,11 @@ export const bench: Bench = {
       const mark = (good: boolean): string => (good ? '✓' : '✗');
       const lines = [
         `${done} jobs (question, then an answer in its thread; ${CHANNELS} channels, ${USERS} people) in ${seconds.toFixed(0)} s, ${(done / seconds).toFixed(0)} jobs/s; worker warnings/errors logged: ${warnings}`,
-        '   jobs   RSS MB  heapUsed  heapTotal  external (MB, after forced GCs)',
-        ...samples.map((sample) => `${String(sample.jobs).padStart(7)}  ${mb(sample.rss).padStart(7)}  ${mb(sample.heapUsed).padStart(8)}  ${mb(sample.heapTotal).padStart(9)}  ${mb(sample.external).padStart(8)}`),
+        '   jobs   RSS MB  heapUsed  heapTotal  heapPhysical  external  v8Malloced  rest of RSS (MB, after forced GCs)',
+        ...samples.map(
+          (sample) =>
+            `${String(sample.jobs).padStart(7)}  ${mb(sample.rss).padStart(7)}  ${mb(sample.heapUsed).padStart(8)}  ${mb(sample.heapTotal).padStart(9)}  ${mb(sample.heapPhysical).padStart(12)}  ${mb(sample.external).padStart(8)}  ${mb(sample.v8Malloced).padStart(10)}  ${mb(sample.rss - sample.heapPhysical - sample.external - sample.v8Malloced).padStart(11)}`,
+        ),
         `growth from ${first.jobs} to ${last.jobs} jobs along the trend line: RSS ${percent(rssGrowth)} ${mark(rssGrowth <= TARGET_GROWTH)}, heapUsed ${percent(heapGrowth)} ${mark(heapGrowth <= TARGET_GROWTH)} (target ≤ +${TARGET_GROWTH * 100}% each)`,
         `  first sample to last: RSS ${percent(growth(first.rss, last.rss))}, heapUsed ${percent(growth(first.heapUsed, last.heapUsed))}`,
         `the worker runs from the sources through tsx (a bench child, node ${nodeOptions.join(' ')} as in the image); growth, not the absolute figure, is the target here`,
