@@ -20,4 +20,5 @@ export const BENCHES: readonly BenchEntry[] = [
   { name: 'pacing', load: async () => (await import('./pacing.bench.ts')).bench },
   { name: 'peer', load: async () => (await import('./peer.bench.ts')).bench },
   { name: 'forget-me', load: async () => (await import('./forget-me.bench.ts')).bench },
+  { name: 'soak', load: async () => (await import('./soak.bench.ts')).bench },
 ];

@@ -7,6 +7,7 @@ import type { CommandJob } from '../src/queue/jobs.ts';
 import { SlackApiStub } from '../test/stubs/slack-api.ts';
 import { loadLine } from './load.ts';
 import { summarize } from './stats.ts';
+import { buildImageTree } from './image-tree.ts';
 import type { Bench, BenchReport } from './types.ts';
 import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker-process.ts';
 
@@ -17,7 +18,9 @@ import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker
  * same run.
  *
  * - idle RSS: `obs-bot worker` (the real entry point, Slack only), read from /proc after it
- *   says it is running and has sat idle for IDLE_MS. Target ≤ 120 MB.
+ *   says it is running and has sat idle for IDLE_MS. Target ≤ 120 MB, for the process the
+ *   Docker image runs: the sources compiled by `npm run build` (image-tree.ts). From a clone
+ *   the same command runs the sources through tsx; that figure is shown beside it.
  * - throughput: JOBS question jobs queued at once, timed until the last completes. Target:
  *   one of our processes ≥ 0.7× the reference process.
  * Each figure is the median of RUNS runs; the machine's load is printed at the end.
@@ -36,10 +39,9 @@ function rssMbOf(pid: number): number {
   return Number(match[1]) / 1024;
 }
 
-/** Starts `obs-bot worker`, waits until it runs and has been idle, reads its RSS, stops it. */
-async function idleWorkerRss(env: Record<string, string>): Promise<number> {
-  const bin = fileURLToPath(new URL('../bin/obs-bot.mjs', import.meta.url));
-  const child = spawn(process.execPath, [bin, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node [nodeOptions] bin worker`, waits until it runs and has been idle, reads its RSS, stops it. */
+async function idleWorkerRss(nodeOptions: string[], bin: string, env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, [...nodeOptions, bin, 'worker'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   try {
@@ -140,20 +142,23 @@ export const bench: Bench = {
   async run(): Promise<BenchReport> {
     const redis = await startBenchRedis();
     const stub = await SlackApiStub.start({ token: BOT_TOKEN });
+    const image = await buildImageTree();
     try {
+      const workerEnv = {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: 'bench-signing-secret-7a7a7a7a',
+        SLACK_API_URL: stub.apiUrl,
+        REDIS_URL: redis.url,
+        METRICS_PORT: '0',
+        LOG_LEVEL: 'warn',
+        OBS_STARTUP_RETRIES: '0',
+      };
+      const cloneBin = fileURLToPath(new URL('../bin/obs-bot.mjs', import.meta.url));
       const rss: number[] = [];
+      const cloneRss: number[] = [];
       for (let run = 0; run < RUNS; run += 1) {
-        rss.push(
-          await idleWorkerRss({
-            SLACK_BOT_TOKEN: BOT_TOKEN,
-            SLACK_SIGNING_SECRET: 'bench-signing-secret-7a7a7a7a',
-            SLACK_API_URL: stub.apiUrl,
-            REDIS_URL: redis.url,
-            METRICS_PORT: '0',
-            LOG_LEVEL: 'warn',
-            OBS_STARTUP_RETRIES: '0',
-          }),
-        );
+        rss.push(await idleWorkerRss(image.nodeOptions, image.bin, workerEnv));
+        cloneRss.push(await idleWorkerRss([], cloneBin, workerEnv));
       }
       const rssMedian = summarize(rss).median;
 
@@ -167,7 +172,8 @@ export const bench: Bench = {
       const rssOk = rssMedian <= TARGET_RSS_MB;
       const ratioOk = ratio >= TARGET_RATIO;
       const lines = [
-        `idle RSS of \`obs-bot worker\` (Slack only): median ${rssMedian.toFixed(1)} MB of ${rss.map((mb) => mb.toFixed(1)).join(', ')} (target ≤ ${TARGET_RSS_MB} MB) ${rssOk ? '✓' : '✗'}`,
+        `idle RSS of \`obs-bot worker\` (Slack only), as the image runs it (compiled; node ${image.nodeOptions.join(' ')}): median ${rssMedian.toFixed(1)} MB of ${rss.map((mb) => mb.toFixed(1)).join(', ')} (target ≤ ${TARGET_RSS_MB} MB) ${rssOk ? '✓' : '✗'}`,
+        `  from a clone (\`node bin/obs-bot.mjs worker\`: sources through tsx, default flags; not targeted): median ${summarize(cloneRss).median.toFixed(1)} MB of ${cloneRss.map((mb) => mb.toFixed(1)).join(', ')}`,
         `question jobs/s, ${JOBS} jobs queued at once, median of ${RUNS} runs (concurrency 8 per process):`,
         ...VARIANTS.map((variant) => `  ${variant.label.padEnd(13)} ${median(variant.label).toFixed(0).padStart(6)}/s  (runs: ${(rates.get(variant.label) ?? []).map((rate) => rate.toFixed(0)).join(', ')})`),
         `ours ×1 / reference ×1 = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratioOk ? '✓' : '✗'}; against the 30-byte-body reference ${(median('ours ×1') / median('ref. 30 B ×1')).toFixed(2)}`,
@@ -176,6 +182,7 @@ export const bench: Bench = {
       ];
       return { title: 'Worker process: idle RSS, throughput with 1/2/4 processes, and the reference ratio', lines, ok: rssOk && ratioOk };
     } finally {
+      await image.remove();
       await stub.close();
       await redis.stop();
     }

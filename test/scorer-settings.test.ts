@@ -66,7 +66,7 @@ describe('choosing a scorer', () => {
 describe('createScoring', () => {
   it('without OPENAI_API_KEY or OPENAI_BASE_URL, always scores by keywords', async () => {
     const prefix = uniquePrefix('scoring');
-    const { resolver, settings, llmConfig } = createScoring({ redis, prefix, env: {} });
+    const { resolver, settings, llmConfig } = await createScoring({ redis, prefix, env: {} });
     expect(llmConfig).toBeUndefined();
     expect(resolver.llmConfigured).toBe(false);
     await settings.set({ workspaceId: 'T1' }, 'llm');
@@ -74,7 +74,7 @@ describe('createScoring', () => {
   });
 
   it('with a base URL alone (a local server), defaults to the LLM', async () => {
-    const { resolver, llmConfig } = createScoring({ redis, prefix: uniquePrefix('scoring'), env: { OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', OBS_LLM_MODEL: 'llama3.1:8b' } });
+    const { resolver, llmConfig } = await createScoring({ redis, prefix: uniquePrefix('scoring'), env: { OPENAI_BASE_URL: 'http://127.0.0.1:1/v1', OBS_LLM_MODEL: 'llama3.1:8b' } });
     expect(llmConfig).toMatchObject({ apiKey: undefined, model: 'llama3.1:8b', timeoutMs: 20_000, maxRetries: 2, maxTokens: 800, dailyBudget: 200 });
     expect((await resolver.resolve({ workspaceId: 'T1' })).name).toBe('llm');
   });

@@ -16,7 +16,7 @@ describe('/obs-question scoring', () => {
   async function start(llm: boolean): Promise<void> {
     openai = await OpenAiStub.start();
     const env = llm ? { OPENAI_BASE_URL: openai.baseURL, OBS_LLM_MAX_RETRIES: '0' } : {};
-    const { resolver, settings, llmConfig } = createScoring({ redis, prefix: uniquePrefix('scoring'), env });
+    const { resolver, settings, llmConfig } = await createScoring({ redis, prefix: uniquePrefix('scoring'), env });
     h = await startHarness({
       adminUserIds: ['UADMIN'],
       resolveScorer: (scope) => resolver.resolve(scope),

@@ -1,8 +1,5 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { BasicTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 /**
  * OpenTelemetry tracing: one command is one trace, from the adapter that received it,
@@ -11,7 +8,7 @@ import { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor, type Span
  *
  * Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (or a test passes an exporter): until then
  * the API's no-op tracer makes every helper below a pass-through costing almost nothing,
- * and the OTLP exporter is not even loaded.
+ * and neither the SDK nor the OTLP exporter is loaded (about 5 MB of a worker's idle RSS).
  */
 export type TraceCarrier = Record<string, string>;
 
@@ -29,13 +26,23 @@ export async function startTracing(options: StartTracingOptions): Promise<boolea
   if (provider) return true;
   const env = options.env ?? process.env;
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  if (!options.exporter && !endpoint) return false;
+  const [{ AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }, { resourceFromAttributes }, { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor }] = await Promise.all([
+    import('@opentelemetry/context-async-hooks'),
+    import('@opentelemetry/core'),
+    import('@opentelemetry/resources'),
+    import('@opentelemetry/sdk-trace-base'),
+  ]);
+  // Another call may have started tracing while the SDK loaded: the first call wins.
+  if (provider) return true;
   let processor;
   if (options.exporter) processor = new SimpleSpanProcessor(options.exporter);
-  else if (endpoint) {
+  else {
     const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-http');
+    if (provider) return true;
     // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and _HEADERS) itself and appends /v1/traces.
     processor = new BatchSpanProcessor(new OTLPTraceExporter());
-  } else return false;
+  }
   provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME?.trim() || options.serviceName }),
     spanProcessors: [processor],

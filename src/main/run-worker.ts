@@ -126,7 +126,7 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
   let scoring: ScoringSettings | undefined;
   if (!resolveScorer) {
     // Keyword scoring always; the LLM where it is configured and chosen.
-    const { resolver, settings, llmConfig } = createScoring({ redis: connection, prefix, logger: log.child({ component: 'scoring' }), ...(options.env ? { env: options.env } : {}) });
+    const { resolver, settings, llmConfig } = await createScoring({ redis: connection, prefix, logger: log.child({ component: 'scoring' }), ...(options.env ? { env: options.env } : {}) });
     log.info('scoring ready', { llm: llmConfig !== undefined });
     resolveScorer = (scope) => resolver.resolve(scope);
     scoring = {

@@ -5,9 +5,7 @@ import { logger as defaultLogger, type Logger } from '../infra/logger.ts';
 import { metrics } from '../infra/metrics.ts';
 import { RedisDailyBudget } from './llm/budget.ts';
 import { RedisScoreCache } from './llm/cache.ts';
-import { createLlmClient } from './llm/client.ts';
 import { loadLlmConfig, type LlmConfig } from './llm/config.ts';
-import { LlmScorer } from './llm/llm-scorer.ts';
 import { llmMetrics, type LlmMetrics } from './llm/metrics.ts';
 import { ScorerSettingsStore, type ScorerChoice, type ScorerChoiceReader, type ScorerScope } from './scorer-settings.ts';
 
@@ -67,8 +65,9 @@ export interface ScoringSetup {
 /**
  * Builds everything scoring needs from the environment and one Redis connection.
  * Throws LlmConfigError (naming each bad variable) when the LLM settings are malformed.
+ * The OpenAI SDK (about 12 MB of a worker's idle RSS) is loaded only when the LLM is configured.
  */
-export function createScoring(options: {
+export async function createScoring(options: {
   redis: RedisConnection;
   /** Key prefix shared by the bot's Redis keys, e.g. "obs". */
   prefix: string;
@@ -76,21 +75,23 @@ export function createScoring(options: {
   keyword?: Scorer;
   metrics?: LlmMetrics;
   logger?: Logger;
-}): ScoringSetup {
+}): Promise<ScoringSetup> {
   const { redis, prefix, logger } = options;
   const keyword = options.keyword ?? new KeywordScorer();
   const llmConfig = loadLlmConfig(options.env ?? process.env);
-  const llm = llmConfig
-    ? new LlmScorer({
-        client: createLlmClient(llmConfig),
-        config: llmConfig,
-        fallback: keyword,
-        cache: new RedisScoreCache(redis, prefix, llmConfig.cacheTtlSeconds),
-        budget: new RedisDailyBudget(redis, prefix, llmConfig.dailyBudget),
-        metrics: options.metrics ?? llmMetrics,
-        ...(logger ? { logger } : {}),
-      })
-    : undefined;
+  let llm: Scorer | undefined;
+  if (llmConfig) {
+    const [{ createLlmClient }, { LlmScorer }] = await Promise.all([import('./llm/client.ts'), import('./llm/llm-scorer.ts')]);
+    llm = new LlmScorer({
+      client: createLlmClient(llmConfig),
+      config: llmConfig,
+      fallback: keyword,
+      cache: new RedisScoreCache(redis, prefix, llmConfig.cacheTtlSeconds),
+      budget: new RedisDailyBudget(redis, prefix, llmConfig.dailyBudget),
+      metrics: options.metrics ?? llmMetrics,
+      ...(logger ? { logger } : {}),
+    });
+  }
   const settings = new ScorerSettingsStore(redis, prefix);
   return { resolver: new ScorerResolver({ keyword, llm, choices: settings, ...(logger ? { logger } : {}) }), settings, llmConfig };
 }
