@@ -3,13 +3,14 @@ import { SlackSender } from '../src/adapters/slack/sender.ts';
 import { loadQuestionBank } from '../src/core/content/load.ts';
 import { KeywordScorer } from '../src/core/scoring/keyword/keyword-scorer.ts';
 import { createLogger, setLogSink } from '../src/infra/logger.ts';
+import { UNBOUNDED_POST_PACES } from '../src/store/post-pacer.ts';
 import { startInteractionsWorker } from '../workers/interactions.worker.ts';
 import { required } from './worker-child.ts';
 
 /**
  * The interactions worker for bench/soak.bench.ts, in its own process started with
  * --expose-gc and an IPC channel. Like slack-worker.child.ts (keyword scorer, the Slack
- * stand-in, the bench's limiter), plus:
+ * stand-in, the bench's limiter, paces that never wait), plus:
  * - sessions expire after BENCH_SESSION_TTL_MS, so Redis stays small over 100k jobs (the
  *   worker's memory is what is measured, and expiry is what production does, only slower);
  * - a `sample` message answers with this process's memory after two forced full GCs, so a
@@ -43,6 +44,9 @@ const worker = startInteractionsWorker({
   logger,
   sessionTtlMs: Number(required('BENCH_SESSION_TTL_MS')),
   limiter: { max: Number(required('BENCH_LIMITER_MAX')), duration: 1_000 },
+  // The soak's few workspaces would otherwise wait on their production pace; the booking still
+  // runs on every job (its keys and script are part of what is soaked), it just never waits.
+  pacing: { slack: UNBOUNDED_POST_PACES, discord: UNBOUNDED_POST_PACES },
 });
 
 const gc = globalThis.gc;
