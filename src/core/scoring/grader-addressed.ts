@@ -264,8 +264,9 @@ function hasTwoPipes(line: string): boolean {
   return first !== -1 && line.indexOf('|', first + 1) !== -1;
 }
 
-function tables(text: string, spans: Span[]): void {
-  if (!/\|[^\n]*\|/.test(text)) return;
+/** `starts`: wordStarts(text), whose pass noted whether some line has two pipes. */
+function tables(text: string, starts: WordStarts, spans: Span[]): void {
+  if (!starts.twoPipesOnALine) return;
   let rows: { start: number; end: number }[] = [];
   let separator = false;
   let leadingPipes = 0;
@@ -306,8 +307,9 @@ function commaCount(line: string): number {
 }
 
 /** Three or more lines of CSV with the same number of cells, cells of at most three words. */
-function csvBlocks(text: string, spans: Span[]): void {
-  if (!/,[^\s]/.test(text)) return;
+function csvBlocks(text: string, starts: WordStarts, spans: Span[]): void {
+  // `/,[^\s]/.test(text)`, noted by the word-start pass.
+  if (!starts.commaBeforeNonSpace) return;
   let rows: { start: number; end: number; commas: number }[] = [];
   const flush = (): void => {
     if (rows.length === 0) return;
@@ -634,11 +636,13 @@ function encodedBlobs(text: string, spans: Span[]): void {
 // Zero-width characters, bidi controls, word joiners, the BOM and Unicode tag characters.
 const HIDDEN = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+|(?:\udb40[\udc00-\udc7f])+/g;
 
-/** Cheap pre-filter for HIDDEN: any of its characters, or the high half of a tag character. */
-const HIDDEN_HINT = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\udb40]/;
-
-function hiddenCharacters(text: string, spans: Span[]): void {
-  if (!HIDDEN_HINT.test(text)) return;
+/**
+ * Cheap pre-filter for HIDDEN, `/[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\udb40]/`
+ * (any of its characters, or the high half of a tag character): noted by the word-start pass
+ * as `hiddenHint`.
+ */
+function hiddenCharacters(text: string, starts: WordStarts, spans: Span[]): void {
+  if (!starts.hiddenHint) return;
   HIDDEN.lastIndex = 0;
   let found: RegExpExecArray | null;
   // One stray zero-width space (pasted from an editor) is blanked alone; a sentence with several
@@ -896,9 +900,9 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   if (answer.includes('/*') || answer.includes('//')) codeComments(answer, spans);
   jsonObjects(answer, spans);
   yamlBlocks(answer, spans);
-  tables(answer, spans);
-  csvBlocks(answer, spans);
-  hiddenCharacters(answer, spans);
+  tables(answer, starts, spans);
+  csvBlocks(answer, starts, spans);
+  hiddenCharacters(answer, starts, spans);
   disguisedPassages(answer, spans, starts);
   toolOutputs(answer, spans);
   roleTags(answer, spans);

@@ -54,6 +54,15 @@ export interface WordStarts {
   wallHint: boolean;
   tripleDash: boolean;
   kelvin: boolean;
+  /**
+   * What grader-addressed.ts's scans test before they run, noted in the same pass (each was a
+   * regex over the whole answer): two "|" on one line (`/\|[^\n]*\|/`), a comma followed by a
+   * character that is not whitespace (`/,[^\s]/`), and a hidden character or the high half of a
+   * tag character (HIDDEN_HINT there).
+   */
+  twoPipesOnALine: boolean;
+  commaBeforeNonSpace: boolean;
+  hiddenHint: boolean;
 }
 
 /** Arrays for wordStarts to fill instead of allocating (see reused-arrays.ts). */
@@ -71,6 +80,7 @@ const SPECIAL_SPACE = 1;
 const SPECIAL_TAB = 2;
 const SPECIAL_NEWLINE = 3;
 const SPECIAL_WALL = 4;
+const SPECIAL_PIPE = 5;
 const ASCII_SPECIAL = new Uint8Array(128);
 for (let code = 0; code < 128; code += 1) {
   ASCII_KEY_UNIT[code] = keyUnit(code);
@@ -80,9 +90,22 @@ ASCII_SPECIAL[32] = SPECIAL_SPACE;
 ASCII_SPECIAL[9] = SPECIAL_TAB;
 ASCII_SPECIAL[10] = SPECIAL_NEWLINE;
 for (const wall of '-=_*.~#') ASCII_SPECIAL[wall.charCodeAt(0)] = SPECIAL_WALL;
+ASCII_SPECIAL[124] = SPECIAL_PIPE;
+const COMMA = 44;
 const WALL_RUN = 10;
 const DASH = 45;
 const KELVIN = 0x212a;
+
+/** What `\s` matches, one UTF-16 unit at a time (ECMAScript WhiteSpace and LineTerminator). */
+function isRegexWhitespace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** HIDDEN_HINT of grader-addressed.ts: zero-width and bidi characters, word joiners, the BOM, a tag character's high half. */
+function isHiddenHint(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff || code === 0xdb40;
+}
 
 // Reading a typed array is several times faster than String#charCodeAt in V8 (see tokenize.ts):
 // the text is copied into one reused buffer of UTF-16 code units first.
@@ -118,8 +141,13 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   let wallHint = false;
   let tripleDash = false;
   let kelvin = false;
+  let pipeOnLine = false;
+  let twoPipesOnALine = false;
+  let commaBeforeNonSpace = false;
+  let hiddenHint = false;
   for (let index = 0; index < length; index += 1) {
     const code = units[index] ?? 0;
+    if (previousCode === COMMA && !commaBeforeNonSpace && !isRegexWhitespace(code)) commaBeforeNonSpace = true;
     // Table lookups rather than range tests: this loop reads every character of every answer.
     const wordClass = code < 128 ? (ASCII_WORD_CLASS[code] ?? 0) : 0;
     if (wordClass === 1 && !previousIsWord) {
@@ -140,17 +168,22 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
         else if (special === SPECIAL_NEWLINE) {
           // "\n\n\n", "\n \n", "\n\t\n"
           if (beforePrevious === 10 && (previousCode === 10 || previousCode === 32 || previousCode === 9)) wallHint = true;
+          pipeOnLine = false;
+        } else if (special === SPECIAL_PIPE) {
+          if (pipeOnLine) twoPipesOnALine = true;
+          pipeOnLine = true;
         } else {
           if (run >= WALL_RUN) wallHint = true;
           if (code === DASH && run >= 3) tripleDash = true;
         }
       }
     } else if (code === KELVIN) kelvin = true;
+    else if (isHiddenHint(code)) hiddenHint = true;
     previousIsWord = wordClass !== 0;
     beforePrevious = previousCode;
     previousCode = code;
   }
-  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin };
+  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint };
 }
 
 /** Whether some word starts with one of `prefixes` (three letters each, any case). */
