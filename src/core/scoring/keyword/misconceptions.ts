@@ -293,7 +293,10 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
   const segmentCount = segmentation.segments.length;
   const { present, anywhere } = literalsBySegment(table, text, tokens, segmentation);
   // Each sentence as the patterns read it (runs of whitespace collapsed), built when first needed.
-  const sentences: (string | undefined)[] = [];
+  const sentences = SENTENCES;
+  while (sentences.length < segmentCount) sentences.push(undefined);
+  // Empty even if an earlier call threw before emptying it.
+  sentences.fill(undefined, 0, segmentCount);
   const sentenceOf = (segment: Segment, segmentIndex: number): string => {
     let sentence = sentences[segmentIndex];
     if (sentence === undefined) {
@@ -337,5 +340,14 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
     const segment = segmentation.segments[firstSegment(segments)];
     if (segment) findings.push({ id: misconception.id, quote: quoteOf(text, segment.start, segment.end), claim: misconception.claim, correction: misconception.correction });
   }
+  // Emptied for the next score (and so no answer's text stays referenced once it is scored).
+  sentences.fill(undefined, 0, segmentCount);
   return { findings, blocked };
 }
+
+/**
+ * findMisconceptions' sentences as the patterns read them, by segment: one list for every score
+ * (it is synchronous, and empties the list before it returns). Made per score and filled out of
+ * order, the list kept reallocating as it grew.
+ */
+const SENTENCES: (string | undefined)[] = [];
