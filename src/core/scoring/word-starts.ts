@@ -202,6 +202,9 @@ export interface WordStartPattern {
   wanted: Uint8Array;
   /** Non-word characters a match can begin at ("(", "["). */
   chars: string;
+  /** `Array.from(chars)`, and one list of their next positions that execFrom fills on each call (it is synchronous and done with it when it returns), rather than a fresh list per call. */
+  charList: readonly string[];
+  nextChar: number[];
 }
 
 function range(count: number): number[] {
@@ -211,7 +214,7 @@ function range(count: number): number[] {
 export function wordStartPattern(pattern: RegExp): WordStartPattern {
   const wanted = new Uint8Array(KEY_COUNT);
   const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source);
-  if (!starts) return { pattern, wanted, chars: '' };
+  if (!starts) return { pattern, wanted, chars: '', charList: [], nextChar: [] };
   for (const { word, exact } of starts.words) {
     const units = Array.from(word, (char) => keyUnit(char.charCodeAt(0)));
     const [first = 0, second, third] = units;
@@ -224,7 +227,8 @@ export function wordStartPattern(pattern: RegExp): WordStartPattern {
     }
   }
   const sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
-  return { pattern, sticky, wanted, chars: starts.chars };
+  const charList = Array.from(starts.chars);
+  return { pattern, sticky, wanted, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
 }
 
 /** First index of `positions` (ascending) at or after `from`. */
@@ -241,13 +245,17 @@ function firstAtOrAfter(starts: WordStarts, from: number): number {
 
 /** What `pattern.exec(text)` returns with lastIndex `from`; `starts` must be wordStarts(text). */
 export function execFrom(text: string, starts: WordStarts, compiled: WordStartPattern, from: number): RegExpExecArray | null {
-  const { pattern, sticky, wanted, chars } = compiled;
+  const { pattern, sticky, wanted, chars, charList } = compiled;
   if (!sticky) {
     pattern.lastIndex = from;
     return pattern.exec(text);
   }
   // The next position of each start character.
-  const nextChar = chars === '' ? NO_CHARS : Array.from(chars, (char) => text.indexOf(char, from));
+  let nextChar = NO_CHARS;
+  if (chars !== '') {
+    nextChar = compiled.nextChar;
+    for (let index = 0; index < charList.length; index += 1) nextChar[index] = text.indexOf(charList[index] ?? '', from);
+  }
   let word = firstAtOrAfter(starts, from);
   for (;;) {
     while (word < starts.count && wanted[starts.keys[word] ?? 0] !== 1) word += 1;
