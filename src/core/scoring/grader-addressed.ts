@@ -794,7 +794,28 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The matcher last used with each ids list, with a copy of the ids it was made for: the scorer
+ * passes the same list (its compiled rubric's) on every score, and joining it into the cache key
+ * each time was garbage. The copy is compared, so a list changed since is looked up afresh.
+ */
+const matcherByList = new WeakMap<readonly string[], { ids: readonly string[]; matcher: IdMatcher | undefined }>();
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
 function idMatcher(rubricIds: readonly string[]): IdMatcher | undefined {
+  const known = matcherByList.get(rubricIds);
+  if (known && sameIds(known.ids, rubricIds)) return known.matcher;
+  const matcher = idMatcherByKey(rubricIds);
+  matcherByList.set(rubricIds, { ids: [...rubricIds], matcher });
+  return matcher;
+}
+
+function idMatcherByKey(rubricIds: readonly string[]): IdMatcher | undefined {
   const cacheKey = rubricIds.join('\n');
   if (idMatchers.has(cacheKey)) return idMatchers.get(cacheKey);
   const forms = rubricIds
