@@ -875,7 +875,12 @@ function rubricIdMentions(text: string, starts: WordStarts, rubricIds: readonly 
     const sentence = sentenceAround(text, start);
     if (underscored || asKey || (quoted && (form.includes('-') || before !== '('))) {
       // Fields named, not spread: a spread was most of this scan's time on a list of ids.
-      spans.push({ start: sentence.start, end: sentence.end, reason: REASON_RUBRIC_ID });
+      // A second id in the same sentence would add the same span again: merged() keeps the first
+      // of equal spans, so the copy is left out (a list of ids made hundreds of them to sort).
+      const previous = spans[spans.length - 1];
+      if (previous === undefined || previous.start !== sentence.start || previous.end !== sentence.end || previous.reason !== REASON_RUBRIC_ID) {
+        spans.push({ start: sentence.start, end: sentence.end, reason: REASON_RUBRIC_ID });
+      }
       continue;
     }
     if (!matcher.multiPart.has(form.replace(/_/g, '-'))) continue;
