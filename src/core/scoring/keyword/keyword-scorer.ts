@@ -5,7 +5,7 @@ import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
-import { matchConcept, startConceptMatches } from './concepts.ts';
+import { matchConcept, startConceptMatches, type ConceptMatch } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { hedgedTokens, isHedged } from './hedges.ts';
@@ -249,7 +249,10 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
       }
     }
     point.concepts.forEach((concept, conceptIndex) => {
-      for (const match of matchConcept(index, concept, segmentOfTerm)) {
+      // An indexed loop: for...of made an iterator result per match here.
+      const matches = matchConcept(index, concept, segmentOfTerm);
+      for (let at = 0; at < matches.length; at += 1) {
+        const match = matches[at] as ConceptMatch;
         const firstToken = terms.firstToken[match.first] ?? 0;
         const hit = takeHit();
         hit.key = conceptKey(conceptIndex);
