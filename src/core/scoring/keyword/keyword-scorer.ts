@@ -354,7 +354,10 @@ function shareEvidence(byPoint: PointHits[]): void {
       if (!other || other.segment !== one.segment || other.first > one.last) break;
       if (pointOf[oneIndex] === pointOf[otherIndex] || !partsOverlap(one.parts, other.parts)) continue;
       // Of the two, "left" is the earlier point's hit: a tie goes to it, as rubric order does.
-      const [leftIndex, rightIndex] = (pointOf[oneIndex] ?? 0) < (pointOf[otherIndex] ?? 0) ? [oneIndex, otherIndex] : [otherIndex, oneIndex];
+      // (Two conditionals, not a destructured pair: that made an array per pair of hits.)
+      const oneFirst = (pointOf[oneIndex] ?? 0) < (pointOf[otherIndex] ?? 0);
+      const leftIndex = oneFirst ? oneIndex : otherIndex;
+      const rightIndex = oneFirst ? otherIndex : oneIndex;
       const left = hits[leftIndex];
       const right = hits[rightIndex];
       if (!left || !right) continue;
