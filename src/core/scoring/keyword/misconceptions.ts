@@ -308,7 +308,8 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
   };
 
   // Misconception index -> the segments that state it.
-  const stated = compiled.map(() => new Set<number>());
+  // Made when a misconception is first found: most are stated nowhere, and a set each was garbage.
+  const stated: (Set<number> | undefined)[] = [];
   compiled.forEach((misconception, index) => {
     for (const pattern of misconception.patterns) {
       // Most patterns lack a word everywhere: one check instead of one per sentence.
@@ -319,7 +320,11 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
         const segment = segmentation.segments[segmentIndex];
         if (!segment) continue;
         const confirmed = pattern.confirm.exec(sentenceOf(segment, segmentIndex));
-        if (confirmed && !matchRejected(text, tokens, rejections, segment, confirmed, !pattern.negatesItself)) stated[index]?.add(segmentIndex);
+        if (confirmed && !matchRejected(text, tokens, rejections, segment, confirmed, !pattern.negatesItself)) {
+          const segments = stated[index] ?? new Set<number>();
+          segments.add(segmentIndex);
+          stated[index] = segments;
+        }
       }
     }
   });
