@@ -726,10 +726,19 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
     }
     if (!hasCue) continue;
     const before = segments[index - 1];
-    markSegment(tokens, out, segment.firstToken, segment.endToken, before ? { start: before.firstToken, end: before.endToken } : undefined);
+    let previous: Span | undefined;
+    if (before) {
+      previous = PREVIOUS_SEGMENT;
+      previous.start = before.firstToken;
+      previous.end = before.endToken;
+    }
+    markSegment(tokens, out, segment.firstToken, segment.endToken, previous);
   }
   return out;
 }
+
+/** The segment before, as markSegment reads it (and keeps nothing of): one record for every segment, not one each. */
+const PREVIOUS_SEGMENT: Span = { start: 0, end: 0 };
 
 /** The token that rejects a word of [first, last] from outside that range, or -1 ("not averages" as a whole is not rejected). */
 export function rejectingCue(rejections: Int32Array, first: number, last: number): number {
