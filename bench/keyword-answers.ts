@@ -1,4 +1,5 @@
 import type { Question } from '../src/core/content/schema.ts';
+import { seededRandom } from '../src/core/peer/seeded-random.ts';
 
 /*
  * Long answers for the keyword scorer bench, of the kinds the bot really receives: prose, keyword
@@ -6,17 +7,6 @@ import type { Question } from '../src/core/content/schema.ts';
  * (which makes the scorer flag, blank and re-read parts of the answer). Deterministic, so every
  * run scores the same text.
  */
-
-/** Small deterministic PRNG. */
-export function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], random: () => number): T {
   const item = items[Math.floor(random() * items.length)];
@@ -52,7 +42,7 @@ const FILLER_SENTENCES = [
 
 /** Prose in paragraphs: real sentences, about 40% of them using rubric phrases (some rejecting them). */
 export function proseAnswer(question: Question, words: number, seed = 42): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const phrases = question.rubric.flatMap((point) => point.evidence);
   const paragraphs: string[] = [];
   let count = 0;
@@ -75,7 +65,7 @@ const LIST_FILLERS = ['dashboards', 'runbooks', 'on-call rotation', 'per-team bu
 /** Keyword lists: bullets, numbered items, hashtags and lines joined by any separator (but pipes:
  * two lines with pipes read as a table, which the grader-aimed kind already covers). */
 export function listAnswer(question: Question, words: number, seed = 7): string {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const phrases = [...question.rubric.flatMap((point) => point.evidence), ...LIST_FILLERS];
   const lines: string[] = [];
   let count = 0;

@@ -9,7 +9,7 @@ import { entrypointNodeOptions } from './image-tree.ts';
 import { loadLine } from './load.ts';
 import type { MemorySample } from './soak-worker.child.ts';
 import type { Bench, BenchReport } from './types.ts';
-import { startBenchRedis } from './worker-process.ts';
+import { startBenchRedis, waitForOutput } from './worker-process.ts';
 
 /**
  * Memory over a long run: SOAK_JOBS jobs (default 100,000) through one worker process
@@ -59,19 +59,7 @@ async function startSoakWorker(nodeOptions: string[], env: Record<string, string
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('soak worker did not start within 60 s')), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`soak worker exited with ${code}`));
-    });
-  });
+  await waitForOutput(child, 'ready', 'soak worker', 60_000);
   return {
     sample: () =>
       new Promise((resolve) => {

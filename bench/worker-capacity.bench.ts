@@ -9,7 +9,7 @@ import { loadLine } from './load.ts';
 import { summarize } from './stats.ts';
 import { buildImageTree } from './image-tree.ts';
 import type { Bench, BenchReport } from './types.ts';
-import { startBenchRedis, startWorkerProcess, type WorkerHandle } from './worker-process.ts';
+import { startBenchRedis, startWorkerProcess, waitForOutput, type WorkerHandle } from './worker-process.ts';
 
 /**
  * The worker as a process: its idle memory, and question jobs per second with 1, 2 and 4
@@ -45,19 +45,7 @@ async function idleWorkerRss(nodeOptions: string[], bin: string, env: Record<str
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`obs-bot worker did not start within 60 s: ${errors.slice(0, 500)}`)), 60_000);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('worker running')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`obs-bot worker exited with ${code}: ${errors.slice(0, 500)}`));
-      });
-    });
+    await waitForOutput(child, 'worker running', 'obs-bot worker', 60_000, () => errors.slice(0, 500));
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     return rssMbOf(child.pid ?? 0);
   } finally {

@@ -16,9 +16,14 @@ export function required(name: string): string {
  * The body of a bench's worker child, as in a split deployment (`obs-bot bot` +
  * `obs-bot worker`): counts warn/error log lines, runs the interactions worker with the
  * keyword scorer and the given sender, prints "ready" once it takes jobs, and on SIGTERM
- * closes, prints its warning count and exits.
+ * closes, prints its warning count and exits. Returns the warning count so far, for children
+ * that report more than that (the soak's memory samples).
  */
-export async function serveBenchWorker(name: string, senderFor: (logger: Logger) => ChatSender, options: { concurrency?: number } = {}): Promise<void> {
+export async function serveBenchWorker(
+  name: string,
+  senderFor: (logger: Logger) => ChatSender,
+  options: { concurrency?: number; sessionTtlMs?: number } = {},
+): Promise<{ warnings: () => number }> {
   let warnings = 0;
   setLogSink((line) => {
     if (line.includes('"level":"warn"') || line.includes('"level":"error"')) warnings += 1;
@@ -34,6 +39,7 @@ export async function serveBenchWorker(name: string, senderFor: (logger: Logger)
     resolveScorer: async () => scorer,
     logger,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.sessionTtlMs !== undefined ? { sessionTtlMs: options.sessionTtlMs } : {}),
     limiter: { max: Number(required('BENCH_LIMITER_MAX')), duration: 1_000 },
     // BENCH_PACING=real: the production paces (the pacing bench). Otherwise the booking runs but never waits.
     ...(process.env.BENCH_PACING === 'real' ? {} : { pacing: { slack: UNBOUNDED_POST_PACES, discord: UNBOUNDED_POST_PACES } }),
@@ -46,4 +52,5 @@ export async function serveBenchWorker(name: string, senderFor: (logger: Logger)
       process.exit(0);
     });
   });
+  return { warnings: () => warnings };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startPrivateRedis, type PrivateRedis } from '../test/helpers/redis-server.ts';
 
@@ -6,6 +6,27 @@ import { startPrivateRedis, type PrivateRedis } from '../test/helpers/redis-serv
 export async function startBenchRedis(): Promise<PrivateRedis> {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: async () => undefined };
   return await startPrivateRedis('obs-bench-redis');
+}
+
+/**
+ * Resolves once the child prints `marker` on stdout; rejects when it exits first or stays
+ * silent for `timeoutMs`, naming `what` and adding `details()` (say, the start of its stderr).
+ */
+export async function waitForOutput(child: ChildProcess, marker: string, what: string, timeoutMs: number, details: () => string = () => ''): Promise<void> {
+  const suffix = (): string => (details() ? `: ${details()}` : '');
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs / 1_000} s${suffix()}`)), timeoutMs);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(marker)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with ${code}${suffix()}`));
+    });
+  });
 }
 
 export interface WorkerHandle {
@@ -19,19 +40,7 @@ export interface WorkerHandle {
 export async function startWorkerProcess(script: string, env: Record<string, string>): Promise<WorkerHandle> {
   const path = fileURLToPath(new URL(script, import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', path], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('worker process did not start within 30 s')), 30_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`worker process exited with ${code}`));
-    });
-  });
+  await waitForOutput(child, 'ready', 'worker process', 30_000);
   return {
     close: async () => {
       if (child.exitCode !== null) return;

@@ -1,8 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { describe, expect, it } from 'vitest';
+import { useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * A hedged mention ("maybe", "perhaps", "might", "eventually", "sometimes", "at some point")
@@ -11,17 +8,10 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * test, not taken from content/eval.
  */
 
-let bank: QuestionBank;
-beforeAll(async () => {
-  bank = await loadQuestionBank('content');
-});
+const pointOf = useContentPoint();
 
 function verdictOf(questionId: string, pointId: string, answer: string) {
-  const question: Question | undefined = bank.get(questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  const found = scoreAnswer(question, answer).points.find((candidate) => candidate.id === pointId);
-  if (!found) throw new Error(`no point ${pointId}`);
-  return found.verdict;
+  return pointOf(questionId, pointId, answer).verdict;
 }
 
 describe('a hedged mention counts as partial at most', () => {

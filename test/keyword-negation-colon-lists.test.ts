@@ -1,8 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { describe, expect, it } from 'vitest';
+import { useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * A refusal that ends in a colon ("What we'd skip:", "Things I'd leave out:") refuses the whole
@@ -10,18 +7,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * exclusion that is the design and keeps the point. Written for this test, not taken from content/eval.
  */
 
-let bank: QuestionBank;
-beforeAll(async () => {
-  bank = await loadQuestionBank('content');
-});
-
-function pointOf(questionId: string, pointId: string, answer: string) {
-  const question: Question | undefined = bank.get(questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  const found = scoreAnswer(question, answer).points.find((candidate) => candidate.id === pointId);
-  if (!found) throw new Error(`no point ${pointId}`);
-  return found;
-}
+const pointOf = useContentPoint();
 
 describe('a refusal before a colon refuses every item of its list', () => {
   it.each([

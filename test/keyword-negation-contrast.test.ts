@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useContentQuestions } from './helpers/content-questions.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * Rejections spelled as contrasts, lists and adopted alternatives, written for this test (not
@@ -8,13 +7,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * the ideas the same answers really propose must still count.
  */
 
-const questionOf = useContentQuestions();
-
-function pointOf(questionId: string, pointId: string, answer: string) {
-  const found = scoreAnswer(questionOf(questionId), answer).points.find((candidate) => candidate.id === pointId);
-  if (!found) throw new Error(`no point ${pointId}`);
-  return found;
-}
+const pointOf = useContentPoint();
 
 describe('a negator reaches every item of the list it opens', () => {
   it.each([

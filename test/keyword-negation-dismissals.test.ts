@@ -1,8 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { describe, expect, it } from 'vitest';
+import { useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * Dismissals spelled as everyday verdicts ("X is a trap", "X buys us nothing", "X only adds
@@ -12,18 +9,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * an idea ("metrics that aren't used", "SNMP traps", "only if the budget burns do we page") still count.
  */
 
-let bank: QuestionBank;
-beforeAll(async () => {
-  bank = await loadQuestionBank('content');
-});
-
-function pointOf(questionId: string, pointId: string, answer: string) {
-  const question: Question | undefined = bank.get(questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  const found = scoreAnswer(question, answer).points.find((candidate) => candidate.id === pointId);
-  if (!found) throw new Error(`no point ${pointId}`);
-  return found;
-}
+const pointOf = useContentPoint();
 
 describe('everyday dismissals reject their subject', () => {
   it.each([

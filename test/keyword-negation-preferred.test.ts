@@ -1,26 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { describe, expect, it } from 'vitest';
+import { useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * "Y is simpler (cheaper, easier, safer) than X" prefers Y and sets X aside, like "rather than X".
  * A measurement with "faster than" rejects nothing. Written for this test, not taken from content/eval.
  */
 
-let bank: QuestionBank;
-beforeAll(async () => {
-  bank = await loadQuestionBank('content');
-});
-
-function pointOf(questionId: string, pointId: string, answer: string) {
-  const question: Question | undefined = bank.get(questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  const found = scoreAnswer(question, answer).points.find((candidate) => candidate.id === pointId);
-  if (!found) throw new Error(`no point ${pointId}`);
-  return found;
-}
+const pointOf = useContentPoint();
 
 describe('a comparative of preference sets aside what follows "than"', () => {
   it.each([

@@ -1,8 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Question } from '../src/core/content/schema.ts';
-import { loadQuestionBank } from '../src/core/content/load.ts';
-import type { QuestionBank } from '../src/core/content/question-bank.ts';
-import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
+import { describe, expect, it } from 'vitest';
+import { useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * Refusals that end their own clause ("I wouldn't, ...", "likewise not: ...", "Also no: ...",
@@ -11,18 +8,7 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * that refuse nothing ("whether or not", "rule out a bad deploy first") keep what they name.
  */
 
-let bank: QuestionBank;
-beforeAll(async () => {
-  bank = await loadQuestionBank('content');
-});
-
-function pointOf(questionId: string, pointId: string, answer: string) {
-  const question: Question | undefined = bank.get(questionId);
-  if (!question) throw new Error(`no question ${questionId}`);
-  const found = scoreAnswer(question, answer).points.find((candidate) => candidate.id === pointId);
-  if (!found) throw new Error(`no point ${pointId}`);
-  return found;
-}
+const pointOf = useContentPoint();
 
 describe('a refusal that ends its clause refuses what came before it', () => {
   it.each([

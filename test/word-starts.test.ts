@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchStarts } from '../src/core/scoring/keyword/regex-literals.ts';
 import { WALL_HINTS } from '../src/core/scoring/grader-disguises.ts';
 import { execFrom, matchAllFrom, wordStartPattern, wordStarts } from '../src/core/scoring/word-starts.ts';
-
-/** Deterministic PRNG, so a failure names a text that can be reproduced. */
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/core/peer/seeded-random.ts';
 
 // Pieces the patterns below look for, in several spellings, and what surrounds words in answers.
 const PIECES = [
@@ -31,7 +21,7 @@ const PATTERNS: RegExp[] = [
 ];
 
 function texts(count: number): string[] {
-  const random = mulberry32(11);
+  const random = seededRandom(11);
   return Array.from({ length: count }, () => {
     let text = '';
     const length = 1 + Math.floor(random() * 40);
@@ -55,7 +45,7 @@ describe('word-start scans', () => {
   });
 
   it('find what exec finds from any lastIndex', () => {
-    const random = mulberry32(5);
+    const random = seededRandom(5);
     for (const pattern of PATTERNS) {
       const compiled = wordStartPattern(pattern);
       for (const text of texts(100)) {
@@ -107,7 +97,7 @@ describe('wordStarts', () => {
       tripleDash: text.includes('---'),
       kelvin: text.includes('\u212a'),
     });
-    const random = mulberry32(11);
+    const random = seededRandom(11);
     const pieces = ['-', '=', '_', '*', '.', '~', '#', ' ', '\t', '\n', 'a', 'word', '\u212a', '😀', 'é'];
     for (let run = 0; run < 3_000; run += 1) {
       let text = '';

@@ -41,17 +41,8 @@ export function datesOf(year: number): string[] {
   return dates;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), the product's own generator. */
+export { seededRandom } from '../../src/core/peer/seeded-random.ts';
 
 export interface SimulatedPost {
   localDate: string;

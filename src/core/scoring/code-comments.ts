@@ -5,21 +5,11 @@
  * are never evidence; grader-addressed.ts decides from their words whether they also steer.
  */
 
+import { paragraphEnd, type TextSpan } from './text-geometry.ts';
+
 export const REASON_CODE_COMMENT = 'code comment';
 
-interface Span {
-  start: number;
-  end: number;
-  reason: string;
-}
-
-/** Where the paragraph holding `index` ends: the next blank line, or the end of the text. */
-function paragraphEnd(text: string, index: number): number {
-  const blank = /\n[ \t]*\n/g;
-  blank.lastIndex = index;
-  const found = blank.exec(text);
-  return found ? found.index : text.length;
-}
+type Span = TextSpan;
 
 function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;

@@ -5,6 +5,7 @@ import { disguisedPassages } from './grader-disguises.ts';
 import { toolOutputs } from './tool-output.ts';
 import { ReusedInt32 } from './reused-arrays.ts';
 import { execFrom, wordStartPattern, wordStarts, type WordStartArrays, type WordStartPattern, type WordStarts } from './word-starts.ts';
+import { lineEnd, lineStart, paragraphEnd, type TextSpan } from './text-geometry.ts';
 
 /**
  * Finds the parts of an answer that are not an answer: text aimed at whoever grades it, and
@@ -33,14 +34,7 @@ import { execFrom, wordStartPattern, wordStarts, type WordStartArrays, type Word
  * nested quantifiers, and sentence checks only around cue words.
  */
 
-export interface GraderAddressedSpan {
-  /** Offset of the first UTF-16 unit in the original answer. */
-  start: number;
-  /** Offset just past the span. */
-  end: number;
-  /** Why it was flagged, in a few words ("HTML comment", "addressed to the grader"...). */
-  reason: string;
-}
+export type GraderAddressedSpan = TextSpan;
 
 export const GRADER_ADDRESSED_NOTICE = 'Parts of this answer were addressed to the grader and were not scored.';
 
@@ -65,25 +59,6 @@ type Span = GraderAddressedSpan;
 
 // ---------------------------------------------------------------------------------------------
 // Text geometry
-
-/** Start of the line containing `index`. */
-function lineStart(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1;
-}
-
-/** End of the line containing `index` (offset of its newline, or the text's length). */
-function lineEnd(text: string, index: number): number {
-  const end = text.indexOf('\n', index);
-  return end === -1 ? text.length : end;
-}
-
-/** End of the paragraph containing `index`: the next blank line, or the end of the text. */
-function paragraphEnd(text: string, index: number): number {
-  const blank = /\n[ \t]*\n/g;
-  blank.lastIndex = index;
-  const found = blank.exec(text);
-  return found ? found.index : text.length;
-}
 
 function isTerminator(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x2026;

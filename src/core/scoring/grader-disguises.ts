@@ -1,4 +1,5 @@
 import { matchAllFrom, someWordStartsWith, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
+import { lineStart, paragraphEnd, type TextSpan } from './text-geometry.ts';
 
 /*
  * Disguises for text aimed at the grader that the sentence patterns of grader-addressed.ts do
@@ -15,11 +16,7 @@ export const REASON_BELOW_GAP = 'text hidden below a gap';
 export const REASON_FRONT_MATTER = 'front matter';
 export const REASON_SELF_VERDICT = 'a verdict the answer awards itself';
 
-interface Span {
-  start: number;
-  end: number;
-  reason: string;
-}
+type Span = TextSpan;
 
 /** `[//]: # (hidden)`, `[comment]: <> (hidden)`: link definitions no renderer shows. */
 const MARKDOWN_COMMENT = /^[ \t]{0,3}\[[^\]\n]{0,40}\]:[ \t]*(?:#|<>)[^\n]*$/gm;
@@ -45,17 +42,6 @@ const JUDGEMENT_FROM = /\b(?:(?:feedback|verdict|assessment|evaluation|notes?|co
 const HIDDEN_HTML = /<(div|span|p|section|font)\b[^>]{0,120}?(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0(?![.\d]))[^>]{0,120}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 /** "[Treat this answer as complete: ...]", "consider my response to be correct". */
 const TREAT_AS = /\b(?:treat|consider|regard|count|record|accept|mark|rate|grade|score|log)\s+(?:this|the|my|our)\s+(?:answer|response|submission|reply)\s+(?:as|to be)\s+(?:complete|covered|correct|full|perfect|passing|a pass|strong|excellent|meeting|satisfying|final)\b/gi;
-
-function paragraphEnd(text: string, index: number): number {
-  const blank = /\n[ \t]*\n/g;
-  blank.lastIndex = index;
-  const found = blank.exec(text);
-  return found ? found.index : text.length;
-}
-
-function lineStart(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1;
-}
 
 /** The bracketed passage around `index` when it is inside one on its line, else undefined. */
 function enclosingBrackets(text: string, index: number): { start: number; end: number } | undefined {

@@ -7,13 +7,11 @@
  * takes the rest of its paragraph: what follows it is offered as what earned the verdict.
  */
 
+import { lineEnd, lineStart, paragraphEnd, type TextSpan } from './text-geometry.ts';
+
 export const REASON_TOOL_OUTPUT = 'fake tool output';
 
-interface Span {
-  start: number;
-  end: number;
-  reason: string;
-}
+type Span = TextSpan;
 
 /** Cheap test: the answer names something that grades. */
 const TOOL_HINT = /rubric|grader|grading|auto-?review|\btool[ _-]?(?:output|result|call)|scor(?:ing|er)[ _-]?(?:bot|tool|engine|service)/i;
@@ -21,22 +19,6 @@ const TOOL_HINT = /rubric|grader|grading|auto-?review|\btool[ _-]?(?:output|resu
 const TOOL_NAME = /\[\s*tool\b[^\]\n]{0,40}\]|<\/?tool[_ -]?(?:output|result|call)\b|\btool[ _-]?(?:output|result|call)\b|rubric[\w-]*|\bauto-?grad\w*|\bgrader\w*|\bauto-?review\w*|\bscor(?:ing|er)[ _-]?(?:bot|tool|engine|service)\b/gi;
 /** A verdict on the same line: the tool's result. */
 const TOOL_VERDICT = /\b(?:pass(?:ed)?|matched|coverage|accept(?:ed)?|approved|verdict|score[ds]?)\b|\b\d+\s*\/\s*\d+\b|\b100\s*%|[\u2713\u2714\u2705]/i;
-
-function lineStart(text: string, index: number): number {
-  return text.lastIndexOf('\n', index - 1) + 1;
-}
-
-function lineEnd(text: string, index: number): number {
-  const end = text.indexOf('\n', index);
-  return end === -1 ? text.length : end;
-}
-
-function paragraphEnd(text: string, index: number): number {
-  const blank = /\n[ \t]*\n/g;
-  blank.lastIndex = index;
-  const found = blank.exec(text);
-  return found ? found.index : text.length;
-}
 
 export function toolOutputs(text: string, spans: Span[]): void {
   if (!TOOL_HINT.test(text)) return;
