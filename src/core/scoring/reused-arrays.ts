@@ -12,41 +12,44 @@
 /** Beyond this many elements an array is allocated for the caller and not kept. */
 const MAX_KEPT = 1 << 20;
 
-export class ReusedInt32 {
-  private buffer = new Int32Array(0);
+/** What reuse needs of a typed array: its length, a view of its start, and zeroing. */
+interface TypedArrayLike<T> {
+  readonly length: number;
+  subarray(begin: number, end: number): T;
+  fill(value: number): unknown;
+}
+
+class ReusedTypedArray<T extends TypedArrayLike<T>> {
+  private buffer: T;
+
+  constructor(private readonly allocate: (length: number) => T) {
+    this.buffer = allocate(0);
+  }
 
   /** A zeroed array of `length` elements. */
-  take(length: number): Int32Array {
-    if (length > MAX_KEPT) return new Int32Array(length);
-    if (this.buffer.length < length) this.buffer = new Int32Array(Math.max(length, Math.min(MAX_KEPT, this.buffer.length * 2)));
+  take(length: number): T {
+    if (length > MAX_KEPT) return this.allocate(length);
+    if (this.buffer.length < length) this.buffer = this.allocate(Math.max(length, Math.min(MAX_KEPT, this.buffer.length * 2)));
     const view = this.buffer.subarray(0, length);
     view.fill(0);
     return view;
   }
 }
 
-export class ReusedUint8 {
-  private buffer = new Uint8Array(0);
-
-  /** A zeroed array of `length` elements. */
-  take(length: number): Uint8Array {
-    if (length > MAX_KEPT) return new Uint8Array(length);
-    if (this.buffer.length < length) this.buffer = new Uint8Array(Math.max(length, Math.min(MAX_KEPT, this.buffer.length * 2)));
-    const view = this.buffer.subarray(0, length);
-    view.fill(0);
-    return view;
+export class ReusedInt32 extends ReusedTypedArray<Int32Array<ArrayBuffer>> {
+  constructor() {
+    super((length) => new Int32Array(length));
   }
 }
 
-export class ReusedFloat64 {
-  private buffer = new Float64Array(0);
+export class ReusedUint8 extends ReusedTypedArray<Uint8Array<ArrayBuffer>> {
+  constructor() {
+    super((length) => new Uint8Array(length));
+  }
+}
 
-  /** A zeroed array of `length` elements. */
-  take(length: number): Float64Array {
-    if (length > MAX_KEPT) return new Float64Array(length);
-    if (this.buffer.length < length) this.buffer = new Float64Array(Math.max(length, Math.min(MAX_KEPT, this.buffer.length * 2)));
-    const view = this.buffer.subarray(0, length);
-    view.fill(0);
-    return view;
+export class ReusedFloat64 extends ReusedTypedArray<Float64Array<ArrayBuffer>> {
+  constructor() {
+    super((length) => new Float64Array(length));
   }
 }
