@@ -9,6 +9,7 @@ import { closeConnection, createWorkerConnection, describeRedisUrl, type RedisCo
 import { runWorker, type RunningWorker } from '../src/main/run-worker.ts';
 import { INTERACTIONS_QUEUE, storePrefixOf } from '../src/queue/names.ts';
 import { createInteractionProducer, type InteractionProducer } from '../src/queue/producers.ts';
+import { createQueuedJobsEraser, interactionJobOf } from '../src/queue/user-jobs.ts';
 import { createDailyStores, createStores } from '../src/store/index.ts';
 import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
@@ -173,6 +174,18 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
       await stores.daily.answers.record({ channelKey, workspaceId: 'T1', userId: 'UFORGET', localDate: '2026-12-01', pointsCovered: 2 });
     }
     await stores.history.record({ workspaceId: 'T1', userId: 'UFORGET', answerId: 'a-forget', sessionId: 'slack:T1:CFGA:1.1', topic: 'tracing', coverage: 55, at: Date.now() });
+    // Unfinished plans of their events in five workspaces: five `{workspace}` slots.
+    const workspaces = ['T1', 'T2', 'T3', 'T4', 'T5'];
+    for (const workspaceId of workspaces) {
+      await stores.outbox.create(workspaceId, 'answer:CFG:1.1', JSON.stringify({ v: 1, platform: 'slack', workspaceId, eventKey: 'answer:CFG:1.1', userId: 'UFORGET', steps: [] }), [['react', '1']]);
+    }
+    expect((await keysOnEachMaster('clu:store:outbox:*:answer:CFG:1.1')).filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
+    // A delayed job of theirs on a queue under the cluster's prefix (one slot, like every queue).
+    const queue = new Queue('forget-probe', { connection: redis, prefix: PREFIX });
+    await queue.add('answer', { kind: 'answer', platform: 'slack', workspaceId: 'T1', userId: 'UFORGET', text: ANSWER }, { jobId: 'forget-delayed', delay: 3_600_000 });
+    expect(await createQueuedJobsEraser([{ queue, belongsTo: interactionJobOf }]).eraseJobsOf('slack', 'UFORGET')).toBe(1);
+    expect(await queue.getJob('forget-delayed')).toBeUndefined();
+    await queue.close();
     const personal = async () => (await keysOnEachMaster('clu:store:*UFORGET*')).map((keys) => keys.length);
     // The person's keys really are spread over more than one node.
     expect((await personal()).filter((count) => count > 0).length).toBeGreaterThan(1);
@@ -185,7 +198,9 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
 
     const counts = await new UserDataStore(redis, storePrefixOf(PREFIX)).forget('slack', 'UFORGET');
     expect(totalOf(counts)).toBeGreaterThan(channels.length);
+    expect(counts.plans).toBe(workspaces.length);
     expect(await personal()).toEqual([0, 0, 0]);
+    expect((await keysOnEachMaster('clu:store:outbox:*:answer:CFG:1.1*')).flat()).toEqual([]);
   }, 60_000);
 
   it('logged no CROSSSLOT and no worker error', () => {

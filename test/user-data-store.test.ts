@@ -4,10 +4,12 @@ import { startSession } from '../src/core/interview/engine.ts';
 import type { AnswerRecord, SessionState } from '../src/core/interview/session-state.ts';
 import { encodeThreadId } from '../src/core/thread-id.ts';
 import { createStores, type Stores } from '../src/store/index.ts';
+import { DONE_PLAN } from '../src/store/outbox-store.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { PeerPoolStore } from '../src/store/peer-pool-store.ts';
 import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
 import { sampleQuestion } from './fixtures/sample-question.ts';
+import { dumpKeys } from './helpers/redis-dump.ts';
 import { testRedis, uniquePrefix } from './helpers/redis.ts';
 
 /**
@@ -54,6 +56,18 @@ async function seed(): Promise<void> {
   const pool = new PeerPoolStore(redis, `${prefix}:store`);
   await pool.join('slack:T1:C1', ME);
   await pool.join('slack:T1:C1', OTHER);
+  // Unfinished plans (a reply not yet sent quotes the answer), one finished one, and ME's id on Discord.
+  await stores.outbox.create('T1', 'answer:C1:1.1', planFor('slack', ME, 'my words about tail sampling'), [['react', '1']]);
+  await stores.outbox.create('T2', 'answer:C7:1.2', planFor('slack', ME, 'my words in another workspace'));
+  await stores.outbox.create('T1', 'answer:C1:1.3', planFor('slack', OTHER, 'their words'), [['react', '1']]);
+  await stores.outbox.create('900', 'answer:C9:1.4', planFor('discord', ME, 'my discord words'));
+  await stores.outbox.create('T1', 'command:done-1', DONE_PLAN);
+}
+
+/** A plan as the worker stores it: it names its person, and its feedback quotes the answer. */
+function planFor(platform: 'slack' | 'discord', userId: string, quote: string): string {
+  const feedback = { type: 'text', text: `You wrote “${quote}”.` };
+  return JSON.stringify({ v: 1, platform, workspaceId: 'T1', eventKey: 'e', userId, steps: [{ kind: 'ephemeral', key: 'feedback', channelId: 'C1', userId, content: { parts: [feedback] } }] });
 }
 
 /** Every key under the prefix with its content, to prove the other person's data is untouched. */
@@ -93,7 +107,7 @@ describe('UserDataStore', () => {
     expect(Object.keys(others).length).toBeGreaterThan(3);
 
     const counts = await users.forget('slack', ME);
-    expect(counts).toEqual({ sessions: 1, answers: 1, history: 5, daily: 3, peer: 3, publicStats: 1 });
+    expect(counts).toEqual({ sessions: 1, answers: 1, history: 5, daily: 3, peer: 3, publicStats: 1, plans: 2 });
 
     expect(await redis.keys(`${prefix}:*${ME}*`)).toEqual([]);
     expect(await stores.sessions.get(mine)).toBeUndefined();
@@ -107,13 +121,29 @@ describe('UserDataStore', () => {
     expect((await stores.history.stats('T1', OTHER, NOW)).answers).toBe(1);
   });
 
+  it('deletes their unfinished outbox plans and progress, in every workspace; others’ plans, their Discord plan and finished plans stay', async () => {
+    const plans = `${prefix}:store:outbox:`;
+    await users.forget('slack', ME);
+    expect(await stores.outbox.get('T1', 'answer:C1:1.1')).toBeUndefined();
+    expect(await redis.exists(`${plans}{T1}:answer:C1:1.1:progress`)).toBe(0);
+    expect(await stores.outbox.get('T2', 'answer:C7:1.2')).toBeUndefined();
+    expect(await stores.outbox.get('T1', 'answer:C1:1.3')).toContain('their words');
+    expect(await redis.hgetall(`${plans}{T1}:answer:C1:1.3:progress`)).toEqual({ react: '1' });
+    expect(await stores.outbox.get('900', 'answer:C9:1.4')).toContain('my discord words');
+    expect(await stores.outbox.get('T1', 'command:done-1')).toBe(DONE_PLAN);
+    const everything = [...(await dumpKeys(redis, `${prefix}:*`)).values()].join('\n');
+    expect(everything).not.toContain('my words');
+    expect(everything).toContain('their words');
+  });
+
   it('is idempotent: a second forget finds nothing', async () => {
     expect(totalOf(await users.forget('slack', ME))).toBeGreaterThan(0);
     expect(totalOf(await users.forget('slack', ME))).toBe(0);
   });
 
   it('leaves the other platform’s platform-keyed records alone (sessions, daily answers, peer)', async () => {
-    expect(await users.forget('discord', ME)).toMatchObject({ sessions: 0, answers: 0, peer: 0 });
+    expect(await users.forget('discord', ME)).toMatchObject({ sessions: 0, answers: 0, peer: 0, plans: 1 });
+    expect(await stores.outbox.get('T1', 'answer:C1:1.1')).toContain('my words');
     expect(await stores.sessions.get(mine)).toBeDefined();
     expect(await redis.exists(`${prefix}:store:daily:answers:{slack:T1:C1}:${ME}`)).toBe(1);
   });

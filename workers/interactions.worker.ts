@@ -15,6 +15,7 @@ import { logger as rootLogger, withLogContext } from '../src/infra/logger.ts';
 import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/queue/jobs.ts';
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX, storePrefixOf } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
+import { createQueuedJobsEraser, interactionJobOf, type UserJobQueue } from '../src/queue/user-jobs.ts';
 import type { Stores } from '../src/store/index.ts';
 import type { RedisConnection } from '../src/infra/redis.ts';
 import type { PeerPlatforms, PeerSettings } from '../src/app/peer/ports.ts';
@@ -58,6 +59,8 @@ export interface InteractionsWorkerDeps extends BaseWorkerDeps {
   mockIdle?: IdlePolicy;
   /** Peer mock interviews: each platform's directory and forms, and the nudge/expiry timings. */
   peer?: { platforms: PeerPlatforms; settings: PeerSettings; pool?: PoolServices };
+  /** The other queues whose jobs may carry a person's event (daily), for `forget-me`; this worker's own queue is always searched. */
+  userJobQueues?: readonly UserJobQueue[];
 }
 
 export interface RunningInteractionsWorker {
@@ -126,6 +129,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     ...(deps.scoring ? { scoring: deps.scoring } : {}),
     ...(deps.mockIdle ? { mockIdle: deps.mockIdle } : {}),
     ...(deps.peer ? { peer: peerServices(resources.storeConnection, deps.storePrefix ?? storePrefixOf(prefix), deps.peer) } : {}),
+    queuedJobs: createQueuedJobsEraser([{ queue, belongsTo: interactionJobOf }, ...(deps.userJobQueues ?? [])]),
   };
 
   const processJob = async (job: Job, token?: string): Promise<JobResult> => {

@@ -208,3 +208,18 @@ export function routeByPlatform(senders: Partial<Record<Platform, ChatSender>>):
 export function freshProgress(idempotencyKey: string): DeliveryProgress {
   return { idempotencyKey, delivered: new Map(), verify: false, onDelivered: async () => undefined };
 }
+
+/**
+ * The queues' side of `forget-me`: jobs BullMQ still holds that carry a person's platform
+ * event. A failed answer job keeps the answer's full text for 7 days, a finished one for an
+ * hour, and a waiting or delayed one until it runs. Implemented over BullMQ
+ * (src/queue/user-jobs.ts).
+ */
+export interface QueuedJobsEraser {
+  /**
+   * Removes the person's jobs (this platform, every workspace) that no worker holds:
+   * failed, waiting, delayed, prioritized and completed. Active jobs are left to their
+   * worker. Returns how many went.
+   */
+  eraseJobsOf(platform: Platform, userId: string): Promise<number>;
+}

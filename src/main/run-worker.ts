@@ -13,6 +13,7 @@ import { createRedisErrorReporter } from '../infra/redis-errors.ts';
 import { startTracing } from '../infra/tracing.ts';
 import { countSessions } from '../store/session-count.ts';
 import { QUEUE_PREFIX, storePrefixOf } from '../queue/names.ts';
+import { dailyJobOf } from '../queue/user-jobs.ts';
 import { createScoring } from '../scoring/resolve-scorer.ts';
 import { DAY_MS } from '../store/index.ts';
 import type { ScorerResolver, ScoringSettings } from '../app/interactions/index.ts';
@@ -179,6 +180,8 @@ export async function runWorker(config: AppConfig, options: RunWorkerOptions = {
     daily: daily.services,
     ...(scoring ? { scoring } : {}),
     peer: { platforms: peerPlatforms, settings: peerSettings, pool: pair.pool },
+    // forget-me searches the interactions queue and this one; pair jobs name a channel only.
+    userJobQueues: [{ queue: daily.queue, belongsTo: dailyJobOf }],
   });
   // Served before the boot sync, which waits for Redis: a start-up stuck on a lost Redis
   // is visible on /readyz (503) while /healthz says the process is alive.

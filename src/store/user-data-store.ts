@@ -14,9 +14,13 @@ import { RedisScript } from './scripts.ts';
  * with every write. Shared records (a channel question's session, a channel's answerer
  * set, a workspace's opt-in set) keep everyone else's data: only this person's entries go.
  *
- * Not reachable this way, and documented in docs/data.md: the outbox plans and dedupe
- * markers (keyed by event, gone within two days) and the LLM score cache (keyed by a hash
- * of the answer, with no user id, gone after OBS_LLM_CACHE_TTL_S).
+ * Outbox plans are keyed by event, not person: each plan names its person (Plan.userId),
+ * so the outbox keys are walked and the plans read. Jobs still on the queues are BullMQ's
+ * and go through their own port (src/queue/user-jobs.ts).
+ *
+ * Not reachable this way, and documented in docs/data.md: dedupe markers (keyed by event,
+ * holding a job id, gone within a day) and the LLM score cache (keyed by a hash of the
+ * answer, with no user id, gone after OBS_LLM_CACHE_TTL_S).
  */
 export interface ForgetCounts {
   /** Their own sessions deleted (mock, practice, peer sessions where they were the candidate). */
@@ -31,6 +35,8 @@ export interface ForgetCounts {
   peer: number;
   /** Workspaces whose public-stats opt-in was withdrawn. */
   publicStats: number;
+  /** Unfinished outbox plans of their events (replies not yet sent, which may quote their answer). */
+  plans: number;
 }
 
 export type StoredValue = string | string[] | Record<string, string>;
@@ -59,6 +65,8 @@ interface SessionLike {
 }
 
 const SCAN_COUNT = 500;
+/** An outbox plan's progress hash: its key plus this (StoreKeys.outboxProgress). */
+const PROGRESS_SUFFIX = ':progress';
 const MAX_REWRITE_CONFLICTS = 8;
 
 /** Replaces the session's state only if nobody committed since it was read; keeps its TTL. */
@@ -74,7 +82,7 @@ function globLiteral(text: string): string {
 }
 
 function emptyCounts(): ForgetCounts {
-  return { sessions: 0, answers: 0, history: 0, daily: 0, peer: 0, publicStats: 0 };
+  return { sessions: 0, answers: 0, history: 0, daily: 0, peer: 0, publicStats: 0, plans: 0 };
 }
 
 export function totalOf(counts: ForgetCounts): number {
@@ -186,6 +194,40 @@ export class UserDataStore {
     return sets;
   }
 
+  /** Of these plan keys, those whose plan is the person's on this platform. */
+  private async theirPlans(keys: readonly string[], platform: Platform, userId: string): Promise<string[]> {
+    // Concurrent GETs share the connection's pipeline, and route per slot in a cluster.
+    const plans = await Promise.all(keys.map((key) => this.redis.get(key)));
+    return keys.filter((_, index) => {
+      const raw = plans[index];
+      // Most plans are someone else's: a substring test spares parsing them.
+      if (!raw?.includes(userId)) return false;
+      const plan = JSON.parse(raw) as { platform?: string; userId?: string };
+      return plan.platform === platform && plan.userId === userId;
+    });
+  }
+
+  /**
+   * Their unfinished outbox plans, read a SCAN batch at a time (two days of events may be
+   * many keys). A finished plan is DONE_PLAN, which names nobody and holds nothing; a
+   * plan stored before plans named their person is not found, and expires within two days.
+   */
+  private async plansOf(platform: Platform, userId: string): Promise<Set<string>> {
+    const found = new Set<string>();
+    let batch: string[] = [];
+    const flush = async (): Promise<void> => {
+      for (const key of await this.theirPlans(batch, platform, userId)) found.add(key);
+      batch = [];
+    };
+    for await (const key of this.scan(`${globLiteral(this.prefix)}:outbox:{*}:*`)) {
+      if (key.endsWith(PROGRESS_SUFFIX)) continue;
+      batch.push(key);
+      if (batch.length >= SCAN_COUNT) await flush();
+    }
+    await flush();
+    return found;
+  }
+
   /** Removes their answers, hints and reveals from a shared session, retrying on a concurrent commit. */
   private async removeFromSharedSession(key: string, userId: string): Promise<number> {
     for (let attempt = 0; attempt < MAX_REWRITE_CONFLICTS; attempt += 1) {
@@ -223,6 +265,11 @@ export class UserDataStore {
       else counts.answers += await this.removeFromSharedSession(session.key, userId);
     }
     for (const optIn of await this.optInsOf(userId)) counts.publicStats += await this.redis.srem(optIn, userId);
+    // Collected first, deleted after; the set drops a key SCAN returned twice.
+    for (const plan of await this.plansOf(platform, userId)) {
+      counts.plans += await this.redis.unlink(plan);
+      await this.redis.unlink(`${plan}${PROGRESS_SUFFIX}`);
+    }
     return counts;
   }
 

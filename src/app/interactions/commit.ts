@@ -10,8 +10,8 @@ import { firstPostMark } from './run-plan.ts';
  * the event already exists (a re-run, or a duplicate that slipped past dedupe), the
  * existing plan wins and is returned, so the event's effects are decided exactly once.
  */
-function planOf(ctx: JobContext, steps: PlanStep[]): Plan {
-  return { v: 1, platform: ctx.platform, workspaceId: ctx.workspaceId, eventKey: ctx.eventKey, steps };
+export function planOf(ctx: JobContext, steps: PlanStep[]): Plan {
+  return { v: 1, platform: ctx.platform, workspaceId: ctx.workspaceId, eventKey: ctx.eventKey, ...(ctx.userId ? { userId: ctx.userId } : {}), steps };
 }
 
 /** A plan that changes no existing session (a new question, help, stats, a note). */

@@ -7,7 +7,7 @@ import type { Logger } from '../../infra/logger.ts';
 import type { InteractionJob } from '../../queue/jobs.ts';
 import type { Stores } from '../../store/index.ts';
 import type { DailyServices } from '../daily/scheduling.ts';
-import type { ChatSender } from '../ports.ts';
+import type { ChatSender, QueuedJobsEraser } from '../ports.ts';
 import type { PeerServices } from '../peer/services.ts';
 
 /** Picks the scorer for a workspace or channel (keyword today, an LLM where configured). */
@@ -47,6 +47,8 @@ export interface InteractionDeps {
   mockIdle?: IdlePolicy;
   /** Peer mock interviews and the pairing pool: absent where not wired (the commands then say so). */
   peer?: PeerServices;
+  /** The person's jobs still on the queues, for `forget-me`; absent where no queue is wired (forget-me then reaches the stores only). */
+  queuedJobs?: QueuedJobsEraser;
 }
 
 /** One job being handled: its dependencies and where its plan lives. */
@@ -56,6 +58,11 @@ export interface JobContext {
   workspaceId: string;
   /** The platform event's key: the outbox key, and the dedupe key. */
   eventKey: string;
+  /**
+   * The person whose plan this is (who sent the event; for a timer, the mock's candidate),
+   * stored in the plan so `forget-me` can find it: a plan may quote their answer.
+   */
+  userId?: string;
   log: Logger;
   /**
    * Set when this job stored the event's plan itself (none existed), so the plan's progress

@@ -46,7 +46,7 @@ export type Outcome = 'handled' | 'resumed' | 'nothing';
 export async function handleInteraction(job: InteractionJob, deps: InteractionDeps, start?: Pick<EventStart, 'planJson' | 'progress'>): Promise<Outcome> {
   const { platform, workspaceId } = workspaceOf(job);
   const eventKey = eventKeyOf(job);
-  const ctx: JobContext = { deps, platform, workspaceId, eventKey, log: deps.logger.child({ kind: job.kind, eventKey }), marksFirstPost: true };
+  const ctx: JobContext = { deps, platform, workspaceId, eventKey, ...(job.kind === 'tick' ? {} : { userId: job.userId }), log: deps.logger.child({ kind: job.kind, eventKey }), marksFirstPost: true };
   const stored = start ? start.planJson : await deps.stores.outbox.get(workspaceId, eventKey);
   if (stored) {
     ctx.log.info('resuming a stored plan');

@@ -37,6 +37,8 @@ export interface Plan {
   workspaceId: string;
   /** The platform event this plan answers; also the outbox key. */
   eventKey: string;
+  /** Whose plan it is (JobContext.userId), for `forget-me`: the outbox key names the event, not the person. */
+  userId?: string;
   steps: PlanStep[];
   /**
    * Set when the plan posts publicly in a session's thread: it joined the thread's order

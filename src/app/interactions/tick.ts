@@ -20,6 +20,8 @@ export async function handleTick(job: TickJob, ctx: JobContext): Promise<Plan | 
   const found = await deps.stores.sessions.get(job.threadId);
   if (!found && deps.peer) return handlePeerTick(job, ctx, deps.peer);
   if (!found || found.state.status === 'finished') return undefined;
+  // The timer's plan may close the mock with its scorecard: it is the candidate's, for forget-me.
+  if (found.state.candidateId) ctx.userId = found.state.candidateId;
   return commitToSession(ctx, job.threadId, ({ state }) => {
     const pacing = pacingFor(state, deps.bank);
     if (!pacing || state.status === 'finished') return { steps: [] };

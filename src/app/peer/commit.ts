@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import type { PeerSession } from '../../core/peer/session.ts';
 import type { VersionedPeerSession } from '../../store/peer-session-store.ts';
 import type { JobContext } from '../interactions/context.ts';
+import { planOf } from '../interactions/commit.ts';
 import { parsePlan, serializePlan, type Plan, type PlanStep } from '../interactions/plan.ts';
 import type { PeerServices } from './services.ts';
 
@@ -23,7 +24,7 @@ export async function commitToPeerSession(ctx: JobContext, peer: PeerServices, s
     const session = await peer.sessions.get(sessionId);
     if (!session) return undefined;
     const change = compute(session);
-    const plan: Plan = { v: 1, platform: ctx.platform, workspaceId: ctx.workspaceId, eventKey: ctx.eventKey, steps: change.steps };
+    const plan: Plan = planOf(ctx, change.steps);
     const result = await peer.sessions.commit(sessionId, session.version, change.state, outbox.planWrite(ctx.workspaceId, ctx.eventKey, serializePlan(plan, ctx.deps.bank)));
     if (result === 'committed') return plan;
     if (result === 'plan-exists') {

@@ -10,8 +10,11 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** What forget-me removed: the stores' records, and the jobs the queues still held. */
+export type DeletedCounts = ForgetCounts & { jobs: number };
+
 /** What went, in the person's words; only the kinds that had something. */
-export function describeDeleted(counts: ForgetCounts): string[] {
+export function describeDeleted(counts: DeletedCounts): string[] {
   const lines = [
     counts.sessions > 0 ? plural(counts.sessions, 'interview session of your own', 'interview sessions of your own') : undefined,
     counts.answers > 0 ? plural(counts.answers, 'answer in channel questions', 'answers in channel questions') : undefined,
@@ -19,6 +22,8 @@ export function describeDeleted(counts: ForgetCounts): string[] {
     counts.daily > 0 ? plural(counts.daily, 'daily-question entry', 'daily-question entries') : undefined,
     counts.peer > 0 ? plural(counts.peer, 'peer-practice record', 'peer-practice records') : undefined,
     counts.publicStats > 0 ? plural(counts.publicStats, 'public-stats opt-in', 'public-stats opt-ins') : undefined,
+    counts.plans > 0 ? plural(counts.plans, 'reply I had not finished sending you', 'replies I had not finished sending you') : undefined,
+    counts.jobs > 0 ? plural(counts.jobs, 'message of yours still queued (waiting, retrying or failed)', 'messages of yours still queued (waiting, retrying or failed)') : undefined,
   ];
   return lines.filter((line): line is string => line !== undefined);
 }
@@ -29,10 +34,14 @@ export function describeDeleted(counts: ForgetCounts): string[] {
  * platform, in every workspace, and says what went. A second confirm finds nothing and says
  * so. The deletion runs before the plan is stored, so a re-run of the same job deletes
  * nothing more and sends the first run's reply (the outbox keeps one plan per event).
+ *
+ * The queued jobs go first: a waiting answer removed then cannot run and write history
+ * again after the stores were cleared. A job a worker is running (active) is not touched.
  */
 export const forgetMeCommand: CommandHandler<'forget-me'> = async (job, command, ctx) => {
   if (!command.confirmed) return submitPlan(ctx, privateReply(job, [{ type: 'forget-me-confirm', platform: job.platform }], 'reply'));
-  const counts = await ctx.deps.stores.users.forget(job.platform, job.userId);
+  const jobs = (await ctx.deps.queuedJobs?.eraseJobsOf(job.platform, job.userId)) ?? 0;
+  const counts: DeletedCounts = { ...(await ctx.deps.stores.users.forget(job.platform, job.userId)), jobs };
   ctx.log.info('forget-me: deleted a person’s data', { ...counts });
   const where = PLATFORM_NAMES[job.platform];
   const text =
