@@ -1,8 +1,9 @@
 import type { Question } from '../../content/schema.ts';
-import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
+import { findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
 import { ReusedFloat64, ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
+import { AnswerText, type TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept, startConceptMatches, type ConceptMatch } from './concepts.ts';
@@ -14,7 +15,7 @@ import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenizeUnits, type TokenArrays, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -503,7 +504,7 @@ function bitCount(bits: number): number {
   return count;
 }
 
-function quoteOf(text: string, tokens: Tokens, segmentation: Segmentation, hit: Hit): string | undefined {
+function quoteOf(text: TextReader, tokens: Tokens, segmentation: Segmentation, hit: Hit): string | undefined {
   const segment = segmentation.segments[hit.segment];
   return segment ? quoteEvidence(text, tokens, segment, hit.firstToken, hit.lastToken) : undefined;
 }
@@ -534,11 +535,12 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   startHits();
   const original = truncate(answer);
   // Text aimed at the grader is blanked, not removed: offsets stay those of the original, so
-  // every quote is still a verbatim piece of what the person wrote.
+  // every quote is still a verbatim piece of what the person wrote. It is read blanked in
+  // place (answer-text.ts), not copied.
   const flagged = findGraderAddressed(original, rubric.ids);
-  const text = blankSpans(original, flagged);
+  const text = AnswerText.read(original, flagged);
   const steered = steersGrader(original, flagged);
-  const tokens = tokenize(text, REUSED.tokens);
+  const tokens = tokenizeUnits(text.original, text.units, REUSED.tokens);
   const segmentation = segmentAnswer(text, tokens, REUSED.segmentOfToken, REUSED.segments);
   if (isBareList(tokens, segmentation)) for (const segment of segmentation.segments) segment.kind = 'fragment';
   const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep, REUSED.terms);
