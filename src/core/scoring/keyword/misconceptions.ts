@@ -2,6 +2,7 @@ import type { Question } from '../../content/schema.ts';
 import { ReusedUint8 } from '../reused-arrays.ts';
 import type { MisconceptionFinding } from '../types.ts';
 import type { TextReader } from './answer-text.ts';
+import { collapseWhitespace } from './collapse-whitespace.ts';
 import { isRegexSpace, type Segment, type Segmentation } from './sentences.ts';
 import { PREFIX_CODES, prefixCode } from './lexicon.ts';
 import { requiredWordStarts } from './regex-literals.ts';
@@ -302,7 +303,7 @@ export function findMisconceptions(question: Question, text: TextReader, tokens:
     let sentence = sentences[segmentIndex];
     if (sentence === undefined) {
       const raw = text.slice(segment.start, segment.end);
-      sentence = MULTI_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+      sentence = MULTI_SPACE.test(raw) ? collapseWhitespace(raw) : raw;
       sentences[segmentIndex] = sentence;
     }
     return sentence;
