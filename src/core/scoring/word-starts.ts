@@ -193,13 +193,25 @@ export function someWordStartsWith(starts: WordStarts, prefixes: readonly string
   return false;
 }
 
+/** A word start with this key is tried when the text there starts with one of the key's prefixes... */
+const TRY_IF_PREFIX = 1;
+/** ...and always with this one (a branch starts with a short word that any letters may follow: "AI", "aim"). */
+const TRY_ALWAYS = 2;
+
 /** A global pattern, ready to run at word starts (or, when its starts can't be read, everywhere). */
 export interface WordStartPattern {
   pattern: RegExp;
   /** Sticky copy, tried one position at a time; undefined: run `pattern` as it is. */
   sticky?: RegExp;
-  /** 1 for each word-start key a match can begin at. */
+  /** For each word-start key, whether a match can begin there: 0 (never), TRY_IF_PREFIX or TRY_ALWAYS. */
   wanted: Uint8Array;
+  /**
+   * For a TRY_IF_PREFIX key, what the branches behind it start with (lower case, see
+   * matchStarts): "for" begins no match of a pattern that wants "forget" or "forgive", and "a"
+   * none of one that wants "a.i.". Running the regex at every word with a wanted key was most of
+   * the grader scans' time: common words share their first three letters with some cue.
+   */
+  prefixes: Map<number, string[]>;
   /** Non-word characters a match can begin at ("(", "["). */
   chars: string;
   /** `Array.from(chars)`, and one list of their next positions that execFrom fills on each call (it is synchronous and done with it when it returns), rather than a fresh list per call. */
@@ -213,22 +225,52 @@ function range(count: number): number[] {
 
 export function wordStartPattern(pattern: RegExp): WordStartPattern {
   const wanted = new Uint8Array(KEY_COUNT);
+  const prefixes = new Map<number, string[]>();
   const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source);
-  if (!starts) return { pattern, wanted, chars: '', charList: [], nextChar: [] };
-  for (const { word, exact } of starts.words) {
+  if (!starts) return { pattern, wanted, prefixes, chars: '', charList: [], nextChar: [] };
+  for (const { word, exact, prefix } of starts.words) {
     const units = Array.from(word, (char) => keyUnit(char.charCodeAt(0)));
     const [first = 0, second, third] = units;
-    // A short word that is not exact may go on with any letters ("AI" matches "aim").
+    // A short word that is not exact may go on with any letters ("AI" matches "aim"): its many
+    // keys are always tried. Any other word has one key, tried where the text starts with its prefix.
     const open = !exact && units.length < 3;
     for (const two of second !== undefined ? [second] : open ? range(KEY_BASE) : [0]) {
       for (const three of third !== undefined ? [third] : open && two !== 0 ? range(KEY_BASE) : [0]) {
-        wanted[(first * KEY_BASE + two) * KEY_BASE + three] = 1;
+        const key = (first * KEY_BASE + two) * KEY_BASE + three;
+        if (open) wanted[key] = TRY_ALWAYS;
+        else if (wanted[key] !== TRY_ALWAYS) {
+          wanted[key] = TRY_IF_PREFIX;
+          const known = prefixes.get(key) ?? [];
+          if (!known.includes(prefix)) known.push(prefix);
+          prefixes.set(key, known);
+        }
       }
     }
   }
   const sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
   const charList = Array.from(starts.chars);
-  return { pattern, sticky, wanted, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
+  return { pattern, sticky, wanted, prefixes, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
+}
+
+/** `text` at `at` starts with `prefix` (lower case), ASCII letters in either case. */
+function startsWithFolded(text: string, at: number, prefix: string): boolean {
+  if (at + prefix.length > text.length) return false;
+  for (let index = 0; index < prefix.length; index += 1) {
+    const code = text.charCodeAt(at + index);
+    if ((code >= 65 && code <= 90 ? code + 32 : code) !== prefix.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** Whether a match of `compiled` may begin at word start `word` (see TRY_IF_PREFIX). */
+function worthTrying(text: string, starts: WordStarts, compiled: WordStartPattern, word: number): boolean {
+  const key = starts.keys[word] ?? 0;
+  const wanted = compiled.wanted[key];
+  if (wanted === TRY_ALWAYS) return true;
+  if (wanted !== TRY_IF_PREFIX) return false;
+  const position = starts.positions[word] ?? 0;
+  for (const prefix of compiled.prefixes.get(key) ?? []) if (startsWithFolded(text, position, prefix)) return true;
+  return false;
 }
 
 /** First index of `positions` (ascending) at or after `from`. */
@@ -245,7 +287,7 @@ function firstAtOrAfter(starts: WordStarts, from: number): number {
 
 /** What `pattern.exec(text)` returns with lastIndex `from`; `starts` must be wordStarts(text). */
 export function execFrom(text: string, starts: WordStarts, compiled: WordStartPattern, from: number): RegExpExecArray | null {
-  const { pattern, sticky, wanted, chars, charList } = compiled;
+  const { pattern, sticky, chars, charList } = compiled;
   if (!sticky) {
     pattern.lastIndex = from;
     return pattern.exec(text);
@@ -258,7 +300,7 @@ export function execFrom(text: string, starts: WordStarts, compiled: WordStartPa
   }
   let word = firstAtOrAfter(starts, from);
   for (;;) {
-    while (word < starts.count && wanted[starts.keys[word] ?? 0] !== 1) word += 1;
+    while (word < starts.count && !worthTrying(text, starts, compiled, word)) word += 1;
     let position = word < starts.count ? (starts.positions[word] ?? text.length) : text.length;
     let viaChar = false;
     for (const at of nextChar) {
