@@ -1,6 +1,5 @@
-import { Buffer } from 'node:buffer';
 import { matchStarts } from './keyword/regex-literals.ts';
-import type { ReusedInt32 } from './reused-arrays.ts';
+import { ReusedCodeUnits, type ReusedInt32 } from './reused-arrays.ts';
 
 /*
  * Runs a global regular expression only where a match can begin. The grader-addressed scans
@@ -107,29 +106,15 @@ function isHiddenHint(code: number): boolean {
   return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff || code === 0xdb40;
 }
 
-// Reading a typed array is several times faster than String#charCodeAt in V8 (see tokenize.ts):
-// the text is copied into one reused buffer of UTF-16 code units first.
-const MAX_REUSED_UNITS = 64 * 1024;
-let reusedUnits = Buffer.allocUnsafeSlow(0);
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
-
-function codeUnits(text: string): Uint16Array {
-  if (!LITTLE_ENDIAN || text.length > MAX_REUSED_UNITS) {
-    const units = new Uint16Array(text.length);
-    for (let index = 0; index < text.length; index += 1) units[index] = text.charCodeAt(index);
-    return units;
-  }
-  if (reusedUnits.length < text.length * 2) reusedUnits = Buffer.allocUnsafeSlow(Math.min(MAX_REUSED_UNITS, Math.max(text.length, 4096)) * 2);
-  const written = reusedUnits.write(text, 0, 'utf16le');
-  return new Uint16Array(reusedUnits.buffer, reusedUnits.byteOffset, written >> 1);
-}
+/** The text's UTF-16 units, for wordStarts to read (see ReusedCodeUnits); it is synchronous and done with them when it returns. */
+const CODE_UNITS = new ReusedCodeUnits();
 
 export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   // At most one word start per two characters.
   const capacity = (text.length >> 1) + 1;
   const positions = reuse ? reuse.positions.take(capacity) : new Int32Array(capacity);
   const keys = reuse ? reuse.keys.take(capacity) : new Int32Array(capacity);
-  const units = codeUnits(text);
+  const units = CODE_UNITS.read(text);
   const length = units.length;
   let count = 0;
   let previousIsWord = false;
@@ -262,14 +247,10 @@ function startsWithFolded(text: string, at: number, prefix: string): boolean {
   return true;
 }
 
-/** Whether a match of `compiled` may begin at word start `word` (see TRY_IF_PREFIX). */
-function worthTrying(text: string, starts: WordStarts, compiled: WordStartPattern, word: number): boolean {
-  const key = starts.keys[word] ?? 0;
-  const wanted = compiled.wanted[key];
-  if (wanted === TRY_ALWAYS) return true;
-  if (wanted !== TRY_IF_PREFIX) return false;
+/** Whether the text at word start `word`, whose key is TRY_IF_PREFIX, begins with one of the key's prefixes. */
+function prefixAt(text: string, starts: WordStarts, compiled: WordStartPattern, word: number): boolean {
   const position = starts.positions[word] ?? 0;
-  for (const prefix of compiled.prefixes.get(key) ?? []) if (startsWithFolded(text, position, prefix)) return true;
+  for (const prefix of compiled.prefixes.get(starts.keys[word] ?? 0) ?? []) if (startsWithFolded(text, position, prefix)) return true;
   return false;
 }
 
@@ -287,7 +268,7 @@ function firstAtOrAfter(starts: WordStarts, from: number): number {
 
 /** What `pattern.exec(text)` returns with lastIndex `from`; `starts` must be wordStarts(text). */
 export function execFrom(text: string, starts: WordStarts, compiled: WordStartPattern, from: number): RegExpExecArray | null {
-  const { pattern, sticky, chars, charList } = compiled;
+  const { pattern, sticky, wanted, chars, charList } = compiled;
   if (!sticky) {
     pattern.lastIndex = from;
     return pattern.exec(text);
@@ -300,7 +281,11 @@ export function execFrom(text: string, starts: WordStarts, compiled: WordStartPa
   }
   let word = firstAtOrAfter(starts, from);
   for (;;) {
-    while (word < starts.count && !worthTrying(text, starts, compiled, word)) word += 1;
+    // Most word starts have an unwanted key: one table read each.
+    for (; word < starts.count; word += 1) {
+      const want = wanted[starts.keys[word] ?? 0];
+      if (want === TRY_ALWAYS || (want === TRY_IF_PREFIX && prefixAt(text, starts, compiled, word))) break;
+    }
     let position = word < starts.count ? (starts.positions[word] ?? text.length) : text.length;
     let viaChar = false;
     for (const at of nextChar) {

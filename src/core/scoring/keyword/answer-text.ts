@@ -1,4 +1,4 @@
-import { blankSpans } from '../grader-addressed.ts';
+import { blankedRun, blankSpans } from '../grader-addressed.ts';
 import { ReusedCodeUnits } from '../reused-arrays.ts';
 import type { TextSpan } from '../text-geometry.ts';
 
@@ -25,17 +25,6 @@ function inOrder(text: string, spans: readonly TextSpan[]): boolean {
     from = span.end;
   }
   return true;
-}
-
-/** text[start, end) blanked: every UTF-16 unit but a line break read as a space (as blankSpans does). */
-function blankRun(text: string, start: number, end: number): string {
-  let out = '';
-  let from = start;
-  for (let newline = text.indexOf('\n', from); newline !== -1 && newline < end; newline = text.indexOf('\n', from)) {
-    out += `${' '.repeat(newline - from)}\n`;
-    from = newline + 1;
-  }
-  return out + ' '.repeat(end - from);
 }
 
 /**
@@ -94,7 +83,7 @@ export class AnswerText implements TextReader {
       if (spanStart >= to) break;
       if (spanStart > at) out += this.original.slice(at, spanStart);
       const blankEnd = Math.min(spanEnd, to);
-      out += blankRun(this.original, Math.max(spanStart, at), blankEnd);
+      out += blankedRun(this.original, Math.max(spanStart, at), blankEnd);
       at = blankEnd;
     }
     return at < to ? out + this.original.slice(at, to) : out;
