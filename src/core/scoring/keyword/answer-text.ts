@@ -31,7 +31,7 @@ function inOrder(text: string, spans: readonly TextSpan[]): boolean {
  * The answer as the keyword scorer reads it: the original text with the spans flagged as aimed
  * at the grader read as blanked (spaces, line breaks kept; see blankSpans), without making a
  * blanked copy of it. On a long flagged answer that copy, two bytes a character, was half of a
- * score's garbage, and the collections it caused were the slow tail.
+ * score's garbage, and garbage collections are what land a score in the slow tail.
  *
  * `units` are the blanked UTF-16 units, for the tokenizer to scan. An AnswerText is valid until
  * the next one is made: its units live in a buffer every AnswerText reuses.
