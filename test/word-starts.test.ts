@@ -10,16 +10,12 @@ const PIECES = [
   '(verified', '[ verified', '(', '[', 'tail-sampling', 'tail_sampling', 'xtail-sampling', '_tail-sampling',
   'tail-sampling-x', 'my answer', 'my_answer', 'nb(', 'nb (', 'todo(', 'é', 'score\u212a', '\u212arade',
   'the', 'we', 'sampling', '-', '_', ' ', ' ', ' ', '\n', '.', ',', ':', '!', '"', '`', '42', 'x',
-  'for', 'forget', 'FORGETTING', 'sample', 'Sample answer', 'sample  answer', 'confirmed', 'confirmed by', 'core', 'sCore',
 ];
 
 const PATTERNS: RegExp[] = [
   /\b(?:score|graded?|AI|A\.I\.|as[- ]is|(\d)\s*\/\s*\1\b|my (?:answer|response))|[([]\s*verified/gi,
   /\b(?:score|grade)\s*:|\b(?:todo|nb)\s*\(/g,
   /\b(?:tail[-_]sampling)(?![\w-])/gi,
-  // Branches that share their first three letters with common words: tried only where the longer prefix is there.
-  /\b(?:forget|sample answer|confirmed (?:live|by)|a\.i\.|as[- ]is|s?core|sampl(?:e|ing)+ \w)\b/gi,
-  /\b(?:Forget|sample answer)/g,
   // Beyond the reader (a branch may start with a space): must still give the same matches.
   /\bscore|\s+graded/gi,
 ];
@@ -64,13 +60,11 @@ describe('word-start scans', () => {
 
   it('skip positions only for patterns whose every branch starts at a word or a listed character', () => {
     expect(wordStartPattern(PATTERNS[0] ?? /x/g).sticky).toBeDefined();
-    expect(wordStartPattern(PATTERNS[5] ?? /x/g).sticky).toBeUndefined();
+    expect(wordStartPattern(PATTERNS[3] ?? /x/g).sticky).toBeUndefined();
     expect(matchStarts(String.raw`\b(?:score|AI|A\.I\.)|[([]x`)).toEqual({
-      words: [{ word: 'sco', exact: false, prefix: 'score' }, { word: 'ai', exact: false, prefix: 'ai' }, { word: 'a', exact: true, prefix: 'a.i.' }],
+      words: [{ word: 'sco', exact: false }, { word: 'ai', exact: false }, { word: 'a', exact: true }],
       chars: '([',
     });
-    // A prefix ends before a character that may repeat or be left out, or one that is not ASCII.
-    expect(matchStarts(String.raw`\b(?:sample answer|forgo+t|tracing?x|caf\u00e9|grad(?:er|e))`)?.words.map((word) => word.prefix)).toEqual(['sample answer', 'forgo', 'tracin', 'caf', 'grad']);
     // No \b: a match may start inside a word. An optional first word: the next one may start it.
     expect(matchStarts('score')).toBeUndefined();
     expect(matchStarts(String.raw`\b(?:very\s+)?good`)?.words.map((word) => word.word)).toEqual(['goo', 'ver']);

@@ -178,25 +178,13 @@ export function someWordStartsWith(starts: WordStarts, prefixes: readonly string
   return false;
 }
 
-/** A word start with this key is tried when the text there starts with one of the key's prefixes... */
-const TRY_IF_PREFIX = 1;
-/** ...and always with this one (a branch starts with a short word that any letters may follow: "AI", "aim"). */
-const TRY_ALWAYS = 2;
-
 /** A global pattern, ready to run at word starts (or, when its starts can't be read, everywhere). */
 export interface WordStartPattern {
   pattern: RegExp;
   /** Sticky copy, tried one position at a time; undefined: run `pattern` as it is. */
   sticky?: RegExp;
-  /** For each word-start key, whether a match can begin there: 0 (never), TRY_IF_PREFIX or TRY_ALWAYS. */
+  /** 1 for each word-start key a match can begin at. */
   wanted: Uint8Array;
-  /**
-   * For a TRY_IF_PREFIX key, what the branches behind it start with (lower case, see
-   * matchStarts): "for" begins no match of a pattern that wants "forget" or "forgive", and "a"
-   * none of one that wants "a.i.". Running the regex at every word with a wanted key was most of
-   * the grader scans' time: common words share their first three letters with some cue.
-   */
-  prefixes: Map<number, string[]>;
   /** Non-word characters a match can begin at ("(", "["). */
   chars: string;
   /** `Array.from(chars)`, and one list of their next positions that execFrom fills on each call (it is synchronous and done with it when it returns), rather than a fresh list per call. */
@@ -210,48 +198,22 @@ function range(count: number): number[] {
 
 export function wordStartPattern(pattern: RegExp): WordStartPattern {
   const wanted = new Uint8Array(KEY_COUNT);
-  const prefixes = new Map<number, string[]>();
   const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source);
-  if (!starts) return { pattern, wanted, prefixes, chars: '', charList: [], nextChar: [] };
-  for (const { word, exact, prefix } of starts.words) {
+  if (!starts) return { pattern, wanted, chars: '', charList: [], nextChar: [] };
+  for (const { word, exact } of starts.words) {
     const units = Array.from(word, (char) => keyUnit(char.charCodeAt(0)));
     const [first = 0, second, third] = units;
-    // A short word that is not exact may go on with any letters ("AI" matches "aim"): its many
-    // keys are always tried. Any other word has one key, tried where the text starts with its prefix.
+    // A short word that is not exact may go on with any letters ("AI" matches "aim").
     const open = !exact && units.length < 3;
     for (const two of second !== undefined ? [second] : open ? range(KEY_BASE) : [0]) {
       for (const three of third !== undefined ? [third] : open && two !== 0 ? range(KEY_BASE) : [0]) {
-        const key = (first * KEY_BASE + two) * KEY_BASE + three;
-        if (open) wanted[key] = TRY_ALWAYS;
-        else if (wanted[key] !== TRY_ALWAYS) {
-          wanted[key] = TRY_IF_PREFIX;
-          const known = prefixes.get(key) ?? [];
-          if (!known.includes(prefix)) known.push(prefix);
-          prefixes.set(key, known);
-        }
+        wanted[(first * KEY_BASE + two) * KEY_BASE + three] = 1;
       }
     }
   }
   const sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
   const charList = Array.from(starts.chars);
-  return { pattern, sticky, wanted, prefixes, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
-}
-
-/** `text` at `at` starts with `prefix` (lower case), ASCII letters in either case. */
-function startsWithFolded(text: string, at: number, prefix: string): boolean {
-  if (at + prefix.length > text.length) return false;
-  for (let index = 0; index < prefix.length; index += 1) {
-    const code = text.charCodeAt(at + index);
-    if ((code >= 65 && code <= 90 ? code + 32 : code) !== prefix.charCodeAt(index)) return false;
-  }
-  return true;
-}
-
-/** Whether the text at word start `word`, whose key is TRY_IF_PREFIX, begins with one of the key's prefixes. */
-function prefixAt(text: string, starts: WordStarts, compiled: WordStartPattern, word: number): boolean {
-  const position = starts.positions[word] ?? 0;
-  for (const prefix of compiled.prefixes.get(starts.keys[word] ?? 0) ?? []) if (startsWithFolded(text, position, prefix)) return true;
-  return false;
+  return { pattern, sticky, wanted, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
 }
 
 /** First index of `positions` (ascending) at or after `from`. */
@@ -281,11 +243,7 @@ export function execFrom(text: string, starts: WordStarts, compiled: WordStartPa
   }
   let word = firstAtOrAfter(starts, from);
   for (;;) {
-    // Most word starts have an unwanted key: one table read each.
-    for (; word < starts.count; word += 1) {
-      const want = wanted[starts.keys[word] ?? 0];
-      if (want === TRY_ALWAYS || (want === TRY_IF_PREFIX && prefixAt(text, starts, compiled, word))) break;
-    }
+    while (word < starts.count && wanted[starts.keys[word] ?? 0] !== 1) word += 1;
     let position = word < starts.count ? (starts.positions[word] ?? text.length) : text.length;
     let viaChar = false;
     for (const at of nextChar) {

@@ -334,31 +334,8 @@ export function requiredWordStarts(source: string): string[][] {
  * else, or the pattern is beyond this reader: then nothing can be skipped.
  */
 export interface MatchStarts {
-  /** `prefix`: the characters every match of the branch starts with (lower case, at least the word). */
-  words: { word: string; exact: boolean; prefix: string }[];
+  words: { word: string; exact: boolean }[];
   chars: string;
-}
-
-/** Longest prefix noted: enough to tell "forget" from "for" and "sample answer" from "sampling". */
-const MAX_PREFIX_CHARS = 16;
-
-/**
- * The characters every match of `sequence` starts with, lower case: its first character (which
- * the caller knows is there) and the literal characters that must follow it, up to one that may
- * repeat or be left out. ASCII only: without the "u" flag, "i" matches an ASCII letter only with
- * its other case, so the prefix compares ASCII-case-insensitively (see word-starts.ts).
- */
-function literalPrefix(sequence: Sequence): string {
-  const [first, ...rest] = sequence;
-  if (first?.atom.kind !== 'char') return '';
-  let prefix = first.atom.char.toLowerCase();
-  if (first.quantifier.max !== 1) return prefix;
-  for (const { atom, quantifier } of rest) {
-    if (atom.kind !== 'char' || quantifier.min < 1 || atom.char.charCodeAt(0) > 127 || prefix.length >= MAX_PREFIX_CHARS) break;
-    prefix += atom.char.toLowerCase();
-    if (quantifier.max !== 1) break;
-  }
-  return prefix;
 }
 
 export function matchStarts(source: string): MatchStarts | undefined {
@@ -408,7 +385,7 @@ function startsOf(sequence: Sequence, afterBoundary: boolean, starts: MatchStart
       }
       const after = sequence[index];
       const endsWord = after !== undefined && after.quantifier.min >= 1 && (after.atom.kind === 'nonword' || (after.atom.kind === 'char' && !isWordChar(after.atom.char)));
-      starts.words.push({ word, exact: word.length < 3 && !repeats && endsWord, prefix: literalPrefix(sequence) });
+      starts.words.push({ word, exact: word.length < 3 && !repeats && endsWord });
       return true;
     }
     case 'nonword':
@@ -417,7 +394,7 @@ function startsOf(sequence: Sequence, afterBoundary: boolean, starts: MatchStart
       return true;
     case 'other':
       if (!atom.digit || !afterBoundary) return false;
-      for (const digit of '0123456789') starts.words.push({ word: digit, exact: false, prefix: digit });
+      for (const digit of '0123456789') starts.words.push({ word: digit, exact: false });
       return true;
     case 'group': {
       const next = quantifier.max === 1 ? rest : [UNKNOWN_NEXT];
