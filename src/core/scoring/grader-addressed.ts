@@ -1,4 +1,3 @@
-import { Buffer } from 'node:buffer';
 import { GRADER_DIRECTED } from './instruction-text.ts';
 import { codeComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
@@ -935,54 +934,23 @@ export function steersGrader(answer: string, spans: readonly GraderAddressedSpan
 /**
  * Blanks `spans` out of `answer`: every UTF-16 unit becomes a space except line breaks, so the
  * result has the same length and the same offsets (a quote taken from it is a quote of the
- * original) and sentences on either side stay apart.
+ * original) and sentences on either side stay apart. For the LLM judge; the keyword scorer reads
+ * the answer blanked in place instead (keyword/answer-text.ts), with no copy.
  */
 export function blankSpans(answer: string, spans: readonly GraderAddressedSpan[]): string {
   if (spans.length === 0) return answer;
-  if (LITTLE_ENDIAN && answer.length <= MAX_BLANKED_UNITS && inOrder(answer, spans)) return blankedCopy(answer, spans);
   let out = '';
   let from = 0;
   for (const span of spans) {
     out += answer.slice(from, span.start);
-    out += blanked(answer, span.start, span.end);
+    out += blankedRun(answer, span.start, span.end);
     from = span.end;
   }
   return out + answer.slice(from);
 }
 
-/*
- * The usual case, built in one piece: the answer's UTF-16 units are copied into a reused buffer,
- * the spans are blanked there, and one flat string is made from it. Concatenated slices and
- * runs of spaces made a rope that the tokenizer's copy then flattened: on a long flagged answer
- * that was the largest piece of garbage of a score.
- */
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
-const MAX_BLANKED_UNITS = 64 * 1024;
-let blankingBuffer = Buffer.allocUnsafeSlow(0);
-
-/** Spans sorted, apart and inside the answer: then the copy below gives what the concatenation does. */
-function inOrder(answer: string, spans: readonly GraderAddressedSpan[]): boolean {
-  let from = 0;
-  for (const span of spans) {
-    if (!(span.start >= from && span.end >= span.start && span.end <= answer.length)) return false;
-    from = span.end;
-  }
-  return true;
-}
-
-function blankedCopy(answer: string, spans: readonly GraderAddressedSpan[]): string {
-  if (blankingBuffer.length < answer.length * 2) blankingBuffer = Buffer.allocUnsafeSlow(Math.min(MAX_BLANKED_UNITS, Math.max(answer.length, 4096)) * 2);
-  const bytes = blankingBuffer.write(answer, 0, 'utf16le');
-  // allocUnsafeSlow buffers own their memory from offset 0, so the view is aligned.
-  const units = new Uint16Array(blankingBuffer.buffer, blankingBuffer.byteOffset, bytes >> 1);
-  for (const span of spans) {
-    for (let index = span.start; index < span.end; index += 1) if (units[index] !== 10) units[index] = 32;
-  }
-  return blankingBuffer.toString('utf16le', 0, bytes);
-}
-
 /** answer[start, end) with every UTF-16 unit but "\n" turned into a space (no per-character callback). */
-function blanked(answer: string, start: number, end: number): string {
+export function blankedRun(answer: string, start: number, end: number): string {
   let out = '';
   let from = start;
   for (let newline = answer.indexOf('\n', from); newline !== -1 && newline < end; newline = answer.indexOf('\n', from)) {

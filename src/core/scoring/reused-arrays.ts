@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+
 /*
  * Typed arrays reused from one score to the next. A 2,000-word answer needs a dozen arrays of a
  * few thousand numbers each; allocated fresh on every score, their backing stores cost more than
@@ -51,5 +53,35 @@ export class ReusedUint8 extends ReusedTypedArray<Uint8Array<ArrayBuffer>> {
 export class ReusedFloat64 extends ReusedTypedArray<Float64Array<ArrayBuffer>> {
   constructor() {
     super((length) => new Float64Array(length));
+  }
+}
+
+// Strings are copied into the buffer as UTF-16LE: on a big-endian machine units are read one by one.
+const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+/** Beyond this many UTF-16 units a text gets a buffer of its own. */
+const MAX_KEPT_UNITS = 64 * 1024;
+
+/**
+ * A text's UTF-16 code units in a reused buffer: the copy is one native conversion, and reading
+ * a typed array is several times faster than String#charCodeAt in V8, so long answers are
+ * scanned this way. A view handed out is valid until the next read() on the same object.
+ */
+export class ReusedCodeUnits {
+  private buffer = Buffer.allocUnsafeSlow(0);
+
+  read(text: string): Uint16Array {
+    if (!LITTLE_ENDIAN) {
+      const units = new Uint16Array(text.length);
+      for (let index = 0; index < text.length; index += 1) units[index] = text.charCodeAt(index);
+      return units;
+    }
+    if (text.length > MAX_KEPT_UNITS) {
+      const bytes = Buffer.from(text, 'utf16le');
+      return new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    }
+    if (this.buffer.length < text.length * 2) this.buffer = Buffer.allocUnsafeSlow(Math.min(MAX_KEPT_UNITS, Math.max(text.length, 4096)) * 2);
+    const written = this.buffer.write(text, 0, 'utf16le');
+    // allocUnsafeSlow buffers own their memory from offset 0, so the view is aligned.
+    return new Uint16Array(this.buffer.buffer, this.buffer.byteOffset, written >> 1);
   }
 }

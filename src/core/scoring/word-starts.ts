@@ -1,6 +1,5 @@
-import { Buffer } from 'node:buffer';
 import { matchStarts } from './keyword/regex-literals.ts';
-import type { ReusedInt32 } from './reused-arrays.ts';
+import { ReusedCodeUnits, type ReusedInt32 } from './reused-arrays.ts';
 
 /*
  * Runs a global regular expression only where a match can begin. The grader-addressed scans
@@ -107,29 +106,15 @@ function isHiddenHint(code: number): boolean {
   return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff || code === 0xdb40;
 }
 
-// Reading a typed array is several times faster than String#charCodeAt in V8 (see tokenize.ts):
-// the text is copied into one reused buffer of UTF-16 code units first.
-const MAX_REUSED_UNITS = 64 * 1024;
-let reusedUnits = Buffer.allocUnsafeSlow(0);
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
-
-function codeUnits(text: string): Uint16Array {
-  if (!LITTLE_ENDIAN || text.length > MAX_REUSED_UNITS) {
-    const units = new Uint16Array(text.length);
-    for (let index = 0; index < text.length; index += 1) units[index] = text.charCodeAt(index);
-    return units;
-  }
-  if (reusedUnits.length < text.length * 2) reusedUnits = Buffer.allocUnsafeSlow(Math.min(MAX_REUSED_UNITS, Math.max(text.length, 4096)) * 2);
-  const written = reusedUnits.write(text, 0, 'utf16le');
-  return new Uint16Array(reusedUnits.buffer, reusedUnits.byteOffset, written >> 1);
-}
+/** The text's UTF-16 units, for wordStarts to read (see ReusedCodeUnits); it is synchronous and done with them when it returns. */
+const CODE_UNITS = new ReusedCodeUnits();
 
 export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   // At most one word start per two characters.
   const capacity = (text.length >> 1) + 1;
   const positions = reuse ? reuse.positions.take(capacity) : new Int32Array(capacity);
   const keys = reuse ? reuse.keys.take(capacity) : new Int32Array(capacity);
-  const units = codeUnits(text);
+  const units = CODE_UNITS.read(text);
   const length = units.length;
   let count = 0;
   let previousIsWord = false;

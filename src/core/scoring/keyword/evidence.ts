@@ -1,3 +1,4 @@
+import type { TextReader } from './answer-text.ts';
 import type { Segment } from './sentences.ts';
 import type { Tokens } from './tokenize.ts';
 
@@ -11,23 +12,27 @@ export const MAX_EVIDENCE_CHARS = 160;
 
 const LEADING_JUNK = /^(?:[\s\-*•·>#]+|\d{1,3}[.)]\s+)+/;
 const TRAILING_JUNK = /[\s.,;:!?\u3002\uff01\uff1f\u2026]+$/;
-const CLAUSE_DELIMITER = /[,;:()\u2013\u2014]/;
 
-function trimmed(text: string, start: number, end: number): string {
+function trimmed(text: TextReader, start: number, end: number): string {
   const raw = text.slice(start, end);
   const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
   return raw.slice(lead).replace(TRAILING_JUNK, '');
 }
 
+/** , ; : ( ) – —: a clause ends at one (read by code, not by a regex on each character). */
+function isClauseDelimiter(code: number): boolean {
+  return code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2013 || code === 0x2014;
+}
+
 /** Nearest clause delimiter scanning from `from` towards `limit` (exclusive), or -1. */
-function findDelimiter(text: string, from: number, limit: number, step: 1 | -1): number {
+function findDelimiter(text: TextReader, from: number, limit: number, step: 1 | -1): number {
   for (let index = from; step === 1 ? index < limit : index >= limit; index += step) {
-    if (CLAUSE_DELIMITER.test(text.charAt(index))) return index;
+    if (isClauseDelimiter(text.charCodeAt(index))) return index;
   }
   return -1;
 }
 
-function cutSafely(text: string, start: number, end: number): string {
+function cutSafely(text: TextReader, start: number, end: number): string {
   // Never end a quote on half a surrogate pair (an emoji cut in two).
   const code = text.charCodeAt(end - 1);
   const safeEnd = code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
@@ -41,7 +46,7 @@ function wordsIn(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-export function quoteEvidence(text: string, tokens: Tokens, segment: Segment, firstToken: number, lastToken: number): string {
+export function quoteEvidence(text: TextReader, tokens: Tokens, segment: Segment, firstToken: number, lastToken: number): string {
   const sentence = trimmed(text, segment.start, segment.end);
   const matchStart = tokens.starts[firstToken] ?? segment.start;
   const matchEnd = tokens.ends[lastToken] ?? segment.end;

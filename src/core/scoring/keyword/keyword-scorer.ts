@@ -1,8 +1,9 @@
 import type { Question } from '../../content/schema.ts';
-import { blankSpans, findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
+import { findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
 import { ReusedFloat64, ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
+import { AnswerText, type TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { compileRubric, type CompiledRubric } from './compile.ts';
 import { matchConcept, startConceptMatches, type ConceptMatch } from './concepts.ts';
@@ -14,7 +15,7 @@ import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenizeUnits, type TokenArrays, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
@@ -79,11 +80,20 @@ interface PlacedHit extends Hit {
   parts: readonly number[];
 }
 
+/**
+ * One point's hits, in lists reused from one score to the next, each with its own count: only
+ * the first `hitCount` of `hits` (and `rejectedCount` of `rejected`) are this score's, the rest
+ * are left over and never read. A long keyword list has hundreds of hits per point: an exact
+ * copy of each point's lists on every score was a good part of its garbage, and emptying or
+ * shortening a list by its length gives its storage back, to be grown again on the next score.
+ */
 interface PointHits {
   /** Evidence that counts. */
   hits: PlacedHit[];
+  hitCount: number;
   /** Evidence inside a clause that rejects it: where the answer ruled the idea out. */
   rejected: PlacedHit[];
+  rejectedCount: number;
 }
 
 interface HitContext {
@@ -97,21 +107,21 @@ interface HitContext {
   hedged: Uint8Array;
 }
 
-/**
- * One point's hits as they are found: lists reused from point to point and score to score, with
- * their own counts (emptying a list by its length gives its storage back, and growing it again
- * hit by hit was most of a long list's garbage). collectHits copies each point's out exactly.
- */
-interface HitCollector {
-  hits: PlacedHit[];
-  hitCount: number;
-  rejected: PlacedHit[];
-  rejectedCount: number;
+/** Each point's hits, by the point's index in its rubric (see PointHits). */
+const POINT_HITS: PointHits[] = [];
+
+function pointHits(index: number): PointHits {
+  let lists = POINT_HITS[index];
+  if (!lists) {
+    lists = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0 };
+    POINT_HITS[index] = lists;
+  }
+  lists.hitCount = 0;
+  lists.rejectedCount = 0;
+  return lists;
 }
 
-const COLLECTOR: HitCollector = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0 };
-
-function place(context: HitContext, pointId: string, hit: PlacedHit, into: HitCollector): void {
+function place(context: HitContext, pointId: string, hit: PlacedHit, into: PointHits): void {
   const segment = context.segmentation.segments[hit.segment];
   if (!segment || segment.directive) return;
   // Generic words, or a hedged clause ("maybe some X at some point"), name the idea without
@@ -221,10 +231,8 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
   const { terms, segmentation, segmentOfTerm } = context;
   const index = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const spans = PHRASE_SPANS;
-  return rubric.points.map((point) => {
-    const found = COLLECTOR;
-    found.hitCount = 0;
-    found.rejectedCount = 0;
+  return rubric.points.map((point, pointIndex) => {
+    const found = pointHits(pointIndex);
     for (const evidence of point.evidence) {
       for (const variant of evidence.variants) {
         const count = findPhrase(index, variant.termIds, segmentOfTerm, MAX_HITS_PER_PHRASE, spans);
@@ -267,8 +275,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
         place(context, point.id, hit, found);
       }
     });
-    // Entries past the counts are left over from earlier points and never read.
-    return { hits: found.hits.slice(0, found.hitCount), rejected: found.rejected.slice(0, found.rejectedCount) };
+    return found;
   });
 }
 
@@ -280,8 +287,18 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
  */
 function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, tokens: Tokens): void {
   for (const point of byPoint) {
-    if (point.rejected.length === 0 || point.hits.length === 0) continue;
-    point.hits = point.hits.filter((hit) => !point.rejected.some((rejected) => adoptedInstead(hit, rejected, segmentation, tokens)));
+    if (point.rejectedCount === 0 || point.hitCount === 0) continue;
+    // Kept hits move up in place, in order.
+    let kept = 0;
+    for (let index = 0; index < point.hitCount; index += 1) {
+      const hit = point.hits[index] as PlacedHit;
+      let adopted = false;
+      for (let at = 0; at < point.rejectedCount && !adopted; at += 1) adopted = adoptedInstead(hit, point.rejected[at] as PlacedHit, segmentation, tokens);
+      if (adopted) continue;
+      point.hits[kept] = hit;
+      kept += 1;
+    }
+    point.hitCount = kept;
   }
 }
 
@@ -326,15 +343,15 @@ function shareEvidence(byPoint: PointHits[]): void {
   // laid out flat and ordered by sentence (only hits in one sentence can share words), with no
   // object per hit.
   let total = 0;
-  for (const point of byPoint) total += point.hits.length;
+  for (const point of byPoint) total += point.hitCount;
   if (total < 2) return;
   // Entries past `total` are left over from an earlier score and never read.
   const hits = FLAT_HITS;
   const pointOf = REUSED.pointOfHit.take(total);
   let at = 0;
   byPoint.forEach((point, pointIndex) => {
-    for (const hit of point.hits) {
-      hits[at] = hit;
+    for (let index = 0; index < point.hitCount; index += 1) {
+      hits[at] = point.hits[index] as PlacedHit;
       pointOf[at] = pointIndex;
       at += 1;
     }
@@ -369,19 +386,18 @@ function shareEvidence(byPoint: PointHits[]): void {
   }
   if (!anyDropped) return;
   at = 0;
-  // Kept hits are moved up in place: each point's list is its own (made in this score).
+  // Kept hits are moved up in place.
   for (const point of byPoint) {
-    const { hits: pointHits } = point;
     let kept = 0;
-    for (let index = 0; index < pointHits.length; index += 1) {
-      const hit = pointHits[index];
+    for (let index = 0; index < point.hitCount; index += 1) {
+      const hit = point.hits[index];
       if (hit && dropped[at] !== 1) {
-        pointHits[kept] = hit;
+        point.hits[kept] = hit;
         kept += 1;
       }
       at += 1;
     }
-    pointHits.length = kept;
+    point.hitCount = kept;
   }
 }
 
@@ -459,9 +475,10 @@ function sentenceOrder(hits: readonly PlacedHit[], count: number): Int32Array {
  * explanation. Evidence in two items, or elsewhere in the answer, still corroborates; a concept
  * rule stated inside an item still covers (making items plain mentions cost agreement on tune).
  */
-function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation, tokens: Tokens): void {
-  for (const hits of hitsByPoint) {
-    for (const hit of hits) {
+function judgeEnumerationItems(byPoint: PointHits[], segmentation: Segmentation, tokens: Tokens): void {
+  for (const point of byPoint) {
+    for (let index = 0; index < point.hitCount; index += 1) {
+      const hit = point.hits[index] as PlacedHit;
       const segment = segmentation.segments[hit.segment];
       if (!segment?.enumeration) continue;
       let item = 0;
@@ -477,23 +494,27 @@ function judgeEnumerationItems(hitsByPoint: Hit[][], segmentation: Segmentation,
  * answer that steers the grader, such a segment is a summary of the rubric offered for marks
  * ("it derives the budget, pages at 14.4x, routes by severity, adds runbooks...") and counts for nothing.
  */
-function uncrowd(hitsByPoint: Hit[][], segmentCount: number, steered = false): void {
+function uncrowd(byPoint: PointHits[], segmentCount: number, steered = false): void {
   // One bit per rubric point (the schema allows at most 8) for each segment.
   const pointsBySegment = REUSED.pointsBySegment.take(segmentCount);
-  hitsByPoint.forEach((hits, point) => {
-    for (const hit of hits) pointsBySegment[hit.segment] = (pointsBySegment[hit.segment] ?? 0) | (1 << point);
+  byPoint.forEach((point, pointIndex) => {
+    for (let index = 0; index < point.hitCount; index += 1) {
+      const segment = (point.hits[index] as PlacedHit).segment;
+      pointsBySegment[segment] = (pointsBySegment[segment] ?? 0) | (1 << pointIndex);
+    }
   });
-  for (const hits of hitsByPoint) {
+  for (const point of byPoint) {
     let kept = 0;
-    for (const hit of hits) {
+    for (let index = 0; index < point.hitCount; index += 1) {
+      const hit = point.hits[index] as PlacedHit;
       const crowded = bitCount(pointsBySegment[hit.segment] ?? 0) >= CROWDED_SEGMENT_POINTS;
-      // Dropped in place: the list is the point's own (made in this score).
+      // Dropped in place.
       if (steered && crowded) continue;
       if (hit.kind === 'explanatory' && crowded) hit.kind = 'sentence';
-      hits[kept] = hit;
+      point.hits[kept] = hit;
       kept += 1;
     }
-    hits.length = kept;
+    point.hitCount = kept;
   }
 }
 
@@ -503,7 +524,7 @@ function bitCount(bits: number): number {
   return count;
 }
 
-function quoteOf(text: string, tokens: Tokens, segmentation: Segmentation, hit: Hit): string | undefined {
+function quoteOf(text: TextReader, tokens: Tokens, segmentation: Segmentation, hit: Hit): string | undefined {
   const segment = segmentation.segments[hit.segment];
   return segment ? quoteEvidence(text, tokens, segment, hit.firstToken, hit.lastToken) : undefined;
 }
@@ -534,11 +555,12 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   startHits();
   const original = truncate(answer);
   // Text aimed at the grader is blanked, not removed: offsets stay those of the original, so
-  // every quote is still a verbatim piece of what the person wrote.
+  // every quote is still a verbatim piece of what the person wrote. It is read blanked in
+  // place (answer-text.ts), not copied.
   const flagged = findGraderAddressed(original, rubric.ids);
-  const text = blankSpans(original, flagged);
+  const text = AnswerText.read(original, flagged);
   const steered = steersGrader(original, flagged);
-  const tokens = tokenize(text, REUSED.tokens);
+  const tokens = tokenizeUnits(text.original, text.units, REUSED.tokens);
   const segmentation = segmentAnswer(text, tokens, REUSED.segmentOfToken, REUSED.segments);
   if (isBareList(tokens, segmentation)) for (const segment of segmentation.segments) segment.kind = 'fragment';
   const terms = answerTerms(tokens, rubric.compounds, rubric.termIds, rubric.alsoKeep, REUSED.terms);
@@ -553,9 +575,9 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const byPoint = collectHits(rubric, context);
   setAsideAlternatives(byPoint, segmentation, tokens);
   shareEvidence(byPoint);
-  judgeEnumerationItems(byPoint.map((point) => point.hits), segmentation, tokens);
-  uncrowd(byPoint.map((point) => point.hits), segmentation.segments.length, steered);
-  const assessments = byPoint.map((point) => assessPoint(point.hits));
+  judgeEnumerationItems(byPoint, segmentation, tokens);
+  uncrowd(byPoint, segmentation.segments.length, steered);
+  const assessments = byPoint.map((point) => assessPoint(point.hits, point.hitCount));
 
   // An answer that mostly lists keywords gets no credit for the listed ones: an interviewer
   // hears buzzwords, not a design. Points it does explain keep their verdicts.
@@ -565,7 +587,8 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
 
   const points: PointResult[] = rubric.points.map((point, index) => {
     const assessment = assessments[index] ?? { verdict: 'missed', reason: 'none' };
-    const rejected = byPoint[index]?.rejected[0];
+    const hitsOfPoint = byPoint[index];
+    const rejected = hitsOfPoint && hitsOfPoint.rejectedCount > 0 ? hitsOfPoint.rejected[0] : undefined;
     let verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
     // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
     // its own words still counts, but at most as partial.

@@ -1,7 +1,9 @@
 import type { Question } from '../../content/schema.ts';
 import { ReusedUint8 } from '../reused-arrays.ts';
 import type { MisconceptionFinding } from '../types.ts';
-import type { Segment, Segmentation } from './sentences.ts';
+import type { TextReader } from './answer-text.ts';
+import { collapseWhitespace } from './collapse-whitespace.ts';
+import { isRegexSpace, type Segment, type Segmentation } from './sentences.ts';
 import { PREFIX_CODES, prefixCode } from './lexicon.ts';
 import { requiredWordStarts } from './regex-literals.ts';
 import type { Tokens } from './tokenize.ts';
@@ -166,7 +168,7 @@ export interface MisconceptionHits {
   blocked: Map<number, Set<string>>;
 }
 
-function quoteOf(text: string, start: number, end: number): string {
+function quoteOf(text: TextReader, start: number, end: number): string {
   const sentence = text.slice(start, end).trim();
   if (sentence.length <= MAX_QUOTE_CHARS) return sentence;
   // Cut, never rewritten: the quote stays a verbatim piece of the answer.
@@ -176,14 +178,14 @@ function quoteOf(text: string, start: number, end: number): string {
 const MULTI_SPACE = /\s\s|[^\S ]/;
 
 /** Offsets in `sentence` (whitespace collapsed) back to offsets in the answer. */
-function originalOffset(text: string, segment: Segment, collapsedOffset: number): number {
+function originalOffset(text: TextReader, segment: Segment, collapsedOffset: number): number {
   // Most sentences have single spaces only: then the offsets are the same.
   if (!MULTI_SPACE.test(text.slice(segment.start, segment.end))) return segment.start + collapsedOffset;
   let collapsed = 0;
   let index = segment.start;
   let inSpace = false;
   while (index < segment.end && collapsed < collapsedOffset) {
-    const space = /\s/.test(text.charAt(index));
+    const space = isRegexSpace(text.charCodeAt(index));
     if (!space || !inSpace) collapsed += 1;
     inSpace = space;
     index += 1;
@@ -196,7 +198,7 @@ function originalOffset(text: string, segment: Segment, collapsedOffset: number)
  * or by one inside it ("head sampling does not keep every error") unless the pattern spells
  * that negation itself.
  */
-function matchRejected(text: string, tokens: Tokens, rejections: Int32Array, segment: Segment, match: RegExpExecArray, innerCuesCount: boolean): boolean {
+function matchRejected(text: TextReader, tokens: Tokens, rejections: Int32Array, segment: Segment, match: RegExpExecArray, innerCuesCount: boolean): boolean {
   const start = originalOffset(text, segment, match.index);
   const end = originalOffset(text, segment, match.index + match[0].length);
   for (let token = segment.firstToken; token < segment.endToken; token += 1) {
@@ -234,7 +236,7 @@ const ANYWHERE = new ReusedUint8();
  * A regex word starts at a token's start, or inside an irregular token after a character that
  * is not an ASCII letter or digit ("l’sampl", "éspan"): those tokens are read from the text.
  */
-function literalsBySegment(table: WordStartTable, text: string, tokens: Tokens, segmentation: Segmentation): { present: Uint8Array; anywhere: Uint8Array } {
+function literalsBySegment(table: WordStartTable, text: TextReader, tokens: Tokens, segmentation: Segmentation): { present: Uint8Array; anywhere: Uint8Array } {
   const segments = segmentation.segments.length;
   // literals × sentences: tens of kilobytes for a long list, reused rather than allocated per score.
   const present = PRESENT.take(table.literals.length * segments);
@@ -284,7 +286,7 @@ function groupsMet(groups: readonly Int32Array[], present: Uint8Array, segments:
  * comes from negation.ts. A pattern is only run on sentences that hold the words it needs
  * (regex-literals.ts), so on most answers no regex runs at all.
  */
-export function findMisconceptions(question: Question, text: string, tokens: Tokens, segmentation: Segmentation, rejections: Int32Array): MisconceptionHits {
+export function findMisconceptions(question: Question, text: TextReader, tokens: Tokens, segmentation: Segmentation, rejections: Int32Array): MisconceptionHits {
   const { misconceptions: compiled, table } = compiledFor(question);
   const findings: MisconceptionFinding[] = [];
   const blocked = new Map<number, Set<string>>();
@@ -301,7 +303,7 @@ export function findMisconceptions(question: Question, text: string, tokens: Tok
     let sentence = sentences[segmentIndex];
     if (sentence === undefined) {
       const raw = text.slice(segment.start, segment.end);
-      sentence = MULTI_SPACE.test(raw) ? raw.replace(/\s+/g, ' ') : raw;
+      sentence = MULTI_SPACE.test(raw) ? collapseWhitespace(raw) : raw;
       sentences[segmentIndex] = sentence;
     }
     return sentence;

@@ -1,4 +1,5 @@
 import type { ReusedInt32 } from '../reused-arrays.ts';
+import type { TextReader } from './answer-text.ts';
 import { NEGATIONS } from './function-words.ts';
 import { WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_NEGATION_CUE } from './lexicon.ts';
 import {
@@ -67,7 +68,7 @@ function norm(tokens: Tokens, index: number): string {
  * The answer findRejections is reading, for the few checks that need the punctuation between two
  * tokens (a colon is not a gap bit). Set for the duration of one synchronous call.
  */
-let answerText = '';
+let answerText: TextReader = '';
 
 /** A colon sits between token `index - 1` and token `index` ("likewise not: teams would..."). */
 function colonBefore(tokens: Tokens, index: number): boolean {
@@ -710,7 +711,7 @@ function onlyFunctionWords(tokens: Tokens, from: number, to: number): boolean {
 
 /** `reuse`: an array to hold the result instead of a fresh one (see reused-arrays.ts). */
 /** `text`: the answer the tokens were read from; without it a colon does not end a clause. */
-export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse?: ReusedInt32, text = ''): Int32Array {
+export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse?: ReusedInt32, text: TextReader = ''): Int32Array {
   const out = reuse ? reuse.take(tokens.count) : new Int32Array(tokens.count);
   answerText = text;
   const { segments } = segmentation;

@@ -1,4 +1,5 @@
 import type { ReusedInt32 } from '../reused-arrays.ts';
+import type { TextReader } from './answer-text.ts';
 import { WORD_BARE_LINK, WORD_CHAIN_LINK, WORD_CLAUSE_MAKER, WORD_FUNCTION, WORD_GRADER_CUE, WORD_LIST_JOINER, WORD_REASONING } from './lexicon.ts';
 import {
   GAP_BLANK_LINE,
@@ -77,7 +78,7 @@ function isClausePunctuation(code: number): boolean {
 const BARE_ITEM_JOINER = WORD_LIST_JOINER | WORD_BARE_LINK;
 
 /** The gap before token `index` is a comma or semicolon with at most a space either side. */
-function clausePunctuation(text: string, tokens: Tokens, index: number): boolean {
+function clausePunctuation(text: TextReader, tokens: Tokens, index: number): boolean {
   // Read in place: a slice per gap made this the scorer's biggest source of garbage.
   let at = tokens.ends[index - 1] ?? 0;
   const end = tokens.starts[index] ?? 0;
@@ -104,7 +105,7 @@ const SEGMENT_GAPS = GAP_TERMINATOR | GAP_NEWLINE;
 const LINE_BREAK_ENDING_LINE = GAP_BLANK_LINE | GAP_BULLET | GAP_PUNCT_BEFORE_NEWLINE | GAP_TERMINATOR;
 
 /** Whether a new segment starts at token `index` (> 0). */
-function startsSegment(text: string, tokens: Tokens, index: number): boolean {
+function startsSegment(text: TextReader, tokens: Tokens, index: number): boolean {
   const gap = tokens.gaps[index] ?? 0;
   if (gap & GAP_TERMINATOR) {
     const previous = tokens.words[index - 1]?.norm ?? '';
@@ -126,7 +127,7 @@ function startsSegment(text: string, tokens: Tokens, index: number): boolean {
 }
 
 /** Judges the segment of tokens [firstToken, endToken) in one pass over its tokens. */
-function describeSegment(text: string, tokens: Tokens, firstToken: number, endToken: number, into?: Segment): Segment {
+function describeSegment(text: TextReader, tokens: Tokens, firstToken: number, endToken: number, into?: Segment): Segment {
   const start = tokens.starts[firstToken] ?? 0;
   const end = tokens.ends[endToken - 1] ?? start;
   const words = endToken - firstToken;
@@ -225,7 +226,7 @@ export class ReusedSegments {
 }
 
 /** JavaScript's \s: WhiteSpace and LineTerminator of the spec. */
-function isRegexSpace(code: number): boolean {
+export function isRegexSpace(code: number): boolean {
   return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
     code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
@@ -234,7 +235,7 @@ function isRegexSpace(code: number): boolean {
  * The gap text[start, end) matches /^[^\S\n]*:\s/ or /^\)?:\s/ (a colon ending a lead-in, then a
  * space), read in place rather than sliced: this runs for every word of every lead-in.
  */
-function colonOpensList(text: string, start: number, end: number): boolean {
+function colonOpensList(text: TextReader, start: number, end: number): boolean {
   let at = start;
   if (at < end && text.charCodeAt(at) === 41) at += 1;
   else while (at < end && text.charCodeAt(at) !== 10 && isRegexSpace(text.charCodeAt(at))) at += 1;
@@ -242,7 +243,7 @@ function colonOpensList(text: string, start: number, end: number): boolean {
 }
 
 /** A lead-in of a few words, a colon, then items separated by commas or semicolons. */
-function isEnumeration(text: string, tokens: Tokens, firstToken: number, endToken: number): boolean {
+function isEnumeration(text: TextReader, tokens: Tokens, firstToken: number, endToken: number): boolean {
   const last = Math.min(endToken, firstToken + MAX_ENUMERATION_LEAD_WORDS + 1);
   // Two or more words before the colon: "What I'd do:", "So the design is:". A one-word topic
   // heading ("Scaling: the replica count follows...") opens prose, not a list.
@@ -257,7 +258,7 @@ function isEnumeration(text: string, tokens: Tokens, firstToken: number, endToke
 
 /** `reuse`: an array to hold segmentOfToken instead of a fresh one (see reused-arrays.ts);
  * `reuseSegments`: segment records to refill instead of fresh ones. */
-export function segmentAnswer(text: string, tokens: Tokens, reuse?: ReusedInt32, reuseSegments?: ReusedSegments): Segmentation {
+export function segmentAnswer(text: TextReader, tokens: Tokens, reuse?: ReusedInt32, reuseSegments?: ReusedSegments): Segmentation {
   const segmentOfToken = reuse ? reuse.take(tokens.count) : new Int32Array(tokens.count);
   const segments: Segment[] = reuseSegments ? reuseSegments.list : [];
   // Filled by index and cut to length at the end: emptying the list first would drop its storage.

@@ -1,5 +1,4 @@
-import { Buffer } from 'node:buffer';
-import type { ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
+import { ReusedCodeUnits, type ReusedInt32, type ReusedUint8 } from '../reused-arrays.ts';
 import { asciiWordAt, describeWord, HASH_PRIME, HASH_SEED, type WordInfo } from './lexicon.ts';
 import { normalizeWord } from './normalize.ts';
 
@@ -73,31 +72,9 @@ const PERCENT = 37;
 const DOLLAR = 36;
 const RIGHT_SINGLE_QUOTE = 0x2019;
 
-// Reading a typed array is several times faster than String#charCodeAt in V8, and the copy
-// is a native conversion, so long answers are scanned as UTF-16 code units.
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
-
 // One buffer reused by every call (tokenize is synchronous and the units never leave it), so a
-// long answer's copy is not fresh garbage on every score. Longer texts get a buffer of their own.
-const MAX_REUSED_UNITS = 64 * 1024;
-let reused = Buffer.allocUnsafeSlow(0);
-
-function codeUnits(text: string): Uint16Array {
-  if (!LITTLE_ENDIAN) {
-    const units = new Uint16Array(text.length);
-    for (let index = 0; index < text.length; index += 1) units[index] = text.charCodeAt(index);
-    return units;
-  }
-  if (text.length <= MAX_REUSED_UNITS) {
-    if (reused.length < text.length * 2) reused = Buffer.allocUnsafeSlow(Math.min(MAX_REUSED_UNITS, Math.max(text.length, 4096)) * 2);
-    // allocUnsafeSlow buffers own their memory from offset 0, so the view is aligned.
-    const written = reused.write(text, 0, 'utf16le');
-    return new Uint16Array(reused.buffer, reused.byteOffset, written >> 1);
-  }
-  const bytes = Buffer.from(text, 'utf16le');
-  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
-  return new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-}
+// long text's copy is not fresh garbage on every call.
+const CODE_UNITS = new ReusedCodeUnits();
 
 function codePointAt(units: Uint16Array, index: number): number {
   const high = units[index] ?? 0;
@@ -225,7 +202,15 @@ export interface TokenArrays {
 }
 
 export function tokenize(text: string, reuse?: TokenArrays): Tokens {
-  const units = codeUnits(text);
+  return tokenizeUnits(text, CODE_UNITS.read(text), reuse);
+}
+
+/**
+ * Tokenises `units`: the text's UTF-16 units, where stretches may have been blanked (spaces,
+ * line breaks kept; see answer-text.ts) so that they hold no token. A token is never a blanked
+ * unit, so each token's characters are read from `text` itself.
+ */
+export function tokenizeUnits(text: string, units: Uint16Array, reuse?: TokenArrays): Tokens {
   const length = units.length;
   // English averages about six characters per word and its gap; grow if the text is denser.
   const builder = new TokenBuilder((length >> 2) + 16, reuse);

@@ -48,18 +48,21 @@ function rank(hit: Hit): number {
   return hit.concept && hit.kind !== 'fragment' ? KIND_RANK.explanatory + 1 : KIND_RANK[hit.kind];
 }
 
-function strongest(hits: readonly Hit[], distinctiveOnly: boolean): Hit | undefined {
+function strongest(hits: readonly Hit[], count: number, distinctiveOnly: boolean): Hit | undefined {
   let best: Hit | undefined;
-  for (const hit of hits) if (!(distinctiveOnly && hit.generic) && (!best || rank(hit) > rank(best))) best = hit;
+  for (let index = 0; index < count; index += 1) {
+    const hit = hits[index];
+    if (hit && !(distinctiveOnly && hit.generic) && (!best || rank(hit) > rank(best))) best = hit;
+  }
   return best;
 }
 
 /** Two different phrases at non-overlapping places, at least one of them in prose. */
-function corroborated(hits: readonly Hit[]): boolean {
-  for (let i = 0; i < hits.length; i += 1) {
+function corroborated(hits: readonly Hit[], count: number): boolean {
+  for (let i = 0; i < count; i += 1) {
     const a = hits[i];
     if (!a) continue;
-    for (let j = i + 1; j < hits.length; j += 1) {
+    for (let j = i + 1; j < count; j += 1) {
       const b = hits[j];
       if (!b || a.key === b.key || (a.generic && b.generic)) continue;
       if (a.item !== undefined && a.segment === b.segment && a.item === b.item) continue;
@@ -70,19 +73,20 @@ function corroborated(hits: readonly Hit[]): boolean {
   return false;
 }
 
-export function assessPoint(hits: readonly Hit[]): Assessment {
+/** `count`: how many of `hits` are the point's (the scorer reuses its lists; see keyword-scorer.ts). */
+export function assessPoint(hits: readonly Hit[], count = hits.length): Assessment {
   // Generic words alone name the area, not the idea: the point is at most partial.
   // (The strongest distinctive hit is picked in place: a long list has hundreds of hits per
   // point, and a filtered copy of them was a good part of its garbage.)
-  const best = strongest(hits, true);
-  if (!best && hits.length > 0) {
-    const named = strongest(hits, false);
+  const best = strongest(hits, count, true);
+  if (!best && count > 0) {
+    const named = strongest(hits, count, false);
     return named?.kind === 'fragment' ? { verdict: 'partial', reason: 'listed', best: named } : { verdict: 'partial', reason: 'bare', best: named };
   }
   if (!best) return { verdict: 'missed', reason: 'none' };
   if (best.kind === 'fragment') return { verdict: 'partial', reason: 'listed', best };
   if (best.concept) return { verdict: 'covered', reason: 'stated', best };
   if (best.kind === 'explanatory') return { verdict: 'covered', reason: 'explained', best };
-  if (corroborated(hits)) return { verdict: 'covered', reason: 'corroborated', best };
+  if (corroborated(hits, count)) return { verdict: 'covered', reason: 'corroborated', best };
   return { verdict: 'partial', reason: 'bare', best };
 }
