@@ -12,6 +12,7 @@ import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
+import { missingParts } from './parts.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenize, type TokenArrays, type Tokens } from './tokenize.ts';
@@ -67,6 +68,11 @@ function isBareList(tokens: Tokens, segmentation: Segmentation): boolean {
   return items >= MIN_BARE_LIST_ITEMS;
 }
 
+/** Why a point the answer explains is only partial: it leaves out part of what the point asks. */
+export function partsNote(missing: readonly string[]): string {
+  return `only part of this point: nothing on ${missing.join(' or ')}`;
+}
+
 function truncate(answer: string): string {
   if (answer.length <= MAX_ANSWER_CHARS) return answer;
   const code = answer.charCodeAt(MAX_ANSWER_CHARS - 1);
@@ -84,6 +90,8 @@ interface PointHits {
   hits: PlacedHit[];
   /** Evidence inside a clause that rejects it: where the answer ruled the idea out. */
   rejected: PlacedHit[];
+  /** Parts of a multi-part point the answer never states (parts.ts). */
+  missing: readonly string[];
 }
 
 interface HitContext {
@@ -213,6 +221,8 @@ function takeHit(): PooledHit {
   return hit;
 }
 
+const NONE_MISSING: readonly string[] = [];
+
 /** findPhrase's output in collectHits, read before the next call: one array for every score. */
 const PHRASE_SPANS = new Int32Array(MAX_HITS_PER_PHRASE * 2);
 
@@ -267,8 +277,9 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
         place(context, point.id, hit, found);
       }
     });
+    const missing = point.parts.length > 0 && found.hitCount > 0 ? missingParts(point.parts, point.id, index, context) : NONE_MISSING;
     // Entries past the counts are left over from earlier points and never read.
-    return { hits: found.hits.slice(0, found.hitCount), rejected: found.rejected.slice(0, found.rejectedCount) };
+    return { hits: found.hits.slice(0, found.hitCount), rejected: found.rejected.slice(0, found.rejectedCount), missing };
   });
 }
 
@@ -567,6 +578,10 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     const assessment = assessments[index] ?? { verdict: 'missed', reason: 'none' };
     const rejected = byPoint[index]?.rejected[0];
     let verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
+    // A multi-part point explained with a part left out is half there (parts.ts).
+    const missing = byPoint[index]?.missing ?? NONE_MISSING;
+    const partOnly = verdict === 'covered' && missing.length > 0;
+    if (partOnly) verdict = 'partial';
     // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
     // its own words still counts, but at most as partial.
     if (steered && verdict === 'covered') verdict = 'partial';
@@ -585,7 +600,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     }
     const shown = reason === 'ruledOut' ? rejected : best;
     const matchedText = shown ? text.slice(tokens.starts[shown.firstToken] ?? 0, tokens.ends[shown.lastToken] ?? 0) : '';
-    const note = verdict === 'covered' ? undefined : steered && assessment.verdict === 'covered' ? STEERED_NOTE : noteFor(reason, point.theme, matchedText, stuffed);
+    const note = verdict === 'covered' ? undefined : steered && assessment.verdict === 'covered' ? STEERED_NOTE : partOnly ? partsNote(missing) : noteFor(reason, point.theme, matchedText, stuffed);
     if (note) result.note = note;
     return result;
   });
