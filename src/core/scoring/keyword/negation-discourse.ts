@@ -123,7 +123,10 @@ const REVISITING: ReadonlySet<string> = new Set(['revisit', 'reconsider', 'consi
 
 const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'was', 'were', 'be', 'theyre']);
 /** Words between a copula and its verdict: "are both off the table", "is pure cargo cult". */
-const VERDICT_FILLERS: ReadonlySet<string> = new Set(['both', 'all', 'just', 'pure', 'simply', 'mostly', 'really', 'frankly', 'honestly', 'basically', 'largely', 'a', 'an']);
+const VERDICT_FILLERS: ReadonlySet<string> = new Set([
+  'both', 'all', 'just', 'pure', 'simply', 'mostly', 'really', 'frankly', 'honestly', 'basically', 'largely', 'a', 'an',
+  'therefore', 'thus', 'then', 'also', 'clearly', 'obviously', 'likewise', 'equally',
+]);
 /** Verdicts whose subject can run past ten words ("X for Y and Z for W are both off the table"). */
 const LONG_SUBJECT_VERDICTS: readonly (readonly string[])[] = [
   ['off', 'the', 'table'], ['cargo', 'cult'], ['theatre'], ['theater'], ['overkill'], ['guesswork'], ['busywork'],
@@ -422,7 +425,7 @@ function markIfEver(tokens: Tokens, out: Int32Array, sentence: Sentence, questio
 function markCopulaVerdict(tokens: Tokens, text: string, out: Int32Array, copula: number, start: number, end: number): void {
   if (!AFTER_COPULA.has(norm(tokens, copula + 1)) && norm(tokens, copula - 1) !== 'so') return;
   let at = copula + 1;
-  while (at < end && at <= copula + 2 && VERDICT_FILLERS.has(norm(tokens, at))) at += 1;
+  while (at < end && at <= copula + 3 && VERDICT_FILLERS.has(norm(tokens, at))) at += 1;
   // "and so are latency-injection experiments": adds to the rejection just made.
   if (norm(tokens, copula - 1) === 'so' && norm(tokens, copula - 2) === 'and' && rejectedBefore(out, start, copula - 2)) {
     mark(out, copula + 1, clauseEnd(tokens, copula, end), copula - 1);
