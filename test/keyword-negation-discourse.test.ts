@@ -47,6 +47,8 @@ describe('rejections spelled over a sentence or two leave the idea uncredited', 
     // deflection and deferral by waiting
     ['cdn-performance-monitoring', 'business-link', 'Tying latency to conversion, bounce and rebuffering is a product analytics question, and we\'d leave it to that team.'],
     ['incident-response-observability', 'stakeholder-comms', 'Status page updates to customers and stakeholders wait until the morning.'],
+    ['logging-10tb-day', 'redaction', 'Redacting and tokenising PII at the source before indexing is something I\'d leave to each team.'],
+    ['error-tracking-grouping', 'rich-context', 'Source maps, breadcrumbs and user context we\'d leave out, the raw message is enough.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     expect(pointOf(questionId, pointId, answer).verdict).toBe('missed');
   });
@@ -61,6 +63,8 @@ describe('the same shapes keep what the answer adopts', () => {
     ['ecommerce-business-metrics', 'causal-impact', 'We\'d suggest controlled experiments that inject latency for a small share of users, instead of trusting the raw correlation.'],
     // "so" clauses that go on to keep something
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling keeps every errored and slow trace plus a small random share, so we don\'t lose the rare failures.'],
+    // "leave out" with its object after it is an exclusion that is the design
+    ['payment-slo-alerting', 'sli-definition', 'The SLI is the share of valid payment attempts that succeed, measured at the gateway; we\'d leave out declines such as insufficient funds.'],
     // a measurement, not a verdict
     ['payment-slo-alerting', 'automated-mitigation', 'Because 4.3 minutes a month is less than the time a person needs to acknowledge a page, the first response, a rollback or failover, is automated.'],
     // "would be added when": autoscaling describes what happens, it defers nothing

@@ -494,6 +494,20 @@ function markSubject(tokens: Tokens, text: string, out: Int32Array, verb: number
 
 /** "X is a product analytics question, and we'd leave it to that team", "..., so we leave them off". */
 function markLeftToOthers(tokens: Tokens, text: string, out: Int32Array, leave: number, start: number, end: number): void {
+  // "Source maps and breadcrumbs we'd leave out, ...": the object comes first.
+  if (norm(tokens, leave + 1) === 'out' && WE_WOULD.has(norm(tokens, leave - 1)) && (leave + 2 >= end || gapHas(tokens, leave + 2, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE))) {
+    const from = clauseStart(tokens, text, leave - 1, start);
+    if (from < leave - 1 && !gapHas(tokens, leave - 1, GAP_SEPARATOR)) mark(out, from, leave - 1, leave);
+    return;
+  }
+  // "X is something I'd leave to each team": handed to others, like "we'd skip".
+  if (norm(tokens, leave + 1) === 'to' && WE_WOULD.has(norm(tokens, leave - 1))) {
+    for (let copula = leave - 2; copula > start && copula >= leave - 5; copula -= 1) {
+      if (!COPULAS.has(norm(tokens, copula))) continue;
+      markSubject(tokens, text, out, copula, start, leave);
+      return;
+    }
+  }
   const object = norm(tokens, leave + 1);
   if (object !== 'it' && object !== 'that' && object !== 'them' && object !== 'this') return;
   const after = norm(tokens, leave + 2);
