@@ -49,6 +49,17 @@ describe('rejections spelled over a sentence or two leave the idea uncredited', 
     ['incident-response-observability', 'stakeholder-comms', 'Status page updates to customers and stakeholders wait until the morning.'],
     ['logging-10tb-day', 'redaction', 'Redacting and tokenising PII at the source before indexing is something I\'d leave to each team.'],
     ['error-tracking-grouping', 'rich-context', 'Source maps, breadcrumbs and user context we\'d leave out, the raw message is enough.'],
+    // passive refusals, roadmaps and short refusals
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every errored and slow trace was considered and rejected.'],
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every errored and slow trace has been ruled out.'],
+    ['logging-10tb-day', 'buffered-ingest', 'A durable Kafka buffer between the agents and the indexers is not on the roadmap.'],
+    ['logging-10tb-day', 'buffered-ingest', 'A durable Kafka buffer between the agents and the indexers: not this year.'],
+    ['logging-10tb-day', 'buffered-ingest', 'A durable Kafka buffer that absorbs bursts is a solution looking for a problem.'],
+    ['logging-10tb-day', 'buffered-ingest', 'A durable Kafka buffer that absorbs bursts? Hard pass.'],
+    ['logging-10tb-day', 'buffered-ingest', 'Agents ship straight to the indexers. A durable Kafka buffer that absorbs bursts? Nice in theory.'],
+    ['logging-10tb-day', 'buffered-ingest', 'Who needs a durable Kafka buffer that absorbs bursts when the agents can retry?'],
+    ['logging-10tb-day', 'buffered-ingest', 'Why would anyone run a durable Kafka buffer that absorbs bursts for this?'],
+    ['logging-10tb-day', 'buffered-ingest', 'The agents retry on their own, which makes a durable Kafka buffer that absorbs bursts redundant.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     expect(pointOf(questionId, pointId, answer).verdict).toBe('missed');
   });
@@ -65,6 +76,11 @@ describe('the same shapes keep what the answer adopts', () => {
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling keeps every errored and slow trace plus a small random share, so we don\'t lose the rare failures.'],
     // "leave out" with its object after it is an exclusion that is the design
     ['payment-slo-alerting', 'sli-definition', 'The SLI is the share of valid payment attempts that succeed, measured at the gateway; we\'d leave out declines such as insufficient funds.'],
+    // a clarifying question, and a rhetorical question answered
+    ['metrics-high-traffic-api', 'scalable-storage', 'Who needs a year of history across regions? Capacity planning does, so we remote-write to Mimir, a horizontally scalable long-term store for global queries.'],
+    ['tracing-100-services', 'collector-tier', 'Why would anyone run a collector tier? Because gateway collectors that route spans by trace id let sampling see whole traces.'],
+    // redundancy as high availability
+    ['tracing-100-services', 'collector-tier', 'Local agents forward to gateway collectors that route spans by trace id; two gateways per zone make the tier redundant.'],
     // a measurement, not a verdict
     ['payment-slo-alerting', 'automated-mitigation', 'Because 4.3 minutes a month is less than the time a person needs to acknowledge a page, the first response, a rollback or failover, is automated.'],
     // "would be added when": autoscaling describes what happens, it defers nothing

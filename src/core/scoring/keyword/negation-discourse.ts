@@ -79,6 +79,15 @@ const SARCASTIC_OPENERS: readonly (readonly string[])[] = [
   ['why', 'bother'], ['who', 'needs'], ['cant', 'see', 'the', 'point'], ['dont', 'see', 'the', 'point'],
   ['i', 'cant', 'see', 'the', 'point'], ['i', 'dont', 'see', 'the', 'point'], ['right', 'because'], ['nice', 'try'],
   ['of', 'course', 'not'], ['what', 'for'], ['wonderful', 'if'], ['fine', 'if'], ['only', 'if', 'we', 'enjoy'],
+  ['nice', 'in', 'theory'], ['great', 'in', 'theory'], ['lovely', 'in', 'theory'], ['hard', 'pass'], ['no', 'thanks'],
+  ['no', 'thank', 'you'], ['thanks', 'but', 'no'], ['not', 'a', 'chance'], ['we', 'looked', 'at', 'it', 'and', 'passed'],
+  ['looked', 'at', 'it', 'and', 'passed'], ['tempting', 'but', 'no'],
+];
+
+/** A whole sentence that refuses the question before it: "Pass.", "Nope.", "Not this year.", "Maybe later.". */
+const SHORT_REFUSALS: readonly (readonly string[])[] = [
+  ['pass'], ['nope'], ['nah'], ['hardly'], ['not', 'now'], ['not', 'yet'], ['not', 'this', 'year'], ['not', 'this', 'quarter'],
+  ['maybe', 'later'], ['later'], ['next', 'year'], ['one', 'day', 'maybe'], ['someday', 'maybe'], ['not', 'for', 'now'],
 ];
 
 /** A sentence this short, asked after a statement, doubts it: "Do we?", "Really?". */
@@ -90,10 +99,19 @@ const DOUBTING_QUESTIONS: readonly (readonly string[])[] = [
 const RHETORICAL_OPENERS: readonly (readonly string[])[] = [
   ['do', 'we', 'really'], ['do', 'we', 'honestly'], ['does', 'anyone', 'really'], ['does', 'anybody', 'really'],
   ['who', 'really', 'needs'], ['why', 'would', 'we', 'ever'], ['is', 'there', 'really'], ['do', 'we', 'actually'],
+  ['who', 'needs'], ['why', 'would', 'anyone'], ['why', 'would', 'anybody'], ['whats', 'the', 'point', 'of'],
+  ['what', 'is', 'the', 'point', 'of'], ['why', 'bother', 'with'],
 ];
 
+const CONDITIONAL_TAILS: ReadonlySet<string> = new Set(['when', 'if', 'anyway', 'anymore', 'really']);
+
+function hasWord(tokens: Tokens, from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let index = from; index < to; index += 1) if (words.has(norm(tokens, index))) return true;
+  return false;
+}
+
 /** A reply that takes a rhetorical question at face value: "Do we really need X? Yes: ...". */
-const AFFIRMATIONS: ReadonlySet<string> = new Set(['yes', 'yep', 'absolutely', 'definitely', 'certainly', 'indeed']);
+const AFFIRMATIONS: ReadonlySet<string> = new Set(['yes', 'yep', 'absolutely', 'definitely', 'certainly', 'indeed', 'because', 'to', 'the']);
 
 /** Who an idea is attributed to ("some will say", "someone suggests", "people always propose"). */
 const REPORTERS: ReadonlySet<string> = new Set(['some', 'someone', 'somebody', 'people', 'others', 'everyone', 'everybody', 'folks', 'consultants', 'vendors', 'textbooks']);
@@ -121,7 +139,7 @@ const CONDITIONS: ReadonlySet<string> = new Set(['if', 'once', 'when', 'with', '
 /** The main clause of "If we ever ..., we can revisit X" defers X. */
 const REVISITING: ReadonlySet<string> = new Set(['revisit', 'reconsider', 'consider', 'think', 'look', 'added', 'considered', 'revisited']);
 
-const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'was', 'were', 'be', 'theyre']);
+const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'was', 'were', 'be', 'theyre', 'been', 'gets', 'got']);
 /** Words between a copula and its verdict: "are both off the table", "is pure cargo cult". */
 const VERDICT_FILLERS: ReadonlySet<string> = new Set([
   'both', 'all', 'just', 'pure', 'simply', 'mostly', 'really', 'frankly', 'honestly', 'basically', 'largely', 'a', 'an',
@@ -133,6 +151,12 @@ const LONG_SUBJECT_VERDICTS: readonly (readonly string[])[] = [
   ['premature', 'optimisation'], ['premature', 'optimization'], ['bureaucracy', 'tax'], ['luxury'], ['out', 'of', 'scope'],
   ['not', 'worth', 'it'], ['not', 'needed'], ['not', 'something', 'wed'], ['not', 'something', 'we'],
   ['a', 'non', 'starter'], ['out'], ['left', 'alone'], ['left', 'as', 'is'], ['left', 'out'],
+  ['solution', 'looking', 'for'], ['not', 'on', 'the', 'roadmap'], ['not', 'in', 'scope'], ['not', 'part', 'of', 'the', 'plan'],
+  ['not', 'part', 'of', 'the', 'design'], ['not', 'in', 'the', 'plan'], ['not', 'for', 'us'], ['not', 'this', 'year'],
+  // passive refusals: "X was rejected", "X has been ruled out", "X was considered and rejected".
+  ['rejected'], ['ruled', 'out'], ['scrapped'], ['shelved'], ['vetoed'], ['binned'], ['nixed'], ['parked'], ['descoped'],
+  ['deprioritised'], ['deprioritized'], ['turned', 'down'], ['considered', 'and', 'rejected'], ['considered', 'and', 'dropped'],
+  ['dropped', 'from', 'the', 'plan'], ['dropped', 'from', 'the', 'design'], ['cut', 'from', 'the', 'plan'], ['struck', 'off'],
 ];
 /** The words a copula verdict can start with (after its fillers), to skip other copulas at once. */
 const AFTER_COPULA: ReadonlySet<string> = new Set([
@@ -161,12 +185,17 @@ const FAINT_PRAISE: ReadonlySet<string> = new Set([
   'attractive', 'neat', 'thorough', 'rigorous', 'fine', 'impressive',
 ]);
 
+/** "which makes X redundant", "renders X moot": what the answer already has makes X unneeded. */
+const MOOT: ReadonlySet<string> = new Set(['redundant', 'superfluous', 'moot', 'obsolete', 'unnecessary', 'pointless']);
+const MAKING: ReadonlySet<string> = new Set(['makes', 'make', 'made', 'renders', 'render', 'rendered']);
+const REFERRING: ReadonlySet<string> = new Set(['which', 'that', 'this', 'it', 'retries', 'already']);
+
 /** Words that open a new clause, where a subject looking back from its verdict stops ("but", "we"...). */
 const SUBJECT_STOPS: ReadonlySet<string> = new Set([
   'but', 'however', 'whereas', 'while', 'although', 'though', 'because', 'since', 'so', 'which', 'then', 'yet', 'unless',
   'until', 'except', 'instead', 'otherwise', 'therefore', 'thus', 'hence', 'we', 'i', 'you', 'they', 'wed', 'id', 'youd',
-  'theyd', 'weve', 'ive', 'im', 'if', 'when', 'where', 'who', 'whose', 'is', 'are', 'was', 'were', 'will', 'would',
-  'can', 'could', 'should', 'must', 'do', 'does', 'did', 'has', 'have', 'had', 'it', 'its', 'thats', 'that', 'this',
+  'theyd', 'weve', 'ive', 'im', 'if', 'when', 'where', 'is', 'are', 'was', 'were', 'will', 'would',
+  'can', 'could', 'should', 'must', 'do', 'does', 'did', 'has', 'have', 'had', 'it', 'its', 'thats', 'this',
 ]);
 /** A subject may reach back this many words from its copula. */
 const MAX_SUBJECT = 24;
@@ -218,7 +247,7 @@ const CURRENT: Sentence = { start: 0, end: 0 };
 
 /** Words that can open a sentence any opening rule reads: other sentences skip those rules. */
 const OPENING_WORDS: ReadonlySet<string> = new Set([
-  ...[...SARCASTIC_OPENERS, ...DOUBTING_QUESTIONS, ...RHETORICAL_OPENERS].map((opener) => opener[0] ?? ''), 'if',
+  ...[...SARCASTIC_OPENERS, ...DOUBTING_QUESTIONS, ...RHETORICAL_OPENERS, ...SHORT_REFUSALS].map((opener) => opener[0] ?? ''), 'if',
 ]);
 
 const TRIGGER_CLASSES = WORD_CLAUSE_MAKER | WORD_NEGATION_CUE;
@@ -233,6 +262,8 @@ const TRIGGER_SEEMING = 6;
 const TRIGGER_WAIT = 7;
 const TRIGGER_WHAT = 8;
 const TRIGGER_SPEECH = 9;
+const TRIGGER_NOT = 10;
+const TRIGGER_MOOT = 11;
 const TRIGGERS: ReadonlyMap<string, number> = new Map<string, number>([
   ['so', TRIGGER_SO], ['would', TRIGGER_MODAL], ['could', TRIGGER_MODAL], ['might', TRIGGER_MODAL],
   ...[...COPULAS].map((word): [string, number] => [word, TRIGGER_COPULA]),
@@ -241,6 +272,8 @@ const TRIGGERS: ReadonlyMap<string, number> = new Map<string, number>([
   ...[...SEEMING].map((word): [string, number] => [word, TRIGGER_SEEMING]),
   ['wait', TRIGGER_WAIT], ['waits', TRIGGER_WAIT], ['what', TRIGGER_WHAT],
   ...[...SPEECH_VERBS].map((word): [string, number] => [word, TRIGGER_SPEECH]),
+  ['not', TRIGGER_NOT], ['no', TRIGGER_NOT],
+  ...[...MOOT].map((word): [string, number] => [word, TRIGGER_MOOT]),
 ]);
 
 /** Whether the sentence before the one being read asks a question: -1 not yet looked at, 0 no, 1 yes. */
@@ -307,16 +340,22 @@ function markSentence(tokens: Tokens, text: string, out: Int32Array, sentence: S
     else if (trigger === TRIGGER_WAIT && (norm(tokens, index + 1) === 'until' || norm(tokens, index + 1) === 'till')) markSubject(tokens, text, out, index, start, index);
     else if (trigger === TRIGGER_WHAT) markConventional(tokens, out, index, start, end);
     else if (trigger === TRIGGER_SPEECH) markAttribution(tokens, out, index, start, end);
+    else if (trigger === TRIGGER_NOT) markColonRefusal(tokens, text, out, index, start, end);
+    else if (trigger === TRIGGER_MOOT) markMadeMoot(tokens, text, out, index, start);
   }
   if (!opening) return;
   // "X? Sure, if we enjoyed...": sarcasm refuses the question it answers.
   if (before && questionBefore() && startsWithAny(tokens, start, SARCASTIC_OPENERS) > 0) mark(out, before.start, before.end, start);
+  // "X? Pass.", "X? Not this year.": a sentence that is only a refusal answers the question.
+  if (before && startsWithAny(tokens, start, SHORT_REFUSALS) === end - start && questionBefore()) mark(out, before.start, before.end, start);
   // "Some will say we need X. Do we?": a short doubting question refuses the statement before it.
   const doubt = startsWithAny(tokens, start, DOUBTING_QUESTIONS);
   if (before && doubt === end - start && !questionBefore() && asksQuestion(tokens, text, end)) mark(out, before.start, before.end, start);
   // "Do we really need to translate orders into per-service load?" (unless the answer is "Yes").
   const rhetorical = startsWithAny(tokens, start, RHETORICAL_OPENERS);
-  if (rhetorical > 0 && asksQuestion(tokens, text, end) && !(nextStart !== undefined && AFFIRMATIONS.has(norm(tokens, nextStart)))) mark(out, start, end, start + rhetorical - 1);
+  // "Who needs X when the agents retry?" is rhetorical; "Who needs these dashboards?" asks.
+  const genuineQuestion = norm(tokens, start) === 'who' && rhetorical === 2 && !hasWord(tokens, start, end, CONDITIONAL_TAILS);
+  if (rhetorical > 0 && !genuineQuestion && asksQuestion(tokens, text, end) && !(nextStart !== undefined && AFFIRMATIONS.has(norm(tokens, nextStart)))) mark(out, start, end, start + rhetorical - 1);
   markIfEver(tokens, out, sentence, questionBefore() ? before : undefined);
 }
 
@@ -432,6 +471,9 @@ function markCopulaVerdict(tokens: Tokens, text: string, out: Int32Array, copula
     return;
   }
   const verdict = startsWithAny(tokens, at, LONG_SUBJECT_VERDICTS);
+  // "X has been ruled out", "X will be shelved": the subject ends before the auxiliaries.
+  let subjectEnd = copula;
+  while (subjectEnd > start + 1 && subjectEnd > copula - 2 && AUXILIARIES.has(norm(tokens, subjectEnd - 1))) subjectEnd -= 1;
   let cue = -1;
   if (verdict > 0) {
     // "X is out" only when the clause ends there ("is out of date" describes; "out of scope" is listed).
@@ -448,9 +490,11 @@ function markCopulaVerdict(tokens: Tokens, text: string, out: Int32Array, copula
     }
   }
   if (cue < 0) return;
-  const from = subjectStart(tokens, text, copula, start);
-  if (from < copula) mark(out, from, copula, cue);
+  const from = subjectStart(tokens, text, subjectEnd, start);
+  if (from < subjectEnd) mark(out, from, subjectEnd, cue);
 }
+
+const AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'could', 'should', 'must', 'already', 'since']);
 
 function rejectedBefore(out: Int32Array, from: number, to: number): boolean {
   for (let index = from; index < to; index += 1) if ((out[index] ?? 0) !== 0) return true;
@@ -490,6 +534,28 @@ function markFalseComfort(tokens: Tokens, text: string, out: Int32Array, seems: 
 function markSubject(tokens: Tokens, text: string, out: Int32Array, verb: number, start: number, cue: number): void {
   const from = subjectStart(tokens, text, verb, start);
   if (from < verb) mark(out, from, verb, cue);
+}
+
+function markMadeMoot(tokens: Tokens, text: string, out: Int32Array, moot: number, start: number): void {
+  for (let verb = moot - 2; verb >= start && verb >= moot - 12; verb -= 1) {
+    if (MAKING.has(norm(tokens, verb))) {
+      // "which makes X redundant", "this renders X moot": what the answer already has. ("Two
+      // gateways make the tier redundant" is high availability, and stays.)
+      if (REFERRING.has(norm(tokens, verb - 1))) mark(out, verb + 1, moot, moot);
+      return;
+    }
+    if (gapHas(tokens, verb + 1, GAP_TERMINATOR | GAP_NEWLINE) || clausePunctuationBefore(tokens, text, verb + 1)) return;
+  }
+}
+
+/** "A durable Kafka buffer: not this year.": a refusal after a colon, with nothing new named after it. */
+const DEFERRING_QUALIFIERS: ReadonlySet<string> = new Set(['this', 'now', 'yet', 'for', 'today', 'in', 'until', 'before', 'here', 'needed', 'thanks', 'way', 'chance']);
+
+function markColonRefusal(tokens: Tokens, text: string, out: Int32Array, not: number, start: number, end: number): void {
+  if (not === start || !charBefore(tokens, text, not, COLON)) return;
+  const stop = clauseEnd(tokens, not, end);
+  if (stop - not > 4 || (stop - not > 1 && !DEFERRING_QUALIFIERS.has(norm(tokens, not + 1)))) return;
+  mark(out, clauseStart(tokens, text, not - 1, start), not, not);
 }
 
 /** "X is a product analytics question, and we'd leave it to that team", "..., so we leave them off". */

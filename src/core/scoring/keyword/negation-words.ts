@@ -203,5 +203,7 @@ export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   'pass', 'forget', 'rule', 'leave', 'same', 'ditto', 'sounds', 'seems', 'looks', 'sound', 'seem', 'look', 'waits',
   // Speech verbs: "someone suggests X", "some will say X" (negation-discourse.ts).
   'say', 'says', 'suggest', 'suggests', 'propose', 'proposes', 'argue', 'argues', 'insist', 'insists', 'recommend',
-  'recommends', 'claim', 'claims', 'tell', 'tells', 'push', 'pushes', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'recommends', 'claim', 'claims', 'tell', 'tells', 'push', 'pushes',
+  // "which makes X redundant" (negation-discourse.ts).
+  'redundant', 'superfluous', 'moot', 'obsolete', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);
