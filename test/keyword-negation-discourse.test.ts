@@ -49,6 +49,8 @@ describe('rejections spelled over a sentence or two leave the idea uncredited', 
     ['incident-response-observability', 'stakeholder-comms', 'Status page updates to customers and stakeholders wait until the morning.'],
     ['logging-10tb-day', 'redaction', 'Redacting and tokenising PII at the source before indexing is something I\'d leave to each team.'],
     ['error-tracking-grouping', 'rich-context', 'Source maps, breadcrumbs and user context we\'d leave out, the raw message is enough.'],
+    // the answer to a question replaces what it asked
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every errored and slow trace? We keep a flat 1% at the edge instead.'],
     // passive refusals, roadmaps and short refusals
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every errored and slow trace was considered and rejected.'],
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every errored and slow trace has been ruled out.'],
@@ -79,6 +81,8 @@ describe('the same shapes keep what the answer adopts', () => {
     // a clarifying question, and a rhetorical question answered
     ['metrics-high-traffic-api', 'scalable-storage', 'Who needs a year of history across regions? Capacity planning does, so we remote-write to Mimir, a horizontally scalable long-term store for global queries.'],
     ['tracing-100-services', 'collector-tier', 'Why would anyone run a collector tier? Because gateway collectors that route spans by trace id let sampling see whole traces.'],
+    // "instead" after a statement, not a question, keeps what came before
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling keeps every errored and slow trace. For healthy traffic we keep a small random share instead.'],
     // redundancy as high availability
     ['tracing-100-services', 'collector-tier', 'Local agents forward to gateway collectors that route spans by trace id; two gateways per zone make the tier redundant.'],
     // a measurement, not a verdict

@@ -343,6 +343,8 @@ function markSentence(tokens: Tokens, text: string, out: Int32Array, sentence: S
     else if (trigger === TRIGGER_NOT) markColonRefusal(tokens, text, out, index, start, end);
     else if (trigger === TRIGGER_MOOT) markMadeMoot(tokens, text, out, index, start);
   }
+  // "Tail sampling for every error? We keep 1% at the edge instead.": the answer replaces what was asked.
+  if (before && norm(tokens, end - 1) === 'instead' && end - start > 2 && questionBefore()) mark(out, before.start, before.end, end - 1);
   if (!opening) return;
   // "X? Sure, if we enjoyed...": sarcasm refuses the question it answers.
   if (before && questionBefore() && startsWithAny(tokens, start, SARCASTIC_OPENERS) > 0) mark(out, before.start, before.end, start);
