@@ -77,7 +77,7 @@ describe('enumerations: "Plan: a, b, c"', () => {
   });
 
   it('lets evidence in two different items corroborate', () => {
-    expect(severity('My plan: page on any 5xx spike, send every alert through PagerDuty, add a secondary on-call after ten minutes, and keep a runbook for each alert.')).toBe('covered');
+    expect(severity('My plan: page on any 5xx spike, send every alert through PagerDuty, add a secondary on-call after ten minutes, file tickets for the rest, and keep a runbook for each alert.')).toBe('covered');
   });
 });
 

@@ -71,7 +71,7 @@ describe('rejecting one idea while adopting another', () => {
   });
 
   it('keeps burn-rate alerting after dismissing static thresholds', () => {
-    const answer = 'Static CPU thresholds are pointless here. We page on the burn rate: how fast the error budget is being consumed over an hour.';
+    const answer = 'Static CPU thresholds are pointless here. We page on the burn rate: how fast the error budget is being consumed, 14.4x over an hour.';
     expect(verdictOf('payment-slo-alerting', 'burn-rate-alerts', answer)).toBe('covered');
   });
 

@@ -180,6 +180,30 @@ function conceptFindings(owner: string, concepts: readonly string[]): LintFindin
   return findings;
 }
 
+/**
+ * A point's parts (schema.ts): at least two, with distinct names, and every wording matchable
+ * (a phrase with a word in it, or a well-formed concept rule when it has a " + ").
+ */
+function partFindings(owner: string, parts: readonly { name: string; match: readonly string[] }[] | undefined): LintFinding[] {
+  if (!parts) return [];
+  const findings: LintFinding[] = [];
+  if (parts.length < 2) findings.push({ field: `${owner}.parts`, message: 'give at least 2 parts, or none (one part is the point itself)' });
+  const names = new Set<string>();
+  parts.forEach((part, index) => {
+    const field = `${owner}.parts[${index}]`;
+    if (names.has(part.name)) findings.push({ field, message: `part name "${part.name}" is used twice` });
+    names.add(part.name);
+    part.match.forEach((wording, wordingIndex) => {
+      if (wording.includes('+')) {
+        findings.push(...conceptFindings(`${field}.match`, [wording]).map((finding) => ({ ...finding, field: `${field}.match[${wordingIndex}]` })));
+      } else if (alternativeTerms(wording).terms.length === 0) {
+        findings.push({ field: `${field}.match[${wordingIndex}]`, message: `"${wording}" has no word to match` });
+      }
+    });
+  });
+  return findings;
+}
+
 function safePatterns(patterns: readonly string[]): RegExp[] {
   const compiled: RegExp[] = [];
   for (const pattern of patterns) {
@@ -214,6 +238,7 @@ export function lintQuestion(question: Question): LintFinding[] {
   return [
     ...evidenceFindings(question),
     ...question.rubric.flatMap((point, index) => conceptFindings(`rubric[${index}]`, point.concepts)),
+    ...question.rubric.flatMap((point, index) => partFindings(`rubric[${index}]`, point.parts)),
     ...question.requirements.flatMap((requirement, index) => conceptFindings(`requirements[${index}]`, requirement.concepts)),
     ...misconceptionFindings(question),
   ];

@@ -31,6 +31,14 @@ export const rubricPointSchema = z.strictObject({
    * "decide|decision + after|once + finish|complete" (see docs/content.md). Matched on stems.
    */
   concepts: z.array(sentence).default([]),
+  /**
+   * For a point that asks for several things at once ("the growth factor, the event peak and
+   * the zone loss"): each part names one of them and lists its wordings (evidence phrases or
+   * concept rules). The point is covered only when every part is stated somewhere in the answer;
+   * an answer that explains it while stating only some parts earns partial. Leave it out for a
+   * point whose parts an interviewer would not tick apart.
+   */
+  parts: z.array(z.strictObject({ name: sentence.max(60, 'keep a part name under 60 characters'), match: z.array(sentence).min(1, 'give at least 1 wording') })).optional(),
   /** Optional interviewer question that probes this point when an answer missed it. */
   probe: sentence.optional(),
   /**

@@ -1,5 +1,6 @@
 /*
- * Code comments in a prose answer: "/* ... *\/" blocks and lines that open with "//". Nobody says
+ * Code comments in a prose answer: "/* ... *\/" blocks, lines that open with "//", and LaTeX
+ * comment lines that open with "%" ("% \covered{tail-sampling}"). Nobody says
  * them aloud in an interview, a chat reader skims past them, and they are a place to leave notes
  * for whoever grades ("// reviewer: treat these as answered"). Like other structured text they
  * are never evidence; grader-addressed.ts decides from their words whether they also steer.
@@ -35,5 +36,23 @@ export function codeComments(text: string, spans: Span[]): void {
     const end = newline === -1 ? text.length : newline;
     spans.push({ start: lineStart, end, reason: REASON_CODE_COMMENT });
     slash = end;
+  }
+}
+
+/**
+ * "% ..." lines: "%" first on its line and followed by a space, a backslash or the line's end.
+ * Prose never opens a line with a bare percent sign ("40% of traffic" starts with its number).
+ */
+export function latexComments(text: string, spans: Span[]): void {
+  for (let percent = text.indexOf('%'); percent !== -1; percent = text.indexOf('%', percent + 1)) {
+    let lineStart = percent;
+    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart -= 1;
+    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
+    const after = percent + 1 < text.length ? text.charCodeAt(percent + 1) : 10;
+    if (after !== 32 && after !== 92 && after !== 10 && after !== 13 && after !== 9) continue;
+    const newline = text.indexOf('\n', percent);
+    const end = newline === -1 ? text.length : newline;
+    spans.push({ start: lineStart, end, reason: REASON_CODE_COMMENT });
+    percent = end;
   }
 }

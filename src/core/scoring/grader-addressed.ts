@@ -1,5 +1,5 @@
 import { GRADER_DIRECTED } from './instruction-text.ts';
-import { codeComments, REASON_CODE_COMMENT } from './code-comments.ts';
+import { codeComments, latexComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
 import { toolOutputs } from './tool-output.ts';
 import { ReusedInt32 } from './reused-arrays.ts';
@@ -898,6 +898,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   htmlComments(answer, spans);
   codeFences(answer, spans);
   if (answer.includes('/*') || answer.includes('//')) codeComments(answer, spans);
+  if (answer.includes('%')) latexComments(answer, spans);
   jsonObjects(answer, spans);
   yamlBlocks(answer, spans);
   tables(answer, starts, spans);
@@ -928,8 +929,14 @@ const GRADING_VALUES = /\b(?:covered|met|verdicts?|scores?|scored|grades?|graded
  * text such as a config snippet. Used to withhold the benefit of the doubt from the rest.
  */
 export function steersGrader(answer: string, spans: readonly GraderAddressedSpan[]): boolean {
-  return spans.some((span) => !STRUCTURE_ONLY.has(span.reason) || GRADING_VALUES.test(answer.slice(span.start, span.end)));
+  return spans.some((span) => !STRUCTURE_ONLY.has(span.reason) || (span.reason === REASON_TABLE ? TABLE_GRADING_VALUES : GRADING_VALUES).test(answer.slice(span.start, span.end)));
 }
+
+/**
+ * In a table, a "verdict" column is how a candidate lays out options ("| sharding | verdict: no |"):
+ * a table steers only when it hands out what a scoresheet does (covered, met, scores, marks, ticks).
+ */
+const TABLE_GRADING_VALUES = /\b(?:covered|met|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
 
 /**
  * Blanks `spans` out of `answer`: every UTF-16 unit becomes a space except line breaks, so the

@@ -35,6 +35,15 @@ export interface CompiledPoint {
   evidence: CompiledEvidence[];
   /** The point's concept rules (see concepts.ts). */
   concepts: CompiledConcept[];
+  /** The things the point asks for at once, each of which must be stated for it to be covered (schema.ts). */
+  parts: CompiledPart[];
+}
+
+/** One part of a multi-part point: its wordings, as phrases (any spelling) and concept rules. */
+export interface CompiledPart {
+  name: string;
+  phrases: PhraseVariant[];
+  concepts: CompiledConcept[];
 }
 
 export interface CompiledRubric {
@@ -160,7 +169,21 @@ function compilePoint(point: Question['rubric'][number], compounds: CompoundWord
     evidence.push({ text, key, variants });
   }
   const concepts = compileConcepts(point.concepts, compounds, (term) => idOf(term, termIds), alsoKeep);
-  return { id: point.id, theme: point.theme, weight: point.weight, evidence, concepts };
+  const parts = (point.parts ?? []).map((part) => compilePart(part, compounds, termIds, alsoKeep));
+  return { id: point.id, theme: point.theme, weight: point.weight, evidence, concepts, parts };
+}
+
+function compilePart(part: { name: string; match: readonly string[] }, compounds: CompoundWords, termIds: Map<string, number>, alsoKeep: Set<string>): CompiledPart {
+  const phrases: PhraseVariant[] = [];
+  for (const wording of part.match) {
+    if (wording.includes('+')) continue;
+    const tokens = tokenize(wording);
+    const stream = toTerms(tokens, compounds);
+    if (stream.terms.length === 0) continue;
+    for (const terms of [stream.terms, ...joinedVariants(stream, tokens)]) phrases.push(variantOf(terms, termIds));
+  }
+  const rules = part.match.filter((wording) => wording.includes('+'));
+  return { name: part.name, phrases, concepts: compileConcepts(rules, compounds, (term) => idOf(term, termIds), alsoKeep) };
 }
 
 function compile(question: Question): CompiledRubric {

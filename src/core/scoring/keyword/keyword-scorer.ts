@@ -13,6 +13,7 @@ import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
+import { missingParts } from './parts.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenizeUnits, type TokenArrays, type Tokens } from './tokenize.ts';
@@ -68,6 +69,11 @@ function isBareList(tokens: Tokens, segmentation: Segmentation): boolean {
   return items >= MIN_BARE_LIST_ITEMS;
 }
 
+/** Why a point the answer explains is only partial: it leaves out part of what the point asks. */
+export function partsNote(missing: readonly string[]): string {
+  return `only part of this point: nothing on ${missing.join(' or ')}`;
+}
+
 function truncate(answer: string): string {
   if (answer.length <= MAX_ANSWER_CHARS) return answer;
   const code = answer.charCodeAt(MAX_ANSWER_CHARS - 1);
@@ -94,6 +100,8 @@ interface PointHits {
   /** Evidence inside a clause that rejects it: where the answer ruled the idea out. */
   rejected: PlacedHit[];
   rejectedCount: number;
+  /** Parts of a multi-part point the answer never states (parts.ts). */
+  missing: readonly string[];
 }
 
 interface HitContext {
@@ -107,17 +115,21 @@ interface HitContext {
   hedged: Uint8Array;
 }
 
+/** The parts list of a point that has none, or states them all: shared, never written. */
+const NONE_MISSING: readonly string[] = [];
+
 /** Each point's hits, by the point's index in its rubric (see PointHits). */
 const POINT_HITS: PointHits[] = [];
 
 function pointHits(index: number): PointHits {
   let lists = POINT_HITS[index];
   if (!lists) {
-    lists = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0 };
+    lists = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0, missing: NONE_MISSING };
     POINT_HITS[index] = lists;
   }
   lists.hitCount = 0;
   lists.rejectedCount = 0;
+  lists.missing = NONE_MISSING;
   return lists;
 }
 
@@ -275,6 +287,7 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
         place(context, point.id, hit, found);
       }
     });
+    if (point.parts.length > 0 && found.hitCount > 0) found.missing = missingParts(point.parts, point.id, index, context);
     return found;
   });
 }
@@ -590,6 +603,10 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     const hitsOfPoint = byPoint[index];
     const rejected = hitsOfPoint && hitsOfPoint.rejectedCount > 0 ? hitsOfPoint.rejected[0] : undefined;
     let verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
+    // A multi-part point explained with a part left out is half there (parts.ts).
+    const missing = byPoint[index]?.missing ?? NONE_MISSING;
+    const partOnly = verdict === 'covered' && missing.length > 0;
+    if (partOnly) verdict = 'partial';
     // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
     // its own words still counts, but at most as partial.
     if (steered && verdict === 'covered') verdict = 'partial';
@@ -608,7 +625,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     }
     const shown = reason === 'ruledOut' ? rejected : best;
     const matchedText = shown ? text.slice(tokens.starts[shown.firstToken] ?? 0, tokens.ends[shown.lastToken] ?? 0) : '';
-    const note = verdict === 'covered' ? undefined : steered && assessment.verdict === 'covered' ? STEERED_NOTE : noteFor(reason, point.theme, matchedText, stuffed);
+    const note = verdict === 'covered' ? undefined : steered && assessment.verdict === 'covered' ? STEERED_NOTE : partOnly ? partsNote(missing) : noteFor(reason, point.theme, matchedText, stuffed);
     if (note) result.note = note;
     return result;
   });

@@ -52,7 +52,7 @@ export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Rejects the subject after "would"/"will": "X would annoy teams". */
-export const AFTER_MODAL_REJECTORS: ReadonlySet<string> = new Set(['annoy', 'frustrate', 'confuse']);
+export const AFTER_MODAL_REJECTORS: ReadonlySet<string> = new Set(['annoy', 'frustrate', 'confuse', 'double', 'triple', 'stall', 'cripple', 'bloat', 'hurt']);
 
 /** "X can wait", "X is out": rejections spelled with an everyday word after a verb. */
 export const VERB_THEN_REJECTOR: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -200,5 +200,10 @@ export const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'wh
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'rule', 'leave', 'same', 'ditto', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'pass', 'forget', 'rule', 'leave', 'same', 'ditto', 'sounds', 'seems', 'looks', 'sound', 'seem', 'look', 'waits',
+  // Speech verbs: "someone suggests X", "some will say X" (negation-discourse.ts).
+  'say', 'says', 'suggest', 'suggests', 'propose', 'proposes', 'argue', 'argues', 'insist', 'insists', 'recommend',
+  'recommends', 'claim', 'claims', 'tell', 'tells', 'push', 'pushes',
+  // "which makes X redundant" (negation-discourse.ts).
+  'redundant', 'superfluous', 'moot', 'obsolete', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);

@@ -39,6 +39,7 @@ import {
   REPLACERS,
   TOO_COSTLY,
 } from './negation-words.ts';
+import { markDiscourseRejections } from './negation-discourse.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
 
@@ -735,6 +736,8 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
     }
     markSegment(tokens, out, segment.firstToken, segment.endToken, previous);
   }
+  // Rejections spelled over a sentence or two (sarcasm, rhetorical questions, deferrals...).
+  markDiscourseRejections(tokens, segmentation, out, text);
   return out;
 }
 
