@@ -49,6 +49,9 @@ export interface InteractionDeps {
   peer?: PeerServices;
 }
 
+/** What deciding a plan may use without reading any store (see plan-ahead.ts). */
+export type DecisionDeps = Pick<InteractionDeps, 'bank' | 'now' | 'random' | 'maxFollowUps' | 'mockIdle'>;
+
 /** One job being handled: its dependencies and where its plan lives. */
 export interface JobContext {
   deps: InteractionDeps;
