@@ -110,12 +110,15 @@ describe('the sender’s thin Web API path matches the WebClient', () => {
   const post = {
     channel: 'C1',
     thread_ts: '1700000000.000100',
-    text: 'Question: what is an SLO? & more = "quoted" ünïcode',
+    // Every character querystring leaves alone (-_.!~*'()) and some it escapes.
+    text: `Question: what is an SLO? & more = "quoted" ünïcode 🙂 it's (really) ~that~ *simple*! a-b_c.d/e+f%g#h`,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*bold* <https://example.com|link>' } }],
     unfurl_links: false,
     unfurl_media: false,
     metadata: { event_type: 'obs_bot_post', event_payload: { key: 'Ev1/post#0' } },
     skipped: undefined,
+    dropped: null,
+    limit: 5,
   };
 
   it('sends the same request: URL, form body, headers', async () => {
