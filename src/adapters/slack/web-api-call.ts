@@ -27,6 +27,8 @@ export type WebApiArgs = Record<string, unknown>;
 
 export class WebApiCaller {
   private readonly headers: Record<string, string>;
+  /** Each method's URL, parsed once: a handful of methods, called for every job. */
+  private readonly urls = new Map<string, URL>();
 
   constructor(
     private readonly transport: Pick<KeepAliveFetch, 'send'>,
@@ -46,7 +48,7 @@ export class WebApiCaller {
   async call<R extends WebAPICallResult>(method: string, args: WebApiArgs): Promise<R> {
     let response: RawResponse;
     try {
-      response = await this.transport.send(new URL(`${this.apiUrl}${method}`), { method: 'POST', headers: this.headers, body: formBody(args) });
+      response = await this.transport.send(this.urlOf(method), { method: 'POST', headers: this.headers, body: formBody(args) });
     } catch (error) {
       const original = error instanceof Error ? error : new Error(String(error));
       this.logger.warn('http request failed', original.message);
@@ -62,6 +64,15 @@ export class WebApiCaller {
     this.logMetadata(result);
     if ((!result.ok && headerOf(response, 'content-type') !== 'application/gzip') || result.ok === false) throw new WebAPIPlatformError(result as WebAPICallResult & { error: string });
     return result as R;
+  }
+
+  private urlOf(method: string): URL {
+    let url = this.urls.get(method);
+    if (!url) {
+      url = new URL(`${this.apiUrl}${method}`);
+      this.urls.set(method, url);
+    }
+    return url;
   }
 
   /** As `WebClient.apiCall`: warnings, and `[ERROR]`/`[WARN]` messages, from the reply's metadata. */
