@@ -76,8 +76,11 @@ function tracer(): Tracer {
  */
 const OFF_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
-/** Runs `work` inside a span that is active for everything it awaits; records failures. */
-export async function inSpan<T>(name: string, kind: SpanKind, attributes: Record<string, string | number | boolean>, work: (span: Span) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` inside a span that is active for everything it awaits; records failures.
+ * Not `async`: with tracing off it hands back `work`'s own promise.
+ */
+export function inSpan<T>(name: string, kind: SpanKind, attributes: Record<string, string | number | boolean>, work: (span: Span) => Promise<T>): Promise<T> {
   if (!provider) return work(OFF_SPAN);
   return tracer().startActiveSpan(name, { kind, attributes }, async (span) => {
     try {
@@ -100,7 +103,7 @@ export function currentTraceCarrier(): TraceCarrier | undefined {
 }
 
 /** Runs a job's work in a consumer span whose parent is the span that queued it. */
-export async function inJobSpan<T>(carrier: TraceCarrier | undefined, name: string, attributes: Record<string, string | number | boolean>, work: (span: Span) => Promise<T>): Promise<T> {
+export function inJobSpan<T>(carrier: TraceCarrier | undefined, name: string, attributes: Record<string, string | number | boolean>, work: (span: Span) => Promise<T>): Promise<T> {
   if (!provider) return work(OFF_SPAN);
   const parent = carrier ? propagation.extract(context.active(), carrier) : context.active();
   return context.with(parent, () => inSpan(name, SpanKind.CONSUMER, attributes, work));

@@ -87,7 +87,7 @@ export class WriteBatch {
     return this;
   }
 
-  /** Runs every entry, in order, in one script; throws what Redis threw. */
+  /** Runs every entry, in order, in one script; rejects with what Redis threw. */
   async run(redis: RedisConnection): Promise<void> {
     if (this.entries.length === 0) return;
     const keys: string[] = [];
