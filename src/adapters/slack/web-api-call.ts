@@ -1,6 +1,7 @@
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type Logger as SlackLogger, type WebAPICallResult } from '@slack/web-api';
 // Not re-exported by the package index; the same User-Agent the WebClient sends.
 import { getUserAgent } from '@slack/web-api/dist/instrument.js';
+import { jsonWithoutField } from './json-without-field.ts';
 import type { KeepAliveFetch, RawResponse } from './keep-alive-fetch.ts';
 
 /**
@@ -45,7 +46,11 @@ export class WebApiCaller {
     };
   }
 
-  async call<R extends WebAPICallResult>(method: string, args: WebApiArgs): Promise<R> {
+  /**
+   * `unread`: a top-level field of the reply the caller never reads (chat.postMessage's
+   * echo of the message), left out of the result without being parsed (json-without-field.ts).
+   */
+  async call<R extends WebAPICallResult>(method: string, args: WebApiArgs, unread?: string): Promise<R> {
     let response: RawResponse;
     try {
       response = await this.transport.send(this.urlOf(method), { method: 'POST', headers: this.headers, body: formBody(args) });
@@ -60,7 +65,7 @@ export class WebApiCaller {
       throw new WebAPIRateLimitedError(retryAfter);
     }
     if (response.status !== 200) throw new WebAPIHTTPError(response.status, response.statusText, flatHeaders(response), response.body.toString('utf8'));
-    const result = resultOf(response);
+    const result = resultOf(response, unread);
     this.logMetadata(result);
     if ((!result.ok && headerOf(response, 'content-type') !== 'application/gzip') || result.ok === false) throw new WebAPIPlatformError(result as WebAPICallResult & { error: string });
     return result as R;
@@ -133,8 +138,8 @@ function scopesOf(response: RawResponse, name: string): string[] | undefined {
 }
 
 /** `WebClient.buildResult` for JSON replies: the body, with scopes and Retry-After in `response_metadata`. */
-function resultOf(response: RawResponse): WebAPICallResult {
-  const text = response.body.toString('utf8');
+function resultOf(response: RawResponse, unread: string | undefined): WebAPICallResult {
+  const text = unread === undefined ? response.body.toString('utf8') : jsonWithoutField(response.body, unread);
   let data: WebAPICallResult;
   try {
     data = JSON.parse(text) as WebAPICallResult;
