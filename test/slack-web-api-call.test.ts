@@ -77,11 +77,11 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
 }
 
 /** One call through each client; returns what each sent and what each gave back. */
-async function both(method: string, args: Record<string, unknown>) {
+async function both(method: string, args: Record<string, unknown>, unread?: string) {
   const { sdk, thin, sdkLines, thinLines } = clients();
   seen.length = 0;
   const sdkOutcome = await outcomeOf(() => sdk.apiCall(method, args));
-  const thinOutcome = await outcomeOf(() => thin.call(method, args));
+  const thinOutcome = await outcomeOf(() => thin.call(method, args, unread));
   expect(seen).toHaveLength(2);
   return { sent: { sdk: seen[0]!, thin: seen[1]! }, sdkOutcome, thinOutcome, sdkLines, thinLines };
 }
@@ -110,12 +110,15 @@ describe('the sender’s thin Web API path matches the WebClient', () => {
   const post = {
     channel: 'C1',
     thread_ts: '1700000000.000100',
-    text: 'Question: what is an SLO? & more = "quoted" ünïcode',
+    // Every character querystring leaves alone (-_.!~*'()) and some it escapes.
+    text: `Question: what is an SLO? & more = "quoted" ünïcode 🙂 it's (really) ~that~ *simple*! a-b_c.d/e+f%g#h`,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '*bold* <https://example.com|link>' } }],
     unfurl_links: false,
     unfurl_media: false,
     metadata: { event_type: 'obs_bot_post', event_payload: { key: 'Ev1/post#0' } },
     skipped: undefined,
+    dropped: null,
+    limit: 5,
   };
 
   it('sends the same request: URL, form body, headers', async () => {
@@ -126,6 +129,20 @@ describe('the sender’s thin Web API path matches the WebClient', () => {
     expect(sent.thin.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(thinOutcome).toEqual(sdkOutcome);
     expect(thinOutcome).toMatchObject({ result: { ok: true, ts: '1700000000.000200' } });
+  });
+
+  it('leaves out a field the caller never reads, and gives the rest as the WebClient does', async () => {
+    const message = { type: 'message', text: 'Question: "x" ’ 🙂', blocks: post.blocks, metadata: post.metadata, ts: '1700000000.000200' };
+    reply = { status: 200, headers: { 'x-oauth-scopes': 'chat:write' }, body: JSON.stringify({ ok: true, channel: 'C1', ts: '1700000000.000200', message, response_metadata: { warnings: ['missing_charset'] } }) };
+    const { sdkOutcome, thinOutcome, thinLines } = await both('chat.postMessage', post, 'message');
+    const { message: echoed, ...rest } = (sdkOutcome as { result: Record<string, unknown> }).result;
+    expect(echoed).toEqual(message);
+    expect(thinOutcome).toEqual({ result: rest });
+    expect(thinLines).toEqual(['warn missing_charset']);
+    // A refusal reads the same with or without the field left out.
+    reply = { status: 200, body: '{"ok":false,"error":"not_in_channel","message":{"text":"x"}}' };
+    const refused = await both('chat.postMessage', post, 'message');
+    expect(refused.thinOutcome).toMatchObject({ error: { name: 'WebAPIPlatformError', fields: { code: 'slack_webapi_platform_error', data: { ok: false, error: 'not_in_channel' } } } });
   });
 
   it('gives the same result with scopes, Retry-After and warnings from the reply', async () => {

@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job, type JobsOptions, type Queue } from 'bullmq';
-import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver, type ScoringSettings } from '../src/app/interactions/index.ts';
+import { deliveryFailureText, GENERIC_FAILURE, handleInteraction, notifyUser, planAhead, workspaceOf, eventKeyOf, type Outcome, type ScorerResolver, type ScoringSettings } from '../src/app/interactions/index.ts';
 import type { DailyServices } from '../src/app/daily/scheduling.ts';
 import { senderFor } from '../src/app/ports.ts';
 import { PermanentDeliveryError, RateLimitError } from '../src/core/errors.ts';
@@ -7,7 +7,7 @@ import type { IdlePolicy } from '../src/core/interview/pacing.ts';
 import type { SessionMode } from '../src/core/interview/session-state.ts';
 import { lockOptions, openWorkerResources, type BaseWorkerDeps } from './worker-resources.ts';
 import { releaseIfClosing } from './release-if-closing.ts';
-import { InteractionPacing, type InteractionPaces } from './interaction-pacing.ts';
+import { INLINE_WAIT_MS, InteractionPacing, type InteractionPaces } from './interaction-pacing.ts';
 import { isRedisConnectionError } from '../src/infra/redis-errors.ts';
 import { inJobSpan } from '../src/infra/tracing.ts';
 import { instrumentWorker } from './job-metrics.ts';
@@ -169,9 +169,11 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       attempt: job.attemptsMade + 1,
     });
 
-    // The claim, any plan an earlier run stored with its progress, and (on a first claim)
-    // the posting slot, in one round trip.
-    const start = await stores.dedupe.claimAndLoad(workspaceId, eventKey, job.id ?? eventKey, pacing.bookingFor(data));
+    // The claim, any plan an earlier run stored with its progress, (on a first claim) the
+    // posting slot, and a plan that needs nothing from the stores, in one round trip.
+    const ahead = planAhead(data, handlerDeps);
+    const toStore = ahead ? { json: ahead.planJson, ttlMs: stores.outbox.ttlMs, maxWaitMs: INLINE_WAIT_MS, progress: ahead.progress } : undefined;
+    const start = await stores.dedupe.claimAndLoad(workspaceId, eventKey, job.id ?? eventKey, pacing.bookingFor(data), toStore);
     if (start.claim === 'duplicate') {
       jobLog.info('duplicate of an event already handled by another job; ignored', { eventKey });
       return { outcome: 'duplicate' };
@@ -182,7 +184,7 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     let sender;
     try {
       sender = senderFor(deps.sender, platform);
-      const outcome = await handleInteraction(data, { ...handlerDeps, sender, logger: jobLog }, start);
+      const outcome = await handleInteraction(data, { ...handlerDeps, sender, logger: jobLog }, start, ahead);
       jobLog.info('job done', { outcome, ms: Date.now() - job.timestamp });
       return { outcome };
     } catch (error) {

@@ -1,8 +1,8 @@
-import type { ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { RedisScript } from './scripts.ts';
 import type { UserStats } from '../app/ports.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
+import type { WriteBatch } from './write-batch.ts';
 
 /**
  * Per-user practice history for `stats`. Recorded when an answer is scored, keyed by the
@@ -72,9 +72,9 @@ export class HistoryStore {
   }
 
   /** `record` queued in a batch (a step's write riding with the outbox's progress). */
-  queueRecord(batch: ChainableCommander, answer: ScoredAnswer): void {
+  queueRecord(batch: WriteBatch, answer: ScoredAnswer): void {
     const [keys, args] = this.recordCall(answer);
-    RECORD.queue(this.redis, batch, keys, args);
+    batch.script(RECORD, keys, args);
   }
 
   async stats(workspaceId: string, userId: string, now: number): Promise<UserStats> {

@@ -1,8 +1,9 @@
-import { Cluster, type ChainableCommander } from 'ioredis';
+import { Cluster } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 import { RedisScript } from './scripts.ts';
 import type { SideWrite } from './session-store.ts';
+import { WriteBatch } from './write-batch.ts';
 
 /**
  * A transactional outbox, one record per platform event.
@@ -89,36 +90,31 @@ export class OutboxStore {
   }
 
   /**
-   * Records several progress fields at once, in one MULTI with `writes` (other stores'
-   * writes whose completion these fields record, queued by them on the batch), so a step's
-   * effect and its record land together and a plan's Redis-only steps cost one round trip.
-   * `writes` touch keys of the event's `{workspace}` slot only, unless `batchesAnySlot`.
+   * Records several progress fields at once, in one atomic batch with `writes` (other
+   * stores' writes whose completion these fields record, queued by them on the batch), so a
+   * step's effect and its record land together and a plan's Redis-only steps cost one
+   * round trip. `writes` touch keys of the event's `{workspace}` slot only, unless
+   * `batchesAnySlot`.
    */
-  async recordAll(workspaceId: string, eventKey: string, fields: readonly (readonly [string, string])[], writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
+  async recordAll(workspaceId: string, eventKey: string, fields: readonly (readonly [string, string])[], writes: readonly ((batch: WriteBatch) => void)[] = []): Promise<void> {
     if (fields.length === 0 && writes.length === 0) return;
     const key = this.keys.outboxProgress(workspaceId, eventKey);
-    const batch = this.redis.multi();
+    const batch = new WriteBatch();
     for (const write of writes) write(batch);
-    if (fields.length > 0) batch.hset(key, Object.fromEntries(fields)).pexpire(key, this.ttlMs);
-    const results = await batch.exec();
-    // A failed command inside the MULTI (not a lost connection) comes back in its slot.
-    const failed = results?.find(([error]) => error);
-    if (failed?.[0]) throw failed[0];
+    if (fields.length > 0) batch.call('HSET', [key], ...fields.flat()).call('PEXPIRE', [key], this.ttlMs);
+    await batch.run(this.redis);
   }
 
   /**
    * A finished plan: `writes` (as for recordAll), then the plan replaced by DONE_PLAN (its
-   * TTL kept) and its progress dropped, in one MULTI. Whoever finds it later has nothing
-   * to do, which is the truth.
+   * TTL kept) and its progress dropped, in one atomic batch. Whoever finds it later has
+   * nothing to do, which is the truth.
    */
-  async markDone(workspaceId: string, eventKey: string, writes: readonly ((batch: ChainableCommander) => void)[] = []): Promise<void> {
-    const done = DONE_PLAN;
-    const batch = this.redis.multi();
+  async markDone(workspaceId: string, eventKey: string, writes: readonly ((batch: WriteBatch) => void)[] = []): Promise<void> {
+    const batch = new WriteBatch();
     for (const write of writes) write(batch);
-    batch.set(this.keys.outbox(workspaceId, eventKey), done, 'KEEPTTL', 'XX').del(this.keys.outboxProgress(workspaceId, eventKey));
-    const results = await batch.exec();
-    const failed = results?.find(([error]) => error);
-    if (failed?.[0]) throw failed[0];
+    batch.call('SET', [this.keys.outbox(workspaceId, eventKey)], DONE_PLAN, 'KEEPTTL', 'XX').call('DEL', [this.keys.outboxProgress(workspaceId, eventKey)]);
+    await batch.run(this.redis);
   }
 
   async forget(workspaceId: string, eventKey: string, field: string): Promise<void> {

@@ -1,7 +1,7 @@
-import type { ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { sessionStateSchema, type SessionState } from '../core/interview/session-state.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
+import type { WriteBatch } from './write-batch.ts';
 import { VersionedHash, type CommitResult, type OrderWrite, type SideWrite, type Versioned } from './versioned-hash.ts';
 
 /**
@@ -50,7 +50,7 @@ export class SessionStore {
   }
 
   /** `createIfAbsent` queued in a batch (see OutboxStore.recordAll). */
-  queueCreateIfAbsent(batch: ChainableCommander, threadId: string, state: SessionState): void {
+  queueCreateIfAbsent(batch: WriteBatch, threadId: string, state: SessionState): void {
     this.hash.queueCreateIfAbsent(batch, this.keys.session(threadId), state, sessionTtlFor(state, this.ttlMs, this.answerRetentionMs));
   }
 

@@ -1,9 +1,9 @@
-import type { ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { DAY_MS, type StoreKeys } from './keys.ts';
 import { DONE_PLAN } from './outbox-store.ts';
 import { RedisScript } from './scripts.ts';
 import type { OrderWrite } from './versioned-hash.ts';
+import type { WriteBatch } from './write-batch.ts';
 
 /**
  * The order in which a session's plans may post in its thread.
@@ -63,9 +63,9 @@ export class ThreadOrder {
   }
 
   /** `finish(threadId, …)` queued in a batch, so it lands with the plan's last records. */
-  queueFinish(batch: ChainableCommander, threadId: string, workspaceId: string, eventKey: string, how: 'finished' | 'abandoned'): void {
+  queueFinish(batch: WriteBatch, threadId: string, workspaceId: string, eventKey: string, how: 'finished' | 'abandoned'): void {
     const progress = this.keys.outboxProgress(workspaceId, eventKey);
-    batch.hset(progress, DONE_FIELD, how).pexpire(progress, this.ttlMs);
+    batch.call('HSET', [progress], DONE_FIELD, how).call('PEXPIRE', [progress], this.ttlMs);
     this.queueLeave(batch, threadId, workspaceId, eventKey);
   }
 
@@ -74,8 +74,8 @@ export class ThreadOrder {
    * same batch, which already says it is done (a `#done` field would outlive the deleted
    * progress as a hash of its own).
    */
-  queueLeave(batch: ChainableCommander, threadId: string, workspaceId: string, eventKey: string): void {
-    batch.lrem(this.keys.threadOrder(threadId), 1, this.keys.outbox(workspaceId, eventKey));
+  queueLeave(batch: WriteBatch, threadId: string, workspaceId: string, eventKey: string): void {
+    batch.call('LREM', [this.keys.threadOrder(threadId)], 1, this.keys.outbox(workspaceId, eventKey));
   }
 
   /** Takes a plan that is done off the list (a waiter clearing the way). */

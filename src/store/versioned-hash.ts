@@ -1,6 +1,6 @@
-import type { ChainableCommander } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import { RedisScript } from './scripts.ts';
+import type { WriteBatch } from './write-batch.ts';
 
 /**
  * One Redis hash per thread: `state` (JSON) and `ver` (a counter), shared by interview and
@@ -86,8 +86,8 @@ export class VersionedHash<T> {
   }
 
   /** `createIfAbsent` queued in a batch (its result is not needed by the caller). */
-  queueCreateIfAbsent(batch: ChainableCommander, key: string, state: T, ttlMs: number): void {
-    CREATE.queue(this.redis, batch, [key], [JSON.stringify(state), ttlMs]);
+  queueCreateIfAbsent(batch: WriteBatch, key: string, state: T, ttlMs: number): void {
+    batch.script(CREATE, [key], [JSON.stringify(state), ttlMs]);
   }
 
   /**

@@ -99,7 +99,7 @@ export class SlackSender implements ChatSender {
   }
 
   /** Every platform call goes through here: counted, and its failure mapped and counted. */
-  private async call<T>(method: string, run: () => Promise<T>): Promise<T> {
+  private call<T>(method: string, run: () => Promise<T>): Promise<T> {
     metrics.platformCalls.inc({ platform: 'slack', method });
     return inSpan(`slack ${method}`, SpanKind.CLIENT, { 'rpc.system': 'slack', 'rpc.method': method }, async () => {
       try {
@@ -132,15 +132,20 @@ export class SlackSender implements ChatSender {
 
   private async post(channel: string, thread: string | undefined, message: SlackMessage, key: string): Promise<string> {
     const result = await this.call('chat.postMessage', () =>
-      this.api.call<ChatPostMessageResponse>('chat.postMessage', {
-        channel,
-        ...(thread ? { thread_ts: thread } : {}),
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-        metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } },
-      } satisfies ChatPostMessageArguments),
+      this.api.call<ChatPostMessageResponse>(
+        'chat.postMessage',
+        {
+          channel,
+          ...(thread ? { thread_ts: thread } : {}),
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } },
+        } satisfies ChatPostMessageArguments,
+        // Only the ts is read: the echoed message (KBs of blocks) is left unparsed.
+        'message',
+      ),
     );
     if (!result.ts) throw new AppError('post_without_id', 'chat.postMessage returned no ts');
     return result.ts;

@@ -1,7 +1,7 @@
-import { stringify } from 'node:querystring';
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, type Logger as SlackLogger, type WebAPICallResult } from '@slack/web-api';
 // Not re-exported by the package index; the same User-Agent the WebClient sends.
 import { getUserAgent } from '@slack/web-api/dist/instrument.js';
+import { jsonWithoutField } from './json-without-field.ts';
 import type { KeepAliveFetch, RawResponse } from './keep-alive-fetch.ts';
 
 /**
@@ -28,6 +28,8 @@ export type WebApiArgs = Record<string, unknown>;
 
 export class WebApiCaller {
   private readonly headers: Record<string, string>;
+  /** Each method's URL, parsed once: a handful of methods, called for every job. */
+  private readonly urls = new Map<string, URL>();
 
   constructor(
     private readonly transport: Pick<KeepAliveFetch, 'send'>,
@@ -44,10 +46,14 @@ export class WebApiCaller {
     };
   }
 
-  async call<R extends WebAPICallResult>(method: string, args: WebApiArgs): Promise<R> {
+  /**
+   * `unread`: a top-level field of the reply the caller never reads (chat.postMessage's
+   * echo of the message), left out of the result without being parsed (json-without-field.ts).
+   */
+  async call<R extends WebAPICallResult>(method: string, args: WebApiArgs, unread?: string): Promise<R> {
     let response: RawResponse;
     try {
-      response = await this.transport.send(new URL(`${this.apiUrl}${method}`), { method: 'POST', headers: this.headers, body: formBody(args) });
+      response = await this.transport.send(this.urlOf(method), { method: 'POST', headers: this.headers, body: formBody(args) });
     } catch (error) {
       const original = error instanceof Error ? error : new Error(String(error));
       this.logger.warn('http request failed', original.message);
@@ -59,10 +65,19 @@ export class WebApiCaller {
       throw new WebAPIRateLimitedError(retryAfter);
     }
     if (response.status !== 200) throw new WebAPIHTTPError(response.status, response.statusText, flatHeaders(response), response.body.toString('utf8'));
-    const result = resultOf(response);
+    const result = resultOf(response, unread);
     this.logMetadata(result);
     if ((!result.ok && headerOf(response, 'content-type') !== 'application/gzip') || result.ok === false) throw new WebAPIPlatformError(result as WebAPICallResult & { error: string });
     return result as R;
+  }
+
+  private urlOf(method: string): URL {
+    let url = this.urls.get(method);
+    if (!url) {
+      url = new URL(`${this.apiUrl}${method}`);
+      this.urls.set(method, url);
+    }
+    return url;
   }
 
   /** As `WebClient.apiCall`: warnings, and `[ERROR]`/`[WARN]` messages, from the reply's metadata. */
@@ -80,14 +95,22 @@ export class WebApiCaller {
   }
 }
 
-/** `WebClient.serializeBody` for bodies without binary data. */
+/**
+ * `WebClient.serializeBody` for bodies without binary data: the SDK's `querystring.stringify`
+ * of the fields, written out. encodeURIComponent escapes exactly the characters
+ * `querystring.escape` does (all but A-Z a-z 0-9 - _ . ! ~ * ' ( )), in native code: a
+ * message's blocks are KB of JSON, and escaping them in JS cost more than building them.
+ */
 function formBody(args: WebApiArgs): string {
-  const fields: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(args)) {
+  let body = '';
+  for (const key in args) {
+    if (!Object.hasOwn(args, key)) continue;
+    const value = args[key];
     if (value === undefined || value === null) continue;
-    fields[key] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
+    const text = typeof value === 'string' ? value : typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+    body += `${body === '' ? '' : '&'}${encodeURIComponent(key)}=${encodeURIComponent(text)}`;
   }
-  return stringify(fields);
+  return body;
 }
 
 function headerOf(response: RawResponse, name: string): string | null {
@@ -115,8 +138,8 @@ function scopesOf(response: RawResponse, name: string): string[] | undefined {
 }
 
 /** `WebClient.buildResult` for JSON replies: the body, with scopes and Retry-After in `response_metadata`. */
-function resultOf(response: RawResponse): WebAPICallResult {
-  const text = response.body.toString('utf8');
+function resultOf(response: RawResponse, unread: string | undefined): WebAPICallResult {
+  const text = unread === undefined ? response.body.toString('utf8') : jsonWithoutField(response.body, unread);
   let data: WebAPICallResult;
   try {
     data = JSON.parse(text) as WebAPICallResult;

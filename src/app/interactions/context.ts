@@ -51,6 +51,9 @@ export interface InteractionDeps {
   queuedJobs?: QueuedJobsEraser;
 }
 
+/** What deciding a plan may use without reading any store (see plan-ahead.ts). */
+export type DecisionDeps = Pick<InteractionDeps, 'bank' | 'now' | 'random' | 'maxFollowUps' | 'mockIdle'>;
+
 /** One job being handled: its dependencies and where its plan lives. */
 export interface JobContext {
   deps: InteractionDeps;

@@ -11,12 +11,14 @@ import type { EventStart } from '../../store/dedupe-store.ts';
 import { privateReply } from './reply.ts';
 import { runPlan } from './run-plan.ts';
 import { handleTick } from './tick.ts';
+import type { PlannedAhead } from './plan-ahead.ts';
 import { handlePeerAction } from '../peer/action.ts';
 
 export type { InteractionDeps, ScorerResolver, ScoringSettings, TickScheduler } from './context.ts';
 export { eventKeyOf, workspaceOf } from './event-key.ts';
 export { deliveryFailureText, GENERIC_FAILURE, notifyUser } from './notify.ts';
 export { nextTickAt } from './steps.ts';
+export { planAhead, type PlannedAhead } from './plan-ahead.ts';
 
 type Handler<K extends InteractionJob['kind']> = (job: JobOf<K>, ctx: JobContext) => Promise<Plan | undefined>;
 
@@ -42,11 +44,20 @@ export type Outcome = 'handled' | 'resumed' | 'nothing';
  * - otherwise the handler decides a plan, which is stored, then carried out;
  * - a UserError becomes a polite private reply; anything else propagates to the worker
  *   (retry, or tell the user something generic on the last attempt), never a stack trace.
+ *
+ * `ahead`: the plan the worker decided before the claim (planAhead); when the claim stored
+ * it (`start.planStored`), it is carried out as if its handler had just submitted it.
  */
-export async function handleInteraction(job: InteractionJob, deps: InteractionDeps, start?: Pick<EventStart, 'planJson' | 'progress'>): Promise<Outcome> {
+export async function handleInteraction(job: InteractionJob, deps: InteractionDeps, start?: Pick<EventStart, 'planJson' | 'progress' | 'planStored'>, ahead?: PlannedAhead): Promise<Outcome> {
   const { platform, workspaceId } = workspaceOf(job);
   const eventKey = eventKeyOf(job);
   const ctx: JobContext = { deps, platform, workspaceId, eventKey, ...(job.kind === 'tick' ? {} : { userId: job.userId }), log: deps.logger.child({ kind: job.kind, eventKey }), marksFirstPost: true };
+  if (ahead && start?.planStored) {
+    ctx.log.info('command', { command: ahead.command });
+    if (ahead.plan.steps.length === 0) return 'handled';
+    await runPlan(ahead.plan, deps, { progress: start.progress, ...(ahead.progress.length > 0 ? { storedWithPlan: new Map(ahead.progress) } : {}), compactWhenDone: true });
+    return 'handled';
+  }
   const stored = start ? start.planJson : await deps.stores.outbox.get(workspaceId, eventKey);
   if (stored) {
     ctx.log.info('resuming a stored plan');

@@ -1,7 +1,7 @@
 import { addLogContext } from '../../infra/logger.ts';
 import { PermanentDeliveryError, RateLimitError } from '../../core/errors.ts';
 import { encodeThreadId } from '../../core/thread-id.ts';
-import type { ChainableCommander } from 'ioredis';
+import type { WriteBatch } from '../../store/write-batch.ts';
 import type { DeliveryProgress, MessageContent } from '../ports.ts';
 import type { InteractionDeps } from './context.ts';
 import type { Plan, PlanStep, PlanThread } from './plan.ts';
@@ -19,7 +19,7 @@ import { waitForTurn } from './thread-turn.ts';
  *   the answer id, reactions are idempotent.
  *
  * Records are batched: a step's record, and the Redis-only steps (a session to create, a
- * history entry) with theirs, wait in memory and are written in one MULTI just before the
+ * history entry) with theirs, wait in memory and are written in one atomic batch (WriteBatch) just before the
  * next call that reaches outside Redis (a post, a reaction, a timer, another store), and at
  * the end. Each effect is still recorded before anything that follows it can be seen, so a
  * re-run resumes exactly as before; only the number of round trips drops.
@@ -63,7 +63,7 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
   const storedWithPlan = options.storedWithPlan ?? new Map<string, string>();
   for (const [field, value] of storedWithPlan) progress.set(field, value);
   const pendingFields: [string, string][] = [];
-  const pendingWrites: ((batch: ChainableCommander) => void)[] = [];
+  const pendingWrites: ((batch: WriteBatch) => void)[] = [];
   const note = (field: string, value: string): void => {
     progress.set(field, value);
     pendingFields.push([field, value]);

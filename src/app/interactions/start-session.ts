@@ -1,6 +1,6 @@
 import type { Question } from '../../core/content/schema.ts';
 import { startSession } from '../../core/interview/engine.ts';
-import type { JobContext } from './context.ts';
+import type { DecisionDeps } from './context.ts';
 import type { PlanStep } from './plan.ts';
 import { eventSteps, tickSteps } from './steps.ts';
 
@@ -11,7 +11,7 @@ import { eventSteps, tickSteps } from './steps.ts';
  * then anything else in the thread (a mock's first phase) and its first timer.
  */
 export function startSteps(
-  ctx: JobContext,
+  ctx: { deps: DecisionDeps },
   options: { question: Question; mode: 'channel' | 'mock'; channelId: string; candidateId?: string },
 ): PlanStep[] {
   const { deps } = ctx;

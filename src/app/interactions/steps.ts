@@ -3,7 +3,7 @@ import type { SessionMode, SessionState } from '../../core/interview/session-sta
 import { nextTickAt as coreNextTickAt } from '../../core/interview/idle.ts';
 import type { Pacing } from '../../core/content/schema.ts';
 import type { MessagePart } from '../ports.ts';
-import type { JobContext } from './context.ts';
+import type { DecisionDeps } from './context.ts';
 import type { PlanStep, PlanThread } from './plan.ts';
 
 /**
@@ -80,14 +80,14 @@ export function eventSteps(events: readonly EngineEvent[], target: EventTarget):
  * When a paced session next needs its timer: in a chat thread, the one nudge after a
  * silence, then the expiry (see core/interview/idle.ts). Undefined when it never does.
  */
-export function nextTickAt(state: SessionState, pacing: Pacing | undefined, ctx?: Pick<JobContext, 'deps'>): number | undefined {
+export function nextTickAt(state: SessionState, pacing: Pacing | undefined, ctx?: { deps: Pick<DecisionDeps, 'mockIdle'> }): number | undefined {
   return coreNextTickAt(state, pacing, ctx?.deps.mockIdle);
 }
 
 const MIN_TICK_SPACING_MS = 1_000;
 
 /** A schedule-tick step for the session's next timer, if it needs one. */
-export function tickSteps(ctx: JobContext, state: SessionState, pacing: Pacing | undefined, channelId: string, thread: PlanThread): PlanStep[] {
+export function tickSteps(ctx: { deps: DecisionDeps }, state: SessionState, pacing: Pacing | undefined, channelId: string, thread: PlanThread): PlanStep[] {
   const at = nextTickAt(state, pacing, ctx);
   if (at === undefined) return [];
   // Never sooner than a second from now: a timer that fired a touch early (clock skew) must

@@ -4,15 +4,15 @@ import type { JobContext } from '../context.ts';
 import type { Plan } from '../plan.ts';
 import { dailyCommand } from './daily/index.ts';
 import { forgetMeCommand } from './forget-me.ts';
-import { helpCommand, reservedCommand, unknownCommand } from './help.ts';
+import { helpCommand, helpSteps, reservedCommand, unknownCommand, unknownSteps } from './help.ts';
 import { leaderboardCommand } from './leaderboard.ts';
-import { mockCommand } from './mock.ts';
-import { questionCommand } from './question.ts';
+import { mockCommand, mockSteps } from './mock.ts';
+import { questionCommand, questionSteps } from './question.ts';
 import { scoringCommand } from './scoring.ts';
 import { statsPublicCommand } from './stats-public.ts';
 import { statsCommand } from './stats.ts';
-import { topicsCommand } from './topics.ts';
-import type { CommandHandler } from './types.ts';
+import { topicsCommand, topicsSteps } from './topics.ts';
+import type { CommandHandler, StepsDecider } from './types.ts';
 import { peerCommand } from '../../peer/command.ts';
 
 /** Every sub-command, by the grammar's kind. A new sub-command is one file and one line here. */
@@ -29,6 +29,18 @@ export const COMMANDS: { [K in ObsCommandKind]: CommandHandler<K> } = {
   'forget-me': forgetMeCommand,
   reserved: peerCommand(reservedCommand),
   unknown: unknownCommand,
+};
+
+/**
+ * The sub-commands whose plan needs nothing from the stores, by the same functions their
+ * handlers above submit: a worker decides these before the job's claim (plan-ahead.ts).
+ */
+export const DECIDED_WITHOUT_STORES: { [K in ObsCommandKind]?: StepsDecider<K> } = {
+  question: questionSteps,
+  mock: mockSteps,
+  topics: topicsSteps,
+  help: helpSteps,
+  unknown: unknownSteps,
 };
 
 function run<K extends ObsCommandKind>(job: CommandJob, command: Extract<ObsCommand, { kind: K }>, ctx: JobContext): Promise<Plan | undefined> {
