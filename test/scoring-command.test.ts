@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { KEYWORD_LIMITS } from '../src/app/interactions/commands/scoring.ts';
 import { createScoring } from '../src/scoring/resolve-scorer.ts';
 import { testRedis, uniquePrefix } from './helpers/redis.ts';
 import { startHarness, type Harness } from './slack-worker.harness.ts';
@@ -46,6 +47,15 @@ describe('/obs-question scoring', () => {
     await start(true);
     await h.run(h.command('scoring', { userId: 'U2' }));
     expect(lastResponse()).toContain('scored by the LLM judge');
+    // The keyword scorer's limits are said only where the keyword scorer decides.
+    expect(lastResponse()).not.toContain(KEYWORD_LIMITS);
+  });
+
+  it('where keywords decide, says what the keyword scorer cannot judge', async () => {
+    await start(false);
+    await h.run(h.command('scoring', { userId: 'U2' }));
+    expect(lastResponse()).toContain('scored by the built-in keyword scorer');
+    expect(lastResponse()).toContain(KEYWORD_LIMITS);
   });
 
   it('an admin switches a channel to keyword scoring, and answers stop reaching the LLM', async () => {
