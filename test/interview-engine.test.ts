@@ -9,6 +9,7 @@ import {
   startSession,
   type EngineEvent,
 } from '../src/core/interview/index.ts';
+import { noteFor } from '../src/core/scoring/keyword/notes.ts';
 import { resultWith, sampleQuestion as q, samplePacing as pacing } from './fixtures/sample-question.ts';
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
@@ -40,6 +41,26 @@ describe('interview engine', () => {
     expect(followUp?.text).toBe(q.rubric[0]?.probe);
     expect(followUp?.number).toBe(1);
     expect(step.state.asked.at(-1)?.targetPointId).toBe('propagation');
+  });
+
+  it('keeps a missed point’s generic “no mention of” note out of the stored session, and every other note in it', () => {
+    const start = startSession({ id: 's', question: q, mode: 'channel', now: T0 });
+    const [first, second, third] = q.rubric;
+    if (!first || !second || !third) throw new Error('the sample question needs three points');
+    const result = resultWith({ [first.id]: 'covered' });
+    result.points = result.points.map((point) => {
+      if (point.id === second.id) return { ...point, note: noteFor('none', second.theme, '', false) };
+      if (point.id === third.id) return { ...point, note: 'the LLM says: names the idea but not the budget' };
+      return point;
+    });
+    const step = recordAnswer(start.state, q, undefined, { by: 'U1', text: 'We use tail sampling.', result, now: T0 + MIN });
+    const stored = step.state.answers.at(-1)?.points ?? [];
+    expect(stored.find((point) => point.id === second.id)).toEqual({ id: second.id, verdict: 'missed' });
+    expect(stored.find((point) => point.id === third.id)?.note).toBe('the LLM says: names the idea but not the budget');
+    expect(stored.find((point) => point.id === first.id)?.evidence).toBe(`evidence for ${first.id}`);
+    // The feedback sent now still carries the scorer's own note.
+    const [feedback] = ofType(step.events, 'feedback');
+    expect(feedback?.points.find((point) => point.id === second.id)?.note).toBe(noteFor('none', second.theme, '', false));
   });
 
   it('does not probe the same point twice, then falls back to the question’s own follow-ups', () => {

@@ -142,7 +142,9 @@ function channelAnswer(state: SessionState, question: Question, input: AnswerInp
   const { index, prompt } = currentPrompt(state, input.by);
   const judged = judgeAnswer(state, question, { by: input.by, text, result: input.result, now: input.now, prompt, promptIndex: index, againstRequirements: false });
   const next: SessionState = { ...state, lastActivityAt: input.now, answers: [...state.answers, judged.record] };
-  const after = coverageOf(question, next, input.by);
+  // The coverage judged with this answer's own results, notes included (the stored record
+  // drops its generic "no mention of" notes: judge.ts, withoutPlainMisses).
+  const after = judged.after;
   const events: EngineEvent[] = [
     {
       type: 'feedback',

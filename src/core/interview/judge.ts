@@ -1,5 +1,6 @@
 import type { Question } from '../content/schema.ts';
 import type { PointResult, ScoreResult } from '../scoring/types.ts';
+import { noteFor } from '../scoring/keyword/notes.ts';
 import { formNotes, inspectAnswer } from './answer-checks.ts';
 import { bestVerdicts, rankOf, type CoveredPoint, type Gradable } from './coverage.ts';
 import type { MisconceptionNote } from './events.ts';
@@ -44,6 +45,20 @@ function answerResults(answer: AnswerRecord, requirements: boolean): PointResult
   return requirements ? (answer.requirements ?? []) : answer.points;
 }
 
+/**
+ * The results as the session keeps them: a missed point whose only note is the keyword
+ * check's "no mention of <theme>" keeps its id and verdict alone. The debrief says "nothing
+ * yet on <theme>" for such a point anyway (bestVerdicts), and those notes were about a tenth
+ * of a session's Redis memory. Notes that say more (an LLM's reason, a ruled-out idea) stay.
+ */
+function withoutPlainMisses(results: readonly PointResult[], items: readonly Gradable[]): PointResult[] {
+  return results.map((result) => {
+    if (result.verdict !== 'missed' || result.evidence !== undefined || result.ruledOut !== undefined || result.note === undefined) return result;
+    const item = items.find((candidate) => candidate.id === result.id);
+    return item && result.note === noteFor('none', item.theme, '', false) ? { id: result.id, verdict: result.verdict } : result;
+  });
+}
+
 export function judgeAnswer(state: SessionState, question: Question, input: JudgeInput): Judged {
   const inspection = inspectAnswer(input.text);
   const offTopic = isOffTopic(question, input.text, input.prompt?.text ?? question.title);
@@ -68,11 +83,11 @@ export function judgeAnswer(state: SessionState, question: Question, input: Judg
     excerpt: input.text.trim().slice(0, EXCERPT_CHARS),
     scorer: input.result?.scorer ?? 'keyword',
     score: input.result?.score ?? 0,
-    points: input.againstRequirements ? [] : results,
+    points: input.againstRequirements ? [] : withoutPlainMisses(results, items),
     prompt: input.promptIndex,
   };
   if (input.phase !== undefined) record.phase = input.phase;
-  if (input.againstRequirements) record.requirements = results;
+  if (input.againstRequirements) record.requirements = withoutPlainMisses(results, items);
   if (findings.length > 0) record.misconceptions = findings.map((finding) => ({ id: finding.id, quote: finding.quote }));
   if (afterReveal) record.afterReveal = true;
   if (offTopic) record.offTopic = true;
