@@ -130,19 +130,36 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   let twoPipesOnALine = false;
   let commaBeforeNonSpace = false;
   let hiddenHint = false;
-  for (let index = 0; index < length; index += 1) {
+  let index = 0;
+  while (index < length) {
     const code = units[index] ?? 0;
     if (previousCode === COMMA && !commaBeforeNonSpace && !isRegexWhitespace(code)) commaBeforeNonSpace = true;
     // Table lookups rather than range tests: this loop reads every character of every answer.
     const wordClass = code < 128 ? (ASCII_WORD_CLASS[code] ?? 0) : 0;
-    if (wordClass === 1 && !previousIsWord) {
-      const next = index + 1 < length ? (units[index + 1] ?? 0) : 0;
-      const second = next < 128 ? (ASCII_KEY_UNIT[next] ?? 0) : 0;
-      const afterNext = second !== 0 && index + 2 < length ? (units[index + 2] ?? 0) : 0;
-      const third = afterNext < 128 ? (ASCII_KEY_UNIT[afterNext] ?? 0) : 0;
-      positions[count] = index;
-      keys[count] = ((ASCII_KEY_UNIT[code] ?? 0) * KEY_BASE + second) * KEY_BASE + third;
-      count += 1;
+    if (wordClass === 1) {
+      if (!previousIsWord) {
+        const next = index + 1 < length ? (units[index + 1] ?? 0) : 0;
+        const second = next < 128 ? (ASCII_KEY_UNIT[next] ?? 0) : 0;
+        const afterNext = second !== 0 && index + 2 < length ? (units[index + 2] ?? 0) : 0;
+        const third = afterNext < 128 ? (ASCII_KEY_UNIT[afterNext] ?? 0) : 0;
+        positions[count] = index;
+        keys[count] = ((ASCII_KEY_UNIT[code] ?? 0) * KEY_BASE + second) * KEY_BASE + third;
+        count += 1;
+      }
+      // The letters and digits that follow are skipped in a tight loop (most of the text): none
+      // starts a word, none is a noted character, and a comma can't come before them.
+      let end = index + 1;
+      while (end < length) {
+        const unit = units[end] ?? 0;
+        if (unit >= 128 || ASCII_WORD_CLASS[unit] !== 1) break;
+        end += 1;
+      }
+      // As if each had gone through the loop: only the last two characters are remembered.
+      beforePrevious = end - index >= 2 ? (units[end - 2] ?? 0) : previousCode;
+      previousCode = units[end - 1] ?? 0;
+      previousIsWord = true;
+      index = end;
+      continue;
     } else if (code < 128) {
       const special = ASCII_SPECIAL[code] ?? 0;
       if (special !== 0) {
@@ -167,6 +184,7 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
     previousIsWord = wordClass !== 0;
     beforePrevious = previousCode;
     previousCode = code;
+    index += 1;
   }
   return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint };
 }
