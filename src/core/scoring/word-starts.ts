@@ -62,6 +62,8 @@ export interface WordStarts {
   twoPipesOnALine: boolean;
   commaBeforeNonSpace: boolean;
   hiddenHint: boolean;
+  /** A check mark or "[" (`/[\u2713\u2714\u2705\u2611[]/`, what tickedLines of grader-addressed.ts needs), noted for the same reason. */
+  checkMarkHint: boolean;
 }
 
 /** Arrays for wordStarts to fill instead of allocating (see reused-arrays.ts). */
@@ -80,6 +82,7 @@ const SPECIAL_TAB = 2;
 const SPECIAL_NEWLINE = 3;
 const SPECIAL_WALL = 4;
 const SPECIAL_PIPE = 5;
+const SPECIAL_BRACKET = 6;
 const ASCII_SPECIAL = new Uint8Array(128);
 for (let code = 0; code < 128; code += 1) {
   ASCII_KEY_UNIT[code] = keyUnit(code);
@@ -90,6 +93,7 @@ ASCII_SPECIAL[9] = SPECIAL_TAB;
 ASCII_SPECIAL[10] = SPECIAL_NEWLINE;
 for (const wall of '-=_*.~#') ASCII_SPECIAL[wall.charCodeAt(0)] = SPECIAL_WALL;
 ASCII_SPECIAL[124] = SPECIAL_PIPE;
+ASCII_SPECIAL[91] = SPECIAL_BRACKET;
 const COMMA = 44;
 const WALL_RUN = 10;
 const DASH = 45;
@@ -104,6 +108,11 @@ function isRegexWhitespace(code: number): boolean {
 /** HIDDEN_HINT of grader-addressed.ts: zero-width and bidi characters, word joiners, the BOM, a tag character's high half. */
 function isHiddenHint(code: number): boolean {
   return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff || code === 0xdb40;
+}
+
+/** The check marks tickedLines of grader-addressed.ts looks for: ✓ ✔ ✅ ☑. */
+function isCheckMark(code: number): boolean {
+  return code === 0x2713 || code === 0x2714 || code === 0x2705 || code === 0x2611;
 }
 
 /** The text's UTF-16 units, for wordStarts to read (see ReusedCodeUnits); it is synchronous and done with them when it returns. */
@@ -130,6 +139,7 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   let twoPipesOnALine = false;
   let commaBeforeNonSpace = false;
   let hiddenHint = false;
+  let checkMarkHint = false;
   let index = 0;
   while (index < length) {
     const code = units[index] ?? 0;
@@ -174,19 +184,21 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
         } else if (special === SPECIAL_PIPE) {
           if (pipeOnLine) twoPipesOnALine = true;
           pipeOnLine = true;
-        } else {
+        } else if (special === SPECIAL_BRACKET) checkMarkHint = true;
+        else {
           if (run >= WALL_RUN) wallHint = true;
           if (code === DASH && run >= 3) tripleDash = true;
         }
       }
     } else if (code === KELVIN) kelvin = true;
     else if (isHiddenHint(code)) hiddenHint = true;
+    else if (isCheckMark(code)) checkMarkHint = true;
     previousIsWord = wordClass !== 0;
     beforePrevious = previousCode;
     previousCode = code;
     index += 1;
   }
-  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint };
+  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint, checkMarkHint };
 }
 
 /** Whether some word starts with one of `prefixes` (three letters each, any case). */
