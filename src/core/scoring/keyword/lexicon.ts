@@ -1,4 +1,4 @@
-import { CHAIN_LINKS, CLAUSE_MAKERS, FUNCTION_WORDS, GRADER_CUES, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
+import { CHAIN_LINKS, CLAUSE_MAKERS, FUNCTION_WORDS, GRADER_CUES, HEDGE_WORDS, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
 import { NEGATION_CUE_WORDS } from './negation-words.ts';
 import { normalizeWord, stemWord } from './normalize.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
@@ -28,6 +28,8 @@ export const WORD_CHAIN_LINK = 128;
 export const WORD_CLAUSE_MAKER = 256;
 /** "with" / "via" / "also" / "then": chain bare list items ("tail sampling with span links via otel"). */
 export const WORD_BARE_LINK = 512;
+/** A hedge word ("maybe", "might"; HEDGE_WORDS) or "some" ("at some point"): hedges.ts reads one bit per token instead of a set lookup. */
+export const WORD_HEDGE = 1024;
 
 /** Every way of saying "not" is the term "not". */
 export const NOT_TERM = 'not';
@@ -91,7 +93,8 @@ export function describeWord(norm: string): WordInfo {
       (NEGATION_CUE_WORDS.has(norm) ? WORD_NEGATION_CUE : 0) |
       (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0) |
       (CLAUSE_MAKERS.has(norm) ? WORD_CLAUSE_MAKER : 0) |
-      (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0),
+      (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0) |
+      (HEDGE_WORDS.has(norm) || norm === 'some' ? WORD_HEDGE : 0),
     prefix: prefixCode(norm),
     compoundTable: undefined,
     startsCompound: false,
