@@ -57,7 +57,15 @@ export interface WordInfo {
   startsCompound: boolean;
   termTable: ReadonlyMap<string, number> | undefined;
   termId: number;
+  /**
+   * The same for misconceptions.ts: the table of pattern literals it last looked this word up
+   * in, and the ids of the literals there that the word starts with.
+   */
+  literalTable: object | undefined;
+  literalIds: readonly number[];
 }
+
+const NO_LITERAL_IDS: readonly number[] = Object.freeze([]);
 
 /** "sam" -> a number below 26^3, or -1 unless the text starts with three ASCII letters. */
 export function prefixCode(text: string): number {
@@ -100,6 +108,8 @@ export function describeWord(norm: string): WordInfo {
     startsCompound: false,
     termTable: undefined,
     termId: -1,
+    literalTable: undefined,
+    literalIds: NO_LITERAL_IDS,
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;
   if (byNorm.size >= CACHE_LIMIT) byNorm.clear();
