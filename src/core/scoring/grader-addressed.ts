@@ -328,9 +328,8 @@ const VERDICT_END = /(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|prese
 
 /** VERDICT_END's words; endsInVerdict checks them by hand. */
 const VERDICT_WORDS = ['confirmed', 'met', 'yes', 'done', 'covered', 'ok', 'okay', 'passed', 'pass', 'present', 'addressed', 'satisfied', 'complete', 'true', 'verified', 'ticked'];
-/** 1 for each lower-case ASCII letter a VERDICT_WORDS word ends with: a line ending in another letter skips the words. */
-const VERDICT_LAST_LETTER = new Uint8Array(128);
-for (const word of VERDICT_WORDS) VERDICT_LAST_LETTER[word.charCodeAt(word.length - 1)] = 1;
+/** VERDICT_WORDS by their last letter (a lower-case ASCII code): a line is compared with the words ending in its last letter only. */
+const VERDICT_WORDS_BY_LAST: readonly (readonly string[])[] = Array.from({ length: 128 }, (_, code) => VERDICT_WORDS.filter((word) => word.charCodeAt(word.length - 1) === code));
 
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
@@ -352,9 +351,10 @@ function endsInVerdict(text: string, start: number, end: number): boolean {
   if (at === start) return false;
   const last = text.charCodeAt(at - 1);
   if ((last >= 48 && last <= 57) || last === 0x2713 || last === 0x2714 || last === 0x2705) return true;
-  // `| 0x20` lower-cases a letter (what endsWithWord compares); anything it makes of another character is no letter in the table.
-  if (last >= 128 || VERDICT_LAST_LETTER[last | 0x20] !== 1) return false;
-  for (const word of VERDICT_WORDS) if (at - start >= word.length && endsWithWord(text, at, word)) return true;
+  // `| 0x20` lower-cases a letter, as endsWithWord compares; whatever it makes of another
+  // character ends no word. (A character past ASCII ends none either.)
+  if (last >= 128) return false;
+  for (const word of VERDICT_WORDS_BY_LAST[last | 0x20] ?? []) if (at - start >= word.length && endsWithWord(text, at, word)) return true;
   return false;
 }
 

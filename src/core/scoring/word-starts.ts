@@ -201,10 +201,19 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint, checkMarkHint };
 }
 
+/** 1 for each key a list of prefixes wants, made once per list (callers pass constant lists). */
+const PREFIX_TABLES = new WeakMap<readonly string[], Uint8Array>();
+
 /** Whether some word starts with one of `prefixes` (three letters each, any case). */
 export function someWordStartsWith(starts: WordStarts, prefixes: readonly string[]): boolean {
-  const wanted = prefixes.map((prefix) => (keyUnit(prefix.charCodeAt(0)) * KEY_BASE + keyUnit(prefix.charCodeAt(1))) * KEY_BASE + keyUnit(prefix.charCodeAt(2)));
-  for (let word = 0; word < starts.count; word += 1) if (wanted.includes(starts.keys[word] ?? -1)) return true;
+  let wanted = PREFIX_TABLES.get(prefixes);
+  if (wanted === undefined) {
+    wanted = new Uint8Array(KEY_COUNT);
+    for (const prefix of prefixes) wanted[(keyUnit(prefix.charCodeAt(0)) * KEY_BASE + keyUnit(prefix.charCodeAt(1))) * KEY_BASE + keyUnit(prefix.charCodeAt(2))] = 1;
+    PREFIX_TABLES.set(prefixes, wanted);
+  }
+  // One typed-array read per word, rather than a search of the prefixes' keys.
+  for (let word = 0; word < starts.count; word += 1) if (wanted[starts.keys[word] ?? 0] === 1) return true;
   return false;
 }
 
