@@ -8,7 +8,8 @@ import { ReusedCodeUnits, type ReusedInt32 } from './reused-arrays.ts';
  * every character of the answer, which made those few regexes a fifth of the keyword scorer's
  * time. Here the answer's word starts are listed once, each with a code for its first three
  * letters or digits, and a pattern runs (sticky) only at the word starts whose code one of its
- * branches can start with, and at the non-word characters a branch can start with.
+ * branches can start with (and whose fourth letter fits, where the branches' words have one),
+ * and at the non-word characters a branch can start with.
  *
  * The result is exactly what `pattern.exec` returns from the same lastIndex: the attempt at a
  * position is the same attempt the global scan makes there, positions are tried in the same
@@ -222,8 +223,15 @@ export interface WordStartPattern {
   pattern: RegExp;
   /** Sticky copy, tried one position at a time; undefined: run `pattern` as it is. */
   sticky?: RegExp;
-  /** 1 for each word-start key a match can begin at. */
+  /**
+   * For each word-start key: 0 when no match begins at such a word, 1 when one can, whatever
+   * follows; 2 and up when only some fourth characters can follow (those of the branches'
+   * words, see fourthsAllowed), which turns away most common words that share three letters
+   * with a cue ("context" with "confirmed", "processor" with "program").
+   */
   wanted: Uint8Array;
+  /** Bits of the fourth-character units (keyUnit, 0-36) allowed after key k with wanted[k] = v: units 0-31 in [2v], 32-36 in [2v + 1]. */
+  fourths: Uint32Array;
   /** Non-word characters a match can begin at ("(", "["). */
   chars: string;
   /** `Array.from(chars)`, and one list of their next positions that execFrom fills on each call (it is synchronous and done with it when it returns), rather than a fresh list per call. */
@@ -237,22 +245,38 @@ function range(count: number): number[] {
 
 export function wordStartPattern(pattern: RegExp): WordStartPattern {
   const wanted = new Uint8Array(KEY_COUNT);
-  const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source);
-  if (!starts) return { pattern, wanted, chars: '', charList: [], nextChar: [] };
+  const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source, 4);
+  if (!starts) return { pattern, wanted, fourths: NO_FOURTHS, chars: '', charList: [], nextChar: [] };
+  // Each key's allowed fourth units; a key in `anyFourth` allows all.
+  const fourthsOf = new Map<number, Set<number>>();
+  const anyFourth = new Set<number>();
   for (const { word, exact } of starts.words) {
     const units = Array.from(word, (char) => keyUnit(char.charCodeAt(0)));
-    const [first = 0, second, third] = units;
+    const [first = 0, second, third, fourth] = units;
     // A short word that is not exact may go on with any letters ("AI" matches "aim").
     const open = !exact && units.length < 3;
     for (const two of second !== undefined ? [second] : open ? range(KEY_BASE) : [0]) {
       for (const three of third !== undefined ? [third] : open && two !== 0 ? range(KEY_BASE) : [0]) {
-        wanted[(first * KEY_BASE + two) * KEY_BASE + three] = 1;
+        const key = (first * KEY_BASE + two) * KEY_BASE + three;
+        wanted[key] = 1;
+        // A word read to four letters or digits needs that fourth one; a shorter one, anything.
+        if (fourth === undefined) anyFourth.add(key);
+        else fourthsOf.set(key, (fourthsOf.get(key) ?? new Set<number>()).add(fourth));
       }
     }
   }
+  // Values 2-255 of `wanted` name a key's allowed fourths; keys beyond that allow any (1).
+  const fourths = new Uint32Array(256 * 2);
+  let next = 2;
+  for (const [key, allowed] of fourthsOf) {
+    if (anyFourth.has(key) || next > 255) continue;
+    for (const unit of allowed) fourths[next * 2 + (unit >> 5)] = (fourths[next * 2 + (unit >> 5)] ?? 0) | (1 << (unit & 31));
+    wanted[key] = next;
+    next += 1;
+  }
   const sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
   const charList = Array.from(starts.chars);
-  return { pattern, sticky, wanted, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
+  return { pattern, sticky, wanted, fourths, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
 }
 
 /** First index of `positions` (ascending) at or after `from`. */
@@ -269,7 +293,7 @@ function firstAtOrAfter(starts: WordStarts, from: number): number {
 
 /** What `pattern.exec(text)` returns with lastIndex `from`; `starts` must be wordStarts(text). */
 export function execFrom(text: string, starts: WordStarts, compiled: WordStartPattern, from: number): RegExpExecArray | null {
-  const { pattern, sticky, wanted, chars, charList } = compiled;
+  const { pattern, sticky, wanted, fourths, chars, charList } = compiled;
   if (!sticky) {
     pattern.lastIndex = from;
     return pattern.exec(text);
@@ -282,7 +306,17 @@ export function execFrom(text: string, starts: WordStarts, compiled: WordStartPa
   }
   let word = firstAtOrAfter(starts, from);
   for (;;) {
-    while (word < starts.count && wanted[starts.keys[word] ?? 0] !== 1) word += 1;
+    while (word < starts.count) {
+      const want = wanted[starts.keys[word] ?? 0] ?? 0;
+      if (want === 1) break;
+      if (want > 1) {
+        // Such a key came from words of four letters or digits, so its own three are letters or
+        // digits: the fourth character is read from the text, only for these few words.
+        const unit = keyUnit(text.charCodeAt((starts.positions[word] ?? 0) + 3));
+        if ((((fourths[want * 2 + (unit >> 5)] ?? 0) >>> (unit & 31)) & 1) === 1) break;
+      }
+      word += 1;
+    }
     let position = word < starts.count ? (starts.positions[word] ?? text.length) : text.length;
     let viaChar = false;
     for (const at of nextChar) {
@@ -302,6 +336,7 @@ export function execFrom(text: string, starts: WordStarts, compiled: WordStartPa
 }
 
 const NO_CHARS: number[] = [];
+const NO_FOURTHS = new Uint32Array(0);
 
 /** Every match, as `text.matchAll(pattern)` gives them. */
 export function* matchAllFrom(text: string, starts: WordStarts, compiled: WordStartPattern): Generator<RegExpExecArray> {
