@@ -849,6 +849,15 @@ function idStartsHere(text: string, start: number): boolean {
   return !word && code !== 45;
 }
 
+/** An id mention set off as an id: quoted ("`tail-sampling`", "#tail-sampling") or given a verdict ("tail-sampling: covered"). */
+function idWrittenAsId(text: string, start: number, end: number, form: string): boolean {
+  const before = text.slice(Math.max(0, start - 1), start);
+  const after = text.slice(end, end + 24);
+  if (VERDICT_AFTER.test(after)) return true;
+  const quoted = QUOTED_BEFORE.test(before) && (ID_QUOTED_AFTER.test(after) || before === '#' || before === '[' || before === '(' || before === '<' || before === '{');
+  return quoted && (form.includes('-') || before !== '(');
+}
+
 function rubricIdMentions(text: string, starts: WordStarts, rubricIds: readonly string[] | undefined, spans: Span[]): void {
   if (!rubricIds || rubricIds.length === 0) return;
   const matcher = idMatcher(rubricIds);
@@ -867,13 +876,9 @@ function rubricIdMentions(text: string, starts: WordStarts, rubricIds: readonly 
     const end = start + found[0].length;
     from = end;
     const form = found[0].toLowerCase();
-    const before = text.slice(Math.max(0, start - 1), start);
-    const after = text.slice(end, end + 24);
     const underscored = form.includes('_');
-    const quoted = QUOTED_BEFORE.test(before) && (ID_QUOTED_AFTER.test(after) || before === '#' || before === '[' || before === '(' || before === '<' || before === '{');
-    const asKey = VERDICT_AFTER.test(after);
     const sentence = sentenceAround(text, start);
-    if (underscored || asKey || (quoted && (form.includes('-') || before !== '('))) {
+    if (underscored || idWrittenAsId(text, start, end, form)) {
       // Fields named, not spread: a spread was most of this scan's time on a list of ids.
       // A second id in the same sentence would add the same span again: merged() keeps the first
       // of equal spans, so the copy is left out (a list of ids made hundreds of them to sort).
