@@ -63,6 +63,9 @@ export interface WordInfo {
    */
   literalTable: object | undefined;
   literalIds: readonly number[];
+  /** The same for terms.ts's kept function words: the set it last asked, and whether this word's stem is in it. */
+  keepTable: ReadonlySet<string> | undefined;
+  kept: boolean;
 }
 
 const NO_LITERAL_IDS: readonly number[] = Object.freeze([]);
@@ -110,6 +113,8 @@ export function describeWord(norm: string): WordInfo {
     termId: -1,
     literalTable: undefined,
     literalIds: NO_LITERAL_IDS,
+    keepTable: undefined,
+    kept: false,
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;
   if (byNorm.size >= CACHE_LIMIT) byNorm.clear();
