@@ -9,7 +9,7 @@ const PIECES = [
   'score', 'Scored', 'SCORE:', 'graded', 'grade', 'AI', 'aim', 'a.i.', 'A.I', 'as-is', 'as is', 'ASIS', '1/1', '3 / 3',
   '(verified', '[ verified', '(', '[', 'tail-sampling', 'tail_sampling', 'xtail-sampling', '_tail-sampling',
   'tail-sampling-x', 'my answer', 'my_answer', 'nb(', 'nb (', 'todo(', 'é', 'score\u212a', '\u212arade',
-  'the', 'we', 'sampling', '-', '_', ' ', ' ', ' ', '\n', '.', ',', ':', '!', '"', '`', '42', 'x',
+  'the', 'we', 'sampling', 'context', 'contexts', 'confirmed', 'Confirm', 'conf', 'con', '-', '_', ' ', ' ', ' ', '\n', '.', ',', ':', '!', '"', '`', '42', 'x',
 ];
 
 const PATTERNS: RegExp[] = [
@@ -18,6 +18,8 @@ const PATTERNS: RegExp[] = [
   /\b(?:tail[-_]sampling)(?![\w-])/gi,
   // Beyond the reader (a branch may start with a space): must still give the same matches.
   /\bscore|\s+graded/gi,
+  // Words sharing three letters with a cue ("context", "confirmed"): the fourth tells them apart.
+  /\b(?:confirmed|conf\b|contexts)/gi,
 ];
 
 function texts(count: number): string[] {
@@ -65,6 +67,8 @@ describe('word-start scans', () => {
       words: [{ word: 'sco', exact: false }, { word: 'ai', exact: false }, { word: 'a', exact: true }],
       chars: '([',
     });
+    // Read to four letters, for the fourth-letter filter of wordStartPattern.
+    expect(matchStarts(String.raw`\b(?:score|AI|con)`, 4)?.words).toEqual([{ word: 'scor', exact: false }, { word: 'ai', exact: false }, { word: 'con', exact: false }]);
     // No \b: a match may start inside a word. An optional first word: the next one may start it.
     expect(matchStarts('score')).toBeUndefined();
     expect(matchStarts(String.raw`\b(?:very\s+)?good`)?.words.map((word) => word.word)).toEqual(['goo', 'ver']);

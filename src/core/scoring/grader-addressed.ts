@@ -328,6 +328,8 @@ const VERDICT_END = /(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|prese
 
 /** VERDICT_END's words; endsInVerdict checks them by hand. */
 const VERDICT_WORDS = ['confirmed', 'met', 'yes', 'done', 'covered', 'ok', 'okay', 'passed', 'pass', 'present', 'addressed', 'satisfied', 'complete', 'true', 'verified', 'ticked'];
+/** VERDICT_WORDS by their last letter (a lower-case ASCII code): a line is compared with the words ending in its last letter only. */
+const VERDICT_WORDS_BY_LAST: readonly (readonly string[])[] = Array.from({ length: 128 }, (_, code) => VERDICT_WORDS.filter((word) => word.charCodeAt(word.length - 1) === code));
 
 function isSpaceOrTab(code: number): boolean {
   return code === 32 || code === 9;
@@ -349,14 +351,18 @@ function endsInVerdict(text: string, start: number, end: number): boolean {
   if (at === start) return false;
   const last = text.charCodeAt(at - 1);
   if ((last >= 48 && last <= 57) || last === 0x2713 || last === 0x2714 || last === 0x2705) return true;
-  for (const word of VERDICT_WORDS) if (at - start >= word.length && endsWithWord(text, at, word)) return true;
+  // `| 0x20` lower-cases a letter, as endsWithWord compares; whatever it makes of another
+  // character ends no word. (A character past ASCII ends none either.)
+  if (last >= 128) return false;
+  for (const word of VERDICT_WORDS_BY_LAST[last | 0x20] ?? []) if (at - start >= word.length && endsWithWord(text, at, word)) return true;
   return false;
 }
 
 /** text ends at `at` with the lowercase ASCII `word`, in either case (as /i matches it). */
 function endsWithWord(text: string, at: number, word: string): boolean {
   const from = at - word.length;
-  for (let index = 0; index < word.length; index += 1) if ((text.charCodeAt(from + index) | 0x20) !== word.charCodeAt(index)) return false;
+  // From the end: words that end in another letter are told apart at once.
+  for (let index = word.length - 1; index >= 0; index -= 1) if ((text.charCodeAt(from + index) | 0x20) !== word.charCodeAt(index)) return false;
   return true;
 }
 
@@ -391,6 +397,11 @@ interface SheetRun {
   section: boolean;
 }
 
+/** When a run of lines of each kind is long enough to flag. Made once: scoresheets closes runs on every line. */
+const ENOUGH_VERDICTS = (run: SheetRun): boolean => run.count >= MIN_SHEET_LINES;
+const ENOUGH_INIS = (run: SheetRun): boolean => run.count >= MIN_SHEET_LINES || (run.section && run.count >= 2);
+const ENOUGH_ROWS = ENOUGH_VERDICTS;
+
 /**
  * One pass over the answer's lines for the three kinds of scoresheet. Only short lines are
  * sliced and tested, so prose paragraphs cost one newline search each.
@@ -415,17 +426,17 @@ function scoresheets(text: string, starts: WordStarts, spans: Span[]): void {
     // Only a line one of the tests below can use is sliced.
     const line = short && (verdict || ini || spaced) ? text.slice(index, end) : '';
     if (verdict && VERDICT_END.test(line) && VERDICT_LINE.test(line)) verdicts = extend(verdicts, index);
-    else verdicts = close(verdicts, REASON_CHECKLIST, (run) => run.count >= MIN_SHEET_LINES);
+    else verdicts = close(verdicts, REASON_CHECKLIST, ENOUGH_VERDICTS);
     const section = ini && line !== '' && INI_SECTION.test(line);
     if (ini && line !== '' && (section || INI_LINE.test(line))) inis = extend(inis, index, section);
-    else inis = close(inis, REASON_YAML, (run) => run.count >= MIN_SHEET_LINES || (run.section && run.count >= 2));
+    else inis = close(inis, REASON_YAML, ENOUGH_INIS);
     if (spaced && line !== '' && (line.includes('  ') || line.includes('\t')) && SPACED_ROW.test(line)) rows = extend(rows, index);
-    else rows = close(rows, REASON_TABLE, (run) => run.count >= MIN_SHEET_LINES);
+    else rows = close(rows, REASON_TABLE, ENOUGH_ROWS);
     index = end + 1;
   }
-  close(verdicts, REASON_CHECKLIST, (run) => run.count >= MIN_SHEET_LINES);
-  close(inis, REASON_YAML, (run) => run.count >= MIN_SHEET_LINES || (run.section && run.count >= 2));
-  close(rows, REASON_TABLE, (run) => run.count >= MIN_SHEET_LINES);
+  close(verdicts, REASON_CHECKLIST, ENOUGH_VERDICTS);
+  close(inis, REASON_YAML, ENOUGH_INIS);
+  close(rows, REASON_TABLE, ENOUGH_ROWS);
 }
 
 /** Role tags and chat-template markers ("[system]", "<|im_start|>"): the sentence they open is flagged. */
@@ -543,10 +554,13 @@ function headingTicks(text: string, spans: Span[]): void {
   // Only lines that open with "#" are tried (a sticky match from the line start), not every position.
   for (let hash = text.indexOf('#'); hash !== -1; hash = text.indexOf('#', hash + 1)) {
     const start = lineStart(text, hash);
-    if (hash - start > 3 || text.slice(start, hash).trim() !== '') continue;
-    HEADING_TICK.lastIndex = start;
-    const found = HEADING_TICK.exec(text);
-    if (found) spans.push({ start, end: start + found[0].length, reason: REASON_HEADING_TICK });
+    // Only a line's first "#" can open a heading (a later one has that "#" before it), so the
+    // search goes on from the line's end: a line of hashtags costs one test, not one each.
+    if (hash - start <= 3 && text.slice(start, hash).trim() === '') {
+      HEADING_TICK.lastIndex = start;
+      const found = HEADING_TICK.exec(text);
+      if (found) spans.push({ start, end: start + found[0].length, reason: REASON_HEADING_TICK });
+    }
     hash = lineEnd(text, hash);
   }
 }
@@ -710,10 +724,21 @@ function graderSentences(text: string, starts: WordStarts, spans: Span[]): void 
  * alternative of SENTENCE_CUES (which every position of every answer pays for).
  */
 function accordinglySentences(text: string, spans: Span[]): void {
-  for (let at = text.indexOf('accordingly'); at !== -1; at = text.indexOf('accordingly', at + 11)) {
+  for (let at = indexOfAccordingly(text, 0); at !== -1; at = indexOfAccordingly(text, at + 11)) {
     const { start, end } = sentenceAround(text, at);
     flagSentence(text, start, end, spans);
   }
+}
+
+/**
+ * `text.indexOf('accordingly', from)`, found through its tail "gly": indexOf stops at every "a"
+ * of the answer to compare the rest, and scanning for "gly" took a quarter of the time.
+ */
+function indexOfAccordingly(text: string, from: number): number {
+  for (let tail = text.indexOf('gly', from + 8); tail !== -1; tail = text.indexOf('gly', tail + 1)) {
+    if (text.startsWith('accordin', tail - 8)) return tail - 8;
+  }
+  return -1;
 }
 
 function flagSentence(text: string, start: number, end: number, spans: Span[]): void {
@@ -731,12 +756,13 @@ function flagSentence(text: string, start: number, end: number, spans: Span[]): 
   spans.push({ start, end: Math.max(spanEnd, end), reason: verdict.reason });
 }
 
-/** Two or more ticked items (✓, ✅, [x]) read as a checklist claiming completion: each such line is flagged. */
-/** Cheap pre-filter for CHECK_MARK: one character class, scanned without backtracking. */
-const CHECK_MARK_HINT = /[\u2713\u2714\u2705\u2611[]/;
-
-function tickedLines(text: string, spans: Span[]): void {
-  if (!CHECK_MARK_HINT.test(text)) return;
+/**
+ * Two or more ticked items (✓, ✅, [x]) read as a checklist claiming completion: each such line is flagged.
+ * `starts`: wordStarts(text), whose pass noted whether the text has one of CHECK_MARK's first
+ * characters, `/[\u2713\u2714\u2705\u2611[]/` (a regex over the whole answer cost more).
+ */
+function tickedLines(text: string, starts: WordStarts, spans: Span[]): void {
+  if (!starts.checkMarkHint) return;
   CHECK_MARK.lastIndex = 0;
   const lines: { start: number; end: number }[] = [];
   let found: RegExpExecArray | null;
@@ -823,6 +849,15 @@ function idStartsHere(text: string, start: number): boolean {
   return !word && code !== 45;
 }
 
+/** An id mention set off as an id: quoted ("`tail-sampling`", "#tail-sampling") or given a verdict ("tail-sampling: covered"). */
+function idWrittenAsId(text: string, start: number, end: number, form: string): boolean {
+  const before = text.slice(Math.max(0, start - 1), start);
+  const after = text.slice(end, end + 24);
+  if (VERDICT_AFTER.test(after)) return true;
+  const quoted = QUOTED_BEFORE.test(before) && (ID_QUOTED_AFTER.test(after) || before === '#' || before === '[' || before === '(' || before === '<' || before === '{');
+  return quoted && (form.includes('-') || before !== '(');
+}
+
 function rubricIdMentions(text: string, starts: WordStarts, rubricIds: readonly string[] | undefined, spans: Span[]): void {
   if (!rubricIds || rubricIds.length === 0) return;
   const matcher = idMatcher(rubricIds);
@@ -841,13 +876,9 @@ function rubricIdMentions(text: string, starts: WordStarts, rubricIds: readonly 
     const end = start + found[0].length;
     from = end;
     const form = found[0].toLowerCase();
-    const before = text.slice(Math.max(0, start - 1), start);
-    const after = text.slice(end, end + 24);
     const underscored = form.includes('_');
-    const quoted = QUOTED_BEFORE.test(before) && (ID_QUOTED_AFTER.test(after) || before === '#' || before === '[' || before === '(' || before === '<' || before === '{');
-    const asKey = VERDICT_AFTER.test(after);
     const sentence = sentenceAround(text, start);
-    if (underscored || asKey || (quoted && (form.includes('-') || before !== '('))) {
+    if (underscored || idWrittenAsId(text, start, end, form)) {
       // Fields named, not spread: a spread was most of this scan's time on a list of ids.
       // A second id in the same sentence would add the same span again: merged() keeps the first
       // of equal spans, so the copy is left out (a list of ids made hundreds of them to sort).
@@ -912,7 +943,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   encodedBlobs(answer, spans);
   graderSentences(answer, starts, spans);
   accordinglySentences(answer, spans);
-  tickedLines(answer, spans);
+  tickedLines(answer, starts, spans);
   scoresheets(answer, starts, spans);
   rubricIdMentions(answer, starts, rubricIds, spans);
   return merged(spans);

@@ -8,7 +8,8 @@ import { ReusedCodeUnits, type ReusedInt32 } from './reused-arrays.ts';
  * every character of the answer, which made those few regexes a fifth of the keyword scorer's
  * time. Here the answer's word starts are listed once, each with a code for its first three
  * letters or digits, and a pattern runs (sticky) only at the word starts whose code one of its
- * branches can start with, and at the non-word characters a branch can start with.
+ * branches can start with (and whose fourth letter fits, where the branches' words have one),
+ * and at the non-word characters a branch can start with.
  *
  * The result is exactly what `pattern.exec` returns from the same lastIndex: the attempt at a
  * position is the same attempt the global scan makes there, positions are tried in the same
@@ -62,6 +63,8 @@ export interface WordStarts {
   twoPipesOnALine: boolean;
   commaBeforeNonSpace: boolean;
   hiddenHint: boolean;
+  /** A check mark or "[" (`/[\u2713\u2714\u2705\u2611[]/`, what tickedLines of grader-addressed.ts needs), noted for the same reason. */
+  checkMarkHint: boolean;
 }
 
 /** Arrays for wordStarts to fill instead of allocating (see reused-arrays.ts). */
@@ -80,6 +83,7 @@ const SPECIAL_TAB = 2;
 const SPECIAL_NEWLINE = 3;
 const SPECIAL_WALL = 4;
 const SPECIAL_PIPE = 5;
+const SPECIAL_BRACKET = 6;
 const ASCII_SPECIAL = new Uint8Array(128);
 for (let code = 0; code < 128; code += 1) {
   ASCII_KEY_UNIT[code] = keyUnit(code);
@@ -90,6 +94,7 @@ ASCII_SPECIAL[9] = SPECIAL_TAB;
 ASCII_SPECIAL[10] = SPECIAL_NEWLINE;
 for (const wall of '-=_*.~#') ASCII_SPECIAL[wall.charCodeAt(0)] = SPECIAL_WALL;
 ASCII_SPECIAL[124] = SPECIAL_PIPE;
+ASCII_SPECIAL[91] = SPECIAL_BRACKET;
 const COMMA = 44;
 const WALL_RUN = 10;
 const DASH = 45;
@@ -104,6 +109,11 @@ function isRegexWhitespace(code: number): boolean {
 /** HIDDEN_HINT of grader-addressed.ts: zero-width and bidi characters, word joiners, the BOM, a tag character's high half. */
 function isHiddenHint(code: number): boolean {
   return (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || (code >= 0x2066 && code <= 0x2069) || code === 0xfeff || code === 0xdb40;
+}
+
+/** The check marks tickedLines of grader-addressed.ts looks for: ✓ ✔ ✅ ☑. */
+function isCheckMark(code: number): boolean {
+  return code === 0x2713 || code === 0x2714 || code === 0x2705 || code === 0x2611;
 }
 
 /** The text's UTF-16 units, for wordStarts to read (see ReusedCodeUnits); it is synchronous and done with them when it returns. */
@@ -130,19 +140,37 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   let twoPipesOnALine = false;
   let commaBeforeNonSpace = false;
   let hiddenHint = false;
-  for (let index = 0; index < length; index += 1) {
+  let checkMarkHint = false;
+  let index = 0;
+  while (index < length) {
     const code = units[index] ?? 0;
     if (previousCode === COMMA && !commaBeforeNonSpace && !isRegexWhitespace(code)) commaBeforeNonSpace = true;
     // Table lookups rather than range tests: this loop reads every character of every answer.
     const wordClass = code < 128 ? (ASCII_WORD_CLASS[code] ?? 0) : 0;
-    if (wordClass === 1 && !previousIsWord) {
-      const next = index + 1 < length ? (units[index + 1] ?? 0) : 0;
-      const second = next < 128 ? (ASCII_KEY_UNIT[next] ?? 0) : 0;
-      const afterNext = second !== 0 && index + 2 < length ? (units[index + 2] ?? 0) : 0;
-      const third = afterNext < 128 ? (ASCII_KEY_UNIT[afterNext] ?? 0) : 0;
-      positions[count] = index;
-      keys[count] = ((ASCII_KEY_UNIT[code] ?? 0) * KEY_BASE + second) * KEY_BASE + third;
-      count += 1;
+    if (wordClass === 1) {
+      if (!previousIsWord) {
+        const next = index + 1 < length ? (units[index + 1] ?? 0) : 0;
+        const second = next < 128 ? (ASCII_KEY_UNIT[next] ?? 0) : 0;
+        const afterNext = second !== 0 && index + 2 < length ? (units[index + 2] ?? 0) : 0;
+        const third = afterNext < 128 ? (ASCII_KEY_UNIT[afterNext] ?? 0) : 0;
+        positions[count] = index;
+        keys[count] = ((ASCII_KEY_UNIT[code] ?? 0) * KEY_BASE + second) * KEY_BASE + third;
+        count += 1;
+      }
+      // The letters and digits that follow are skipped in a tight loop (most of the text): none
+      // starts a word, none is a noted character, and a comma can't come before them.
+      let end = index + 1;
+      while (end < length) {
+        const unit = units[end] ?? 0;
+        if (unit >= 128 || ASCII_WORD_CLASS[unit] !== 1) break;
+        end += 1;
+      }
+      // As if each had gone through the loop: only the last two characters are remembered.
+      beforePrevious = end - index >= 2 ? (units[end - 2] ?? 0) : previousCode;
+      previousCode = units[end - 1] ?? 0;
+      previousIsWord = true;
+      index = end;
+      continue;
     } else if (code < 128) {
       const special = ASCII_SPECIAL[code] ?? 0;
       if (special !== 0) {
@@ -157,24 +185,36 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
         } else if (special === SPECIAL_PIPE) {
           if (pipeOnLine) twoPipesOnALine = true;
           pipeOnLine = true;
-        } else {
+        } else if (special === SPECIAL_BRACKET) checkMarkHint = true;
+        else {
           if (run >= WALL_RUN) wallHint = true;
           if (code === DASH && run >= 3) tripleDash = true;
         }
       }
     } else if (code === KELVIN) kelvin = true;
     else if (isHiddenHint(code)) hiddenHint = true;
+    else if (isCheckMark(code)) checkMarkHint = true;
     previousIsWord = wordClass !== 0;
     beforePrevious = previousCode;
     previousCode = code;
+    index += 1;
   }
-  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint };
+  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint, checkMarkHint };
 }
+
+/** 1 for each key a list of prefixes wants, made once per list (callers pass constant lists). */
+const PREFIX_TABLES = new WeakMap<readonly string[], Uint8Array>();
 
 /** Whether some word starts with one of `prefixes` (three letters each, any case). */
 export function someWordStartsWith(starts: WordStarts, prefixes: readonly string[]): boolean {
-  const wanted = prefixes.map((prefix) => (keyUnit(prefix.charCodeAt(0)) * KEY_BASE + keyUnit(prefix.charCodeAt(1))) * KEY_BASE + keyUnit(prefix.charCodeAt(2)));
-  for (let word = 0; word < starts.count; word += 1) if (wanted.includes(starts.keys[word] ?? -1)) return true;
+  let wanted = PREFIX_TABLES.get(prefixes);
+  if (wanted === undefined) {
+    wanted = new Uint8Array(KEY_COUNT);
+    for (const prefix of prefixes) wanted[(keyUnit(prefix.charCodeAt(0)) * KEY_BASE + keyUnit(prefix.charCodeAt(1))) * KEY_BASE + keyUnit(prefix.charCodeAt(2))] = 1;
+    PREFIX_TABLES.set(prefixes, wanted);
+  }
+  // One typed-array read per word, rather than a search of the prefixes' keys.
+  for (let word = 0; word < starts.count; word += 1) if (wanted[starts.keys[word] ?? 0] === 1) return true;
   return false;
 }
 
@@ -183,8 +223,15 @@ export interface WordStartPattern {
   pattern: RegExp;
   /** Sticky copy, tried one position at a time; undefined: run `pattern` as it is. */
   sticky?: RegExp;
-  /** 1 for each word-start key a match can begin at. */
+  /**
+   * For each word-start key: 0 when no match begins at such a word, 1 when one can, whatever
+   * follows; 2 and up when only some fourth characters can follow (those of the branches'
+   * words, see fourthsAllowed), which turns away most common words that share three letters
+   * with a cue ("context" with "confirmed", "processor" with "program").
+   */
   wanted: Uint8Array;
+  /** Bits of the fourth-character units (keyUnit, 0-36) allowed after key k with wanted[k] = v: units 0-31 in [2v], 32-36 in [2v + 1]. */
+  fourths: Uint32Array;
   /** Non-word characters a match can begin at ("(", "["). */
   chars: string;
   /** `Array.from(chars)`, and one list of their next positions that execFrom fills on each call (it is synchronous and done with it when it returns), rather than a fresh list per call. */
@@ -198,22 +245,38 @@ function range(count: number): number[] {
 
 export function wordStartPattern(pattern: RegExp): WordStartPattern {
   const wanted = new Uint8Array(KEY_COUNT);
-  const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source);
-  if (!starts) return { pattern, wanted, chars: '', charList: [], nextChar: [] };
+  const starts = pattern.flags.includes('u') || pattern.flags.includes('v') ? undefined : matchStarts(pattern.source, 4);
+  if (!starts) return { pattern, wanted, fourths: NO_FOURTHS, chars: '', charList: [], nextChar: [] };
+  // Each key's allowed fourth units; a key in `anyFourth` allows all.
+  const fourthsOf = new Map<number, Set<number>>();
+  const anyFourth = new Set<number>();
   for (const { word, exact } of starts.words) {
     const units = Array.from(word, (char) => keyUnit(char.charCodeAt(0)));
-    const [first = 0, second, third] = units;
+    const [first = 0, second, third, fourth] = units;
     // A short word that is not exact may go on with any letters ("AI" matches "aim").
     const open = !exact && units.length < 3;
     for (const two of second !== undefined ? [second] : open ? range(KEY_BASE) : [0]) {
       for (const three of third !== undefined ? [third] : open && two !== 0 ? range(KEY_BASE) : [0]) {
-        wanted[(first * KEY_BASE + two) * KEY_BASE + three] = 1;
+        const key = (first * KEY_BASE + two) * KEY_BASE + three;
+        wanted[key] = 1;
+        // A word read to four letters or digits needs that fourth one; a shorter one, anything.
+        if (fourth === undefined) anyFourth.add(key);
+        else fourthsOf.set(key, (fourthsOf.get(key) ?? new Set<number>()).add(fourth));
       }
     }
   }
+  // Values 2-255 of `wanted` name a key's allowed fourths; keys beyond that allow any (1).
+  const fourths = new Uint32Array(256 * 2);
+  let next = 2;
+  for (const [key, allowed] of fourthsOf) {
+    if (anyFourth.has(key) || next > 255) continue;
+    for (const unit of allowed) fourths[next * 2 + (unit >> 5)] = (fourths[next * 2 + (unit >> 5)] ?? 0) | (1 << (unit & 31));
+    wanted[key] = next;
+    next += 1;
+  }
   const sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
   const charList = Array.from(starts.chars);
-  return { pattern, sticky, wanted, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
+  return { pattern, sticky, wanted, fourths, chars: starts.chars, charList, nextChar: charList.map(() => -1) };
 }
 
 /** First index of `positions` (ascending) at or after `from`. */
@@ -230,7 +293,7 @@ function firstAtOrAfter(starts: WordStarts, from: number): number {
 
 /** What `pattern.exec(text)` returns with lastIndex `from`; `starts` must be wordStarts(text). */
 export function execFrom(text: string, starts: WordStarts, compiled: WordStartPattern, from: number): RegExpExecArray | null {
-  const { pattern, sticky, wanted, chars, charList } = compiled;
+  const { pattern, sticky, wanted, fourths, chars, charList } = compiled;
   if (!sticky) {
     pattern.lastIndex = from;
     return pattern.exec(text);
@@ -243,7 +306,17 @@ export function execFrom(text: string, starts: WordStarts, compiled: WordStartPa
   }
   let word = firstAtOrAfter(starts, from);
   for (;;) {
-    while (word < starts.count && wanted[starts.keys[word] ?? 0] !== 1) word += 1;
+    while (word < starts.count) {
+      const want = wanted[starts.keys[word] ?? 0] ?? 0;
+      if (want === 1) break;
+      if (want > 1) {
+        // Such a key came from words of four letters or digits, so its own three are letters or
+        // digits: the fourth character is read from the text, only for these few words.
+        const unit = keyUnit(text.charCodeAt((starts.positions[word] ?? 0) + 3));
+        if ((((fourths[want * 2 + (unit >> 5)] ?? 0) >>> (unit & 31)) & 1) === 1) break;
+      }
+      word += 1;
+    }
     let position = word < starts.count ? (starts.positions[word] ?? text.length) : text.length;
     let viaChar = false;
     for (const at of nextChar) {
@@ -263,6 +336,7 @@ export function execFrom(text: string, starts: WordStarts, compiled: WordStartPa
 }
 
 const NO_CHARS: number[] = [];
+const NO_FOURTHS = new Uint32Array(0);
 
 /** Every match, as `text.matchAll(pattern)` gives them. */
 export function* matchAllFrom(text: string, starts: WordStarts, compiled: WordStartPattern): Generator<RegExpExecArray> {

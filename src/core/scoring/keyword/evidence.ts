@@ -1,5 +1,5 @@
 import type { TextReader } from './answer-text.ts';
-import type { Segment } from './sentences.ts';
+import { isRegexSpace, type Segment } from './sentences.ts';
 import type { Tokens } from './tokenize.ts';
 
 /**
@@ -11,12 +11,21 @@ import type { Tokens } from './tokenize.ts';
 export const MAX_EVIDENCE_CHARS = 160;
 
 const LEADING_JUNK = /^(?:[\s\-*•·>#]+|\d{1,3}[.)]\s+)+/;
-const TRAILING_JUNK = /[\s.,;:!?\u3002\uff01\uff1f\u2026]+$/;
+
+/**
+ * What `/[\s.,;:!?\u3002\uff01\uff1f\u2026]+$/` strips from the end, read backwards from the
+ * end: the regex tried every position of the quote for a run reaching the end.
+ */
+function isTrailingJunk(code: number): boolean {
+  return code === 46 || code === 44 || code === 59 || code === 58 || code === 33 || code === 63 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x2026 || isRegexSpace(code);
+}
 
 function trimmed(text: TextReader, start: number, end: number): string {
   const raw = text.slice(start, end);
   const lead = LEADING_JUNK.exec(raw)?.[0].length ?? 0;
-  return raw.slice(lead).replace(TRAILING_JUNK, '');
+  let stop = raw.length;
+  while (stop > lead && isTrailingJunk(raw.charCodeAt(stop - 1))) stop -= 1;
+  return raw.slice(lead, stop);
 }
 
 /** , ; : ( ) – —: a clause ends at one (read by code, not by a regex on each character). */

@@ -81,6 +81,9 @@ export const CLAUSE_MAKERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that join list items ("a, b and c"), counted with commas when spotting lists. */
+/** Words that float an idea rather than commit to it (see hedges.ts). */
+export const HEDGE_WORDS: ReadonlySet<string> = new Set(['maybe', 'perhaps', 'possibly', 'eventually', 'sometimes', 'someday', 'might']);
+
 export const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'plus', 'vs', 'versus']);
 
 /**

@@ -1,4 +1,6 @@
 import type { ReusedUint8 } from '../reused-arrays.ts';
+import { HEDGE_WORDS } from './function-words.ts';
+import { WORD_HEDGE } from './lexicon.ts';
 import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
 
 /*
@@ -8,8 +10,7 @@ import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './token
  * clause around a hedge word is hedged (a clause ends at punctuation or a line break).
  */
 
-/** Words that float an idea rather than commit to it. */
-export const HEDGE_WORDS: ReadonlySet<string> = new Set(['maybe', 'perhaps', 'possibly', 'eventually', 'sometimes', 'someday', 'might']);
+export { HEDGE_WORDS };
 /** "at some point", "some day": the word after "some" that makes it a hedge. */
 const SOME_HEDGES: ReadonlySet<string> = new Set(['point', 'day', 'stage']);
 
@@ -24,7 +25,10 @@ function boundaryBefore(tokens: Tokens, index: number): boolean {
 export function hedgedTokens(tokens: Tokens, reuse?: ReusedUint8): Uint8Array {
   const out = reuse ? reuse.take(tokens.count) : new Uint8Array(tokens.count);
   for (let index = 0; index < tokens.count; index += 1) {
-    const norm = tokens.words[index]?.norm ?? '';
+    // One bit (lexicon.ts) turns away every word that is neither a hedge word nor "some".
+    const word = tokens.words[index];
+    if (word === undefined || (word.classes & WORD_HEDGE) === 0) continue;
+    const norm = word.norm;
     const hedge = HEDGE_WORDS.has(norm) || (norm === 'some' && SOME_HEDGES.has(tokens.words[index + 1]?.norm ?? '') && !boundaryBefore(tokens, index + 1));
     if (!hedge || out[index] === 1) continue;
     let start = index;

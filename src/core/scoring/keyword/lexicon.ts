@@ -1,4 +1,4 @@
-import { CHAIN_LINKS, CLAUSE_MAKERS, FUNCTION_WORDS, GRADER_CUES, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
+import { CHAIN_LINKS, CLAUSE_MAKERS, FUNCTION_WORDS, GRADER_CUES, HEDGE_WORDS, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
 import { NEGATION_CUE_WORDS } from './negation-words.ts';
 import { normalizeWord, stemWord } from './normalize.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
@@ -28,6 +28,8 @@ export const WORD_CHAIN_LINK = 128;
 export const WORD_CLAUSE_MAKER = 256;
 /** "with" / "via" / "also" / "then": chain bare list items ("tail sampling with span links via otel"). */
 export const WORD_BARE_LINK = 512;
+/** A hedge word ("maybe", "might"; HEDGE_WORDS) or "some" ("at some point"): hedges.ts reads one bit per token instead of a set lookup. */
+export const WORD_HEDGE = 1024;
 
 /** Every way of saying "not" is the term "not". */
 export const NOT_TERM = 'not';
@@ -55,7 +57,18 @@ export interface WordInfo {
   startsCompound: boolean;
   termTable: ReadonlyMap<string, number> | undefined;
   termId: number;
+  /**
+   * The same for misconceptions.ts: the table of pattern literals it last looked this word up
+   * in, and the ids of the literals there that the word starts with.
+   */
+  literalTable: object | undefined;
+  literalIds: readonly number[];
+  /** The same for terms.ts's kept function words: the set it last asked, and whether this word's stem is in it. */
+  keepTable: ReadonlySet<string> | undefined;
+  kept: boolean;
 }
+
+const NO_LITERAL_IDS: readonly number[] = Object.freeze([]);
 
 /** "sam" -> a number below 26^3, or -1 unless the text starts with three ASCII letters. */
 export function prefixCode(text: string): number {
@@ -91,12 +104,17 @@ export function describeWord(norm: string): WordInfo {
       (NEGATION_CUE_WORDS.has(norm) ? WORD_NEGATION_CUE : 0) |
       (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0) |
       (CLAUSE_MAKERS.has(norm) ? WORD_CLAUSE_MAKER : 0) |
-      (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0),
+      (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0) |
+      (HEDGE_WORDS.has(norm) || norm === 'some' ? WORD_HEDGE : 0),
     prefix: prefixCode(norm),
     compoundTable: undefined,
     startsCompound: false,
     termTable: undefined,
     termId: -1,
+    literalTable: undefined,
+    literalIds: NO_LITERAL_IDS,
+    keepTable: undefined,
+    kept: false,
   };
   if (norm.length > MAX_TABLE_WORD_LENGTH) return info;
   if (byNorm.size >= CACHE_LIMIT) byNorm.clear();

@@ -211,6 +211,19 @@ function matchRejected(text: TextReader, tokens: Tokens, rejections: Int32Array,
   return false;
 }
 
+/** The ids of the literals that `word` (with prefix code `code`) starts with. */
+function literalIdsOf(table: WordStartTable, word: string, code: number): readonly number[] {
+  const ids = table.byPrefix.get(code);
+  if (!ids) return NO_IDS;
+  const starting = ids.filter((id) => {
+    const literal = table.literals[id];
+    return literal !== undefined && word.startsWith(literal);
+  });
+  return starting.length > 0 ? starting : NO_IDS;
+}
+
+const NO_IDS: readonly number[] = Object.freeze([]);
+
 /** Marks literal ids that `word` starts with, for `segment`, in `present` (literal-major rows), and in `anywhere`. */
 function markWord(table: WordStartTable, word: string, code: number, segment: number, segments: number, present: Uint8Array, anywhere: Uint8Array): void {
   const ids = table.byPrefix.get(code);
@@ -245,7 +258,20 @@ function literalsBySegment(table: WordStartTable, text: TextReader, tokens: Toke
   for (let token = 0; token < tokens.count; token += 1) {
     const word = words[token];
     if (word === undefined || word.prefix < 0 || table.wanted[word.prefix] !== 1) continue;
-    markWord(table, word.norm, word.prefix, segmentation.segmentOfToken[token] ?? 0, segments, present, anywhere);
+    // Which literals a word starts with is looked up once per word and table (the memo in
+    // WordInfo), not once per token: a long answer repeats its words many times.
+    if (word.literalTable !== table) {
+      word.literalIds = literalIdsOf(table, word.norm, word.prefix);
+      word.literalTable = table;
+    }
+    const ids = word.literalIds;
+    if (ids.length === 0) continue;
+    const segment = segmentation.segmentOfToken[token] ?? 0;
+    for (let at = 0; at < ids.length; at += 1) {
+      const id = ids[at] ?? 0;
+      present[id * segments + segment] = 1;
+      anywhere[id] = 1;
+    }
   }
   for (const token of tokens.irregular) {
     const raw = text.slice(tokens.starts[token] ?? 0, tokens.ends[token] ?? 0);

@@ -695,8 +695,20 @@ function onlyEmptyWords(tokens: Tokens, from: number, to: number): boolean {
 }
 
 /** How many words a multi-word negator at `index` spans ("steer away from" = 3), or 0. */
-function phraseNegatorAt(tokens: Tokens, index: number, end: number): number {
+/** PHRASE_NEGATORS by their first word, in their order: a cue word is compared with the phrases it can start only. */
+const PHRASE_NEGATORS_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const byFirst = new Map<string, (readonly string[])[]>();
   for (const phrase of PHRASE_NEGATORS) {
+    const first = phrase[0] ?? '';
+    byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
+  }
+  return byFirst;
+})();
+
+function phraseNegatorAt(tokens: Tokens, index: number, end: number): number {
+  const phrases = PHRASE_NEGATORS_BY_FIRST.get(norm(tokens, index));
+  if (phrases === undefined) return 0;
+  for (const phrase of phrases) {
     if (index + phrase.length > end) continue;
     let matches = true;
     for (let offset = 0; offset < phrase.length && matches; offset += 1) matches = norm(tokens, index + offset) === phrase[offset];

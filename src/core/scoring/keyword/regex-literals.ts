@@ -338,13 +338,14 @@ export interface MatchStarts {
   chars: string;
 }
 
-export function matchStarts(source: string): MatchStarts | undefined {
+/** `letters`: how many first letters or digits of each word to read (three by default, as said above). */
+export function matchStarts(source: string, letters = 3): MatchStarts | undefined {
   try {
     const reader = new Reader(source);
     const alternatives = reader.disjunction();
     if (reader.position !== source.length) return undefined;
     const starts: MatchStarts = { words: [], chars: '' };
-    for (const alternative of alternatives) if (!startsOf(alternative, false, starts)) return undefined;
+    for (const alternative of alternatives) if (!startsOf(alternative, false, starts, letters)) return undefined;
     return starts;
   } catch (error) {
     if (error instanceof Unreadable) return undefined;
@@ -356,15 +357,15 @@ export function matchStarts(source: string): MatchStarts | undefined {
 const UNKNOWN_NEXT: Node = { atom: { kind: 'other' }, quantifier: ONE };
 
 /** Adds where a match of `sequence` can begin to `starts`; false when it can't tell. */
-function startsOf(sequence: Sequence, afterBoundary: boolean, starts: MatchStarts): boolean {
+function startsOf(sequence: Sequence, afterBoundary: boolean, starts: MatchStarts, letters: number): boolean {
   const [node, ...rest] = sequence;
   // A branch that can match the empty string matches anywhere.
   if (!node) return false;
   const { atom, quantifier } = node;
-  if (atom.kind === 'boundary') return startsOf(rest, true, starts);
+  if (atom.kind === 'boundary') return startsOf(rest, true, starts, letters);
   // Other zero-width atoms say nothing: skipping them only lets more positions through.
-  if (atom.kind === 'zero' || (atom.kind === 'group' && atom.lookahead) || quantifier.max === 0) return startsOf(rest, afterBoundary, starts);
-  if (quantifier.min === 0 && !startsOf(rest, afterBoundary, starts)) return false;
+  if (atom.kind === 'zero' || (atom.kind === 'group' && atom.lookahead) || quantifier.max === 0) return startsOf(rest, afterBoundary, starts, letters);
+  if (quantifier.min === 0 && !startsOf(rest, afterBoundary, starts, letters)) return false;
   switch (atom.kind) {
     case 'char': {
       if (!isAsciiAlnum(atom.char)) {
@@ -376,7 +377,7 @@ function startsOf(sequence: Sequence, afterBoundary: boolean, starts: MatchStart
       let word = atom.char.toLowerCase();
       let index = 1;
       let repeats = quantifier.max !== 1;
-      while (!repeats && word.length < 3) {
+      while (!repeats && word.length < letters) {
         const next = sequence[index];
         if (!next || next.atom.kind !== 'char' || !isAsciiAlnum(next.atom.char) || next.quantifier.min < 1) break;
         word += next.atom.char.toLowerCase();
@@ -398,7 +399,7 @@ function startsOf(sequence: Sequence, afterBoundary: boolean, starts: MatchStart
       return true;
     case 'group': {
       const next = quantifier.max === 1 ? rest : [UNKNOWN_NEXT];
-      return atom.body.every((alternative) => startsOf([...alternative, ...next], afterBoundary, starts));
+      return atom.body.every((alternative) => startsOf([...alternative, ...next], afterBoundary, starts, letters));
     }
     default:
       return false;

@@ -128,7 +128,7 @@ export function forEachTerm(
         continue;
       }
     }
-    if (!isFunctionWord || (word.classes & WORD_KEPT) !== 0 || hyphenated(tokens, index) || (alsoKeep !== undefined && (alsoKeep === 'all' || alsoKeep.has(word.stem)))) {
+    if (!isFunctionWord || (word.classes & WORD_KEPT) !== 0 || hyphenated(tokens, index) || (alsoKeep !== undefined && (alsoKeep === 'all' || keptBy(word, alsoKeep)))) {
       visit(word.stem, index, index, word);
     }
     index += 1;
@@ -188,6 +188,15 @@ export function answerTerms(
     terms.count += 1;
   }, alsoKeep);
   return terms;
+}
+
+/** alsoKeep.has(word.stem), remembered on the word for the set last asked (see WordInfo): every function word of an answer asks. */
+function keptBy(word: WordInfo, alsoKeep: ReadonlySet<string>): boolean {
+  if (word.keepTable !== alsoKeep) {
+    word.kept = alsoKeep.has(word.stem);
+    word.keepTable = alsoKeep;
+  }
+  return word.kept;
 }
 
 /** termIds.get(word.stem) ?? -1, remembered on the word for the table last asked (see WordInfo). */

@@ -252,7 +252,8 @@ export function tokenizeUnits(text: string, units: Uint16Array, reuse?: TokenArr
       const next = units[index] ?? 0;
       if (next < 128) {
         if (ASCII_WORD[next] === 1) {
-          hash = Math.imul(hash ^ (next >= 65 && next <= 90 ? next + 32 : next), HASH_PRIME);
+          // `| 0x20` lower-cases A-Z and leaves a-z and 0-9 as they are (their 0x20 bit is set).
+          hash = Math.imul(hash ^ (next | 0x20), HASH_PRIME);
           index += 1;
           continue;
         }
