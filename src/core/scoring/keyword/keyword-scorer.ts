@@ -15,7 +15,7 @@ import { rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { missingParts } from './parts.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
-import { answerTerms, type AnswerTerms, type TermArrays } from './terms.ts';
+import { answerTerms, tokenInTermPairs, type AnswerTerms, type TermArrays } from './terms.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenizeUnits, type TokenArrays, type Tokens } from './tokenize.ts';
 import { assessPoint, type Hit } from './verdict.ts';
 
@@ -149,7 +149,7 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     // span, or one of a concept rule's own words. Anywhere else it rejects the hit.
     // A dismissal after the idea ("percentiles aren't needed") rejects it even when a concept
     // rule lists the negator among its own words ("percentiles can't be averaged").
-    const ownNegator = hit.concept ? cueIsPart(context.terms, hit.parts, cue) && !dismissedBefore(context.rejections, firstToken, lastToken) : cue >= hit.firstToken && cue <= hit.lastToken;
+    const ownNegator = hit.concept ? tokenInTermPairs(context.terms, hit.parts, cue) && !dismissedBefore(context.rejections, firstToken, lastToken) : cue >= hit.firstToken && cue <= hit.lastToken;
     if (cue >= 0 && !ownNegator) {
       into.rejected[into.rejectedCount] = hit;
       into.rejectedCount += 1;
@@ -174,15 +174,6 @@ function isGeneric(context: HitContext, parts: readonly number[]): boolean {
 /** A word of [first, last] is rejected by a cue that comes after it (a backward dismissal). */
 function dismissedBefore(rejections: Int32Array, first: number, last: number): boolean {
   for (let index = first; index <= last; index += 1) if ((rejections[index] ?? 0) - 1 > last) return true;
-  return false;
-}
-
-function cueIsPart(terms: AnswerTerms, parts: readonly number[], cue: number): boolean {
-  for (let part = 0; part * 2 < parts.length; part += 1) {
-    const first = terms.firstToken[parts[part * 2] ?? 0] ?? -1;
-    const last = terms.lastToken[parts[part * 2 + 1] ?? 0] ?? -1;
-    if (cue >= first && cue <= last) return true;
-  }
   return false;
 }
 

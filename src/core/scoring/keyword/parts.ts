@@ -4,7 +4,7 @@ import { isHedged } from './hedges.ts';
 import { findPhrase, type TermIndex } from './match.ts';
 import { rejectingCue } from './negation.ts';
 import type { Segmentation } from './sentences.ts';
-import type { AnswerTerms } from './terms.ts';
+import { tokenInTermPairs, type AnswerTerms } from './terms.ts';
 
 /*
  * Multi-part points: "six months of growth is 1.18x, the event triples that to 3.5x, and losing
@@ -65,15 +65,6 @@ function counts(context: PartContext, pointId: string, first: number, last: numb
   const firstToken = context.terms.firstToken[first] ?? 0;
   const lastToken = context.terms.lastToken[last] ?? firstToken;
   const cue = rejectingCue(context.rejections, firstToken, lastToken);
-  if (cue >= 0 && !(ruleParts && cueInParts(context.terms, ruleParts, cue))) return false;
+  if (cue >= 0 && !(ruleParts && tokenInTermPairs(context.terms, ruleParts, cue))) return false;
   return !isHedged(context.hedged, firstToken, lastToken);
-}
-
-function cueInParts(terms: AnswerTerms, parts: readonly number[], cue: number): boolean {
-  for (let part = 0; part * 2 < parts.length; part += 1) {
-    const first = terms.firstToken[parts[part * 2] ?? 0] ?? -1;
-    const last = terms.lastToken[parts[part * 2 + 1] ?? 0] ?? -1;
-    if (cue >= first && cue <= last) return true;
-  }
-  return false;
 }

@@ -216,3 +216,16 @@ function grow(terms: AnswerTerms): void {
     terms[field] = bigger;
   }
 }
+
+/**
+ * Token `token` lies inside one of `pairs`' [first, last] term ranges (a concept rule's matched
+ * parts): the rule's own words, such as a negator the rule spells out ("compared against").
+ */
+export function tokenInTermPairs(terms: AnswerTerms, pairs: readonly number[], token: number): boolean {
+  for (let pair = 0; pair * 2 < pairs.length; pair += 1) {
+    const first = terms.firstToken[pairs[pair * 2] ?? 0] ?? -1;
+    const last = terms.lastToken[pairs[pair * 2 + 1] ?? 0] ?? -1;
+    if (token >= first && token <= last) return true;
+  }
+  return false;
+}
