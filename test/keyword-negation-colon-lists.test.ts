@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useContentPoint } from './helpers/content-questions.ts';
+import { expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * A refusal that ends in a colon ("What we'd skip:", "Things I'd leave out:") refuses the whole
@@ -14,9 +14,7 @@ describe('a refusal before a colon refuses every item of its list', () => {
     ['incident-response-observability', 'stakeholder-comms', 'What we would skip: incident roles, game days, and a status page with regular updates to customers.'],
     ['service-dependency-mapping', 'graph-history', 'Things I would leave out: catalogue joins, policy checks, and a time-versioned graph that expires stale edges.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
-    const point = pointOf(questionId, pointId, answer);
-    expect(point.verdict).toBe('missed');
-    expect(point.ruledOut).toBeDefined();
+    expectRuledOut(pointOf(questionId, pointId, answer));
   });
 });
 

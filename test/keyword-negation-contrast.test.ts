@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useContentPoint } from './helpers/content-questions.ts';
+import { expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * Rejections spelled as contrasts, lists and adopted alternatives, written for this test (not
@@ -49,8 +49,7 @@ describe('contrast forms reject what they dismiss', () => {
     ['payment-slo-alerting', 'budget-policy', 'Release freezes are off the table.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     const point = pointOf(questionId, pointId, answer);
-    expect(point.verdict).toBe('missed');
-    expect(point.ruledOut).toBeDefined();
+    expectRuledOut(point);
     expect(point.note).toMatch(/^you ruled out /);
   });
 

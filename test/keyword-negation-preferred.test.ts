@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useContentPoint } from './helpers/content-questions.ts';
+import { expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * "Y is simpler (cheaper, easier, safer) than X" prefers Y and sets X aside, like "rather than X".
@@ -13,9 +13,7 @@ describe('a comparative of preference sets aside what follows "than"', () => {
     ['logging-10tb-day', 'buffered-ingest', 'Agents writing straight to Elasticsearch is simpler than a durable Kafka buffer in front of the indexers.'],
     ['tracing-100-services', 'tail-sampling', 'A flat one percent is cheaper than tail-based sampling that keeps errored and slow traces.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
-    const point = pointOf(questionId, pointId, answer);
-    expect(point.verdict).toBe('missed');
-    expect(point.ruledOut).toBeDefined();
+    expectRuledOut(pointOf(questionId, pointId, answer));
   });
 });
 

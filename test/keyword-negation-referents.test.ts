@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useContentPoint } from './helpers/content-questions.ts';
+import { expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * A rejection whose clause points back with a pronoun ("I've seen them confuse people; I
@@ -17,9 +17,7 @@ describe('a rejection reaches what its pronoun stands for', () => {
     ['service-dependency-mapping', 'runtime-discovery', 'Building the map from client and server span pairs. That needs every service instrumented, so no.'],
     ['observability-cost-reduction', 'cost-guardrails', 'Per-team budgets with showback and chargeback: I have watched them turn into finance theatre, and we would not go there.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
-    const point = pointOf(questionId, pointId, answer);
-    expect(point.verdict).toBe('missed');
-    expect(point.ruledOut).toBeDefined();
+    expectRuledOut(pointOf(questionId, pointId, answer));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useContentPoint } from './helpers/content-questions.ts';
+import { expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * Refusals that end their own clause ("I wouldn't, ...", "likewise not: ...", "Also no: ...",
@@ -20,9 +20,7 @@ describe('a refusal that ends its clause refuses what came before it', () => {
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps errored and slow traces I\'d rule out; the memory cost is too high.'],
     ['incident-response-observability', 'mitigate-first', 'Mitigation first, rolling back the deploy before root cause analysis, isn\'t my style.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
-    const point = pointOf(questionId, pointId, answer);
-    expect(point.verdict).toBe('missed');
-    expect(point.ruledOut).toBeDefined();
+    expectRuledOut(pointOf(questionId, pointId, answer));
   });
 });
 

@@ -1,4 +1,4 @@
-import { beforeAll } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import type { Question } from '../../src/core/content/schema.ts';
 import { loadQuestionBank } from '../../src/core/content/load.ts';
 import type { QuestionBank } from '../../src/core/content/question-bank.ts';
@@ -35,4 +35,10 @@ export function useContentPoint(): (questionId: string, pointId: string, answer:
     if (!found) throw new Error(`no point ${pointId}`);
     return found;
   };
+}
+
+/** The answer ruled the point out: missed, with the rejected words kept for the feedback's "you ruled out …". */
+export function expectRuledOut(point: ScoredPoint): void {
+  expect(point.verdict).toBe('missed');
+  expect(point.ruledOut).toBeDefined();
 }
