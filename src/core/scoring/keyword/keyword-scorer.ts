@@ -100,8 +100,6 @@ interface PointHits {
   /** Evidence inside a clause that rejects it: where the answer ruled the idea out. */
   rejected: PlacedHit[];
   rejectedCount: number;
-  /** Parts of a multi-part point the answer never states (parts.ts). */
-  missing: readonly string[];
 }
 
 interface HitContext {
@@ -124,12 +122,11 @@ const POINT_HITS: PointHits[] = [];
 function pointHits(index: number): PointHits {
   let lists = POINT_HITS[index];
   if (!lists) {
-    lists = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0, missing: NONE_MISSING };
+    lists = { hits: [], hitCount: 0, rejected: [], rejectedCount: 0 };
     POINT_HITS[index] = lists;
   }
   lists.hitCount = 0;
   lists.rejectedCount = 0;
-  lists.missing = NONE_MISSING;
   return lists;
 }
 
@@ -230,9 +227,8 @@ function takeHit(): PooledHit {
 const PHRASE_SPANS = new Int32Array(MAX_HITS_PER_PHRASE * 2);
 
 /** Every place each point's evidence and concepts occur, sorted into counting and rejected. */
-function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
+function collectHits(rubric: CompiledRubric, index: TermIndex, context: HitContext): PointHits[] {
   const { terms, segmentation, segmentOfTerm } = context;
-  const index = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const spans = PHRASE_SPANS;
   return rubric.points.map((point, pointIndex) => {
     const found = pointHits(pointIndex);
@@ -278,7 +274,6 @@ function collectHits(rubric: CompiledRubric, context: HitContext): PointHits[] {
         place(context, point.id, hit, found);
       }
     });
-    if (point.parts.length > 0 && found.hitCount > 0) found.missing = missingParts(point.parts, point.id, index, context);
     return found;
   });
 }
@@ -576,7 +571,8 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const hedged = hedgedTokens(tokens, REUSED.hedged);
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged };
-  const byPoint = collectHits(rubric, context);
+  const termIndex = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
+  const byPoint = collectHits(rubric, termIndex, context);
   setAsideAlternatives(byPoint, segmentation, tokens);
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint, segmentation, tokens);
@@ -594,9 +590,10 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     const hitsOfPoint = byPoint[index];
     const rejected = hitsOfPoint && hitsOfPoint.rejectedCount > 0 ? hitsOfPoint.rejected[0] : undefined;
     let verdict = stuffed && assessment.reason === 'listed' ? 'missed' : assessment.verdict;
-    // A multi-part point explained with a part left out is half there (parts.ts).
-    const missing = byPoint[index]?.missing ?? NONE_MISSING;
-    const partOnly = verdict === 'covered' && missing.length > 0;
+    // A multi-part point explained with a part left out is half there (parts.ts); only a
+    // covered point is worth the check.
+    const missing = verdict === 'covered' && point.parts.length > 0 ? missingParts(point.parts, point.id, termIndex, context) : NONE_MISSING;
+    const partOnly = missing.length > 0;
     if (partOnly) verdict = 'partial';
     // An answer that tries to steer the grader loses the benefit of the doubt: what it says in
     // its own words still counts, but at most as partial.
