@@ -80,10 +80,10 @@ export const CLAUSE_MAKERS: ReadonlySet<string> = new Set([
   'youre', 'thats', 'whats', 'theres', 'nobody', 'everyone', 'everything', 'nothing',
 ]);
 
-/** Words that join list items ("a, b and c"), counted with commas when spotting lists. */
 /** Words that float an idea rather than commit to it (see hedges.ts). */
 export const HEDGE_WORDS: ReadonlySet<string> = new Set(['maybe', 'perhaps', 'possibly', 'eventually', 'sometimes', 'someday', 'might']);
 
+/** Words that join list items ("a, b and c"), counted with commas when spotting lists. */
 export const LIST_JOINERS: ReadonlySet<string> = new Set(['and', 'or', 'plus', 'vs', 'versus']);
 
 /**

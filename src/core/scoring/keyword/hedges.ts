@@ -1,7 +1,7 @@
 import type { ReusedUint8 } from '../reused-arrays.ts';
 import { HEDGE_WORDS } from './function-words.ts';
 import { WORD_HEDGE } from './lexicon.ts';
-import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
+import { clauseBoundaryBefore, type Tokens } from './tokenize.ts';
 
 /*
  * Hedged mentions: "maybe we'd look at cost per order at some point", "we might split by region
@@ -10,13 +10,8 @@ import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './token
  * clause around a hedge word is hedged (a clause ends at punctuation or a line break).
  */
 
-export { HEDGE_WORDS };
 /** "at some point", "some day": the word after "some" that makes it a hedge. */
 const SOME_HEDGES: ReadonlySet<string> = new Set(['point', 'day', 'stage']);
-
-function boundaryBefore(tokens: Tokens, index: number): boolean {
-  return ((tokens.gaps[index] ?? 0) & (GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) !== 0;
-}
 
 /**
  * One byte per token: 1 when the token is in a hedged clause. `reuse`: an array to hold the
@@ -29,12 +24,12 @@ export function hedgedTokens(tokens: Tokens, reuse?: ReusedUint8): Uint8Array {
     const word = tokens.words[index];
     if (word === undefined || (word.classes & WORD_HEDGE) === 0) continue;
     const norm = word.norm;
-    const hedge = HEDGE_WORDS.has(norm) || (norm === 'some' && SOME_HEDGES.has(tokens.words[index + 1]?.norm ?? '') && !boundaryBefore(tokens, index + 1));
+    const hedge = HEDGE_WORDS.has(norm) || (norm === 'some' && SOME_HEDGES.has(tokens.words[index + 1]?.norm ?? '') && !clauseBoundaryBefore(tokens, index + 1));
     if (!hedge || out[index] === 1) continue;
     let start = index;
-    while (start > 0 && !boundaryBefore(tokens, start)) start -= 1;
+    while (start > 0 && !clauseBoundaryBefore(tokens, start)) start -= 1;
     let end = index + 1;
-    while (end < tokens.count && !boundaryBefore(tokens, end)) end += 1;
+    while (end < tokens.count && !clauseBoundaryBefore(tokens, end)) end += 1;
     out.fill(1, start, end);
   }
   return out;

@@ -1,7 +1,7 @@
 import type { TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER, WORD_NEGATION_CUE } from './lexicon.ts';
 import type { Segmentation } from './sentences.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
 /*
  * Rejections that a sceptical candidate spells over a whole sentence or two, which the word-level
@@ -25,10 +25,6 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR,
  * Like negation.ts, each rule writes 1 + the index of its cue token into `out` for every
  * rejected token that no earlier rule claimed.
  */
-
-function norm(tokens: Tokens, index: number): string {
-  return tokens.words[index]?.norm ?? '';
-}
 
 function gapHas(tokens: Tokens, index: number, bits: number): boolean {
   return ((tokens.gaps[index] ?? 0) & bits) !== 0;
@@ -64,7 +60,7 @@ function mark(out: Int32Array, from: number, to: number, cue: number): void {
 
 /** The tokens from `at` spell `words` in order. */
 function spells(tokens: Tokens, at: number, words: readonly string[]): boolean {
-  for (let offset = 0; offset < words.length; offset += 1) if (norm(tokens, at + offset) !== words[offset]) return false;
+  for (let offset = 0; offset < words.length; offset += 1) if (normAt(tokens, at + offset) !== words[offset]) return false;
   return true;
 }
 
@@ -107,7 +103,7 @@ const RHETORICAL_OPENERS: readonly (readonly string[])[] = [
 const CONDITIONAL_TAILS: ReadonlySet<string> = new Set(['when', 'if', 'anyway', 'anymore', 'really']);
 
 function hasWord(tokens: Tokens, from: number, to: number, words: ReadonlySet<string>): boolean {
-  for (let index = from; index < to; index += 1) if (words.has(norm(tokens, index))) return true;
+  for (let index = from; index < to; index += 1) if (words.has(normAt(tokens, index))) return true;
   return false;
 }
 
@@ -210,9 +206,9 @@ function subjectStart(tokens: Tokens, text: TextReader, copula: number, start: n
   while (at > start && copula - at < MAX_SUBJECT) {
     const previous = at - 1;
     // "X instead of Y are both off the table": "instead of" goes on describing the subject.
-    if (SUBJECT_STOPS.has(norm(tokens, previous)) && !(norm(tokens, previous) === 'instead' && norm(tokens, at) === 'of')) return at;
+    if (SUBJECT_STOPS.has(normAt(tokens, previous)) && !(normAt(tokens, previous) === 'instead' && normAt(tokens, at) === 'of')) return at;
     if (gapHas(tokens, at, GAP_TERMINATOR | GAP_NEWLINE) || clausePunctuationBefore(tokens, text, at)) return at;
-    if (gapHas(tokens, at, GAP_SEPARATOR) && (norm(tokens, at) === 'and' || norm(tokens, at) === 'but' || norm(tokens, at) === 'so')) return at + 1;
+    if (gapHas(tokens, at, GAP_SEPARATOR) && (normAt(tokens, at) === 'and' || normAt(tokens, at) === 'but' || normAt(tokens, at) === 'so')) return at + 1;
     at = previous;
   }
   return at;
@@ -318,7 +314,7 @@ export function markDiscourseRejections(tokens: Tokens, segmentation: Segmentati
 
 function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Sentence, before: Sentence | undefined, nextStart: number | undefined): void {
   const { start, end } = sentence;
-  const opening = OPENING_WORDS.has(norm(tokens, start));
+  const opening = OPENING_WORDS.has(normAt(tokens, start));
   // Asked only where a rule needs it (questionBefore): most sentences have no opener and no modal.
   asked = before === undefined ? 0 : -1;
   asking = before;
@@ -338,14 +334,14 @@ function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentenc
     else if (trigger === TRIGGER_SKIP) markSkippedNoun(tokens, text, out, index, start, end);
     else if (trigger === TRIGGER_LEAVE) markLeftToOthers(tokens, text, out, index, start, end);
     else if (trigger === TRIGGER_SEEMING) markFalseComfort(tokens, text, out, index, start, end);
-    else if (trigger === TRIGGER_WAIT && (norm(tokens, index + 1) === 'until' || norm(tokens, index + 1) === 'till')) markSubject(tokens, text, out, index, start, index);
+    else if (trigger === TRIGGER_WAIT && (normAt(tokens, index + 1) === 'until' || normAt(tokens, index + 1) === 'till')) markSubject(tokens, text, out, index, start, index);
     else if (trigger === TRIGGER_WHAT) markConventional(tokens, out, index, start, end);
     else if (trigger === TRIGGER_SPEECH) markAttribution(tokens, out, index, start, end);
     else if (trigger === TRIGGER_NOT) markColonRefusal(tokens, text, out, index, start, end);
     else if (trigger === TRIGGER_MOOT) markMadeMoot(tokens, text, out, index, start);
   }
   // "Tail sampling for every error? We keep 1% at the edge instead.": the answer replaces what was asked.
-  if (before && norm(tokens, end - 1) === 'instead' && end - start > 2 && questionBefore()) mark(out, before.start, before.end, end - 1);
+  if (before && normAt(tokens, end - 1) === 'instead' && end - start > 2 && questionBefore()) mark(out, before.start, before.end, end - 1);
   if (!opening) return;
   // "X? Sure, if we enjoyed...": sarcasm refuses the question it answers.
   if (before && questionBefore() && startsWithAny(tokens, start, SARCASTIC_OPENERS) > 0) mark(out, before.start, before.end, start);
@@ -357,8 +353,8 @@ function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentenc
   // "Do we really need to translate orders into per-service load?" (unless the answer is "Yes").
   const rhetorical = startsWithAny(tokens, start, RHETORICAL_OPENERS);
   // "Who needs X when the agents retry?" is rhetorical; "Who needs these dashboards?" asks.
-  const genuineQuestion = norm(tokens, start) === 'who' && rhetorical === 2 && !hasWord(tokens, start, end, CONDITIONAL_TAILS);
-  if (rhetorical > 0 && !genuineQuestion && asksQuestion(tokens, text, end) && !(nextStart !== undefined && AFFIRMATIONS.has(norm(tokens, nextStart)))) mark(out, start, end, start + rhetorical - 1);
+  const genuineQuestion = normAt(tokens, start) === 'who' && rhetorical === 2 && !hasWord(tokens, start, end, CONDITIONAL_TAILS);
+  if (rhetorical > 0 && !genuineQuestion && asksQuestion(tokens, text, end) && !(nextStart !== undefined && AFFIRMATIONS.has(normAt(tokens, nextStart)))) mark(out, start, end, start + rhetorical - 1);
   markIfEver(tokens, out, sentence, questionBefore() ? before : undefined);
 }
 
@@ -366,10 +362,10 @@ function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentenc
 function markAttribution(tokens: Tokens, out: Int32Array, verb: number, start: number, end: number): void {
   if (verb - start > 8) return;
   let reporter = verb - 1;
-  while (reporter > start && reporter >= verb - 3 && REPORT_FILLERS.has(norm(tokens, reporter)) && !REPORTERS.has(norm(tokens, reporter))) reporter -= 1;
-  if (!REPORTERS.has(norm(tokens, reporter)) || reporter - start > 5) return;
+  while (reporter > start && reporter >= verb - 3 && REPORT_FILLERS.has(normAt(tokens, reporter)) && !REPORTERS.has(normAt(tokens, reporter))) reporter -= 1;
+  if (!REPORTERS.has(normAt(tokens, reporter)) || reporter - start > 5) return;
   // "we'd say", "I suggest": the candidate's own voice.
-  for (let at = start; at < reporter; at += 1) if (OWN_VOICE.has(norm(tokens, at))) return;
+  for (let at = start; at < reporter; at += 1) if (OWN_VOICE.has(normAt(tokens, at))) return;
   mark(out, start, end, verb);
 }
 
@@ -377,25 +373,25 @@ const OWN_VOICE: ReadonlySet<string> = new Set(['we', 'i', 'wed', 'id', 'well', 
 
 /** "X is what people always propose": the idea is the conventional one, set aside. */
 function markConventional(tokens: Tokens, out: Int32Array, what: number, start: number, end: number): void {
-  if (what === start || !REPORTERS.has(norm(tokens, what + 1))) return;
+  if (what === start || !REPORTERS.has(normAt(tokens, what + 1))) return;
   let verb = what + 2;
-  while (verb < end && verb <= what + 4 && REPORT_FILLERS.has(norm(tokens, verb))) verb += 1;
-  if (SPEECH_VERBS.has(norm(tokens, verb))) mark(out, start, what, verb);
+  while (verb < end && verb <= what + 4 && REPORT_FILLERS.has(normAt(tokens, verb))) verb += 1;
+  if (SPEECH_VERBS.has(normAt(tokens, verb))) mark(out, start, what, verb);
 }
 
 /** "..., so it stays out", "..., so that's out", "..., so we wouldn't ask", "..., so we don't.". */
 function markConsequence(tokens: Tokens, text: TextReader, out: Int32Array, so: number, start: number, end: number): void {
-  const first = norm(tokens, so + 1);
-  const second = norm(tokens, so + 2);
+  const first = normAt(tokens, so + 1);
+  const second = normAt(tokens, so + 2);
   let verdictEnd = -1;
-  if (CONSEQUENCE_PRONOUNS.has(first) && STAYING_VERBS.has(second) && (norm(tokens, so + 3) === 'out' || norm(tokens, so + 3) === 'off')) verdictEnd = so + 4;
+  if (CONSEQUENCE_PRONOUNS.has(first) && STAYING_VERBS.has(second) && (normAt(tokens, so + 3) === 'out' || normAt(tokens, so + 3) === 'off')) verdictEnd = so + 4;
   else if ((first === 'thats' || first === 'its') && second === 'out') verdictEnd = so + 3;
   else if (first === 'we' && REFUSING_AUXILIARIES.has(second)) {
     verdictEnd = so + 3;
-    if (NOT_PURSUING.has(norm(tokens, verdictEnd)) && !gapHas(tokens, verdictEnd, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) verdictEnd += 1;
-    if (CONSEQUENCE_PRONOUNS.has(norm(tokens, verdictEnd)) || norm(tokens, verdictEnd) === 'them') verdictEnd += 1;
+    if (NOT_PURSUING.has(normAt(tokens, verdictEnd)) && !gapHas(tokens, verdictEnd, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) verdictEnd += 1;
+    if (CONSEQUENCE_PRONOUNS.has(normAt(tokens, verdictEnd)) || normAt(tokens, verdictEnd) === 'them') verdictEnd += 1;
     // "so we don't treat them differently": the special handling the point asks for, refused.
-    else if (OBJECT_WORDS.has(norm(tokens, verdictEnd + 1)) && SPECIALLY.has(norm(tokens, verdictEnd + 2))) verdictEnd += 3;
+    else if (OBJECT_WORDS.has(normAt(tokens, verdictEnd + 1)) && SPECIALLY.has(normAt(tokens, verdictEnd + 2))) verdictEnd += 3;
   }
   if (verdictEnd < 0) return;
   // The verdict must end its clause: "so we don't lose errors" goes on and keeps the errors.
@@ -407,24 +403,24 @@ function markConsequence(tokens: Tokens, text: TextReader, out: Int32Array, so: 
 function markDeferral(tokens: Tokens, text: TextReader, out: Int32Array, modal: number, start: number, end: number, question: Sentence | undefined): void {
   let at = modal + 1;
   // "would that be worth building": the subject after the modal, in an inverted clause.
-  const inverted = INVERTED_SUBJECTS.has(norm(tokens, at)) && norm(tokens, at + 1) === 'be';
+  const inverted = INVERTED_SUBJECTS.has(normAt(tokens, at)) && normAt(tokens, at + 1) === 'be';
   if (inverted) at += 1;
-  if (norm(tokens, at) === 'only') at += 1;
+  if (normAt(tokens, at) === 'only') at += 1;
   let deferred = false;
-  if (norm(tokens, at) === 'be') {
-    const state = norm(tokens, at + 1);
+  if (normAt(tokens, at) === 'be') {
+    const state = normAt(tokens, at + 1);
     // "would be added when the queue grows" describes autoscaling; only "could/might be added" defers.
-    deferred = DEFERRED_STATES.has(state) || (state === 'added' && norm(tokens, modal) !== 'would');
+    deferred = DEFERRED_STATES.has(state) || (state === 'added' && normAt(tokens, modal) !== 'would');
     at += 2;
-  } else if (DEFERRED_VERBS.has(norm(tokens, at))) {
-    deferred = norm(tokens, at) === 'matter' || norm(tokens, at + 1) === 'sense' || norm(tokens, at + 1) === 'off';
-    at += norm(tokens, at) === 'matter' ? 1 : 2;
+  } else if (DEFERRED_VERBS.has(normAt(tokens, at))) {
+    deferred = normAt(tokens, at) === 'matter' || normAt(tokens, at + 1) === 'sense' || normAt(tokens, at + 1) === 'off';
+    at += normAt(tokens, at) === 'matter' ? 1 : 2;
   }
   if (!deferred) return;
   const clauseStop = clauseEnd(tokens, modal, end);
   let conditioned = false;
   for (let index = at; index < Math.min(end, at + 6); index += 1) {
-    if (CONDITIONS.has(norm(tokens, index))) {
+    if (CONDITIONS.has(normAt(tokens, index))) {
       conditioned = true;
       break;
     }
@@ -432,7 +428,7 @@ function markDeferral(tokens: Tokens, text: TextReader, out: Int32Array, modal: 
   }
   // "would be nice to have (we don't write them)", "would be worth building": no condition
   // needed when the modal's subject is the idea itself, named before it.
-  const state = norm(tokens, inverted ? modal + 3 : modal + 2);
+  const state = normAt(tokens, inverted ? modal + 3 : modal + 2);
   if (!conditioned && !inverted && state !== 'nice' && state !== 'worth') return;
   const from = subjectStart(tokens, text, modal, start);
   // "Only once the automation has caused an incident would that be worth building": inverted,
@@ -448,15 +444,15 @@ function markDeferral(tokens: Tokens, text: TextReader, out: Int32Array, modal: 
 /** "If we ever go multi-region we can revisit N+1 then.": the idea waits on a condition that may never come. */
 function markIfEver(tokens: Tokens, out: Int32Array, sentence: Sentence, question: Sentence | undefined): void {
   const { start, end } = sentence;
-  if (norm(tokens, start) !== 'if') return;
+  if (normAt(tokens, start) !== 'if') return;
   let ever = false;
-  for (let index = start + 1; index < end && index < start + 6; index += 1) if (norm(tokens, index) === 'ever') ever = true;
+  for (let index = start + 1; index < end && index < start + 6; index += 1) if (normAt(tokens, index) === 'ever') ever = true;
   if (!ever) return;
   for (let index = start + 2; index < end; index += 1) {
-    if (!REVISITING.has(norm(tokens, index))) continue;
-    const word = norm(tokens, index);
+    if (!REVISITING.has(normAt(tokens, index))) continue;
+    const word = normAt(tokens, index);
     // "added"/"considered" defer only after "could/might be": "we added capacity" is done.
-    if ((word === 'added' || word === 'considered' || word === 'revisited') && !(norm(tokens, index - 1) === 'be' && ['could', 'might', 'would'].includes(norm(tokens, index - 2)))) continue;
+    if ((word === 'added' || word === 'considered' || word === 'revisited') && !(normAt(tokens, index - 1) === 'be' && ['could', 'might', 'would'].includes(normAt(tokens, index - 2)))) continue;
     if (question) mark(out, question.start, question.end, index);
     mark(out, start, end, index);
     return;
@@ -465,27 +461,27 @@ function markIfEver(tokens: Tokens, out: Int32Array, sentence: Sentence, questio
 
 /** "X and Y are both off the table", "X is cargo cult", "X is less reliable than Y", "...; and so are Z". */
 function markCopulaVerdict(tokens: Tokens, text: TextReader, out: Int32Array, copula: number, start: number, end: number): void {
-  if (!AFTER_COPULA.has(norm(tokens, copula + 1)) && norm(tokens, copula - 1) !== 'so') return;
+  if (!AFTER_COPULA.has(normAt(tokens, copula + 1)) && normAt(tokens, copula - 1) !== 'so') return;
   let at = copula + 1;
-  while (at < end && at <= copula + 3 && VERDICT_FILLERS.has(norm(tokens, at))) at += 1;
+  while (at < end && at <= copula + 3 && VERDICT_FILLERS.has(normAt(tokens, at))) at += 1;
   // "and so are latency-injection experiments": adds to the rejection just made.
-  if (norm(tokens, copula - 1) === 'so' && norm(tokens, copula - 2) === 'and' && rejectedBefore(out, start, copula - 2)) {
+  if (normAt(tokens, copula - 1) === 'so' && normAt(tokens, copula - 2) === 'and' && rejectedBefore(out, start, copula - 2)) {
     mark(out, copula + 1, clauseEnd(tokens, copula, end), copula - 1);
     return;
   }
   const verdict = startsWithAny(tokens, at, LONG_SUBJECT_VERDICTS);
   // "X has been ruled out", "X will be shelved": the subject ends before the auxiliaries.
   let subjectEnd = copula;
-  while (subjectEnd > start + 1 && subjectEnd > copula - 2 && AUXILIARIES.has(norm(tokens, subjectEnd - 1))) subjectEnd -= 1;
+  while (subjectEnd > start + 1 && subjectEnd > copula - 2 && AUXILIARIES.has(normAt(tokens, subjectEnd - 1))) subjectEnd -= 1;
   let cue = -1;
   if (verdict > 0) {
     // "X is out" only when the clause ends there ("is out of date" describes; "out of scope" is listed).
-    if (verdict === 1 && norm(tokens, at) === 'out' && at + 1 < end && !gapHas(tokens, at + 1, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) return;
+    if (verdict === 1 && normAt(tokens, at) === 'out' && at + 1 < end && !gapHas(tokens, at + 1, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) return;
     cue = at;
-  } else if (WORSE.has(norm(tokens, at)) || (norm(tokens, at) === 'less' && LESS_GOOD.has(norm(tokens, at + 1)))) {
+  } else if (WORSE.has(normAt(tokens, at)) || (normAt(tokens, at) === 'less' && LESS_GOOD.has(normAt(tokens, at + 1)))) {
     // "X is riskier than paying", "X is less reliable than asking teams", "slower to set up than they're worth".
     for (let index = at + 1; index < end && index <= at + 4; index += 1) {
-      if (norm(tokens, index) === 'than') {
+      if (normAt(tokens, index) === 'than') {
         cue = at;
         break;
       }
@@ -506,17 +502,17 @@ function rejectedBefore(out: Int32Array, from: number, to: number): boolean {
 
 /** "A metrics catalogue with a named owner per KPI is overhead we'd skip". */
 function markSkippedNoun(tokens: Tokens, text: TextReader, out: Int32Array, skip: number, start: number, end: number): void {
-  if (!WE_WOULD.has(norm(tokens, skip - 1)) && !(norm(tokens, skip - 1) === 'would' && norm(tokens, skip - 2) === 'we')) return;
+  if (!WE_WOULD.has(normAt(tokens, skip - 1)) && !(normAt(tokens, skip - 1) === 'would' && normAt(tokens, skip - 2) === 'we')) return;
   const we = skip - 1;
   // "a second project we'd rather not start": the verb after "rather not".
   let verb = skip;
-  if (norm(tokens, skip) === 'rather') {
-    if (norm(tokens, skip + 1) !== 'not') return;
+  if (normAt(tokens, skip) === 'rather') {
+    if (normAt(tokens, skip + 1) !== 'not') return;
     verb = skip + 2;
   }
   if (verb + 1 < end && !gapHas(tokens, verb + 1, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) return;
   for (let copula = we - 1; copula > start && copula >= we - 5; copula -= 1) {
-    if (!COPULAS.has(norm(tokens, copula))) continue;
+    if (!COPULAS.has(normAt(tokens, copula))) continue;
     const from = subjectStart(tokens, text, copula, start);
     if (from < copula) mark(out, from, copula, skip);
     return;
@@ -526,10 +522,10 @@ function markSkippedNoun(tokens: Tokens, text: TextReader, out: Int32Array, skip
 /** "Comparing with last week sounds clever until a promotion moves the baseline". */
 function markFalseComfort(tokens: Tokens, text: TextReader, out: Int32Array, seems: number, start: number, end: number): void {
   let at = seems + 1;
-  if (norm(tokens, at) === 'very' || norm(tokens, at) === 'really') at += 1;
-  if (!FAINT_PRAISE.has(norm(tokens, at)) || at + 1 >= end) return;
-  const turn = norm(tokens, at + 1);
-  if (turn !== 'until' && turn !== 'but' && !(turn === 'on' && norm(tokens, at + 2) === 'paper')) return;
+  if (normAt(tokens, at) === 'very' || normAt(tokens, at) === 'really') at += 1;
+  if (!FAINT_PRAISE.has(normAt(tokens, at)) || at + 1 >= end) return;
+  const turn = normAt(tokens, at + 1);
+  if (turn !== 'until' && turn !== 'but' && !(turn === 'on' && normAt(tokens, at + 2) === 'paper')) return;
   markSubject(tokens, text, out, seems, start, at);
 }
 
@@ -541,10 +537,10 @@ function markSubject(tokens: Tokens, text: TextReader, out: Int32Array, verb: nu
 
 function markMadeMoot(tokens: Tokens, text: TextReader, out: Int32Array, moot: number, start: number): void {
   for (let verb = moot - 2; verb >= start && verb >= moot - 12; verb -= 1) {
-    if (MAKING.has(norm(tokens, verb))) {
+    if (MAKING.has(normAt(tokens, verb))) {
       // "which makes X redundant", "this renders X moot": what the answer already has. ("Two
       // gateways make the tier redundant" is high availability, and stays.)
-      if (REFERRING.has(norm(tokens, verb - 1))) mark(out, verb + 1, moot, moot);
+      if (REFERRING.has(normAt(tokens, verb - 1))) mark(out, verb + 1, moot, moot);
       return;
     }
     if (gapHas(tokens, verb + 1, GAP_TERMINATOR | GAP_NEWLINE) || clausePunctuationBefore(tokens, text, verb + 1)) return;
@@ -557,29 +553,29 @@ const DEFERRING_QUALIFIERS: ReadonlySet<string> = new Set(['this', 'now', 'yet',
 function markColonRefusal(tokens: Tokens, text: TextReader, out: Int32Array, not: number, start: number, end: number): void {
   if (not === start || !charBefore(tokens, text, not, COLON)) return;
   const stop = clauseEnd(tokens, not, end);
-  if (stop - not > 4 || (stop - not > 1 && !DEFERRING_QUALIFIERS.has(norm(tokens, not + 1)))) return;
+  if (stop - not > 4 || (stop - not > 1 && !DEFERRING_QUALIFIERS.has(normAt(tokens, not + 1)))) return;
   mark(out, clauseStart(tokens, text, not - 1, start), not, not);
 }
 
 /** "X is a product analytics question, and we'd leave it to that team", "..., so we leave them off". */
 function markLeftToOthers(tokens: Tokens, text: TextReader, out: Int32Array, leave: number, start: number, end: number): void {
   // "Source maps and breadcrumbs we'd leave out, ...": the object comes first.
-  if (norm(tokens, leave + 1) === 'out' && WE_WOULD.has(norm(tokens, leave - 1)) && (leave + 2 >= end || gapHas(tokens, leave + 2, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE))) {
+  if (normAt(tokens, leave + 1) === 'out' && WE_WOULD.has(normAt(tokens, leave - 1)) && (leave + 2 >= end || gapHas(tokens, leave + 2, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE))) {
     const from = clauseStart(tokens, text, leave - 1, start);
     if (from < leave - 1 && !gapHas(tokens, leave - 1, GAP_SEPARATOR)) mark(out, from, leave - 1, leave);
     return;
   }
   // "X is something I'd leave to each team": handed to others, like "we'd skip".
-  if (norm(tokens, leave + 1) === 'to' && WE_WOULD.has(norm(tokens, leave - 1))) {
+  if (normAt(tokens, leave + 1) === 'to' && WE_WOULD.has(normAt(tokens, leave - 1))) {
     for (let copula = leave - 2; copula > start && copula >= leave - 5; copula -= 1) {
-      if (!COPULAS.has(norm(tokens, copula))) continue;
+      if (!COPULAS.has(normAt(tokens, copula))) continue;
       markSubject(tokens, text, out, copula, start, leave);
       return;
     }
   }
-  const object = norm(tokens, leave + 1);
+  const object = normAt(tokens, leave + 1);
   if (object !== 'it' && object !== 'that' && object !== 'them' && object !== 'this') return;
-  const after = norm(tokens, leave + 2);
+  const after = normAt(tokens, leave + 2);
   const handed = after === 'to' && leave + 3 < end;
   const leftOut = (after === 'off' || after === 'out') && (leave + 3 >= end || gapHas(tokens, leave + 3, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE));
   if (!handed && !leftOut) return;

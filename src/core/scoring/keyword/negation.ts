@@ -41,7 +41,7 @@ import {
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
 import type { Segmentation } from './sentences.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
 
 /**
  * Finds the words an answer rejects, so that "we would not use tail sampling" never counts as
@@ -61,10 +61,6 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR,
 /** How far a rejection reaches, in words: a clause rarely names more than one idea in that span. */
 const MAX_REACH = 10;
 
-function norm(tokens: Tokens, index: number): string {
-  return tokens.words[index]?.norm ?? '';
-}
-
 /**
  * The answer findRejections is reading, for the few checks that need the punctuation between two
  * tokens (a colon is not a gap bit). Set for the duration of one synchronous call.
@@ -82,19 +78,15 @@ function colonBefore(tokens: Tokens, index: number): boolean {
 
 /** A clause ends before token `index`: a boundary or a colon. */
 function clauseEndsBefore(tokens: Tokens, index: number): boolean {
-  return boundaryBefore(tokens, index) || colonBefore(tokens, index);
+  return clauseBoundaryBefore(tokens, index) || colonBefore(tokens, index);
 }
 
 /** A clause boundary sits before token `index`. */
-function boundaryBefore(tokens: Tokens, index: number): boolean {
-  return ((tokens.gaps[index] ?? 0) & (GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) !== 0;
-}
-
 /** The first word after `index` that is not filler ("don't ever drop", "not to lose"), or -1. */
 function firstMeaningfulAfter(tokens: Tokens, index: number, end: number): number {
   for (let next = index + 1; next < end && next <= index + 4; next += 1) {
-    if (boundaryBefore(tokens, next)) return -1;
-    if (!FILLER_AFTER_NEGATOR.has(norm(tokens, next))) return next;
+    if (clauseBoundaryBefore(tokens, next)) return -1;
+    if (!FILLER_AFTER_NEGATOR.has(normAt(tokens, next))) return next;
   }
   return -1;
 }
@@ -103,14 +95,14 @@ function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number,
   let marked = 0;
   let reach = from + MAX_REACH;
   for (let index = from; index < end && index < reach; index += 1) {
-    if (index > from && boundaryBefore(tokens, index)) {
+    if (index > from && clauseBoundaryBefore(tokens, index)) {
       // "no spike protection, rate limits or sampling": the items of a list the negator opens.
       const listEnd = listReach ? listContinues(tokens, index, end) : -1;
       if (listEnd < 0) break;
       reach = listEnd;
     }
-    if (index === from && boundaryBefore(tokens, index) && index !== cue + 1) break;
-    const word = norm(tokens, index);
+    if (index === from && clauseBoundaryBefore(tokens, index) && index !== cue + 1) break;
+    const word = normAt(tokens, index);
     // "Recording rules, no: they go stale": a new clause starts right after the negator.
     if (CLAUSE_BREAKERS.has(word) && (index > from || PRONOUNS.has(word))) break;
     if (stopAt?.has(word)) break;
@@ -136,7 +128,7 @@ function listContinues(tokens: Tokens, index: number, end: number): number {
   let itemWords = 0;
   let closed = false;
   for (let next = index; next < end; next += 1) {
-    if (next > index && boundaryBefore(tokens, next)) {
+    if (next > index && clauseBoundaryBefore(tokens, next)) {
       if (closed || ((tokens.gaps[next] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return closed ? next : -1;
       itemWords = 0;
     }
@@ -160,7 +152,7 @@ function listContinues(tokens: Tokens, index: number, end: number): number {
  * people; I wouldn't.", "That misses too much, so no."): the idea is named before the sentence.
  */
 function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: number, acrossBoundary = false): boolean {
-  if (boundaryBefore(tokens, cue) && !acrossBoundary) return false;
+  if (clauseBoundaryBefore(tokens, cue) && !acrossBoundary) return false;
   let named = false;
   let reach = cue - MAX_REACH;
   let referring = false;
@@ -184,7 +176,7 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
       reach -= MAX_REACH;
     }
     if (index === start) return referring;
-    if (boundaryBefore(tokens, index)) {
+    if (clauseBoundaryBefore(tokens, index)) {
       // "Tail sampling, span links, the collector tier: none of that": the items of a list before.
       const itemStart = listItemBefore(tokens, index, start);
       if (itemStart < 0) {
@@ -213,8 +205,8 @@ function rejectReferent(tokens: Tokens, out: Int32Array, cue: number, start: num
   if (!previous || previous.end - previous.start > MAX_REACH) return;
   if (((tokens.gaps[start] ?? 0) & (GAP_BLANK_LINE | GAP_BULLET)) !== 0) return;
   for (let index = cue + 1; index < end && index <= cue + 3; index += 1) {
-    if (boundaryBefore(tokens, index)) break;
-    if (norm(tokens, index) === 'to') return;
+    if (clauseBoundaryBefore(tokens, index)) break;
+    if (normAt(tokens, index) === 'to') return;
   }
   for (let before = previous.start; before < previous.end; before += 1) if (out[before] === 0) out[before] = cue + 1;
 }
@@ -224,7 +216,7 @@ function rejectReferent(tokens: Tokens, out: Int32Array, cue: number, start: num
  * subject before it, a short noun phrase with no pronoun ("we page when..." is a clause of its own).
  */
 function nounPhraseCondition(tokens: Tokens, index: number, start: number): boolean {
-  const text = norm(tokens, index);
+  const text = normAt(tokens, index);
   if (text !== 'when' && text !== 'if') return false;
   let words = 0;
   for (let at = index - 1; at >= start; at -= 1) {
@@ -232,14 +224,14 @@ function nounPhraseCondition(tokens: Tokens, index: number, start: number): bool
     if (!word || PRONOUNS.has(word.norm) || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return false;
     words += 1;
     if (words > 5) return false;
-    if (at === start || boundaryBefore(tokens, at)) return words >= 2 || (word.classes & WORD_FUNCTION) === 0;
+    if (at === start || clauseBoundaryBefore(tokens, at)) return words >= 2 || (word.classes & WORD_FUNCTION) === 0;
   }
   return false;
 }
 
 /** Tokens (start, at) hold no boundary: the item that ends at `at` began the sentence. */
 function reachesStart(tokens: Tokens, at: number, start: number): boolean {
-  for (let index = at; index > start; index -= 1) if (boundaryBefore(tokens, index)) return false;
+  for (let index = at; index > start; index -= 1) if (clauseBoundaryBefore(tokens, index)) return false;
   return at - start <= MAX_REACH;
 }
 
@@ -253,7 +245,7 @@ function listItemBefore(tokens: Tokens, index: number, start: number): number {
     words += 1;
     // The first item may carry the sentence's lead-in: "Annotating every edge with request rate, error rate and latency".
     if (words > (at === start ? MAX_REACH : MAX_LIST_ITEM) && (at === start || words > MAX_REACH || !reachesStart(tokens, at, start))) return -1;
-    if (at === start || boundaryBefore(tokens, at)) return at;
+    if (at === start || clauseBoundaryBefore(tokens, at)) return at;
   }
   return -1;
 }
@@ -280,15 +272,15 @@ const VERDICT_QUALIFIERS: ReadonlySet<string> = new Set(['for', 'at', 'in', 'giv
 function standsAlone(tokens: Tokens, cue: number, end: number): boolean {
   let next = cue + 1;
   // "I'd not do it: we'd lose the rare errors": a colon or a new subject ends the verdict's clause.
-  while (next < end && !clauseEndsBefore(tokens, next) && !(next > cue + 1 && PRONOUNS.has(norm(tokens, next)))) next += 1;
+  while (next < end && !clauseEndsBefore(tokens, next) && !(next > cue + 1 && PRONOUNS.has(normAt(tokens, next)))) next += 1;
   // "Recording rules, no: they go stale": a new clause right after the verdict says nothing more about it.
-  if (next === cue + 1 || VERDICT_QUALIFIERS.has(norm(tokens, cue + 1)) || PRONOUNS.has(norm(tokens, cue + 1))) return true;
+  if (next === cue + 1 || VERDICT_QUALIFIERS.has(normAt(tokens, cue + 1)) || PRONOUNS.has(normAt(tokens, cue + 1))) return true;
   return next - cue <= 4 && !namesSomethingBesidesVerdict(tokens, cue + 1, next);
 }
 
 /** namesSomething, where the verdict's own word does not count: "isn't my style", "not needed either". */
 function namesSomethingBesidesVerdict(tokens: Tokens, from: number, to: number): boolean {
-  for (let index = from; index < to; index += 1) if (!NOT_BACKWARD.has(norm(tokens, index)) && namesSomething(tokens, index, index + 1)) return true;
+  for (let index = from; index < to; index += 1) if (!NOT_BACKWARD.has(normAt(tokens, index)) && namesSomething(tokens, index, index + 1)) return true;
   return false;
 }
 
@@ -300,7 +292,7 @@ function namesSomethingBesidesVerdict(tokens: Tokens, from: number, to: number):
  */
 function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: number, end: number, previous: Span | undefined): void {
   let clauseStart = cue;
-  while (clauseStart > start && !boundaryBefore(tokens, clauseStart)) clauseStart -= 1;
+  while (clauseStart > start && !clauseBoundaryBefore(tokens, clauseStart)) clauseStart -= 1;
   if (namesSomething(tokens, clauseStart, cue)) {
     if (markBackward(tokens, out, cue, start)) rejectReferent(tokens, out, cue, start, end, previous);
     return;
@@ -312,7 +304,7 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     let from = clauseStart;
     while (from > start) {
       let previousStart = from - 1;
-      while (previousStart > start && !boundaryBefore(tokens, previousStart)) previousStart -= 1;
+      while (previousStart > start && !clauseBoundaryBefore(tokens, previousStart)) previousStart -= 1;
       if (!isAside(tokens, previousStart, from)) break;
       for (let index = previousStart; index < from; index += 1) if (out[index] === 0) out[index] = cue + 1;
       from = previousStart;
@@ -329,15 +321,15 @@ function rejectBefore(tokens: Tokens, out: Int32Array, cue: number, start: numbe
 
 /** "honestly", "for a system our size", "at our scale": a clause that qualifies a verdict without naming an idea. */
 function isAside(tokens: Tokens, from: number, to: number): boolean {
-  return VERDICT_QUALIFIERS.has(norm(tokens, from)) || !namesSomething(tokens, from, to);
+  return VERDICT_QUALIFIERS.has(normAt(tokens, from)) || !namesSomething(tokens, from, to);
 }
 
 /** The clause before the verdict has a pronoun subject ("but it isn't worth it", "that is overkill"). */
 function pronounSubject(tokens: Tokens, from: number, to: number): boolean {
   // "..., so it's not a problem to drop healthy traces" states a consequence, not a verdict on X.
-  const opener = norm(tokens, from);
+  const opener = normAt(tokens, from);
   if (BACKWARD_BREAKERS.has(opener) && !CONCESSIVE_OPENERS.has(opener)) return false;
-  for (let index = from; index < to; index += 1) if (SUBJECT_PRONOUNS.has(norm(tokens, index))) return true;
+  for (let index = from; index < to; index += 1) if (SUBJECT_PRONOUNS.has(normAt(tokens, index))) return true;
   return false;
 }
 
@@ -354,9 +346,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     const word = tokens.words[index];
     if (!word || (word.classes & WORD_NEGATION_CUE) === 0) continue;
     const text = word.norm;
-    const next = norm(tokens, index + 1);
+    const next = normAt(tokens, index + 1);
 
-    const previousWord = norm(tokens, index - 1);
+    const previousWord = normAt(tokens, index - 1);
     const phrase = phraseNegatorAt(tokens, index, end);
     // "we'd pass on X" rejects X; "each hop passes on the context" does not.
     const passOn = text === 'pass' && next === 'on' && PASS_ON_OPENERS.has(previousWord) ? 2 : 0;
@@ -388,8 +380,8 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     // "X would be my last resort" rejects X; "as a last resort, we freeze releases" keeps the freeze.
     if (text === 'resort') {
-      const beforeLast = norm(tokens, index - 2);
-      if (previousWord === 'last' && beforeLast !== 'as' && !(beforeLast === 'a' && norm(tokens, index - 3) === 'as')) rejectBefore(tokens, out, index - 1, start, end, previous);
+      const beforeLast = normAt(tokens, index - 2);
+      if (previousWord === 'last' && beforeLast !== 'as' && !(beforeLast === 'a' && normAt(tokens, index - 3) === 'as')) rejectBefore(tokens, out, index - 1, start, end, previous);
       continue;
     }
     // "X would be nice, but we won't": a concession that turns into a refusal.
@@ -401,7 +393,7 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // adds to what it rejected.
     if (text === 'same' || text === 'ditto') {
       if (index === start && previous && rejectsSomething(out, previous)) {
-        const lead = next === 'goes' && norm(tokens, index + 2) === 'for' ? 3 : next === 'for' || next === 'with' ? 2 : text === 'ditto' ? 1 : 0;
+        const lead = next === 'goes' && normAt(tokens, index + 2) === 'for' ? 3 : next === 'for' || next === 'with' ? 2 : text === 'ditto' ? 1 : 0;
         if (lead > 0) markForward(tokens, out, index, index + lead, end);
       }
       continue;
@@ -424,9 +416,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     // "X is a nice-to-have (we'd drop)"; "it's nice to have exemplars so..." names what follows.
     if (text === 'nice') {
-      if (next === 'to' && norm(tokens, index + 2) === 'have') {
+      if (next === 'to' && normAt(tokens, index + 2) === 'have') {
         const after = index + 3;
-        const namesNext = after < end && !boundaryBefore(tokens, after) && !CLAUSE_BREAKERS.has(norm(tokens, after)) && namesSomething(tokens, after, Math.min(end, after + 2));
+        const namesNext = after < end && !clauseBoundaryBefore(tokens, after) && !CLAUSE_BREAKERS.has(normAt(tokens, after)) && namesSomething(tokens, after, Math.min(end, after + 2));
         if (!namesNext) rejectBefore(tokens, out, index, start, end, previous);
       }
       continue;
@@ -472,17 +464,17 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // "X buys us nothing", "X adds nothing".
     if (text === 'nothing') {
       const verb = previousWord === 'us' || previousWord === 'you' ? index - 2 : index - 1;
-      if (verb > start && NOTHING_VERBS.has(norm(tokens, verb)) && !boundaryBefore(tokens, verb)) rejectBefore(tokens, out, verb, start, end, previous);
+      if (verb > start && NOTHING_VERBS.has(normAt(tokens, verb)) && !clauseBoundaryBefore(tokens, verb)) rejectBefore(tokens, out, verb, start, end, previous);
       continue;
     }
     // "X is what people reach for, but here we...": the conventional choice, set aside.
     if (text === 'reach' || text === 'reaches') {
-      if (REACHERS.has(previousWord) && norm(tokens, index - 2) === 'what' && contrastFollows(tokens, index + 1, end)) rejectBefore(tokens, out, index - 2, start, end, previous);
+      if (REACHERS.has(previousWord) && normAt(tokens, index - 2) === 'what' && contrastFollows(tokens, index + 1, end)) rejectBefore(tokens, out, index - 2, start, end, previous);
       continue;
     }
     if (text === 'only') {
       // "X only adds cost", "X only adds complexity".
-      if (ADD_VERBS.has(next) && ADDED_COSTS.has(norm(tokens, index + 2)) && boundaryOrEnd(tokens, index + 3, end)) {
+      if (ADD_VERBS.has(next) && ADDED_COSTS.has(normAt(tokens, index + 2)) && boundaryOrEnd(tokens, index + 3, end)) {
         rejectBefore(tokens, out, index, start, end, previous);
         continue;
       }
@@ -499,7 +491,7 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     // "X is off the table", "X is a non-starter".
     if (text === 'table' || text === 'starter') {
-      if (text === 'table' && previousWord === 'the' && norm(tokens, index - 2) === 'off') rejectBefore(tokens, out, index - 2, start, end, previous);
+      if (text === 'table' && previousWord === 'the' && normAt(tokens, index - 2) === 'off') rejectBefore(tokens, out, index - 2, start, end, previous);
       if (text === 'starter' && previousWord === 'non') rejectBefore(tokens, out, index - 1, start, end, previous);
       continue;
     }
@@ -510,13 +502,13 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     if (!FORWARD_NEGATORS.has(text)) continue;
     // "Tail sampling I'd rather not", "none of that is needed": the rejection points back.
-    if ((text === 'not' && previousWord === 'rather' && boundaryOrEnd(tokens, index + 1, end)) || (text === 'none' && next === 'of' && PRONOUN_OBJECTS.has(norm(tokens, index + 2)) && pointsBack(tokens, index + 3, end))) {
+    if ((text === 'not' && previousWord === 'rather' && boundaryOrEnd(tokens, index + 1, end)) || (text === 'none' && next === 'of' && PRONOUN_OBJECTS.has(normAt(tokens, index + 2)) && pointsBack(tokens, index + 3, end))) {
       rejectBefore(tokens, out, text === 'not' ? index - 1 : index, start, end, previous);
       continue;
     }
     // "Its own monitoring stack? No, it can watch itself.": "No," alone answers the sentence before;
     // so does "Also no: every line might matter".
-    const opensAnswer = index === start || (index === start + 1 && ANSWER_LEADS.has(norm(tokens, start)));
+    const opensAnswer = index === start || (index === start + 1 && ANSWER_LEADS.has(normAt(tokens, start)));
     if (opensAnswer && previous && SENTENCE_ANSWERS.has(text) && (boundaryOrEnd(tokens, index + 1, end) || colonBefore(tokens, index + 1))) {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
@@ -536,12 +528,12 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     const meaningful = firstMeaningfulAfter(tokens, index, end);
-    const meaningfulWord = meaningful >= 0 ? norm(tokens, meaningful) : '';
+    const meaningfulWord = meaningful >= 0 ? normAt(tokens, meaningful) : '';
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
     // "edges not seen for seven days expire", "metrics never queried": a description, not a refusal.
     if (meaningful >= 0 && (text === 'not' || text === 'never') && NOT_DESCRIBING.has(meaningfulWord)) continue;
     // "Kafka isn't used here" rejects Kafka; "metrics that aren't used" describes them.
-    const passiveUnused = meaningfulWord === 'used' && text !== 'without' && text !== 'no' && !RELATIVE_WORDS.has(previousWord) && !RELATIVE_WORDS.has(norm(tokens, index - 2));
+    const passiveUnused = meaningfulWord === 'used' && text !== 'without' && text !== 'no' && !RELATIVE_WORDS.has(previousWord) && !RELATIVE_WORDS.has(normAt(tokens, index - 2));
     if (meaningful >= 0 && (NOT_BACKWARD.has(meaningfulWord) || passiveUnused) && text !== 'without' && text !== 'no') {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
@@ -562,7 +554,7 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
 /** A "but" (after "for" and a comma at most) follows: "what people reach for, but here...". */
 function contrastFollows(tokens: Tokens, from: number, end: number): boolean {
   for (let index = from; index < end && index < from + 3; index += 1) {
-    const word = norm(tokens, index);
+    const word = normAt(tokens, index);
     if (word === 'but' || word === 'however' || word === 'yet') return true;
     if (word !== 'for' && word !== 'here') return false;
   }
@@ -572,9 +564,9 @@ function contrastFollows(tokens: Tokens, from: number, end: number): boolean {
 /** In "only if ..., would we add X", the token of the adopting verb after "would we", or -1. */
 function deferredAdoption(tokens: Tokens, from: number, end: number): number {
   for (let index = from; index + 2 < end && index < from + 16; index += 1) {
-    const word = norm(tokens, index);
-    if ((word === 'would' || word === 'will' || word === 'should' || word === 'do' || word === 'could') && (norm(tokens, index + 1) === 'we' || norm(tokens, index + 1) === 'i')) {
-      return DEFERRED_ADOPTION_VERBS.has(norm(tokens, index + 2)) ? index + 2 : -1;
+    const word = normAt(tokens, index);
+    if ((word === 'would' || word === 'will' || word === 'should' || word === 'do' || word === 'could') && (normAt(tokens, index + 1) === 'we' || normAt(tokens, index + 1) === 'i')) {
+      return DEFERRED_ADOPTION_VERBS.has(normAt(tokens, index + 2)) ? index + 2 : -1;
     }
   }
   return -1;
@@ -582,9 +574,9 @@ function deferredAdoption(tokens: Tokens, from: number, end: number): number {
 
 /** "would be nice, but we won't": the concession word is followed (after a comma at most) by "but". */
 function concededThenRefused(tokens: Tokens, index: number, end: number): boolean {
-  const before = norm(tokens, index - 1);
+  const before = normAt(tokens, index - 1);
   if (before !== 'be' && before !== 'is' && before !== 'sounds' && before !== 'its') return false;
-  return index + 1 < end && norm(tokens, index + 1) === 'but';
+  return index + 1 < end && normAt(tokens, index + 1) === 'but';
 }
 
 /**
@@ -610,12 +602,12 @@ function refusedListAfterColon(tokens: Tokens, out: Int32Array, cue: number, end
     if (colonBefore(tokens, index)) {
       // Only a list of noun phrases: "likewise not: teams would hate it" gives a reason instead,
       // and so does "No: the agents retry on their own" (a bare "no" answers what came before).
-      if (!nounPhrasesToEnd(tokens, index, end) || (index === cue + 1 && SENTENCE_ANSWERS.has(norm(tokens, cue)))) return false;
+      if (!nounPhrasesToEnd(tokens, index, end) || (index === cue + 1 && SENTENCE_ANSWERS.has(normAt(tokens, cue)))) return false;
       markToEnd(tokens, out, cue, index, end);
       return true;
     }
-    if (boundaryBefore(tokens, index)) return false;
-    const word = norm(tokens, index);
+    if (clauseBoundaryBefore(tokens, index)) return false;
+    const word = normAt(tokens, index);
     if (!EMPTY_SCOPE_WORDS.has(word) && !FILLER_AFTER_NEGATOR.has(word) && !NOT_BEFORE_OBJECT.has(word)) return false;
   }
   return false;
@@ -626,7 +618,7 @@ function nounPhrasesToEnd(tokens: Tokens, from: number, end: number): boolean {
   for (let index = from; index < end; index += 1) {
     if (index > from && ((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return true;
     // A relative clause inside an item ("a graph that expires stale edges") still describes a noun.
-    if (((tokens.words[index]?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0 && !RELATIVE_PRONOUNS.has(norm(tokens, index))) return false;
+    if (((tokens.words[index]?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0 && !RELATIVE_PRONOUNS.has(normAt(tokens, index))) return false;
   }
   return true;
 }
@@ -642,8 +634,8 @@ function rejectsSomething(out: Int32Array, span: Span): boolean {
 /** The "more" (or "bigger", "heavier"...) a few words before "than", in the same clause, or -1. */
 function moreBefore(tokens: Tokens, than: number, start: number): number {
   for (let index = than - 1; index >= start && index >= than - 5; index -= 1) {
-    if (COMPARATIVES.has(norm(tokens, index))) return index;
-    if (boundaryBefore(tokens, index)) return -1;
+    if (COMPARATIVES.has(normAt(tokens, index))) return index;
+    if (clauseBoundaryBefore(tokens, index)) return -1;
   }
   return -1;
 }
@@ -651,8 +643,8 @@ function moreBefore(tokens: Tokens, than: number, start: number): number {
 /** "than we need", "than needed", "than necessary", "than it's worth". */
 function beyondNeed(tokens: Tokens, from: number): boolean {
   for (let index = from; index < from + 3; index += 1) {
-    if (index > from && boundaryBefore(tokens, index)) return false;
-    const word = norm(tokens, index);
+    if (index > from && clauseBoundaryBefore(tokens, index)) return false;
+    const word = normAt(tokens, index);
     if (NEED_WORDS.has(word)) return true;
     if (!PRONOUNS.has(word) && word !== 'its' && word !== 'really' && word !== 'actually' && word !== 'is') return false;
   }
@@ -661,7 +653,7 @@ function beyondNeed(tokens: Tokens, from: number): boolean {
 
 /** The word at `index` sits between two content words of one clause ("freeze risky releases"). */
 function attributive(tokens: Tokens, index: number, start: number, end: number): boolean {
-  if (index === start || index + 1 >= end || boundaryBefore(tokens, index) || boundaryBefore(tokens, index + 1)) return false;
+  if (index === start || index + 1 >= end || clauseBoundaryBefore(tokens, index) || clauseBoundaryBefore(tokens, index + 1)) return false;
   const before = tokens.words[index - 1];
   const after = tokens.words[index + 1];
   if (!before || !after || (before.classes & WORD_FUNCTION) !== 0 || (after.classes & WORD_FUNCTION) !== 0) return false;
@@ -677,20 +669,20 @@ function pointsBack(tokens: Tokens, index: number, end: number): boolean {
 }
 
 function boundaryOrEnd(tokens: Tokens, index: number, end: number): boolean {
-  return index >= end || boundaryBefore(tokens, index);
+  return index >= end || clauseBoundaryBefore(tokens, index);
 }
 
 /** "no error trace is ever dropped": the clause after a subject negator ends in a loss. */
 function lossInClause(tokens: Tokens, from: number, end: number): boolean {
   for (let index = from; index < end && index < from + MAX_REACH; index += 1) {
-    if (index > from && boundaryBefore(tokens, index)) return false;
-    if (PASSIVE_LOSSES.has(norm(tokens, index))) return true;
+    if (index > from && clauseBoundaryBefore(tokens, index)) return false;
+    if (PASSIVE_LOSSES.has(normAt(tokens, index))) return true;
   }
   return false;
 }
 
 function onlyEmptyWords(tokens: Tokens, from: number, to: number): boolean {
-  for (let index = from; index < to; index += 1) if (!EMPTY_SCOPE_WORDS.has(norm(tokens, index))) return false;
+  for (let index = from; index < to; index += 1) if (!EMPTY_SCOPE_WORDS.has(normAt(tokens, index))) return false;
   return true;
 }
 
@@ -706,12 +698,12 @@ const PHRASE_NEGATORS_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])
 })();
 
 function phraseNegatorAt(tokens: Tokens, index: number, end: number): number {
-  const phrases = PHRASE_NEGATORS_BY_FIRST.get(norm(tokens, index));
+  const phrases = PHRASE_NEGATORS_BY_FIRST.get(normAt(tokens, index));
   if (phrases === undefined) return 0;
   for (const phrase of phrases) {
     if (index + phrase.length > end) continue;
     let matches = true;
-    for (let offset = 0; offset < phrase.length && matches; offset += 1) matches = norm(tokens, index + offset) === phrase[offset];
+    for (let offset = 0; offset < phrase.length && matches; offset += 1) matches = normAt(tokens, index + offset) === phrase[offset];
     if (matches) return phrase.length;
   }
   return 0;
@@ -750,6 +742,8 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   }
   // Rejections spelled over a sentence or two (sarcasm, rhetorical questions, deferrals...).
   markDiscourseRejections(tokens, segmentation, out, text);
+  // Hold no answer past the call (the last one would otherwise stay alive until the next score).
+  answerText = '';
   return out;
 }
 

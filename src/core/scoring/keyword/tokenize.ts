@@ -44,6 +44,16 @@ export const GAP_SEPARATOR = 64;
 /** Punctuation other than a comma before the first line break (the line ended "properly"). */
 export const GAP_PUNCT_BEFORE_NEWLINE = 128;
 
+/** The normalised word at `index`, or '' past the end: the rules read neighbours freely. */
+export function normAt(tokens: Tokens, index: number): string {
+  return tokens.words[index]?.norm ?? '';
+}
+
+/** A clause boundary (list separator, sentence end or line break) stands before token `index`. */
+export function clauseBoundaryBefore(tokens: Tokens, index: number): boolean {
+  return ((tokens.gaps[index] ?? 0) & (GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) !== 0;
+}
+
 const NONE = 0;
 const WORD = 1;
 const STANDALONE = 2;
