@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { describeWord } from '../src/core/scoring/keyword/lexicon.ts';
+import { TRIGGER_CLASSES, TRIGGERS } from '../src/core/scoring/keyword/negation-discourse.ts';
 import { useContentPoint } from './helpers/content-questions.ts';
 
 /*
@@ -91,5 +93,12 @@ describe('the same shapes keep what the answer adopts', () => {
     ['metrics-high-traffic-api', 'autoscaling-signals', 'The HPA scales on in-flight requests per pod through the custom metrics adapter; pods would be added when in-flight requests pass fifty, with a stabilisation window so it does not flap.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     expect(pointOf(questionId, pointId, answer).verdict).not.toBe('missed');
+  });
+});
+
+describe('the per-token pre-filter', () => {
+  it('lets every trigger word through (a word it turned away could never start a rule)', () => {
+    const blocked = [...TRIGGERS.keys()].filter((word) => (describeWord(word).classes & TRIGGER_CLASSES) === 0);
+    expect(blocked).toEqual([]);
   });
 });

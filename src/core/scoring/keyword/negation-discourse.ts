@@ -1,5 +1,6 @@
 import type { TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER, WORD_NEGATION_CUE } from './lexicon.ts';
+import { LEAVE_VERBS, MOOT, SEEMING, SPEECH_VERBS } from './negation-words.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
@@ -112,10 +113,6 @@ const AFFIRMATIONS: ReadonlySet<string> = new Set(['yes', 'yep', 'absolutely', '
 
 /** Who an idea is attributed to ("some will say", "someone suggests", "people always propose"). */
 const REPORTERS: ReadonlySet<string> = new Set(['some', 'someone', 'somebody', 'people', 'others', 'everyone', 'everybody', 'folks', 'consultants', 'vendors', 'textbooks']);
-const SPEECH_VERBS: ReadonlySet<string> = new Set([
-  'say', 'says', 'suggest', 'suggests', 'propose', 'proposes', 'argue', 'argues', 'insist', 'insists', 'recommend',
-  'recommends', 'claim', 'claims', 'tell', 'tells', 'push', 'pushes',
-]);
 const REPORT_FILLERS: ReadonlySet<string> = new Set(['will', 'would', 'always', 'often', 'usually', 'typically', 'might', 'may', 'people', 'teams', 'inevitably']);
 
 /** "so it stays out", "so that's out", "so we wouldn't (ask)": a consequence that refuses what came before. */
@@ -136,7 +133,9 @@ const CONDITIONS: ReadonlySet<string> = new Set(['if', 'once', 'when', 'with', '
 /** The main clause of "If we ever ..., we can revisit X" defers X. */
 const REVISITING: ReadonlySet<string> = new Set(['revisit', 'reconsider', 'consider', 'think', 'look', 'added', 'considered', 'revisited']);
 
-const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'was', 'were', 'be', 'theyre', 'been', 'gets', 'got']);
+const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'was', 'were', 'be', 'theyre', 'been']);
+/** Copulas a relative clause looks back to ("X gets left to each team"): these also take "gets" and "got". */
+const COPULAS_BEFORE_CLAUSE: ReadonlySet<string> = new Set([...COPULAS, 'gets', 'got']);
 /** Words between a copula and its verdict: "are both off the table", "is pure cargo cult". */
 const VERDICT_FILLERS: ReadonlySet<string> = new Set([
   'both', 'all', 'just', 'pure', 'simply', 'mostly', 'really', 'frankly', 'honestly', 'basically', 'largely', 'a', 'an',
@@ -172,18 +171,12 @@ const LESS_GOOD: ReadonlySet<string> = new Set([
 /** "X is overhead we'd skip": the relative clause refuses its noun, and the noun's subject with it. */
 const SKIPPING: ReadonlySet<string> = new Set(['skip', 'avoid', 'drop', 'pass', 'forgo', 'rather']);
 const WE_WOULD: ReadonlySet<string> = new Set(['wed', 'id']);
-/** "we'd leave it to that team", "leave them off": handed to someone else, or left out. */
-const LEAVE_VERBS: ReadonlySet<string> = new Set(['leave']);
 
-/** "sounds clever until", "sounds careful, but": the praise is set up to be taken back. */
-const SEEMING: ReadonlySet<string> = new Set(['sounds', 'seems', 'looks', 'sound', 'seem', 'look']);
 const FAINT_PRAISE: ReadonlySet<string> = new Set([
   'clever', 'careful', 'smart', 'good', 'great', 'nice', 'appealing', 'sensible', 'reasonable', 'elegant', 'tempting',
   'attractive', 'neat', 'thorough', 'rigorous', 'fine', 'impressive',
 ]);
 
-/** "which makes X redundant", "renders X moot": what the answer already has makes X unneeded. */
-const MOOT: ReadonlySet<string> = new Set(['redundant', 'superfluous', 'moot', 'obsolete', 'unnecessary', 'pointless']);
 const MAKING: ReadonlySet<string> = new Set(['makes', 'make', 'made', 'renders', 'render', 'rendered']);
 const REFERRING: ReadonlySet<string> = new Set(['which', 'that', 'this', 'it', 'retries', 'already']);
 
@@ -247,7 +240,8 @@ const OPENING_WORDS: ReadonlySet<string> = new Set([
   ...[...SARCASTIC_OPENERS, ...DOUBTING_QUESTIONS, ...RHETORICAL_OPENERS, ...SHORT_REFUSALS].map((opener) => opener[0] ?? ''), 'if',
 ]);
 
-const TRIGGER_CLASSES = WORD_CLAUSE_MAKER | WORD_NEGATION_CUE;
+/** The lexicon classes markDiscourseRejections lets through before it looks a word up in TRIGGERS. */
+export const TRIGGER_CLASSES = WORD_CLAUSE_MAKER | WORD_NEGATION_CUE;
 
 /** What each word can start, looked up once per token: most words start nothing. */
 const TRIGGER_SO = 1;
@@ -261,7 +255,8 @@ const TRIGGER_WHAT = 8;
 const TRIGGER_SPEECH = 9;
 const TRIGGER_NOT = 10;
 const TRIGGER_MOOT = 11;
-const TRIGGERS: ReadonlyMap<string, number> = new Map<string, number>([
+/** Exported for the test that every trigger passes TRIGGER_CLASSES (a word that did not could never fire). */
+export const TRIGGERS: ReadonlyMap<string, number> = new Map<string, number>([
   ['so', TRIGGER_SO], ['would', TRIGGER_MODAL], ['could', TRIGGER_MODAL], ['might', TRIGGER_MODAL],
   ...[...COPULAS].map((word): [string, number] => [word, TRIGGER_COPULA]),
   ...[...SKIPPING].map((word): [string, number] => [word, TRIGGER_SKIP]),
@@ -512,7 +507,7 @@ function markSkippedNoun(tokens: Tokens, text: TextReader, out: Int32Array, skip
   }
   if (verb + 1 < end && !gapHas(tokens, verb + 1, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) return;
   for (let copula = we - 1; copula > start && copula >= we - 5; copula -= 1) {
-    if (!COPULAS.has(normAt(tokens, copula))) continue;
+    if (!COPULAS_BEFORE_CLAUSE.has(normAt(tokens, copula))) continue;
     const from = subjectStart(tokens, text, copula, start);
     if (from < copula) mark(out, from, copula, skip);
     return;
@@ -568,7 +563,7 @@ function markLeftToOthers(tokens: Tokens, text: TextReader, out: Int32Array, lea
   // "X is something I'd leave to each team": handed to others, like "we'd skip".
   if (normAt(tokens, leave + 1) === 'to' && WE_WOULD.has(normAt(tokens, leave - 1))) {
     for (let copula = leave - 2; copula > start && copula >= leave - 5; copula -= 1) {
-      if (!COPULAS.has(normAt(tokens, copula))) continue;
+      if (!COPULAS_BEFORE_CLAUSE.has(normAt(tokens, copula))) continue;
       markSubject(tokens, text, out, copula, start, leave);
       return;
     }

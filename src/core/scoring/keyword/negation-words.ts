@@ -196,14 +196,23 @@ export const DEFERRED_ADOPTION_VERBS: ReadonlySet<string> = new Set([
 /** "metrics that aren't used": a relative clause describes data; "Kafka isn't used here" rejects Kafka. */
 export const RELATIVE_WORDS: ReadonlySet<string> = new Set(['that', 'which', 'who', 'nobody', 'no', 'anyone', 'anybody', 'ever']);
 
+/** "someone suggests X", "some will say X": an idea put in someone else's mouth (negation-discourse.ts). */
+export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+  'say', 'says', 'suggest', 'suggests', 'propose', 'proposes', 'argue', 'argues', 'insist', 'insists', 'recommend',
+  'recommends', 'claim', 'claims', 'tell', 'tells', 'push', 'pushes',
+]);
+/** "we'd leave it to that team", "leave them off": handed to someone else, or left out. */
+export const LEAVE_VERBS: ReadonlySet<string> = new Set(['leave']);
+/** "sounds clever until", "sounds careful, but": the praise is set up to be taken back. */
+export const SEEMING: ReadonlySet<string> = new Set(['sounds', 'seems', 'looks', 'sound', 'seem', 'look']);
+/** "which makes X redundant", "renders X moot": what the answer already has makes X unneeded. */
+export const MOOT: ReadonlySet<string> = new Set(['redundant', 'superfluous', 'moot', 'obsolete', 'unnecessary', 'pointless']);
+
 /** Every word that can start a rejection, for the lexicon's cue bit (a cheap pre-filter). */
 export const NEGATION_CUE_WORDS: ReadonlySet<string> = new Set([
   ...FORWARD_NEGATORS, ...REPLACERS, ...BACKWARD_REJECTORS, ...AFTER_MODAL_REJECTORS, ...VERB_THEN_REJECTOR.keys(),
   ...PHRASE_NEGATORS.map((phrase) => phrase[0] ?? ''), 'instead', 'rather', 'too', 'anti', 'bad', 'over',
-  'pass', 'forget', 'rule', 'leave', 'same', 'ditto', 'sounds', 'seems', 'looks', 'sound', 'seem', 'look', 'waits',
-  // Speech verbs: "someone suggests X", "some will say X" (negation-discourse.ts).
-  'say', 'says', 'suggest', 'suggests', 'propose', 'proposes', 'argue', 'argues', 'insist', 'insists', 'recommend',
-  'recommends', 'claim', 'claims', 'tell', 'tells', 'push', 'pushes',
-  // "which makes X redundant" (negation-discourse.ts).
-  'redundant', 'superfluous', 'moot', 'obsolete', 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
+  'pass', 'forget', 'rule', 'same', 'ditto', 'waits',
+  // negation-discourse.ts's triggers, so its per-token pre-filter lets them through.
+  ...SPEECH_VERBS, ...LEAVE_VERBS, ...SEEMING, ...MOOT, 'resort', 'trap', 'nothing', 'reach', 'reaches', 'only', 'nice', 'waste', 'than', 'later', 'table', 'starter', ...CONCESSIONS, ...IMPERATIVE_DROPS,
 ]);
