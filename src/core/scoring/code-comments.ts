@@ -6,22 +6,19 @@
  * are never evidence; grader-addressed.ts decides from their words whether they also steer.
  */
 
-import { paragraphEnd, type TextSpan } from './text-geometry.ts';
+import { indentedLineStart, lineEnd, paragraphEnd, type TextSpan } from './text-geometry.ts';
+import { isRegexWordCode } from './word-starts.ts';
 
 export const REASON_CODE_COMMENT = 'code comment';
 
 type Span = TextSpan;
-
-function isWordCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-}
 
 export function codeComments(text: string, spans: Span[]): void {
   // "/* ... */": opened at a line start or after a blank (not "/api/*"), to its close, or to the end
   // of its paragraph when it is never closed.
   for (let open = text.indexOf('/*'); open !== -1; open = text.indexOf('/*', open + 2)) {
     const before = open === 0 ? 32 : text.charCodeAt(open - 1);
-    if (isWordCode(before) || before === 47 || before === 42) continue;
+    if (isRegexWordCode(before) || before === 47 || before === 42) continue;
     const close = text.indexOf('*/', open + 2);
     const end = close === -1 ? paragraphEnd(text, open) : close + 2;
     spans.push({ start: open, end, reason: REASON_CODE_COMMENT });
@@ -29,12 +26,10 @@ export function codeComments(text: string, spans: Span[]): void {
   }
   // "// ..." lines: "//" first on its line (a URL's "://" never is).
   for (let slash = text.indexOf('//'); slash !== -1; slash = text.indexOf('//', slash + 2)) {
-    let lineStart = slash;
-    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart -= 1;
-    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
-    const newline = text.indexOf('\n', slash);
-    const end = newline === -1 ? text.length : newline;
-    spans.push({ start: lineStart, end, reason: REASON_CODE_COMMENT });
+    const start = indentedLineStart(text, slash);
+    if (start < 0) continue;
+    const end = lineEnd(text, slash);
+    spans.push({ start, end, reason: REASON_CODE_COMMENT });
     slash = end;
   }
 }
@@ -45,14 +40,12 @@ export function codeComments(text: string, spans: Span[]): void {
  */
 export function latexComments(text: string, spans: Span[]): void {
   for (let percent = text.indexOf('%'); percent !== -1; percent = text.indexOf('%', percent + 1)) {
-    let lineStart = percent;
-    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === 32 || text.charCodeAt(lineStart - 1) === 9)) lineStart -= 1;
-    if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) continue;
+    const start = indentedLineStart(text, percent);
+    if (start < 0) continue;
     const after = percent + 1 < text.length ? text.charCodeAt(percent + 1) : 10;
     if (after !== 32 && after !== 92 && after !== 10 && after !== 13 && after !== 9) continue;
-    const newline = text.indexOf('\n', percent);
-    const end = newline === -1 ? text.length : newline;
-    spans.push({ start: lineStart, end, reason: REASON_CODE_COMMENT });
+    const end = lineEnd(text, percent);
+    spans.push({ start, end, reason: REASON_CODE_COMMENT });
     percent = end;
   }
 }

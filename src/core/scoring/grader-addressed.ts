@@ -928,8 +928,8 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   const starts = wordStarts(answer, WORD_START_ARRAYS);
   htmlComments(answer, spans);
   codeFences(answer, spans);
-  if (answer.includes('/*') || answer.includes('//')) codeComments(answer, spans);
-  if (answer.includes('%')) latexComments(answer, spans);
+  codeComments(answer, spans);
+  latexComments(answer, spans);
   jsonObjects(answer, spans);
   yamlBlocks(answer, spans);
   tables(answer, starts, spans);

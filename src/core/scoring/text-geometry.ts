@@ -32,3 +32,13 @@ export function paragraphEnd(text: string, index: number): number {
   const found = blank.exec(text);
   return found ? found.index : text.length;
 }
+
+/**
+ * Start of the indentation before `index` when only spaces and tabs stand between it and the
+ * start of its line; -1 when anything else does (the mark is not first on its line).
+ */
+export function indentedLineStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0 && (text.charCodeAt(start - 1) === 32 || text.charCodeAt(start - 1) === 9)) start -= 1;
+  return start > 0 && text.charCodeAt(start - 1) !== 10 ? -1 : start;
+}

@@ -30,7 +30,8 @@ function keyUnit(code: number): number {
 }
 
 /** A regex word character (patterns here have no "u" flag): where `\b` can sit before a word. */
-function isRegexWordCode(code: number): boolean {
+/** A character `\\w` matches: an ASCII letter or digit, or '_'. */
+export function isRegexWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
