@@ -56,8 +56,11 @@ export class ReusedFloat64 extends ReusedTypedArray<Float64Array<ArrayBuffer>> {
   }
 }
 
-// Strings are copied into the buffer as UTF-16LE: on a big-endian machine units are read one by one.
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+/**
+ * Whether this machine stores a UTF-16 unit low byte first, as Buffer's 'utf16le' writes it.
+ * Strings are copied into buffers as UTF-16LE: on a big-endian machine units are read one by one.
+ */
+export const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 /** Beyond this many UTF-16 units a text gets a buffer of its own. */
 const MAX_KEPT_UNITS = 64 * 1024;
 

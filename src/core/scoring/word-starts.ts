@@ -1,4 +1,5 @@
 import { matchStarts } from './keyword/regex-literals.ts';
+import { isRegexSpace } from './keyword/sentences.ts';
 import { ReusedCodeUnits, type ReusedInt32 } from './reused-arrays.ts';
 
 /*
@@ -101,11 +102,6 @@ const WALL_RUN = 10;
 const DASH = 45;
 const KELVIN = 0x212a;
 
-/** What `\s` matches, one UTF-16 unit at a time (ECMAScript WhiteSpace and LineTerminator). */
-function isRegexWhitespace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 /** HIDDEN_HINT of grader-addressed.ts: zero-width and bidi characters, word joiners, the BOM, a tag character's high half. */
 function isHiddenHint(code: number): boolean {
@@ -145,7 +141,7 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   let index = 0;
   while (index < length) {
     const code = units[index] ?? 0;
-    if (previousCode === COMMA && !commaBeforeNonSpace && !isRegexWhitespace(code)) commaBeforeNonSpace = true;
+    if (previousCode === COMMA && !commaBeforeNonSpace && !isRegexSpace(code)) commaBeforeNonSpace = true;
     // Table lookups rather than range tests: this loop reads every character of every answer.
     const wordClass = code < 128 ? (ASCII_WORD_CLASS[code] ?? 0) : 0;
     if (wordClass === 1) {

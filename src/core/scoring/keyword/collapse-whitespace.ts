@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { LITTLE_ENDIAN } from '../reused-arrays.ts';
 import { isRegexSpace } from './sentences.ts';
 
 /*
@@ -8,7 +9,6 @@ import { isRegexSpace } from './sentences.ts';
  * native call (two bytes a unit only when a unit needs them).
  */
 
-const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
 /** Longer texts are collapsed by the regex: sentences are far shorter. */
 const MAX_REUSED_UNITS = 16 * 1024;
 const SPACE = 32;
