@@ -268,17 +268,6 @@ export const TRIGGERS: ReadonlyMap<string, number> = new Map<string, number>([
   ...[...MOOT].map((word): [string, number] => [word, TRIGGER_MOOT]),
 ]);
 
-/** Whether the sentence before the one being read asks a question: -1 not yet looked at, 0 no, 1 yes. */
-let asked = -1;
-let asking: Sentence | undefined;
-let askingText: TextReader = '';
-let askingTokens: Tokens | undefined;
-
-function questionBefore(): boolean {
-  if (asked < 0) asked = asking !== undefined && askingTokens !== undefined && asksQuestion(askingTokens, askingText, asking.end) ? 1 : 0;
-  return asked === 1;
-}
-
 /**
  * A word's length and first letter, as an index into TRIGGER_SHAPES: a typed-array test that
  * turns away most clause words ("we", "it", "the"...) before the map lookup.
@@ -310,11 +299,8 @@ export function markDiscourseRejections(tokens: Tokens, segmentation: Segmentati
 function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Sentence, before: Sentence | undefined, nextStart: number | undefined): void {
   const { start, end } = sentence;
   const opening = OPENING_WORDS.has(normAt(tokens, start));
-  // Asked only where a rule needs it (questionBefore): most sentences have no opener and no modal.
-  asked = before === undefined ? 0 : -1;
-  asking = before;
-  askingText = text;
-  askingTokens = tokens;
+  // Whether the sentence before asks a question: a look at the few characters after its last word.
+  const questionBefore = before !== undefined && asksQuestion(tokens, text, before.end);
 
   for (let index = start; index < end; index += 1) {
     // Every trigger is a clause word ("so", "would", "is", "what") or a rejection cue ("skip",
@@ -324,7 +310,7 @@ function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentenc
     const trigger = TRIGGERS.get(word.norm);
     if (trigger === undefined) continue;
     if (trigger === TRIGGER_SO) markConsequence(tokens, text, out, index, start, end);
-    else if (trigger === TRIGGER_MODAL) markDeferral(tokens, text, out, index, start, end, questionBefore() ? before : undefined);
+    else if (trigger === TRIGGER_MODAL) markDeferral(tokens, text, out, index, start, end, questionBefore ? before : undefined);
     else if (trigger === TRIGGER_COPULA) markCopulaVerdict(tokens, text, out, index, start, end);
     else if (trigger === TRIGGER_SKIP) markSkippedNoun(tokens, text, out, index, start, end);
     else if (trigger === TRIGGER_LEAVE) markLeftToOthers(tokens, text, out, index, start, end);
@@ -336,21 +322,21 @@ function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentenc
     else if (trigger === TRIGGER_MOOT) markMadeMoot(tokens, text, out, index, start);
   }
   // "Tail sampling for every error? We keep 1% at the edge instead.": the answer replaces what was asked.
-  if (before && normAt(tokens, end - 1) === 'instead' && end - start > 2 && questionBefore()) mark(out, before.start, before.end, end - 1);
+  if (before && normAt(tokens, end - 1) === 'instead' && end - start > 2 && questionBefore) mark(out, before.start, before.end, end - 1);
   if (!opening) return;
   // "X? Sure, if we enjoyed...": sarcasm refuses the question it answers.
-  if (before && questionBefore() && startsWithAny(tokens, start, SARCASTIC_OPENERS) > 0) mark(out, before.start, before.end, start);
+  if (before && questionBefore && startsWithAny(tokens, start, SARCASTIC_OPENERS) > 0) mark(out, before.start, before.end, start);
   // "X? Pass.", "X? Not this year.": a sentence that is only a refusal answers the question.
-  if (before && startsWithAny(tokens, start, SHORT_REFUSALS) === end - start && questionBefore()) mark(out, before.start, before.end, start);
+  if (before && startsWithAny(tokens, start, SHORT_REFUSALS) === end - start && questionBefore) mark(out, before.start, before.end, start);
   // "Some will say we need X. Do we?": a short doubting question refuses the statement before it.
   const doubt = startsWithAny(tokens, start, DOUBTING_QUESTIONS);
-  if (before && doubt === end - start && !questionBefore() && asksQuestion(tokens, text, end)) mark(out, before.start, before.end, start);
+  if (before && doubt === end - start && !questionBefore && asksQuestion(tokens, text, end)) mark(out, before.start, before.end, start);
   // "Do we really need to translate orders into per-service load?" (unless the answer is "Yes").
   const rhetorical = startsWithAny(tokens, start, RHETORICAL_OPENERS);
   // "Who needs X when the agents retry?" is rhetorical; "Who needs these dashboards?" asks.
   const genuineQuestion = normAt(tokens, start) === 'who' && rhetorical === 2 && !hasWord(tokens, start, end, CONDITIONAL_TAILS);
   if (rhetorical > 0 && !genuineQuestion && asksQuestion(tokens, text, end) && !(nextStart !== undefined && AFFIRMATIONS.has(normAt(tokens, nextStart)))) mark(out, start, end, start + rhetorical - 1);
-  markIfEver(tokens, out, sentence, questionBefore() ? before : undefined);
+  markIfEver(tokens, out, sentence, questionBefore ? before : undefined);
 }
 
 /** "Sooner or later someone suggests X", "Some will say X": the speech verb `verb` near the sentence start. */
