@@ -952,7 +952,8 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
 /** Structured text that is not, by itself, talk to the grader (a config snippet, a table of numbers). */
 const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_CODE_COMMENT, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
 /** Structured text that hands out verdicts or marks is a fake scoresheet, aimed at the grader. */
-const GRADING_VALUES = /\b(?:covered|met|verdicts?|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
+const SCORESHEET_WORDS = 'covered|met|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?';
+const GRADING_VALUES = new RegExp(`\\b(?:${SCORESHEET_WORDS}|verdicts?)\\b|100|[\\u2713\\u2714\\u2705]`, 'i');
 
 /**
  * Whether the flagged spans try to steer the grader (an address, an instruction, a model answer,
@@ -967,7 +968,7 @@ export function steersGrader(answer: string, spans: readonly GraderAddressedSpan
  * In a table, a "verdict" column is how a candidate lays out options ("| sharding | verdict: no |"):
  * a table steers only when it hands out what a scoresheet does (covered, met, scores, marks, ticks).
  */
-const TABLE_GRADING_VALUES = /\b(?:covered|met|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?)\b|100|[\u2713\u2714\u2705]/i;
+const TABLE_GRADING_VALUES = new RegExp(`\\b(?:${SCORESHEET_WORDS})\\b|100|[\\u2713\\u2714\\u2705]`, 'i');
 
 /**
  * Blanks `spans` out of `answer`: every UTF-16 unit becomes a space except line breaks, so the
