@@ -86,7 +86,7 @@ describe('/obs-question forget-me reaches the queues and the outbox', () => {
     expect(await keysHolding(redis, `${stack.prefix}:*`, MY_ANSWER)).not.toEqual([]);
   });
 
-  it('deletes my jobs and my plan, says so, and leaves everyone else’s (and my Discord id’s) alone', async () => {
+  it('deletes my jobs, empties my plan, says so, and leaves everyone else’s (and my Discord id’s) alone', async () => {
     const id = 'fq-confirm';
     const sent = await stack.http.command({ text: 'forget-me confirm', team_id: 'T1', channel_id: 'CFQ1', user_id: ME, trigger_id: 'trig.fq.confirm', response_url: stack.stub.responseUrl(id) });
     expect(sent.status).toBe(200);
@@ -96,7 +96,9 @@ describe('/obs-question forget-me reaches the queues and the outbox', () => {
     expect(reply).toContain('1 reply I had not finished sending you');
     expect(reply).toContain('1 answer in channel questions');
 
-    expect(await redis.exists(myPlanKey, `${myPlanKey}:progress`)).toBe(0);
+    // The plan is left as the finished-plan marker (nothing in it), so a retry of a job that was running finds nothing to do.
+    expect(await redis.get(myPlanKey)).toBe(DONE_PLAN);
+    expect(await redis.exists(`${myPlanKey}:progress`)).toBe(0);
     expect(await queue.getJobs(['failed'])).toEqual([]);
     expect((await queue.getJobs(['delayed'])).map((job) => job.id).sort()).toEqual(['fq-me-discord', 'fq-other-later']);
     // My answers are nowhere in Redis: not in a job, a plan, a session or a stream.

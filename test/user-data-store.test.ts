@@ -121,12 +121,12 @@ describe('UserDataStore', () => {
     expect((await stores.history.stats('T1', OTHER, NOW)).answers).toBe(1);
   });
 
-  it('deletes their unfinished outbox plans and progress, in every workspace; others’ plans, their Discord plan and finished plans stay', async () => {
+  it('marks their unfinished outbox plans finished and deletes their progress, in every workspace; others’ plans, their Discord plan and finished plans stay', async () => {
     const plans = `${prefix}:store:outbox:`;
     await users.forget('slack', ME);
-    expect(await stores.outbox.get('T1', 'answer:C1:1.1')).toBeUndefined();
+    expect(await stores.outbox.get('T1', 'answer:C1:1.1')).toBe(DONE_PLAN);
     expect(await redis.exists(`${plans}{T1}:answer:C1:1.1:progress`)).toBe(0);
-    expect(await stores.outbox.get('T2', 'answer:C7:1.2')).toBeUndefined();
+    expect(await stores.outbox.get('T2', 'answer:C7:1.2')).toBe(DONE_PLAN);
     expect(await stores.outbox.get('T1', 'answer:C1:1.3')).toContain('their words');
     expect(await redis.hgetall(`${plans}{T1}:answer:C1:1.3:progress`)).toEqual({ react: '1' });
     expect(await stores.outbox.get('900', 'answer:C9:1.4')).toContain('my discord words');

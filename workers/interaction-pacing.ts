@@ -29,10 +29,10 @@ export type InteractionPaces = Partial<Record<Platform, PostPaces>>;
 /** Waits up to this long are slept in place: cheaper than a trip through the delayed set. */
 export const INLINE_WAIT_MS = 5;
 /** A delayed job that comes back later than this after its slot books a new one. */
-export const LATE_MS = 200;
+const LATE_MS = 200;
 
 /** What the job's claim said: whether it was the first, and the wait its booking gave. */
-export interface ClaimedSlot {
+interface ClaimedSlot {
   claim: 'first' | 'rerun';
   paceWaitMs: number;
 }

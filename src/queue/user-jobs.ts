@@ -5,7 +5,8 @@ import type { Platform } from '../core/thread-id.ts';
 
 /**
  * `forget-me` on the queues: the person's jobs BullMQ still holds, found through BullMQ's
- * own API (Queue.getJobs a page at a time, Queue.remove), never through its key layout.
+ * own API (Queue.getRanges for a page of ids at a time, Queue.getJob for each job's data,
+ * Queue.remove), never through its key layout.
  *
  * Which jobs are a person's is decided per queue from the job data (the schemas in jobs.ts
  * and daily-jobs.ts). The pair queue is not walked: its jobs name a channel only.
@@ -24,10 +25,10 @@ export interface UserJobQueue {
  * refuses to remove it, and the worker would write its result back); it finishes in
  * seconds and then sits in completed or failed, where the next forget-me finds it.
  */
-export const ERASABLE_STATES: readonly JobType[] = ['failed', 'waiting', 'delayed', 'prioritized', 'completed'];
+const ERASABLE_STATES: readonly JobType[] = ['failed', 'waiting', 'delayed', 'prioritized', 'completed'];
 
-/** Jobs read per getJobs call: a failed set of thousands never sits in memory at once. */
-export const DEFAULT_PAGE_SIZE = 100;
+/** Job ids read per page (getRanges): a failed set of thousands never sits in memory at once. */
+const DEFAULT_PAGE_SIZE = 100;
 
 function fieldsOf(data: unknown): Record<string, unknown> | undefined {
   return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined;

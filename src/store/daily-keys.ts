@@ -1,3 +1,5 @@
+import { paceKey } from './post-pacer.ts';
+
 /**
  * Redis keys for daily questions, under the stores' prefix. Per-channel keys share a hash
  * tag (`{slack:T1:C1}`) so a cluster keeps one channel's keys together for the Lua scripts.
@@ -57,9 +59,9 @@ export class DailyKeys {
 
   /**
    * The workspace's posting pace (see WorkspacePacer): the same key as the interactions
-   * worker's (PostPacer.workspaceKey), so daily posts and replies share one workspace budget.
+   * worker's (paceKey), so daily posts and replies share one workspace budget.
    */
   pace(workspaceId: string): string {
-    return `${this.prefix}:pace:{${workspaceId}}`;
+    return paceKey(this.prefix, workspaceId);
   }
 }

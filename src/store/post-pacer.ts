@@ -21,8 +21,8 @@ import type { Pace } from './workspace-pacer.ts';
  * - Slack chat.postMessage: about 1 message per second per channel, short bursts allowed,
  *   and "several hundred per minute" per workspace. Channel: 1/s with a burst of 3.
  *   Workspace: 4/s (240 a minute) with a burst of 10, so a workspace never goes past 250
- *   in any minute. The daily worker books on the same workspace key (DailyKeys.pace) at
- *   the same pace (DEFAULT_WORKSPACE_PACE): daily posts and replies share one budget.
+ *   in any minute. The daily worker books on the same workspace key (paceKey) at the
+ *   same pace (DEFAULT_WORKSPACE_PACE is this one): daily posts and replies share one budget.
  * - Discord: 5 messages per 5 s per channel → 1/s with a burst of 5. Discord sets no
  *   per-guild message limit; its ceiling is 50 requests/s per bot across every guild, which
  *   @discordjs/rest enforces in each process. A guild gets 10/s (burst 20) here, so one
@@ -97,7 +97,18 @@ end
 return reserve_slot(KEYS, 1, ARGV, 2)
 `, 2);
 
-function gcraOf(pace: Pace): [interval: number, tolerance: number] {
+/**
+ * A workspace's pace key, under the stores' prefix (`obs:store`). The one definition for
+ * both pacers: PostPacer's workspace bucket and the daily worker's WorkspacePacer
+ * (DailyKeys.pace) book on this same key, so daily posts and replies share one budget.
+ * It carries the workspace's hash tag (`{T1}`), like its dedupe and outbox keys.
+ */
+export function paceKey(prefix: string, workspaceId: string): string {
+  return `${prefix}:pace:{${workspaceId}}`;
+}
+
+/** A pace as GCRA's interval and tolerance in whole ms (PostPacer and WorkspacePacer alike). */
+export function gcraOf(pace: Pace): [interval: number, tolerance: number] {
   if (!(pace.perSecond > 0) || !(pace.burst >= 1)) throw new Error('a pace needs perSecond > 0 and burst ≥ 1');
   // Whole milliseconds: Redis's Lua prints numbers with 14 significant digits.
   const interval = Math.max(1, Math.round(1_000 / pace.perSecond));
@@ -125,11 +136,11 @@ export class PostPacer {
    * the booking can ride in the claim script on a Redis Cluster too.
    */
   workspaceKey(workspaceId: string): string {
-    return `${this.prefix}:pace:{${workspaceId}}`;
+    return paceKey(this.prefix, workspaceId);
   }
 
   channelKey(workspaceId: string, channelId: string): string {
-    return `${this.prefix}:pace:{${workspaceId}}:${channelId}`;
+    return `${paceKey(this.prefix, workspaceId)}:${channelId}`;
   }
 
   /** The booking for a post in this channel; undefined for a platform without a pace. */

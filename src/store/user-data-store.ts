@@ -1,6 +1,7 @@
 import { Cluster, type Redis } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
 import type { Platform } from '../core/thread-id.ts';
+import { DONE_PLAN } from './outbox-store.ts';
 import { RedisScript } from './scripts.ts';
 
 /**
@@ -35,7 +36,7 @@ export interface ForgetCounts {
   peer: number;
   /** Workspaces whose public-stats opt-in was withdrawn. */
   publicStats: number;
-  /** Unfinished outbox plans of their events (replies not yet sent, which may quote their answer). */
+  /** Unfinished outbox plans of their events (replies not yet sent, which may quote their answer), replaced by the finished-plan marker. */
   plans: number;
 }
 
@@ -65,7 +66,10 @@ interface SessionLike {
 }
 
 const SCAN_COUNT = 500;
-/** An outbox plan's progress hash: its key plus this (StoreKeys.outboxProgress). */
+/**
+ * An outbox plan's progress hash: its key plus this (StoreKeys.outboxProgress). Kept as a
+ * suffix: the SCAN walk sees whole keys, not (workspace, event) pairs, and skips these by it.
+ */
 const PROGRESS_SUFFIX = ':progress';
 const MAX_REWRITE_CONFLICTS = 8;
 
@@ -265,11 +269,16 @@ export class UserDataStore {
       else counts.answers += await this.removeFromSharedSession(session.key, userId);
     }
     for (const optIn of await this.optInsOf(userId)) counts.publicStats += await this.redis.srem(optIn, userId);
-    // Collected first, deleted after; the set drops a key SCAN returned twice.
-    for (const plan of await this.plansOf(platform, userId)) {
-      counts.plans += await this.redis.unlink(plan);
-      await this.redis.unlink(`${plan}${PROGRESS_SUFFIX}`);
+    // Collected first, replaced after; the set drops a key SCAN returned twice. A plan becomes
+    // DONE_PLAN rather than going: a job a worker is running now (the queues skip active
+    // jobs) may fail and be retried, and a retry that found no plan would decide again
+    // (score the answer again, write it back, post twice); DONE_PLAN tells it there is
+    // nothing left to do, and holds no personal data. XX: a plan that expired meanwhile stays gone.
+    const plans = [...(await this.plansOf(platform, userId))];
+    for (const plan of plans) {
+      if ((await this.redis.set(plan, DONE_PLAN, 'KEEPTTL', 'XX')) === 'OK') counts.plans += 1;
     }
+    if (plans.length > 0) await this.unlinkAll(plans.map((plan) => `${plan}${PROGRESS_SUFFIX}`));
     return counts;
   }
 

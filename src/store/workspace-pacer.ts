@@ -1,4 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
+import { DEFAULT_POST_PACES, gcraOf } from './post-pacer.ts';
 import { RedisScript } from './scripts.ts';
 import type { DailyKeys } from './daily-keys.ts';
 
@@ -23,8 +24,11 @@ export interface Pace {
   burst: number;
 }
 
-/** 4 posts/s = 240 a minute, well under "several hundred per minute", with a burst of 10. */
-export const DEFAULT_WORKSPACE_PACE: Pace = { perSecond: 4, burst: 10 };
+/**
+ * 4 posts/s = 240 a minute, well under "several hundred per minute", with a burst of 10:
+ * the interactions worker's Slack workspace pace, since both book on one key (paceKey).
+ */
+export const DEFAULT_WORKSPACE_PACE: Pace = DEFAULT_POST_PACES.slack.workspace;
 
 const RESERVE = new RedisScript(`
 local t = redis.call('TIME')
@@ -57,10 +61,7 @@ export class WorkspacePacer {
     private readonly keys: DailyKeys,
     readonly pace: Pace = DEFAULT_WORKSPACE_PACE,
   ) {
-    if (!(pace.perSecond > 0) || !(pace.burst >= 1)) throw new Error('a pace needs perSecond > 0 and burst ≥ 1');
-    // Whole milliseconds: Redis's Lua prints numbers with 14 significant digits.
-    this.interval = Math.max(1, Math.round(1_000 / pace.perSecond));
-    this.tolerance = (pace.burst - 1) * this.interval;
+    [this.interval, this.tolerance] = gcraOf(pace);
   }
 
   /** Books the next slot; resolves with the milliseconds to wait for it (0: go now). */

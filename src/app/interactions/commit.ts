@@ -9,8 +9,10 @@ import { firstPostMark } from './run-plan.ts';
  * The two ways a handler stores its plan. Both are idempotent per event: when a plan for
  * the event already exists (a re-run, or a duplicate that slipped past dedupe), the
  * existing plan wins and is returned, so the event's effects are decided exactly once.
+ * planOf is the one place a plan's envelope is built (planAhead uses it too), so the
+ * person forget-me finds a plan by (userId) is recorded the same way everywhere.
  */
-export function planOf(ctx: JobContext, steps: PlanStep[]): Plan {
+export function planOf(ctx: Pick<JobContext, 'platform' | 'workspaceId' | 'eventKey' | 'userId'>, steps: PlanStep[]): Plan {
   return { v: 1, platform: ctx.platform, workspaceId: ctx.workspaceId, eventKey: ctx.eventKey, ...(ctx.userId ? { userId: ctx.userId } : {}), steps };
 }
 

@@ -35,6 +35,17 @@ function route<K extends InteractionJob['kind']>(job: JobOf<K>, ctx: JobContext)
   return (HANDLERS[job.kind] as Handler<K>)(job, ctx);
 }
 
+/** The handler's plan; a UserError becomes a stored private reply instead. */
+async function decide(job: InteractionJob, ctx: JobContext): Promise<Plan | undefined> {
+  try {
+    return await route(job, ctx);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    ctx.log.info('user error; replying privately', { code: error.code });
+    return submitPlan(ctx, privateReply(job, [{ type: 'text', text: error.message }], 'user-error'));
+  }
+}
+
 export type Outcome = 'handled' | 'resumed' | 'nothing';
 
 /**
@@ -52,28 +63,24 @@ export async function handleInteraction(job: InteractionJob, deps: InteractionDe
   const { platform, workspaceId } = workspaceOf(job);
   const eventKey = eventKeyOf(job);
   const ctx: JobContext = { deps, platform, workspaceId, eventKey, ...(job.kind === 'tick' ? {} : { userId: job.userId }), log: deps.logger.child({ kind: job.kind, eventKey }), marksFirstPost: true };
-  if (ahead && start?.planStored) {
-    ctx.log.info('command', { command: ahead.command });
-    if (ahead.plan.steps.length === 0) return 'handled';
-    await runPlan(ahead.plan, deps, { progress: start.progress, ...(ahead.progress.length > 0 ? { storedWithPlan: new Map(ahead.progress) } : {}), compactWhenDone: true });
-    return 'handled';
-  }
-  const stored = start ? start.planJson : await deps.stores.outbox.get(workspaceId, eventKey);
-  if (stored) {
-    ctx.log.info('resuming a stored plan');
-    const resumed = parsePlan(stored, deps.bank);
-    // A finished plan (DONE_PLAN) has nothing left, and no more fields than that.
-    if (resumed.steps.length === 0) return 'resumed';
-    await runPlan(resumed, deps, { ...(start ? { progress: start.progress } : {}), compactWhenDone: true });
-    return 'resumed';
-  }
   let plan: Plan | undefined;
-  try {
-    plan = await route(job, ctx);
-  } catch (error) {
-    if (!isUserError(error)) throw error;
-    ctx.log.info('user error; replying privately', { code: error.code });
-    plan = await submitPlan(ctx, privateReply(job, [{ type: 'text', text: error.message }], 'user-error'));
+  if (ahead && start?.planStored) {
+    // The claim stored the plan decided ahead: carried out below as if its handler had just submitted it.
+    ctx.log.info('command', { command: ahead.command });
+    plan = ahead.plan;
+    ctx.planCreated = true;
+    if (ahead.progress.length > 0) ctx.storedWithPlan = new Map(ahead.progress);
+  } else {
+    const stored = start ? start.planJson : await deps.stores.outbox.get(workspaceId, eventKey);
+    if (stored) {
+      ctx.log.info('resuming a stored plan');
+      const resumed = parsePlan(stored, deps.bank);
+      // A finished plan (DONE_PLAN) has nothing left, and no more fields than that.
+      if (resumed.steps.length === 0) return 'resumed';
+      await runPlan(resumed, deps, { ...(start ? { progress: start.progress } : {}), compactWhenDone: true });
+      return 'resumed';
+    }
+    plan = await decide(job, ctx);
   }
   if (!plan) return 'nothing';
   // Nothing to run (this includes a finished plan found by a racing duplicate, DONE_PLAN).

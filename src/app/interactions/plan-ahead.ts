@@ -1,6 +1,7 @@
 import { parseObsCommand, type ObsCommand, type ObsCommandKind } from '../../core/commands/grammar.ts';
 import type { InteractionJob } from '../../queue/jobs.ts';
 import { DECIDED_WITHOUT_STORES } from './commands/index.ts';
+import { planOf } from './commit.ts';
 import type { StepsDecider } from './commands/types.ts';
 import type { DecisionDeps } from './context.ts';
 import { eventKeyOf, workspaceOf } from './event-key.ts';
@@ -43,8 +44,8 @@ export function planAhead(job: InteractionJob, deps: DecisionDeps): PlannedAhead
     const steps = decide(job, command, deps);
     if (!steps) return undefined;
     const { platform, workspaceId } = workspaceOf(job);
-    // Whose plan it is, as planOf records it, so forget-me finds this plan too.
-    const plan: Plan = { v: 1, platform, workspaceId, eventKey: eventKeyOf(job), userId: job.userId, steps };
+    // Built as every handler's plan is, so forget-me finds this plan by its person too.
+    const plan = planOf({ platform, workspaceId, eventKey: eventKeyOf(job), userId: job.userId }, steps);
     return { plan, planJson: serializePlan(plan, deps.bank), progress: firstPostMark(steps, Date.now()), command: command.kind };
   } catch {
     return undefined;
