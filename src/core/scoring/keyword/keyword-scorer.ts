@@ -11,7 +11,7 @@ import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
-import { rejectingCue, findRejections } from './negation.ts';
+import { dismissedBefore, rejectingCue, findRejections } from './negation.ts';
 import { noteFor } from './notes.ts';
 import { missingParts } from './parts.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
@@ -166,12 +166,6 @@ function isGeneric(context: HitContext, parts: readonly number[]): boolean {
     }
   }
   return true;
-}
-
-/** A word of [first, last] is rejected by a cue that comes after it (a backward dismissal). */
-function dismissedBefore(rejections: Int32Array, first: number, last: number): boolean {
-  for (let index = first; index <= last; index += 1) if ((rejections[index] ?? 0) - 1 > last) return true;
-  return false;
 }
 
 /** "concept 0", "concept 1"...: a hit's key, built once rather than for every hit. */

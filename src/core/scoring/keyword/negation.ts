@@ -758,3 +758,13 @@ export function rejectingCue(rejections: Int32Array, first: number, last: number
   }
   return -1;
 }
+
+/**
+ * A word of [first, last] is rejected by a cue that comes after it: a backward dismissal
+ * ("percentiles aren't needed"), which rejects the idea even when a concept rule lists the
+ * negator among its own words ("percentiles can't be averaged").
+ */
+export function dismissedBefore(rejections: Int32Array, first: number, last: number): boolean {
+  for (let index = first; index <= last; index += 1) if ((rejections[index] ?? 0) - 1 > last) return true;
+  return false;
+}

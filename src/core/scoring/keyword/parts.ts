@@ -2,7 +2,7 @@ import type { CompiledPart } from './compile.ts';
 import { matchConcept } from './concepts.ts';
 import { isHedged } from './hedges.ts';
 import { findPhrase, type TermIndex } from './match.ts';
-import { rejectingCue } from './negation.ts';
+import { dismissedBefore, rejectingCue } from './negation.ts';
 import type { Segmentation } from './sentences.ts';
 import { tokenInTermPairs, type AnswerTerms } from './terms.ts';
 
@@ -65,6 +65,7 @@ function counts(context: PartContext, pointId: string, first: number, last: numb
   const firstToken = context.terms.firstToken[first] ?? 0;
   const lastToken = context.terms.lastToken[last] ?? firstToken;
   const cue = rejectingCue(context.rejections, firstToken, lastToken);
-  if (cue >= 0 && !(ruleParts && tokenInTermPairs(context.terms, ruleParts, cue))) return false;
+  // A negator among the rule's own words belongs to it, unless it dismisses the idea from after it.
+  if (cue >= 0 && !(ruleParts && tokenInTermPairs(context.terms, ruleParts, cue) && !dismissedBefore(context.rejections, firstToken, lastToken))) return false;
   return !isHedged(context.hedged, firstToken, lastToken);
 }
