@@ -80,8 +80,8 @@ function checkAgainstRubric(file: string, index: number, answer: EvalAnswer, que
   }
 }
 
-/** Whitespace and case do not make a copied answer new. */
-function normaliseText(text: string): string {
+/** Whitespace and case do not make a copied answer new (here, and in the negation corpus). */
+export function normaliseText(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
