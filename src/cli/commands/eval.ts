@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { loadQuestionBank } from '../../core/content/load.ts';
 import { UserError } from '../../core/errors.ts';
-import { isSplit, SPLITS, type Split } from '../../core/eval/dataset-schema.ts';
 import { stringifyEvalJson, toEvalJson } from '../../core/eval/eval-json.ts';
 import { formatEvalReport } from '../../core/eval/format-report.ts';
 import { loadEvalDataset } from '../../core/eval/load-dataset.ts';
@@ -15,6 +14,7 @@ import { LlmMetrics } from '../../scoring/llm/metrics.ts';
 import { parseCliArgs } from '../args.ts';
 import { defaultContentDir } from '../content-dir.ts';
 import { defaultScorerName } from '../scorer.ts';
+import { parseSplitOption } from '../split-option.ts';
 import type { CliCommand, CliIO } from '../types.ts';
 
 const usage = 'obs-bot eval [--split tune|holdout|all] [--json] [--scorer keyword|llm] [--content DIR] [DATASET]';
@@ -56,13 +56,6 @@ function llmScorerForEval(keyword: Scorer, metrics: LlmMetrics, io: CliIO): Scor
   return new LlmScorer({ client: createLlmClient(config), config, fallback: keyword, metrics });
 }
 
-/** `--split all` (the default) reads and reports both parts; one name reads only that part. */
-function parseSplit(value: string | undefined): Split[] {
-  if (value === undefined || value === 'all') return [...SPLITS];
-  if (isSplit(value)) return [value];
-  throw new UserError('bad_arguments', `--split must be tune, holdout or all, not "${value}"\nusage: ${usage}`);
-}
-
 async function formatLlmUsage(metrics: LlmMetrics): Promise<string> {
   const snap = await metrics.snapshot();
   const fallbacks = Object.entries(snap.fallbacks).map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
@@ -80,8 +73,11 @@ export const evalCommand: CliCommand = {
       usage,
     );
     if (positionals.length > 1) throw new UserError('bad_arguments', `one DATASET at most\nusage: ${usage}`);
+    // `eval negation` is its own command only when `negation` comes straight after `eval`;
+    // after an option it lands here and would be read as a dataset folder that is not there.
+    if (positionals[0] === 'negation') throw new UserError('bad_arguments', `for the negation corpus put "negation" straight after "eval": obs-bot eval negation [options] (a dataset folder named negation: ./negation)\nusage: ${usage}`);
     const scorerNames = parseScorers(values.scorer);
-    const splits = parseSplit(values.split);
+    const splits = parseSplitOption(values.split, usage);
     const contentDir = values.content ?? defaultContentDir();
     const datasetPath = positionals[0] ?? path.join(contentDir, 'eval');
 

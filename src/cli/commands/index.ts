@@ -22,4 +22,5 @@ export const commands: CommandEntry[] = [
   { path: ['discord', 'register'], load: async () => (await import('./discord-register.ts')).discordRegisterCommand },
   { path: ['export'], load: async () => (await import('./export.ts')).exportCommand },
   { path: ['eval'], load: async () => (await import('./eval.ts')).evalCommand },
+  { path: ['eval', 'negation'], load: async () => (await import('./eval-negation.ts')).evalNegationCommand },
 ];
