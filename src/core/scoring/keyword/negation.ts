@@ -40,6 +40,7 @@ import {
   TOO_COSTLY,
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
+import { markRejectedSections } from './negation-sections.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
 
@@ -742,6 +743,8 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   }
   // Rejections spelled over a sentence or two (sarcasm, rhetorical questions, deferrals...).
   markDiscourseRejections(tokens, segmentation, out, text);
+  // "Non-goals:", "Out of scope:": every item of such a section.
+  markRejectedSections(tokens, segmentation, out, text);
   // Hold no answer past the call (the last one would otherwise stay alive until the next score).
   answerText = '';
   return out;

@@ -1,0 +1,92 @@
+import type { TextReader } from './answer-text.ts';
+import type { Segmentation } from './sentences.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, normAt, type Tokens } from './tokenize.ts';
+
+/*
+ * Sections of an answer that list what it will not do: a heading such as "Non-goals:", "Out of
+ * scope:", "Won't do:" or "Rejected options:", then the lines or bullets under it, or the list
+ * after the heading's colon on the same line ("Out of scope: redaction in the collector."). A
+ * structured answer says no this way far more often than in a sentence, and every idea in such
+ * a section is rejected, whatever words the items use. A section ends at a blank line that
+ * opens prose, or at the next heading.
+ *
+ * Deliberately not headings that reject: "Later:", "Phase 2:" and "Nice to have:", which in a
+ * plan schedule work rather than refuse it.
+ */
+
+/** Heading phrases, in normalised words (no apostrophes). */
+const REJECTING_HEADINGS: readonly (readonly string[])[] = [
+  ['non', 'goals'], ['nongoals'], ['non', 'goal'], ['anti', 'goals'], ['out', 'of', 'scope'], ['not', 'in', 'scope'],
+  ['not', 'doing'], ['wont', 'do'], ['will', 'not', 'do'], ['wont', 'build'], ['not', 'building'], ['rejected'], ['dropped'],
+  ['skip'], ['skipped'], ['skipping'], ['excluded'], ['exclusions'], ['avoid'], ['not', 'now'], ['not', 'yet'], ['deferred'],
+  ['parked'], ['someday'], ['if', 'ever'], ['not', 'planned'], ['wontfix'], ['nope'], ['cut'], ['not', 'for', 'v1'],
+  ['not', 'for', 'now'], ['left', 'out'], ['leaving', 'out'], ['ruled', 'out'], ['descoped'],
+];
+
+/** Words a heading may hold besides its phrase: "What we won't do:", "Explicitly out of scope for v1:". */
+const HEADING_FILLERS: ReadonlySet<string> = new Set([
+  'what', 'i', 'we', 'id', 'wed', 'would', 'will', 'do', 'for', 'the', 'things', 'list', 'v1', 'mvp', 'this', 'quarter', 'year',
+  'explicitly', 'deliberately', 'and', 'options', 'alternatives', 'ideas', 'considered', 'items', 'goals', 'scope', 'on', 'purpose', 'now', 'here',
+]);
+
+/** A heading is short: a few words before its colon. */
+const MAX_HEADING_WORDS = 6;
+const COLON = 58;
+
+function colonAfter(tokens: Tokens, text: TextReader, token: number): boolean {
+  const from = tokens.ends[token] ?? 0;
+  const to = token + 1 < tokens.count ? (tokens.starts[token + 1] ?? text.length) : text.length;
+  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === COLON) return true;
+  return false;
+}
+
+/** Words [start, end) are a rejecting heading: one of the phrases, with only fillers around it. */
+function isRejectingHeading(tokens: Tokens, start: number, end: number): boolean {
+  if (end - start > MAX_HEADING_WORDS || end <= start) return false;
+  for (const phrase of REJECTING_HEADINGS) {
+    for (let at = start; at + phrase.length <= end; at += 1) {
+      let spelled = true;
+      for (let offset = 0; offset < phrase.length && spelled; offset += 1) spelled = normAt(tokens, at + offset) === phrase[offset];
+      if (!spelled) continue;
+      let onlyFillers = true;
+      for (let index = start; index < end && onlyFillers; index += 1) if (index < at || index >= at + phrase.length) onlyFillers = HEADING_FILLERS.has(normAt(tokens, index));
+      if (onlyFillers) return true;
+    }
+  }
+  return false;
+}
+
+/** The first word of a heading that ends in a colon within the segment's first few words, or -1. */
+function headingColon(tokens: Tokens, text: TextReader, start: number, end: number): number {
+  for (let token = start; token < end && token < start + MAX_HEADING_WORDS; token += 1) if (colonAfter(tokens, text, token)) return token;
+  return -1;
+}
+
+function mark(out: Int32Array, from: number, to: number, cue: number): void {
+  for (let index = from; index < to; index += 1) if (out[index] === 0) out[index] = cue + 1;
+}
+
+export function markRejectedSections(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
+  let sectionCue = -1;
+  for (const segment of segmentation.segments) {
+    const start = segment.firstToken;
+    const end = segment.endToken;
+    const colon = headingColon(tokens, text, start, end);
+    const heading = colon >= 0 && isRejectingHeading(tokens, start, colon + 1);
+    if (colon >= 0 && colon + 1 >= end) {
+      // A heading on a line of its own: a rejecting one opens a section, any other closes it.
+      sectionCue = heading ? start : -1;
+      continue;
+    }
+    if (heading) {
+      // "Out of scope: redaction in the collector, tiered storage."
+      mark(out, colon + 1, end, start);
+      continue;
+    }
+    // Prose after a blank line ends the section; bullets and plain lines under it stay in it.
+    const gap = tokens.gaps[start] ?? 0;
+    if ((gap & GAP_BLANK_LINE) !== 0 && (gap & GAP_BULLET) === 0) sectionCue = -1;
+    if (colon >= 0 && colon - start < 3 && !heading && (gap & GAP_BULLET) === 0) sectionCue = -1;
+    if (sectionCue >= 0) mark(out, start, end, sectionCue);
+  }
+}
