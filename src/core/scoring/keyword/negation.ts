@@ -40,6 +40,7 @@ import {
   TOO_COSTLY,
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
+import { markReplies } from './negation-replies.ts';
 import { markRejectedSections } from './negation-sections.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
@@ -745,6 +746,8 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   markDiscourseRejections(tokens, segmentation, out, text);
   // "Non-goals:", "Out of scope:": every item of such a section.
   markRejectedSections(tokens, segmentation, out, text);
+  // Replies and shapes: "X? Phase 3, maybe.", "Hard pass.", "go with Y over X", "tried X and went back".
+  markReplies(tokens, segmentation, out, text);
   // Hold no answer past the call (the last one would otherwise stay alive until the next score).
   answerText = '';
   return out;

@@ -1,0 +1,165 @@
+import type { TextReader } from './answer-text.ts';
+import type { Segmentation } from './sentences.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+
+/*
+ * Rejections made of a sentence's shape rather than one negating word (see negation-discourse.ts
+ * for sarcasm, deferrals and verdicts on a long subject):
+ * - a reply to a question that dismisses it: "Tiered retention? Phase 3, maybe.", "Usage
+ *   analytics? Nobody is going to read that report.", "Series limits? lol.";
+ * - a short verdict after a statement: "Thanos is a whole system to run. Hard pass.", "...it
+ *   burned us. Never again.";
+ * - a choice of something else over the idea: "We'll go with head sampling over tail-based
+ *   sampling", "Y beats X", "X lost to Y";
+ * - an idea tried and given up: "We tried 10-second scrapes and went back to 60";
+ * - an idea left to bigger companies: "X is for companies ten times our size".
+ * Like the other rules, each writes 1 + the index of its cue token into `out` for every
+ * rejected token no earlier rule claimed.
+ */
+
+function mark(out: Int32Array, from: number, to: number, cue: number): void {
+  for (let index = from; index < to; index += 1) if (out[index] === 0) out[index] = cue + 1;
+}
+
+function gapHas(tokens: Tokens, index: number, bits: number): boolean {
+  return ((tokens.gaps[index] ?? 0) & bits) !== 0;
+}
+
+const QUESTION_MARK = 63;
+
+/** The sentence [start, end) ends with a question mark. */
+function endsWithQuestion(tokens: Tokens, text: TextReader, end: number): boolean {
+  const to = end < tokens.count ? (tokens.starts[end] ?? text.length) : text.length;
+  for (let at = tokens.ends[end - 1] ?? 0; at < to; at += 1) if (text.charCodeAt(at) === QUESTION_MARK) return true;
+  return false;
+}
+
+function spells(tokens: Tokens, at: number, words: readonly string[]): boolean {
+  for (let offset = 0; offset < words.length; offset += 1) if (normAt(tokens, at + offset) !== words[offset]) return false;
+  return true;
+}
+
+/** The length of the first of `phrases` spelled at `at`, or 0. */
+function phraseAt(tokens: Tokens, at: number, phrases: readonly (readonly string[])[]): number {
+  for (const phrase of phrases) if (spells(tokens, at, phrase)) return phrase.length;
+  return 0;
+}
+
+/** How a reply to a question can open when it dismisses what was asked. */
+const DISMISSING_REPLIES: readonly (readonly string[])[] = [
+  ['phase', '2'], ['phase', '3'], ['phase', 'two'], ['phase', 'three'], ['v2'], ['v3'], ['maybe', 'later'], ['maybe', 'someday'],
+  ['someday'], ['one', 'day'], ['nah'], ['nope'], ['meh'], ['lol'], ['pass'], ['hard', 'pass'], ['hard', 'no'], ['no', 'thanks'],
+  ['no', 'way'], ['never'], ['nobody'], ['no', 'one'], ['not', 'worth'], ['not', 'needed'], ['not', 'for', 'us'],
+  ['not', 'happening'], ['not', 'a', 'chance'], ['not', 'in', 'this'], ['overkill'], ['skip'], ['thanks', 'but'], ['too', 'expensive'],
+  ['too', 'much'], ['waste'], ['yagni'], ['not', 'now'], ['not', 'yet'], ['not', 'this'], ['no'], ['not', 'on'],
+];
+
+/** A whole short sentence that is a verdict on the statement before it. */
+const SHORT_VERDICTS: readonly (readonly string[])[] = [
+  ['hard', 'pass'], ['hard', 'no'], ['never', 'again'], ['not', 'worth', 'it'], ['not', 'doing', 'it'], ['not', 'doing', 'that'],
+  ['skip', 'it'], ['drop', 'it'], ['pass'], ['nope'], ['nah'], ['no', 'thanks'], ['not', 'for', 'us'], ['not', 'happening'],
+  ['no', 'way'], ['not', 'a', 'chance'], ['waste', 'of', 'time'], ['waste', 'of', 'money'], ['waste', 'of', 'effort'], ['overkill'],
+  ['yagni'], ['next'], ['ill', 'pass'], ['well', 'pass'], ['id', 'pass'], ['wed', 'pass'], ['not', 'in', 'our', 'pipeline'],
+  ['not', 'on', 'my', 'watch'], ['thanks', 'but', 'no', 'thanks'], ['no', 'thank', 'you'],
+];
+
+/** Verbs of choosing: "go with Y over X" rejects X. */
+const CHOOSING: ReadonlySet<string> = new Set([
+  'with', 'pick', 'picked', 'choose', 'chose', 'prefer', 'preferred', 'prefers', 'favour', 'favor', 'favoured', 'favored', 'take', 'took', 'for',
+]);
+/** Y beats X: the object loses. */
+const WINNING: ReadonlySet<string> = new Set(['beats', 'beat', 'trumps', 'outperforms', 'wins']);
+/** X lost to Y, X loses to Y: the subject loses. */
+const LOSING: ReadonlySet<string> = new Set(['loses', 'lost', 'lose']);
+/** "tried X and went back", "tried X, gave up": what giving up on an idea looks like. */
+const GIVING_UP: readonly (readonly string[])[] = [
+  ['went', 'back'], ['gave', 'up'], ['ripped', 'it', 'out'], ['ripped', 'them', 'out'], ['rolled', 'it', 'back'], ['abandoned'],
+  ['reverted'], ['backed', 'it', 'out'], ['switched', 'back'], ['never', 'again'], ['burned', 'us'], ['burnt', 'us'], ['bit', 'us'],
+  ['regretted'], ['turned', 'it', 'off'], ['turned', 'them', 'off'], ['dropped', 'it'], ['killed', 'it'], ['undid'],
+];
+/** "X is for companies ten times our size": who the idea is for, when it is not us. */
+const BIGGER_OTHERS: ReadonlySet<string> = new Set([
+  'companies', 'company', 'teams', 'shops', 'orgs', 'organisations', 'organizations', 'google', 'netflix', 'amazon', 'facebook',
+  'meta', 'hyperscalers', 'banks', 'enterprises', 'bigger', 'larger', 'unicorns', 'faang',
+]);
+const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'its', 'was', 'seems', 'sounds', 'feels']);
+
+function clauseEnd(tokens: Tokens, from: number, end: number): number {
+  let at = from;
+  while (at < end && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at += 1;
+  return at;
+}
+
+function clauseStart(tokens: Tokens, index: number, start: number): number {
+  let at = index;
+  while (at > start && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at -= 1;
+  return at;
+}
+
+/** "go with Y over X", "Y beats X", "X lost to Y", inside one sentence. */
+function markChoices(tokens: Tokens, out: Int32Array, start: number, end: number): void {
+  for (let index = start + 1; index < end; index += 1) {
+    const word = normAt(tokens, index);
+    if (word === 'over' && index + 1 < end) {
+      // "go with plain head sampling over tail-based sampling": a choosing word within the few words before.
+      let chose = false;
+      for (let back = index - 1; back >= start && back >= index - 8 && !chose; back -= 1) chose = CHOOSING.has(normAt(tokens, back)) && (normAt(tokens, back) !== 'with' || normAt(tokens, back - 1) === 'go' || normAt(tokens, back - 1) === 'went');
+      // "over time", "over the wire", "over HTTP" are not choices: the object must be a clause of its own length.
+      if (chose && normAt(tokens, index + 1) !== 'time' && normAt(tokens, index + 1) !== 'the') mark(out, index + 1, clauseEnd(tokens, index + 1, end), index);
+    } else if (WINNING.has(word) && index + 1 < end) {
+      mark(out, index + 1, clauseEnd(tokens, index + 1, end), index);
+    } else if (LOSING.has(word) && (normAt(tokens, index + 1) === 'to' || normAt(tokens, index + 1) === 'out')) {
+      mark(out, clauseStart(tokens, index, start), index, index);
+    }
+  }
+}
+
+/** "We tried 10-second scrape intervals and went back to 60", "tried X; never again". */
+function markTried(tokens: Tokens, out: Int32Array, start: number, end: number, nextStart: number, nextEnd: number): void {
+  for (let index = start; index < end; index += 1) {
+    const word = normAt(tokens, index);
+    if (word !== 'tried' && word !== 'trialled' && word !== 'trialed' && word !== 'piloted') continue;
+    let gaveUp = -1;
+    for (let at = index + 1; at < end && gaveUp < 0; at += 1) if (phraseAt(tokens, at, GIVING_UP) > 0) gaveUp = at;
+    for (let at = nextStart; at < nextEnd && at < nextStart + 6 && gaveUp < 0; at += 1) if (phraseAt(tokens, at, GIVING_UP) > 0) gaveUp = at;
+    if (gaveUp < 0) return;
+    mark(out, index + 1, gaveUp > index && gaveUp < end ? gaveUp : end, gaveUp);
+    return;
+  }
+}
+
+/** "Attribute allow-lists are for companies 10x our size", "that's for Google". */
+function markForOthers(tokens: Tokens, out: Int32Array, start: number, end: number): void {
+  for (let index = start + 1; index + 1 < end; index += 1) {
+    if (normAt(tokens, index) !== 'for' || !COPULAS.has(normAt(tokens, index - 1))) continue;
+    let who = index + 1;
+    while (who < end && who <= index + 3 && (normAt(tokens, who) === 'a' || normAt(tokens, who) === 'the' || normAt(tokens, who) === 'much')) who += 1;
+    if (!BIGGER_OTHERS.has(normAt(tokens, who))) continue;
+    // The subject: back from the copula to the clause start.
+    mark(out, clauseStart(tokens, index - 1, start), index - 1, index);
+    return;
+  }
+}
+
+export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
+  const { segments } = segmentation;
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index];
+    if (!segment) continue;
+    const { firstToken: start, endToken: end } = segment;
+    const before = index > 0 && !gapHas(tokens, start, GAP_BLANK_LINE | GAP_BULLET) ? segments[index - 1] : undefined;
+    const next = segments[index + 1];
+    const nextInParagraph = next !== undefined && !gapHas(tokens, next.firstToken, GAP_BLANK_LINE | GAP_BULLET);
+    if (before) {
+      const question = endsWithQuestion(tokens, text, before.endToken);
+      const reply = phraseAt(tokens, start, DISMISSING_REPLIES);
+      // "Not only X but Y", "No errors are dropped": not a refusal of the question.
+      const keeps = normAt(tokens, start) === 'not' && (normAt(tokens, start + 1) === 'only' || normAt(tokens, start + 1) === 'just');
+      if (question && reply > 0 && !keeps) mark(out, before.firstToken, before.endToken, start);
+      else if (phraseAt(tokens, start, SHORT_VERDICTS) === end - start) mark(out, before.firstToken, before.endToken, start);
+    }
+    markChoices(tokens, out, start, end);
+    markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
+    markForOthers(tokens, out, start, end);
+  }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
+
+/*
+ * Rejections made of a sentence's shape (negation-replies.ts): a dismissing reply to a question,
+ * a short verdict after a statement, a choice of something else "over" the idea, an idea tried
+ * and given up, and an idea left to bigger companies. Each beside wordings that keep the idea.
+ * Written for this test, not taken from content/eval or content/negation.
+ */
+
+const pointOf = useContentPoint();
+const TAIL = 'tail-based sampling that keeps every errored and slow trace';
+
+describe('shapes that reject the idea', () => {
+  it.each([
+    ['a dismissing reply to a question', `Keep every errored and slow trace with ${TAIL}? Phase 3, maybe.`],
+    ['a reply that nobody would use it', `A gateway tier doing ${TAIL}? Nobody on the team would run it.`],
+    ['a short verdict after a statement', `A gateway tier could run ${TAIL}. Hard pass.`],
+    ['"never again" after a story', `At my last job we ran ${TAIL}. Never again.`],
+    ['a choice of something else over it', `We'll go with the vendor's default sampler over ${TAIL}.`],
+    ['the idea losing to another', `In our bake-off, ${TAIL} lost to head sampling on cost.`],
+    ['another option beating it', `Head sampling at the edge beats ${TAIL} for a team our size.`],
+    ['tried and given up', `We tried ${TAIL} and went back to head sampling within a month.`],
+    ['left to bigger companies', `Running ${TAIL} is for companies ten times our size.`],
+  ])('%s', (_, answer) => {
+    expectRuledOut(pointOf('tracing-100-services', 'tail-sampling', answer));
+  });
+});
+
+describe('the same shapes keep an idea the answer adopts', () => {
+  it.each([
+    ['a reply that answers the question', `Which traces do we keep? We use ${TAIL}.`],
+    ['"not only" after a question', `Do we keep only errors? Not only: we use ${TAIL}.`],
+    ['a choice of the idea over another', `We'll go with ${TAIL} over plain head sampling.`],
+    ['"over" that is not a choice', `We run ${TAIL} over every service's spans for a week.`],
+    ['the idea beating another', `For us ${TAIL} beats head sampling, because errors are never dropped.`],
+    ['tried and kept', `We tried ${TAIL} last year and it paid for itself in the first incident.`],
+    ['"for" that names who it serves', `We use ${TAIL} for teams that debug checkout latency.`],
+    ['a short sentence that agrees', `We use ${TAIL}. Definitely worth it.`],
+  ])('%s', (_, answer) => {
+    const point = pointOf('tracing-100-services', 'tail-sampling', answer);
+    expect(point.ruledOut).toBeUndefined();
+    expect(point.verdict).not.toBe('missed');
+  });
+});
