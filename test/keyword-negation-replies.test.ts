@@ -22,6 +22,11 @@ describe('shapes that reject the idea', () => {
     ['another option beating it', `Head sampling at the edge beats ${TAIL} for a team our size.`],
     ['tried and given up', `We tried ${TAIL} and went back to head sampling within a month.`],
     ['left to bigger companies', `Running ${TAIL} is for companies ten times our size.`],
+    ['a topic dismissed after its colon', `Gateway collectors, ${TAIL}: tried those too, and they cost more than they saved.`],
+    ['a topic deferred after its colon', `Span links, ${TAIL}: phase 3 as well.`],
+    ['praise that only holds on a slide', `A tier running ${TAIL} sounds great on a conference slide.`],
+    ['a pain to run', `A collector tier for ${TAIL} is a pain to operate.`],
+    ['losing a comparison', `A collector tier for ${TAIL} loses the same comparison against head sampling.`],
   ])('%s', (_, answer) => {
     expectRuledOut(pointOf('tracing-100-services', 'tail-sampling', answer));
   });
@@ -37,6 +42,9 @@ describe('the same shapes keep an idea the answer adopts', () => {
     ['tried and kept', `We tried ${TAIL} last year and it paid for itself in the first incident.`],
     ['"for" that names who it serves', `We use ${TAIL} for teams that debug checkout latency.`],
     ['a short sentence that agrees', `We use ${TAIL}. Definitely worth it.`],
+    ['a topic explained after its colon', `Sampling: ${TAIL}, so errors are never lost.`],
+    ['praise without a catch', `${TAIL} sounds great, and in our last incident it was.`],
+    ['a loss the idea prevents', `Without ${TAIL} we lose the one trace that matters.`],
   ])('%s', (_, answer) => {
     const point = pointOf('tracing-100-services', 'tail-sampling', answer);
     expect(point.ruledOut).toBeUndefined();

@@ -506,8 +506,16 @@ function markFalseComfort(tokens: Tokens, text: TextReader, out: Int32Array, see
   if (normAt(tokens, at) === 'very' || normAt(tokens, at) === 'really') at += 1;
   if (!FAINT_PRAISE.has(normAt(tokens, at)) || at + 1 >= end) return;
   const turn = normAt(tokens, at + 1);
-  if (turn !== 'until' && turn !== 'but' && !(turn === 'on' && normAt(tokens, at + 2) === 'paper')) return;
+  if (turn !== 'until' && turn !== 'but' && !((turn === 'on' || turn === 'in') && showcase(tokens, at + 2, end))) return;
   markSubject(tokens, text, out, seems, start, at);
+}
+
+/** Where an idea only looks good: "on paper", "in theory", "on a conference slide", "in a vendor demo". */
+const SHOWCASES: ReadonlySet<string> = new Set(['paper', 'theory', 'slide', 'slides', 'talk', 'talks', 'demo', 'demos', 'blog', 'whiteboard', 'keynote', 'brochure']);
+
+function showcase(tokens: Tokens, from: number, end: number): boolean {
+  for (let at = from; at < end && at < from + 3; at += 1) if (SHOWCASES.has(normAt(tokens, at))) return true;
+  return false;
 }
 
 /** Marks the subject that ends before `verb` as rejected by `cue`. */

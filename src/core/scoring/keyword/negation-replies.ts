@@ -71,6 +71,10 @@ const CHOOSING: ReadonlySet<string> = new Set([
 const WINNING: ReadonlySet<string> = new Set(['beats', 'beat', 'trumps', 'outperforms', 'wins']);
 /** X lost to Y, X loses to Y: the subject loses. */
 const LOSING: ReadonlySet<string> = new Set(['loses', 'lost', 'lose']);
+/** What a losing idea loses: "loses to", "lost out", "loses the comparison", "loses on cost". */
+const LOST_CONTESTS: ReadonlySet<string> = new Set(['to', 'out', 'the', 'on', 'every', 'against']);
+const PEOPLE: ReadonlySet<string> = new Set(['we', 'i', 'you', 'they', 'youd', 'wed', 'id', 'theyd', 'would', 'will', 'never', 'not', 'dont']);
+
 /** "tried X and went back", "tried X, gave up": what giving up on an idea looks like. */
 const GIVING_UP: readonly (readonly string[])[] = [
   ['went', 'back'], ['gave', 'up'], ['ripped', 'it', 'out'], ['ripped', 'them', 'out'], ['rolled', 'it', 'back'], ['abandoned'],
@@ -108,7 +112,8 @@ function markChoices(tokens: Tokens, out: Int32Array, start: number, end: number
       if (chose && normAt(tokens, index + 1) !== 'time' && normAt(tokens, index + 1) !== 'the') mark(out, index + 1, clauseEnd(tokens, index + 1, end), index);
     } else if (WINNING.has(word) && index + 1 < end) {
       mark(out, index + 1, clauseEnd(tokens, index + 1, end), index);
-    } else if (LOSING.has(word) && (normAt(tokens, index + 1) === 'to' || normAt(tokens, index + 1) === 'out')) {
+    } else if (LOSING.has(word) && LOST_CONTESTS.has(normAt(tokens, index + 1)) && !PEOPLE.has(normAt(tokens, index - 1))) {
+      // "X loses to Y", "X lost the comparison" (not "we lose the one event", a cost of something else).
       mark(out, clauseStart(tokens, index, start), index, index);
     }
   }
@@ -141,6 +146,31 @@ function markForOthers(tokens: Tokens, out: Int32Array, start: number, end: numb
   }
 }
 
+/** A comment after a topic's colon that dismisses the topic: "Showback/chargeback: phase 3 as well.". */
+const DISMISSING_COMMENTS: readonly (readonly string[])[] = [
+  ...DISMISSING_REPLIES, ['later'], ['tried', 'that'], ['tried', 'those'], ['tried', 'it'], ['tried', 'them'], ['a', 'solution', 'looking'],
+  ['solution', 'looking'], ['cargo', 'cult'], ['a', 'waste'], ['dropped'], ['cut'], ['out'], ['out', 'of', 'scope'], ['off', 'the', 'table'],
+  ['rejected'], ['not', 'doing'], ['skipped'], ['deferred'], ['parked'], ['dead', 'on', 'arrival'], ['a', 'trap'], ['theatre'], ['theater'],
+];
+const COLON = 58;
+
+/**
+ * "Per-issue rate limits, spike protection: tried those too", "WORM buckets, hash chains: a
+ * solution looking for a problem": the list before the colon is the topic, the comment dismisses it.
+ * The topic starts the sentence or line; the comment opens right after the colon.
+ */
+function markTopicComment(tokens: Tokens, text: TextReader, out: Int32Array, start: number, end: number): void {
+  for (let index = start; index + 1 < end; index += 1) {
+    const from = tokens.ends[index] ?? 0;
+    const to = tokens.starts[index + 1] ?? from;
+    let colon = false;
+    for (let at = from; at < to && !colon; at += 1) colon = text.charCodeAt(at) === COLON;
+    if (!colon) continue;
+    if (phraseAt(tokens, index + 1, DISMISSING_COMMENTS) > 0 && !(normAt(tokens, index + 1) === 'not' && (normAt(tokens, index + 2) === 'only' || normAt(tokens, index + 2) === 'just'))) mark(out, start, index + 1, index + 1);
+    return;
+  }
+}
+
 export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
   const { segments } = segmentation;
   for (let index = 0; index < segments.length; index += 1) {
@@ -158,6 +188,7 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       if (question && reply > 0 && !keeps) mark(out, before.firstToken, before.endToken, start);
       else if (phraseAt(tokens, start, SHORT_VERDICTS) === end - start) mark(out, before.firstToken, before.endToken, start);
     }
+    markTopicComment(tokens, text, out, start, end);
     markChoices(tokens, out, start, end);
     markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
     markForOthers(tokens, out, start, end);

@@ -49,6 +49,8 @@ export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
   'risky', 'dangerous', 'noise', 'rigid', 'theatre', 'theater', 'hype', 'unrealistic', 'naive',
   'premature', 'excessive', 'impractical', 'unworkable', 'overblown', 'overcomplicated',
   'luxury', 'distraction', 'footgun', 'herring', 'overhyped',
+  // "X is a pain to maintain", "X was a nightmare": what living with the idea costs.
+  'pain', 'painful', 'nightmare', 'headache', 'hassle',
 ]);
 
 /** Rejects the subject after "would"/"will": "X would annoy teams". */

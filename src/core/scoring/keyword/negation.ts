@@ -541,6 +541,8 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (SUBJECT_NEGATORS.has(text) && lossInClause(tokens, index + 1, end)) continue;
+    // "Without X we'd lose the one trace that matters": X argued for by what its absence costs.
+    if (text === 'without' && index === start && absenceCosts(tokens, index + 2, end)) continue;
     // "no X, Y or Z", "wouldn't bother with X, Y or Z": a negator before a noun phrase reaches
     // the whole list; "isn't declared, or a tier-1 service..." is a new clause.
     const listReach = text !== 'not' || (meaningful >= 0 && NOT_BEFORE_OBJECT.has(meaningfulWord));
@@ -551,6 +553,18 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // "Tail sampling? We wouldn't.": the negator stands alone and rejects the short sentence before.
     rejectBefore(tokens, out, index, start, end, previous);
   }
+}
+
+/** What going without something costs, said after "we"/"you"/"would": "we lose", "you'd be blind", "we can't tell". */
+const ABSENCE_COSTS: ReadonlySet<string> = new Set(['lose', 'loses', 'miss', 'blind', 'cant', 'cannot', 'couldnt', 'wouldnt', 'guess', 'guessing', 'never', 'drown', 'drowning']);
+const ABSENCE_SUBJECTS: ReadonlySet<string> = new Set(['we', 'you', 'they', 'i', 'wed', 'youd', 'theyd', 'id', 'would', 'will', 'oncall', 'be', 'are', 'is', 'were']);
+
+function absenceCosts(tokens: Tokens, from: number, end: number): boolean {
+  for (let index = from; index < end; index += 1) {
+    if (!ABSENCE_COSTS.has(normAt(tokens, index))) continue;
+    if (ABSENCE_SUBJECTS.has(normAt(tokens, index - 1)) || ABSENCE_SUBJECTS.has(normAt(tokens, index - 2))) return true;
+  }
+  return false;
 }
 
 /** A "but" (after "for" and a comma at most) follows: "what people reach for, but here...". */
