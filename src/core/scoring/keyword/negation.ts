@@ -503,6 +503,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (!FORWARD_NEGATORS.has(text)) continue;
+    // "I'd never ship without X", "No page goes out without X", "don't skip X": a refusal of
+    // going without the idea, or of skipping it, keeps it (a double negative).
+    if (REFUSABLE_ABSENCES.has(text) && refusedEarlierInClause(tokens, index, start)) continue;
     // "Tail sampling I'd rather not", "none of that is needed": the rejection points back.
     if ((text === 'not' && previousWord === 'rather' && boundaryOrEnd(tokens, index + 1, end)) || (text === 'none' && next === 'of' && PRONOUN_OBJECTS.has(normAt(tokens, index + 2)) && pointsBack(tokens, index + 3, end))) {
       rejectBefore(tokens, out, text === 'not' ? index - 1 : index, start, end, previous);
@@ -532,6 +535,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     const meaningful = firstMeaningfulAfter(tokens, index, end);
     const meaningfulWord = meaningful >= 0 ? normAt(tokens, meaningful) : '';
     if (meaningful >= 0 && NEGATIVE_VERBS.has(meaningfulWord)) continue;
+    // "Don't skip X", "never ship a service without X", "No page goes out without X": the double
+    // negative keeps X (see REFUSABLE_ABSENCES).
+    if (REFUSING.has(text) && absenceAhead(tokens, index + 1, end)) continue;
     // "edges not seen for seven days expire", "metrics never queried": a description, not a refusal.
     if (meaningful >= 0 && (text === 'not' || text === 'never') && NOT_DESCRIBING.has(meaningfulWord)) continue;
     // "Kafka isn't used here" rejects Kafka; "metrics that aren't used" describes them.
@@ -543,6 +549,8 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     if (SUBJECT_NEGATORS.has(text) && lossInClause(tokens, index + 1, end)) continue;
     // "Without X we'd lose the one trace that matters": X argued for by what its absence costs.
     if (text === 'without' && index === start && absenceCosts(tokens, index + 2, end)) continue;
+    // "Cardinality isn't free": a cost, not a refusal.
+    if (text === 'not' && (next === 'free' || next === 'cheap')) continue;
     // "no X, Y or Z", "wouldn't bother with X, Y or Z": a negator before a noun phrase reaches
     // the whole list; "isn't declared, or a tier-1 service..." is a new clause.
     const listReach = text !== 'not' || (meaningful >= 0 && NOT_BEFORE_OBJECT.has(meaningfulWord));
@@ -555,14 +563,44 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
   }
 }
 
+/** Negators whose own refusal keeps the idea: "never ... without X", "don't skip X", "wouldn't avoid X". */
+const REFUSABLE_ABSENCES: ReadonlySet<string> = new Set(['without', 'skip', 'skipping', 'avoid', 'avoiding', 'ditch', 'drop', 'forgo', 'abandon']);
+/** What refuses a refusal: "never", "no (page)", "not (a single)", "nobody can", "don't", "may not". */
+const REFUSING: ReadonlySet<string> = new Set([...NEGATIONS, 'no', 'nobody', 'nothing', 'none', 'nor']);
+
+/** A negator stands earlier in the clause of `cue` (back to a clause boundary, at most eight words). */
+function refusedEarlierInClause(tokens: Tokens, cue: number, start: number): boolean {
+  for (let index = cue - 1; index >= start && index >= cue - 8; index -= 1) {
+    if (REFUSING.has(normAt(tokens, index))) return true;
+    if (clauseBoundaryBefore(tokens, index)) return false;
+  }
+  return false;
+}
+
+/** A "without" or "skip" follows in the same clause, within a few words. */
+function absenceAhead(tokens: Tokens, from: number, end: number): boolean {
+  for (let index = from; index < end && index < from + 6; index += 1) {
+    if (index > from && clauseBoundaryBefore(tokens, index)) return false;
+    if (REFUSABLE_ABSENCES.has(normAt(tokens, index))) return true;
+  }
+  return false;
+}
+
 /** What going without something costs, said after "we"/"you"/"would": "we lose", "you'd be blind", "we can't tell". */
-const ABSENCE_COSTS: ReadonlySet<string> = new Set(['lose', 'loses', 'miss', 'blind', 'cant', 'cannot', 'couldnt', 'wouldnt', 'guess', 'guessing', 'never', 'drown', 'drowning']);
+const ABSENCE_COSTS: ReadonlySet<string> = new Set([
+  'lose', 'loses', 'miss', 'blind', 'cant', 'cannot', 'couldnt', 'wouldnt', 'dont', 'guess', 'guessing', 'never', 'drown', 'drowning',
+  // "Without X the HPA flaps", "..., one error storm eats the budget", "..., a silent platform looks healthy".
+  'flaps', 'flap', 'eats', 'floods', 'breaks', 'explodes', 'becomes', 'looks', 'reads', 'silent',
+]);
 const ABSENCE_SUBJECTS: ReadonlySet<string> = new Set(['we', 'you', 'they', 'i', 'wed', 'youd', 'theyd', 'id', 'would', 'will', 'oncall', 'be', 'are', 'is', 'were']);
+
+/** Costs that need no "we" before them ("..., one bug becomes ten thousand issues"). */
+const ABSENCE_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['flaps', 'eats', 'floods', 'breaks', 'explodes', 'becomes', 'looks', 'reads']);
 
 function absenceCosts(tokens: Tokens, from: number, end: number): boolean {
   for (let index = from; index < end; index += 1) {
     if (!ABSENCE_COSTS.has(normAt(tokens, index))) continue;
-    if (ABSENCE_SUBJECTS.has(normAt(tokens, index - 1)) || ABSENCE_SUBJECTS.has(normAt(tokens, index - 2))) return true;
+    if (ABSENCE_SUBJECTS.has(normAt(tokens, index - 1)) || ABSENCE_SUBJECTS.has(normAt(tokens, index - 2)) || ABSENCE_WITHOUT_SUBJECT.has(normAt(tokens, index))) return true;
   }
   return false;
 }
