@@ -27,6 +27,10 @@ describe('shapes that reject the idea', () => {
     ['praise that only holds on a slide', `A tier running ${TAIL} sounds great on a conference slide.`],
     ['a pain to run', `A collector tier for ${TAIL} is a pain to operate.`],
     ['losing a comparison', `A collector tier for ${TAIL} loses the same comparison against head sampling.`],
+    ['an arrow to a dismissal', `- W3C context on every hop → yes\n- ${TAIL} → nah, 1% head sampling is fine`],
+    ['a dash to a verdict', `1. W3C context on every hop\n2. ${TAIL} — dropped, the collectors cost too much`],
+    ['a rejecting mark after the item', `- span links for batches ✅\n- ${TAIL} ❌ (one more thing to run)`],
+    ['a rejecting mark before the item', `✅ span links for batches\n👎 ${TAIL}`],
   ])('%s', (_, answer) => {
     expectRuledOut(pointOf('tracing-100-services', 'tail-sampling', answer));
   });
@@ -45,6 +49,8 @@ describe('the same shapes keep an idea the answer adopts', () => {
     ['a topic explained after its colon', `Sampling: ${TAIL}, so errors are never lost.`],
     ['praise without a catch', `${TAIL} sounds great, and in our last incident it was.`],
     ['a loss the idea prevents', `Without ${TAIL} we lose the one trace that matters.`],
+    ['an arrow to a yes beside a rejected line', `- head sampling only → nah\n- ${TAIL} → yes, day one`],
+    ['a rejecting mark on the next line', `- ${TAIL} ✅\n- a second collector tier ❌`],
   ])('%s', (_, answer) => {
     const point = pointOf('tracing-100-services', 'tail-sampling', answer);
     expect(point.ruledOut).toBeUndefined();

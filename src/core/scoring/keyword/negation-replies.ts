@@ -151,24 +151,94 @@ const DISMISSING_COMMENTS: readonly (readonly string[])[] = [
   ...DISMISSING_REPLIES, ['later'], ['tried', 'that'], ['tried', 'those'], ['tried', 'it'], ['tried', 'them'], ['a', 'solution', 'looking'],
   ['solution', 'looking'], ['cargo', 'cult'], ['a', 'waste'], ['dropped'], ['cut'], ['out'], ['out', 'of', 'scope'], ['off', 'the', 'table'],
   ['rejected'], ['not', 'doing'], ['skipped'], ['deferred'], ['parked'], ['dead', 'on', 'arrival'], ['a', 'trap'], ['theatre'], ['theater'],
+  ['replaced'], ['replaced', 'by'], ['dropping', 'it'], ['dropped', 'it'], ['not', 'our', 'job'], ['not', 'my', 'job'], ['removed'], ['killed'],
 ];
 const COLON = 58;
+const GREATER = 62;
+const RIGHT_ARROW = 0x2192;
+const EM_DASH = 0x2014;
+const EN_DASH = 0x2013;
+
+/** What can part a topic from its comment: "X: phase 3", "X → nah", "X -> nope", "X — dropped". */
+function topicBreak(text: TextReader, from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === COLON || code === GREATER || code === RIGHT_ARROW || code === EM_DASH || code === EN_DASH) return true;
+  }
+  return false;
+}
+
+/** The first token of the line holding `index`, not before `start`. */
+function lineStart(tokens: Tokens, index: number, start: number): number {
+  let at = index;
+  while (at > start && !gapHas(tokens, at, GAP_NEWLINE)) at -= 1;
+  return at;
+}
+
+/** Just past the last token of the line holding `index`, not past `end`. */
+function lineEnd(tokens: Tokens, index: number, end: number): number {
+  let at = index + 1;
+  while (at < end && !gapHas(tokens, at, GAP_NEWLINE)) at += 1;
+  return at;
+}
 
 /**
  * "Per-issue rate limits, spike protection: tried those too", "WORM buckets, hash chains: a
- * solution looking for a problem": the list before the colon is the topic, the comment dismisses it.
- * The topic starts the sentence or line; the comment opens right after the colon.
+ * solution looking for a problem", "breadcrumbs + symbolicated traces → nah, stack string is
+ * enough", "3. business-KPI alerting — dropped": the words before the break are the topic, the
+ * comment right after it dismisses the topic. The topic starts the sentence or its line.
  */
 function markTopicComment(tokens: Tokens, text: TextReader, out: Int32Array, start: number, end: number): void {
   for (let index = start; index + 1 < end; index += 1) {
     const from = tokens.ends[index] ?? 0;
     const to = tokens.starts[index + 1] ?? from;
-    let colon = false;
-    for (let at = from; at < to && !colon; at += 1) colon = text.charCodeAt(at) === COLON;
-    if (!colon) continue;
-    if (phraseAt(tokens, index + 1, DISMISSING_COMMENTS) > 0 && !(normAt(tokens, index + 1) === 'not' && (normAt(tokens, index + 2) === 'only' || normAt(tokens, index + 2) === 'just'))) mark(out, start, index + 1, index + 1);
-    return;
+    // A plain space parts most words: nothing to read there.
+    if (to - from === 1 && text.charCodeAt(from) === 32) continue;
+    if (!topicBreak(text, from, to)) continue;
+    if (phraseAt(tokens, index + 1, DISMISSING_COMMENTS) > 0 && !(normAt(tokens, index + 1) === 'not' && (normAt(tokens, index + 2) === 'only' || normAt(tokens, index + 2) === 'just'))) {
+      mark(out, lineStart(tokens, index, start), index + 1, index + 1);
+    }
   }
+}
+
+/** Marks a line of a list gives a rejected item: ❌ ✗ ✘ ⛔ 👎 🚫 🙅. */
+function rejectingMark(text: TextReader, from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 0x274c || code === 0x2717 || code === 0x2718 || code === 0x26d4) return true;
+    // 👎 U+1F44E, 🚫 U+1F6AB, 🙅 U+1F645: surrogate pairs.
+    if (code === 0xd83d) {
+      const low = text.charCodeAt(at + 1);
+      if (low === 0xdc4e || low === 0xdeab || low === 0xde45) return true;
+    }
+  }
+  return false;
+}
+
+/** "per-team quotas ❌ (teams will riot)", "❌ game days": a rejecting mark rejects its line's item. */
+function markRejectingMarks(tokens: Tokens, text: TextReader, out: Int32Array, start: number, end: number): void {
+  for (let index = start; index <= end && index < tokens.count + 1; index += 1) {
+    // The characters before token `index` (for the last one, after the segment's last token, to the line end).
+    const from = index === start ? (start > 0 ? (tokens.ends[start - 1] ?? 0) : 0) : (tokens.ends[index - 1] ?? 0);
+    const to = index < end ? (tokens.starts[index] ?? from) : lineBreakAfter(text, tokens.ends[end - 1] ?? 0);
+    if (to - from <= 1) continue;
+    if (!rejectingMark(text, from, to)) continue;
+    const line = index < end ? lineStart(tokens, index, start) : lineStart(tokens, end - 1, start);
+    // A mark that opens its line rejects the line; one after words rejects the words before it.
+    // The cue recorded is a token just outside what is rejected (the next line's first, or one past
+    // the last token), as a rejection's cue must be (rejectingCue).
+    if (index === line && index < end) {
+      const stop = lineEnd(tokens, index, end);
+      mark(out, index, stop, stop);
+    } else mark(out, line, Math.min(index, end), Math.min(index, end));
+  }
+}
+
+/** The offset of the first line break at or after `from`, or the text's end. */
+function lineBreakAfter(text: TextReader, from: number): number {
+  let at = from;
+  while (at < text.length && text.charCodeAt(at) !== 10) at += 1;
+  return at;
 }
 
 export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
@@ -189,6 +259,7 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       else if (phraseAt(tokens, start, SHORT_VERDICTS) === end - start) mark(out, before.firstToken, before.endToken, start);
     }
     markTopicComment(tokens, text, out, start, end);
+    markRejectingMarks(tokens, text, out, start, end);
     markChoices(tokens, out, start, end);
     markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
     markForOthers(tokens, out, start, end);
