@@ -31,6 +31,8 @@ describe('shapes that reject the idea', () => {
     ['a dash to a verdict', `1. W3C context on every hop\n2. ${TAIL} — dropped, the collectors cost too much`],
     ['a rejecting mark after the item', `- span links for batches ✅\n- ${TAIL} ❌ (one more thing to run)`],
     ['a rejecting mark before the item', `✅ span links for batches\n👎 ${TAIL}`],
+    ['a textbook idea turned from', `The textbook design is ${TAIL}. In practice the collector tier costs more than it saves.`],
+    ['a colleague\'s idea turned from', `My colleagues tend to push for ${TAIL}. I'd rather sample 1% at the edge.`],
   ])('%s', (_, answer) => {
     expectRuledOut(pointOf('tracing-100-services', 'tail-sampling', answer));
   });
@@ -51,6 +53,7 @@ describe('the same shapes keep an idea the answer adopts', () => {
     ['a loss the idea prevents', `Without ${TAIL} we lose the one trace that matters.`],
     ['an arrow to a yes beside a rejected line', `- head sampling only → nah\n- ${TAIL} → yes, day one`],
     ['a rejecting mark on the next line', `- ${TAIL} ✅\n- a second collector tier ❌`],
+    ['a textbook idea adopted', `The textbook design is ${TAIL}, and that is what we would build, with gateway collectors routing by trace id.`],
   ])('%s', (_, answer) => {
     const point = pointOf('tracing-100-services', 'tail-sampling', answer);
     expect(point.ruledOut).toBeUndefined();

@@ -241,6 +241,40 @@ function lineBreakAfter(text: TextReader, from: number): number {
   return at;
 }
 
+/**
+ * How an answer frames an idea as someone else's or the textbook's before setting it aside:
+ * "The textbook design is X.", "The tempting move is X.", "You could argue for X.", "My
+ * colleagues tend to push for X.", "On paper, X is appealing.".
+ */
+const FRAMINGS: readonly (readonly string[])[] = [
+  ['the', 'textbook'], ['the', 'gold', 'standard'], ['the', 'tempting'], ['the', 'obvious', 'answer'], ['the', 'obvious', 'move'],
+  ['the', 'classic', 'answer'], ['the', 'standard', 'answer'], ['the', 'by', 'the', 'book'], ['the', 'conventional'], ['you', 'could', 'argue'],
+  ['one', 'could', 'argue'], ['some', 'would', 'argue'], ['on', 'paper'], ['in', 'theory'], ['my', 'colleagues'], ['a', 'colleague'],
+  ['i', 'hear', 'a', 'lot'], ['i', 'hear', 'people'], ['a', 'lot', 'of', 'people'], ['the', 'vendor', 'will'], ['the', 'vendors'],
+  ['the', 'purist'], ['the', 'ideal'], ['ideally'], ['in', 'an', 'ideal', 'world'], ['in', 'a', 'perfect', 'world'], ['the', 'fancy'],
+];
+/** How the next sentence turns away from a framed idea: "But...", "I'd rather...", "Mine is simpler", "This time I'd skip it". */
+const TURNS: readonly (readonly string[])[] = [
+  ['but'], ['however'], ['id', 'rather'], ['wed', 'rather'], ['i', 'would', 'rather'], ['we', 'would', 'rather'], ['mine', 'is'],
+  ['this', 'time'], ['in', 'practice'], ['realistically'], ['instead'], ['my', 'worry'], ['i', 'am', 'not', 'convinced'], ['im', 'not', 'convinced'],
+  ['it', 'also'], ['that', 'would'], ['that', 'means'], ['for', 'us'], ['here'], ['honestly'], ['personally'], ['not', 'for', 'us'],
+];
+
+/** A framed idea ("The textbook design is X.") that the next sentence or two turn away from. */
+function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number, following: readonly number[]): void {
+  const framing = phraseAt(tokens, start, FRAMINGS);
+  if (framing === 0) return;
+  // "The textbook design is X, but ..." turns in the same sentence.
+  let turn = -1;
+  for (let index = start + framing; index < end && turn < 0; index += 1) if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) turn = index;
+  for (const next of following) if (turn < 0 && phraseAt(tokens, next, TURNS) > 0) turn = next;
+  if (turn < 0) return;
+  mark(out, start, turn > start && turn < end ? turn : end, turn);
+}
+
+/** markReplies's list of following sentence starts, reused. */
+const FOLLOWING: number[] = [];
+
 export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
   const { segments } = segmentation;
   for (let index = 0; index < segments.length; index += 1) {
@@ -258,6 +292,14 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       if (question && reply > 0 && !keeps) mark(out, before.firstToken, before.endToken, start);
       else if (phraseAt(tokens, start, SHORT_VERDICTS) === end - start) mark(out, before.firstToken, before.endToken, start);
     }
+    // The first words of the next two sentences of the paragraph, where a framed idea is turned from.
+    FOLLOWING.length = 0;
+    for (let ahead = index + 1; ahead <= index + 2 && ahead < segments.length; ahead += 1) {
+      const following = segments[ahead];
+      if (!following || gapHas(tokens, following.firstToken, GAP_BLANK_LINE | GAP_BULLET)) break;
+      FOLLOWING.push(following.firstToken);
+    }
+    markFramed(tokens, out, start, end, FOLLOWING);
     markTopicComment(tokens, text, out, start, end);
     markRejectingMarks(tokens, text, out, start, end);
     markChoices(tokens, out, start, end);
