@@ -1,6 +1,6 @@
 import type { TextReader } from './answer-text.ts';
 import type { Segmentation } from './sentences.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
 /*
  * Rejections made of a sentence's shape rather than one negating word (see negation-discourse.ts
@@ -39,29 +39,47 @@ function spells(tokens: Tokens, at: number, words: readonly string[]): boolean {
   return true;
 }
 
-/** The length of the first of `phrases` spelled at `at`, or 0. */
-function phraseAt(tokens: Tokens, at: number, phrases: readonly (readonly string[])[]): number {
-  for (const phrase of phrases) if (spells(tokens, at, phrase)) return phrase.length;
+/** Phrases grouped by their first word, so a word that starts none costs one lookup. */
+type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
+
+function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const phrase of phrases) {
+    const first = phrase[0] ?? '';
+    const list = byFirst.get(first) ?? [];
+    list.push(phrase);
+    byFirst.set(first, list);
+  }
+  return byFirst;
+}
+
+/** The length of the first of the indexed phrases spelled at `at`, or 0. */
+function phraseAt(tokens: Tokens, at: number, phrases: PhraseIndex): number {
+  const candidates = phrases.get(normAt(tokens, at));
+  if (candidates === undefined) return 0;
+  for (const phrase of candidates) if (spells(tokens, at, phrase)) return phrase.length;
   return 0;
 }
 
 /** How a reply to a question can open when it dismisses what was asked. */
-const DISMISSING_REPLIES: readonly (readonly string[])[] = [
+const DISMISSING_REPLIES_LIST: readonly (readonly string[])[] = [
   ['phase', '2'], ['phase', '3'], ['phase', 'two'], ['phase', 'three'], ['v2'], ['v3'], ['maybe', 'later'], ['maybe', 'someday'],
   ['someday'], ['one', 'day'], ['nah'], ['nope'], ['meh'], ['lol'], ['pass'], ['hard', 'pass'], ['hard', 'no'], ['no', 'thanks'],
   ['no', 'way'], ['never'], ['nobody'], ['no', 'one'], ['not', 'worth'], ['not', 'needed'], ['not', 'for', 'us'],
   ['not', 'happening'], ['not', 'a', 'chance'], ['not', 'in', 'this'], ['overkill'], ['skip'], ['thanks', 'but'], ['too', 'expensive'],
   ['too', 'much'], ['waste'], ['yagni'], ['not', 'now'], ['not', 'yet'], ['not', 'this'], ['no'], ['not', 'on'],
 ];
+const DISMISSING_REPLIES = indexPhrases(DISMISSING_REPLIES_LIST);
 
 /** A whole short sentence that is a verdict on the statement before it. */
-const SHORT_VERDICTS: readonly (readonly string[])[] = [
+const SHORT_VERDICTS_LIST: readonly (readonly string[])[] = [
   ['hard', 'pass'], ['hard', 'no'], ['never', 'again'], ['not', 'worth', 'it'], ['not', 'doing', 'it'], ['not', 'doing', 'that'],
   ['skip', 'it'], ['drop', 'it'], ['pass'], ['nope'], ['nah'], ['no', 'thanks'], ['not', 'for', 'us'], ['not', 'happening'],
   ['no', 'way'], ['not', 'a', 'chance'], ['waste', 'of', 'time'], ['waste', 'of', 'money'], ['waste', 'of', 'effort'], ['overkill'],
   ['yagni'], ['next'], ['ill', 'pass'], ['well', 'pass'], ['id', 'pass'], ['wed', 'pass'], ['not', 'in', 'our', 'pipeline'],
   ['not', 'on', 'my', 'watch'], ['thanks', 'but', 'no', 'thanks'], ['no', 'thank', 'you'],
 ];
+const SHORT_VERDICTS = indexPhrases(SHORT_VERDICTS_LIST);
 
 /** Verbs of choosing: "go with Y over X" rejects X. */
 const CHOOSING: ReadonlySet<string> = new Set([
@@ -76,11 +94,12 @@ const LOST_CONTESTS: ReadonlySet<string> = new Set(['to', 'out', 'the', 'on', 'e
 const PEOPLE: ReadonlySet<string> = new Set(['we', 'i', 'you', 'they', 'youd', 'wed', 'id', 'theyd', 'would', 'will', 'never', 'not', 'dont']);
 
 /** "tried X and went back", "tried X, gave up": what giving up on an idea looks like. */
-const GIVING_UP: readonly (readonly string[])[] = [
+const GIVING_UP_LIST: readonly (readonly string[])[] = [
   ['went', 'back'], ['gave', 'up'], ['ripped', 'it', 'out'], ['ripped', 'them', 'out'], ['rolled', 'it', 'back'], ['abandoned'],
   ['reverted'], ['backed', 'it', 'out'], ['switched', 'back'], ['never', 'again'], ['burned', 'us'], ['burnt', 'us'], ['bit', 'us'],
   ['regretted'], ['turned', 'it', 'off'], ['turned', 'them', 'off'], ['dropped', 'it'], ['killed', 'it'], ['undid'],
 ];
+const GIVING_UP = indexPhrases(GIVING_UP_LIST);
 /** "X is for companies ten times our size": who the idea is for, when it is not us. */
 const BIGGER_OTHERS: ReadonlySet<string> = new Set([
   'companies', 'company', 'teams', 'shops', 'orgs', 'organisations', 'organizations', 'google', 'netflix', 'amazon', 'facebook',
@@ -147,12 +166,13 @@ function markForOthers(tokens: Tokens, out: Int32Array, start: number, end: numb
 }
 
 /** A comment after a topic's colon that dismisses the topic: "Showback/chargeback: phase 3 as well.". */
-const DISMISSING_COMMENTS: readonly (readonly string[])[] = [
-  ...DISMISSING_REPLIES, ['later'], ['tried', 'that'], ['tried', 'those'], ['tried', 'it'], ['tried', 'them'], ['a', 'solution', 'looking'],
+const DISMISSING_COMMENTS_LIST: readonly (readonly string[])[] = [
+  ...DISMISSING_REPLIES_LIST, ['later'], ['tried', 'that'], ['tried', 'those'], ['tried', 'it'], ['tried', 'them'], ['a', 'solution', 'looking'],
   ['solution', 'looking'], ['cargo', 'cult'], ['a', 'waste'], ['dropped'], ['cut'], ['out'], ['out', 'of', 'scope'], ['off', 'the', 'table'],
   ['rejected'], ['not', 'doing'], ['skipped'], ['deferred'], ['parked'], ['dead', 'on', 'arrival'], ['a', 'trap'], ['theatre'], ['theater'],
   ['replaced'], ['replaced', 'by'], ['dropping', 'it'], ['dropped', 'it'], ['not', 'our', 'job'], ['not', 'my', 'job'], ['removed'], ['killed'],
 ];
+const DISMISSING_COMMENTS = indexPhrases(DISMISSING_COMMENTS_LIST);
 const COLON = 58;
 const GREATER = 62;
 const RIGHT_ARROW = 0x2192;
@@ -246,19 +266,21 @@ function lineBreakAfter(text: TextReader, from: number): number {
  * "The textbook design is X.", "The tempting move is X.", "You could argue for X.", "My
  * colleagues tend to push for X.", "On paper, X is appealing.".
  */
-const FRAMINGS: readonly (readonly string[])[] = [
+const FRAMINGS_LIST: readonly (readonly string[])[] = [
   ['the', 'textbook'], ['the', 'gold', 'standard'], ['the', 'tempting'], ['the', 'obvious', 'answer'], ['the', 'obvious', 'move'],
   ['the', 'classic', 'answer'], ['the', 'standard', 'answer'], ['the', 'by', 'the', 'book'], ['the', 'conventional'], ['you', 'could', 'argue'],
   ['one', 'could', 'argue'], ['some', 'would', 'argue'], ['on', 'paper'], ['in', 'theory'], ['my', 'colleagues'], ['a', 'colleague'],
   ['i', 'hear', 'a', 'lot'], ['i', 'hear', 'people'], ['a', 'lot', 'of', 'people'], ['the', 'vendor', 'will'], ['the', 'vendors'],
   ['the', 'purist'], ['the', 'ideal'], ['ideally'], ['in', 'an', 'ideal', 'world'], ['in', 'a', 'perfect', 'world'], ['the', 'fancy'],
 ];
+const FRAMINGS = indexPhrases(FRAMINGS_LIST);
 /** How the next sentence turns away from a framed idea: "But...", "I'd rather...", "Mine is simpler", "This time I'd skip it". */
-const TURNS: readonly (readonly string[])[] = [
+const TURNS_LIST: readonly (readonly string[])[] = [
   ['but'], ['however'], ['id', 'rather'], ['wed', 'rather'], ['i', 'would', 'rather'], ['we', 'would', 'rather'], ['mine', 'is'],
   ['this', 'time'], ['in', 'practice'], ['realistically'], ['instead'], ['my', 'worry'], ['i', 'am', 'not', 'convinced'], ['im', 'not', 'convinced'],
   ['it', 'also'], ['that', 'would'], ['that', 'means'], ['for', 'us'], ['here'], ['honestly'], ['personally'], ['not', 'for', 'us'],
 ];
+const TURNS = indexPhrases(TURNS_LIST);
 
 /** A framed idea ("The textbook design is X.") that the next sentence or two turn away from. */
 function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number, following: readonly number[]): void {
@@ -274,6 +296,45 @@ function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number,
 
 /** markReplies's list of following sentence starts, reused. */
 const FOLLOWING: number[] = [];
+
+/** Words that start a rule read inside a sentence (markChoices, markTried, markForOthers). */
+const WORD_TRIGGERS: ReadonlySet<string> = new Set(['over', 'for', 'tried', 'trialled', 'trialed', 'piloted', ...WINNING, ...LOSING]);
+const SPACE = 32;
+
+/** What a sentence holds that the rules inside it read: one pass, so most sentences skip every rule. */
+const HAS_WORD_TRIGGER = 1;
+const HAS_GAP_MARK = 2;
+
+/** A word's length and first letter: a typed-array test that turns most words away before the set lookup. */
+function shapeOf(word: string): number {
+  return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
+}
+const TRIGGER_SHAPES = new Uint8Array(16 << 7);
+for (const word of WORD_TRIGGERS) TRIGGER_SHAPES[shapeOf(word)] = 1;
+
+function sentenceTriggers(tokens: Tokens, text: TextReader, start: number, end: number): number {
+  let found = 0;
+  for (let index = start; index <= end && index <= tokens.count; index += 1) {
+    if (index < end && (found & HAS_WORD_TRIGGER) === 0) {
+      const word = normAt(tokens, index);
+      if (TRIGGER_SHAPES[shapeOf(word)] === 1 && WORD_TRIGGERS.has(word)) found |= HAS_WORD_TRIGGER;
+    }
+    if ((found & HAS_GAP_MARK) !== 0) continue;
+    // The characters before token `index` (after the last one: to the line end): a single space holds nothing.
+    if (index > start && index < end && tokens.gaps[index] === GAP_SPACE) continue;
+    const from = index === 0 ? 0 : (tokens.ends[index - 1] ?? 0);
+    const to = index < end ? (tokens.starts[index] ?? from) : lineBreakAfter(text, from);
+    if (to - from === 1 && text.charCodeAt(from) === SPACE) continue;
+    for (let at = from; at < to; at += 1) {
+      const code = text.charCodeAt(at);
+      if (code === COLON || code === GREATER || code === RIGHT_ARROW || code === EM_DASH || code === EN_DASH || code >= 0x2700) {
+        found |= HAS_GAP_MARK;
+        break;
+      }
+    }
+  }
+  return found;
+}
 
 export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
   const { segments } = segmentation;
@@ -300,10 +361,15 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       FOLLOWING.push(following.firstToken);
     }
     markFramed(tokens, out, start, end, FOLLOWING);
-    markTopicComment(tokens, text, out, start, end);
-    markRejectingMarks(tokens, text, out, start, end);
-    markChoices(tokens, out, start, end);
-    markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
-    markForOthers(tokens, out, start, end);
+    const triggers = sentenceTriggers(tokens, text, start, end);
+    if ((triggers & HAS_GAP_MARK) !== 0) {
+      markTopicComment(tokens, text, out, start, end);
+      markRejectingMarks(tokens, text, out, start, end);
+    }
+    if ((triggers & HAS_WORD_TRIGGER) !== 0) {
+      markChoices(tokens, out, start, end);
+      markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
+      markForOthers(tokens, out, start, end);
+    }
   }
 }
