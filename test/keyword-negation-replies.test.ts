@@ -17,6 +17,7 @@ describe('shapes that reject the idea', () => {
     ['a reply that nobody would use it', `A gateway tier doing ${TAIL}? Nobody on the team would run it.`],
     ['a short verdict after a statement', `A gateway tier could run ${TAIL}. Hard pass.`],
     ['"never again" after a story', `At my last job we ran ${TAIL}. Never again.`],
+    ['"never again" with its reason', `At my last job we ran ${TAIL}. Never again: it ate a quarter of the platform team.`],
     ['a choice of something else over it', `We'll go with the vendor's default sampler over ${TAIL}.`],
     ['the idea losing to another', `In our bake-off, ${TAIL} lost to head sampling on cost.`],
     ['another option beating it', `Head sampling at the edge beats ${TAIL} for a team our size.`],

@@ -18,6 +18,8 @@ describe('an idea listed under a rejecting heading is ruled out', () => {
     ['a numbered item under "What we won\'t do:"', `What we won't do:\n1. ${ADOPTED_TAIL_SAMPLING}\n2. A second collector tier.`],
     ['an inline list after "Out of scope:"', `Out of scope: ${ADOPTED_TAIL_SAMPLING}`],
     ['a plain line under "Explicitly out of scope for v1:"', `Explicitly out of scope for v1:\n${ADOPTED_TAIL_SAMPLING}`],
+    ['a bullet under "Non-goals for this phase:"', `Non-goals for this phase:\n- ${ADOPTED_TAIL_SAMPLING}`],
+    ['a topic paragraph after a heading sentence', `W3C context on every hop, always.\n\nNow the stuff I wouldn't do.\n\nA second collector tier: one more thing to page on.\n\n${ADOPTED_TAIL_SAMPLING.replace('.', '')}: the vendor's head sampler is enough.`],
   ])('%s', (_, answer) => {
     expectRuledOut(pointOf('tracing-100-services', 'tail-sampling', answer));
   });
@@ -30,6 +32,7 @@ describe('the section ends where the plan goes on', () => {
     ['under the next heading', `Out of scope:\n- A second collector tier.\nIn scope:\n- ${ADOPTED_TAIL_SAMPLING}`],
     ['under "Later:", which schedules rather than refuses', `Later:\n- ${ADOPTED_TAIL_SAMPLING}`],
     ['after a colon that is not a rejecting heading', `Sampling: ${ADOPTED_TAIL_SAMPLING}`],
+    ['after a verdict sentence that is not a heading', `A second collector tier? We'd drop it.\n\n${ADOPTED_TAIL_SAMPLING}`],
   ])('%s', (_, answer) => {
     const point = pointOf('tracing-100-services', 'tail-sampling', answer);
     expect(point.ruledOut).toBeUndefined();

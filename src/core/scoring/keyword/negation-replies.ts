@@ -81,6 +81,22 @@ const SHORT_VERDICTS_LIST: readonly (readonly string[])[] = [
 ];
 const SHORT_VERDICTS = indexPhrases(SHORT_VERDICTS_LIST);
 
+/** The sentence is a short verdict, whole ("Hard pass.") or before a comma or colon ("Never again: it ate a quarter."). */
+function shortVerdict(tokens: Tokens, start: number, end: number): boolean {
+  const length = phraseAt(tokens, start, SHORT_VERDICTS);
+  return length > 0 && (length === end - start || gapHas(tokens, start + length, GAP_SEPARATOR) || colonGap(tokens, start + length));
+}
+
+/** Set by markReplies for the answer being read: colonGap reads its characters. */
+let answerText: TextReader = '';
+
+function colonGap(tokens: Tokens, index: number): boolean {
+  const from = tokens.ends[index - 1] ?? 0;
+  const to = tokens.starts[index] ?? from;
+  for (let at = from; at < to; at += 1) if (answerText.charCodeAt(at) === COLON) return true;
+  return false;
+}
+
 /** Verbs of choosing: "go with Y over X" rejects X. */
 const CHOOSING: ReadonlySet<string> = new Set([
   'with', 'pick', 'picked', 'choose', 'chose', 'prefer', 'preferred', 'prefers', 'favour', 'favor', 'favoured', 'favored', 'take', 'took', 'for',
@@ -338,6 +354,7 @@ function sentenceTriggers(tokens: Tokens, text: TextReader, start: number, end: 
 
 export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
   const { segments } = segmentation;
+  answerText = text;
   for (let index = 0; index < segments.length; index += 1) {
     const segment = segments[index];
     if (!segment) continue;
@@ -351,7 +368,7 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       // "Not only X but Y", "No errors are dropped": not a refusal of the question.
       const keeps = normAt(tokens, start) === 'not' && (normAt(tokens, start + 1) === 'only' || normAt(tokens, start + 1) === 'just');
       if (question && reply > 0 && !keeps) mark(out, before.firstToken, before.endToken, start);
-      else if (phraseAt(tokens, start, SHORT_VERDICTS) === end - start) mark(out, before.firstToken, before.endToken, start);
+      else if (shortVerdict(tokens, start, end)) mark(out, before.firstToken, before.endToken, start);
     }
     // The first words of the next two sentences of the paragraph, where a framed idea is turned from.
     FOLLOWING.length = 0;
@@ -372,4 +389,6 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       markForOthers(tokens, out, start, end);
     }
   }
+  // Hold no answer past the call.
+  answerText = '';
 }

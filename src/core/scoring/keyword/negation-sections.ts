@@ -21,12 +21,19 @@ const REJECTING_HEADINGS: readonly (readonly string[])[] = [
   ['skip'], ['skipped'], ['skipping'], ['excluded'], ['exclusions'], ['avoid'], ['not', 'now'], ['not', 'yet'], ['deferred'],
   ['parked'], ['someday'], ['if', 'ever'], ['not', 'planned'], ['wontfix'], ['nope'], ['cut'], ['not', 'for', 'v1'],
   ['not', 'for', 'now'], ['left', 'out'], ['leaving', 'out'], ['ruled', 'out'], ['descoped'],
+  // "Now the stuff I wouldn't do.", "Stuff I'd drop:", "Things I'd leave out:".
+  ['wouldnt', 'do'], ['would', 'not', 'do'], ['wouldnt', 'build'], ['wouldnt', 'bother', 'with'], ['id', 'drop'], ['wed', 'drop'],
+  ['id', 'skip'], ['wed', 'skip'], ['id', 'leave', 'out'], ['wed', 'leave', 'out'], ['id', 'cut'], ['wed', 'cut'], ['id', 'push', 'back', 'on'],
 ];
+
+/** How a heading written as a short sentence opens ("Now the stuff I wouldn't do."): without one, "We'd drop it." is a verdict, not a heading. */
+const SENTENCE_HEADING_LEADS: ReadonlySet<string> = new Set(['stuff', 'things', 'what', 'now', 'here', 'and', 'so']);
 
 /** Words a heading may hold besides its phrase: "What we won't do:", "Explicitly out of scope for v1:". */
 const HEADING_FILLERS: ReadonlySet<string> = new Set([
   'what', 'i', 'we', 'id', 'wed', 'would', 'will', 'do', 'for', 'the', 'things', 'list', 'v1', 'mvp', 'this', 'quarter', 'year',
   'explicitly', 'deliberately', 'and', 'options', 'alternatives', 'ideas', 'considered', 'items', 'goals', 'scope', 'on', 'purpose', 'now', 'here',
+  'phase', 'release', 'version', 'iteration', 'first', 'stuff', 'so', 'is', 'are', 'a', 'few',
 ]);
 
 /** A heading is short: a few words before its colon. */
@@ -56,11 +63,14 @@ function isRejectingHeading(tokens: Tokens, start: number, end: number): boolean
   return false;
 }
 
-/** The first word of a heading that ends in a colon within the segment's first few words, or -1. */
-function headingColon(tokens: Tokens, text: TextReader, start: number, end: number): number {
-  for (let token = start; token < end && token < start + MAX_HEADING_WORDS; token += 1) if (colonAfter(tokens, text, token)) return token;
+/** The last word before a colon within the segment's first `words` words, or -1. */
+function headingColon(tokens: Tokens, text: TextReader, start: number, end: number, words = MAX_HEADING_WORDS): number {
+  for (let token = start; token < end && token < start + words; token += 1) if (colonAfter(tokens, text, token)) return token;
   return -1;
 }
+
+/** A "Topic: comment" paragraph names its topic in a clause of at most this many words. */
+const MAX_TOPIC_WORDS = 16;
 
 function mark(out: Int32Array, from: number, to: number, cue: number): void {
   for (let index = from; index < to; index += 1) if (out[index] === 0) out[index] = cue + 1;
@@ -68,6 +78,9 @@ function mark(out: Int32Array, from: number, to: number, cue: number): void {
 
 export function markRejectedSections(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
   let sectionCue = -1;
+  // A section opened by a heading sentence ("Now the stuff I wouldn't do.") goes on through
+  // "Topic: comment" paragraphs; one opened by "Heading:" through the lines and bullets under it.
+  let bySentence = false;
   for (const segment of segmentation.segments) {
     const start = segment.firstToken;
     const end = segment.endToken;
@@ -76,6 +89,7 @@ export function markRejectedSections(tokens: Tokens, segmentation: Segmentation,
     if (colon >= 0 && colon + 1 >= end) {
       // A heading on a line of its own: a rejecting one opens a section, any other closes it.
       sectionCue = heading ? start : -1;
+      bySentence = false;
       continue;
     }
     if (heading) {
@@ -83,10 +97,18 @@ export function markRejectedSections(tokens: Tokens, segmentation: Segmentation,
       mark(out, colon + 1, end, start);
       continue;
     }
-    // Prose after a blank line ends the section; bullets and plain lines under it stay in it.
+    // "Now the stuff I wouldn't do.": a short sentence that is a rejecting heading opens a section too.
+    if (colon < 0 && SENTENCE_HEADING_LEADS.has(normAt(tokens, start)) && isRejectingHeading(tokens, start, end)) {
+      sectionCue = start;
+      bySentence = true;
+      continue;
+    }
+    // Prose after a blank line ends the section; bullets, plain lines and "Topic: comment"
+    // paragraphs under it stay in it.
     const gap = tokens.gaps[start] ?? 0;
-    if ((gap & GAP_BLANK_LINE) !== 0 && (gap & GAP_BULLET) === 0) sectionCue = -1;
-    if (colon >= 0 && colon - start < 3 && !heading && (gap & GAP_BULLET) === 0) sectionCue = -1;
+    const topicLine = bySentence && headingColon(tokens, text, start, end, MAX_TOPIC_WORDS) > start;
+    if ((gap & GAP_BLANK_LINE) !== 0 && (gap & GAP_BULLET) === 0 && !topicLine) sectionCue = -1;
+    if (colon >= 0 && colon - start < 3 && !heading && (gap & GAP_BULLET) === 0 && !(sectionCue >= 0 && topicLine && colon > start)) sectionCue = -1;
     if (sectionCue >= 0) mark(out, start, end, sectionCue);
   }
 }
