@@ -34,6 +34,10 @@ describe('shapes that reject the idea', () => {
     ['a rejecting mark before the item', `✅ span links for batches\n👎 ${TAIL}`],
     ['a textbook idea turned from', `The textbook design is ${TAIL}. In practice the collector tier costs more than it saves.`],
     ['a colleague\'s idea turned from', `My colleagues tend to push for ${TAIL}. I'd rather sample 1% at the edge.`],
+    ['a short refusal pointing back', `A gateway tier could run ${TAIL}. Not building it.`],
+    ['a one-word verdict after a statement', `A gateway tier for ${TAIL} makes sense at fifty million spans a second; we have fifty thousand. Skip.`],
+    ['a dismissive noun', `A tier running ${TAIL} is a gimmick for a system our size.`],
+    ['the rejected item of a line of marks', `W3C context on every hop 👍, ${TAIL} 👎`],
   ])('%s', (_, answer) => {
     expectRuledOut(pointOf('tracing-100-services', 'tail-sampling', answer));
   });
@@ -55,6 +59,10 @@ describe('the same shapes keep an idea the answer adopts', () => {
     ['an arrow to a yes beside a rejected line', `- head sampling only → nah\n- ${TAIL} → yes, day one`],
     ['a rejecting mark on the next line', `- ${TAIL} ✅\n- a second collector tier ❌`],
     ['a textbook idea adopted', `The textbook design is ${TAIL}, and that is what we would build, with gateway collectors routing by trace id.`],
+    ['a dismissal the answer rebuts', `The vendor told us ${TAIL} was a gimmick. I disagree: it is how we keep every failed checkout trace.`],
+    ['the approved item of a line of marks', `${TAIL} 👍, a second storage vendor 👎`],
+    ['a line closed by a mark before the next line', `a second storage vendor ❌\n${TAIL} ✅`],
+    ["an item above a \"Cut:\" heading", `Keep:\n- ${TAIL}\nCut:\n- a second storage vendor`],
   ])('%s', (_, answer) => {
     const point = pointOf('tracing-100-services', 'tail-sampling', answer);
     expect(point.ruledOut).toBeUndefined();

@@ -77,12 +77,36 @@ const SHORT_VERDICTS_LIST: readonly (readonly string[])[] = [
   ['skip', 'it'], ['drop', 'it'], ['pass'], ['nope'], ['nah'], ['no', 'thanks'], ['not', 'for', 'us'], ['not', 'happening'],
   ['no', 'way'], ['not', 'a', 'chance'], ['waste', 'of', 'time'], ['waste', 'of', 'money'], ['waste', 'of', 'effort'], ['overkill'],
   ['yagni'], ['next'], ['ill', 'pass'], ['well', 'pass'], ['id', 'pass'], ['wed', 'pass'], ['not', 'in', 'our', 'pipeline'],
-  ['not', 'on', 'my', 'watch'], ['thanks', 'but', 'no', 'thanks'], ['no', 'thank', 'you'],
+  ['not', 'on', 'my', 'watch'], ['thanks', 'but', 'no', 'thanks'], ['no', 'thank', 'you'], ['skip'], ['removed'], ['cut'],
+  ['dropped'], ['over', 'my', 'dead', 'body'], ['when', 'pigs', 'fly'], ['that', 'ship', 'has', 'sailed'], ['so', 'no'],
+  ['thats', 'a', 'no'], ['a', 'hard', 'no'], ['absolutely', 'not'], ['definitely', 'not'],
 ];
+
+/** A sentence that contradicts the dismissal before it: "The vendor called X a gimmick. I disagree: ...". */
+const REBUTTALS_LIST: readonly (readonly string[])[] = [
+  ['i', 'disagree'], ['i', 'beg', 'to', 'differ'], ['not', 'true'], ['it', 'isnt'], ['they', 'arent'], ['it', 'is', 'not'],
+  ['they', 'are', 'not'], ['wrong'], ['quite', 'the', 'opposite'], ['i', 'think', 'thats', 'wrong'], ['i', 'couldnt', 'disagree', 'more'],
+];
+const REBUTTALS = indexPhrases(REBUTTALS_LIST);
+
+/** A refusal that opens a short sentence whose other words are only its object pronoun: "Not capturing them.", "Remove it.". */
+const REFUSAL_OPENERS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'remove', 'removed', 'drop', 'dropped', 'cut', 'kill', 'killed', 'skip', 'skipping', 'scrap', 'scrapped', 'ditch', 'ditching']);
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'them', 'that', 'those', 'these', 'this', 'either', 'too', 'either']);
+/** The longest such sentence: a refusal, a verb or two, and the pronoun. */
+const MAX_PRONOUN_REFUSAL = 4;
+
+/** "Not capturing them.", "Remove it.", "Never building that.": a short refusal pointing back at what was just said. */
+function pronounRefusal(tokens: Tokens, start: number, end: number): boolean {
+  if (end - start > MAX_PRONOUN_REFUSAL || end - start < 2 || !REFUSAL_OPENERS.has(normAt(tokens, start))) return false;
+  return OBJECT_PRONOUNS.has(normAt(tokens, end - 1));
+}
 const SHORT_VERDICTS = indexPhrases(SHORT_VERDICTS_LIST);
 
 /** The sentence is a short verdict, whole ("Hard pass.") or before a comma or colon ("Never again: it ate a quarter."). */
 function shortVerdict(tokens: Tokens, start: number, end: number): boolean {
+  // "cut:" on a line of its own is a heading (negation-sections.ts), not a verdict on the line before.
+  if (colonGap(tokens, end)) return false;
+  if (pronounRefusal(tokens, start, end)) return true;
   const length = phraseAt(tokens, start, SHORT_VERDICTS);
   return length > 0 && (length === end - start || gapHas(tokens, start + length, GAP_SEPARATOR) || colonGap(tokens, start + length));
 }
@@ -237,36 +261,82 @@ function markTopicComment(tokens: Tokens, text: TextReader, out: Int32Array, sta
   }
 }
 
-/** Marks a line of a list gives a rejected item: ❌ ✗ ✘ ⛔ 👎 🚫 🙅. */
-function rejectingMark(text: TextReader, from: number, to: number): boolean {
+/** Where in [from, to) a rejecting mark (❌ ✗ ✘ ⛔ 👎 🚫 🙅) stands, or -1. */
+function rejectingMarkAt(text: TextReader, from: number, to: number): number {
   for (let at = from; at < to; at += 1) {
     const code = text.charCodeAt(at);
-    if (code === 0x274c || code === 0x2717 || code === 0x2718 || code === 0x26d4) return true;
+    if (code === 0x274c || code === 0x2717 || code === 0x2718 || code === 0x26d4) return at;
     // 👎 U+1F44E, 🚫 U+1F6AB, 🙅 U+1F645: surrogate pairs.
     if (code === 0xd83d) {
       const low = text.charCodeAt(at + 1);
-      if (low === 0xdc4e || low === 0xdeab || low === 0xde45) return true;
+      if (low === 0xdc4e || low === 0xdeab || low === 0xde45) return at;
     }
   }
+  return -1;
+}
+
+const NEWLINE = 10;
+const OPEN_PAREN = 40;
+
+/** [from, to) holds a line break. */
+function holdsNewline(text: TextReader, from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === NEWLINE) return true;
   return false;
 }
 
-/** "per-team quotas ❌ (teams will riot)", "❌ game days": a rejecting mark rejects its line's item. */
+/**
+ * Where the list item that ends before token `index` starts: back to its line's start, a list
+ * separator, an opening parenthesis or another item's mark ("a 👍, b 👎": b alone).
+ */
+function itemStart(tokens: Tokens, text: TextReader, index: number, line: number): number {
+  let at = index - 1;
+  while (at > line) {
+    if (gapHas(tokens, at, GAP_SEPARATOR | GAP_NEWLINE)) return at;
+    const from = tokens.ends[at - 1] ?? 0;
+    const to = tokens.starts[at] ?? from;
+    if (to - from > 1 && (holds(text, from, to, OPEN_PAREN) || holdsMark(text, from, to))) return at;
+    at -= 1;
+  }
+  return line;
+}
+
+function holds(text: TextReader, from: number, to: number, code: number): boolean {
+  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === code) return true;
+  return false;
+}
+
+/** Any list mark, rejecting or approving (✅ ✔ 👍 as well): where one item ends. */
+function holdsMark(text: TextReader, from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 0x2705 || code === 0x2714 || (code === 0xd83d && text.charCodeAt(at + 1) === 0xdc4d)) return true;
+  }
+  return rejectingMarkAt(text, from, to) >= 0;
+}
+
+/**
+ * "per-team quotas ❌ (teams will riot)", "❌ game days", "a 👍, b 👎": a rejecting mark rejects
+ * its item: the words before it back to the item's start, or, when it opens a line, that line.
+ */
 function markRejectingMarks(tokens: Tokens, text: TextReader, out: Int32Array, start: number, end: number): void {
   for (let index = start; index <= end && index < tokens.count + 1; index += 1) {
     // The characters before token `index` (for the last one, after the segment's last token, to the line end).
     const from = index === start ? (start > 0 ? (tokens.ends[start - 1] ?? 0) : 0) : (tokens.ends[index - 1] ?? 0);
     const to = index < end ? (tokens.starts[index] ?? from) : lineBreakAfter(text, tokens.ends[end - 1] ?? 0);
     if (to - from <= 1) continue;
-    if (!rejectingMark(text, from, to)) continue;
-    const line = index < end ? lineStart(tokens, index, start) : lineStart(tokens, end - 1, start);
-    // A mark that opens its line rejects the line; one after words rejects the words before it.
-    // The cue recorded is a token just outside what is rejected (the next line's first, or one past
-    // the last token), as a rejection's cue must be (rejectingCue).
-    if (index === line && index < end) {
+    const markAt = rejectingMarkAt(text, from, to);
+    if (markAt < 0) continue;
+    // A mark after a line break opens the next line; one before it closes the line it ends.
+    const opensLine = index < end && holdsNewline(text, from, markAt) ? true : index === start && index === 0;
+    if (opensLine) {
       const stop = lineEnd(tokens, index, end);
+      // The cue is a token just outside what is rejected, as a rejection's cue must be (rejectingCue).
       mark(out, index, stop, stop);
-    } else mark(out, line, Math.min(index, end), Math.min(index, end));
+      continue;
+    }
+    if (index === start) continue;
+    const stop = Math.min(index, end);
+    mark(out, itemStart(tokens, text, stop, lineStart(tokens, stop - 1, start)), stop, stop);
   }
 }
 
@@ -313,12 +383,19 @@ function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number,
 /** markReplies's list of following sentence starts, reused. */
 const FOLLOWING: number[] = [];
 
-/** Words that start a rule read inside a sentence (markChoices, markTried, markForOthers). */
-const WORD_TRIGGERS: ReadonlySet<string> = new Set(['over', 'for', 'tried', 'trialled', 'trialed', 'piloted', ...WINNING, ...LOSING]);
+/** Words without which a rule read inside a sentence can't apply, and the rule each lets run. */
+const TRIGGER_CHOICE = 4;
+const TRIGGER_TRIED = 8;
+const TRIGGER_OTHERS = 16;
+const WORD_TRIGGERS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...['over', ...WINNING, ...LOSING].map((word): [string, number] => [word, TRIGGER_CHOICE]),
+  ...['tried', 'trialled', 'trialed', 'piloted'].map((word): [string, number] => [word, TRIGGER_TRIED]),
+  // Not "for" itself, in nearly every sentence: the others it names are rare words.
+  ...[...BIGGER_OTHERS].map((word): [string, number] => [word, TRIGGER_OTHERS]),
+]);
 const SPACE = 32;
 
-/** What a sentence holds that the rules inside it read: one pass, so most sentences skip every rule. */
-const HAS_WORD_TRIGGER = 1;
+/** What a sentence holds that the rules inside it read (with the TRIGGER_* bits): one pass, so most sentences skip every rule. */
 const HAS_GAP_MARK = 2;
 
 /** A word's length and first letter: a typed-array test that turns most words away before the set lookup. */
@@ -326,14 +403,14 @@ function shapeOf(word: string): number {
   return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
 }
 const TRIGGER_SHAPES = new Uint8Array(16 << 7);
-for (const word of WORD_TRIGGERS) TRIGGER_SHAPES[shapeOf(word)] = 1;
+for (const word of WORD_TRIGGERS.keys()) TRIGGER_SHAPES[shapeOf(word)] = 1;
 
 function sentenceTriggers(tokens: Tokens, text: TextReader, start: number, end: number): number {
   let found = 0;
   for (let index = start; index <= end && index <= tokens.count; index += 1) {
-    if (index < end && (found & HAS_WORD_TRIGGER) === 0) {
+    if (index < end) {
       const word = normAt(tokens, index);
-      if (TRIGGER_SHAPES[shapeOf(word)] === 1 && WORD_TRIGGERS.has(word)) found |= HAS_WORD_TRIGGER;
+      if (TRIGGER_SHAPES[shapeOf(word)] === 1) found |= WORD_TRIGGERS.get(word) ?? 0;
     }
     if ((found & HAS_GAP_MARK) !== 0) continue;
     // The characters before token `index` (after the last one: to the line end): a single space holds nothing.
@@ -369,6 +446,8 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       const keeps = normAt(tokens, start) === 'not' && (normAt(tokens, start + 1) === 'only' || normAt(tokens, start + 1) === 'just');
       if (question && reply > 0 && !keeps) mark(out, before.firstToken, before.endToken, start);
       else if (shortVerdict(tokens, start, end)) mark(out, before.firstToken, before.endToken, start);
+      // "People call X overkill. It isn't; ...": the answer takes the idea back from its critics.
+      else if (phraseAt(tokens, start, REBUTTALS) > 0) out.fill(0, before.firstToken, before.endToken);
     }
     // The first words of the next two sentences of the paragraph, where a framed idea is turned from.
     FOLLOWING.length = 0;
@@ -383,11 +462,9 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       markTopicComment(tokens, text, out, start, end);
       markRejectingMarks(tokens, text, out, start, end);
     }
-    if ((triggers & HAS_WORD_TRIGGER) !== 0) {
-      markChoices(tokens, out, start, end);
-      markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
-      markForOthers(tokens, out, start, end);
-    }
+    if ((triggers & TRIGGER_CHOICE) !== 0) markChoices(tokens, out, start, end);
+    if ((triggers & TRIGGER_TRIED) !== 0) markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
+    if ((triggers & TRIGGER_OTHERS) !== 0) markForOthers(tokens, out, start, end);
   }
   // Hold no answer past the call.
   answerText = '';

@@ -51,6 +51,9 @@ export const BACKWARD_REJECTORS: ReadonlySet<string> = new Set([
   'luxury', 'distraction', 'footgun', 'herring', 'overhyped',
   // "X is a pain to maintain", "X was a nightmare": what living with the idea costs.
   'pain', 'painful', 'nightmare', 'headache', 'hassle',
+  // "X is a buzzword", "X is trivia", "X is a bikeshed", "X is cute but...": dismissive verdicts on the subject.
+  'buzzword', 'trivia', 'bikeshed', 'bikeshedding', 'gimmick', 'upsell', 'fad', 'fluff', 'fantasy', 'fiction', 'vanity', 'cute',
+  'silly', 'absurd', 'ridiculous', 'nonsense', 'wishful', 'minefield',
 ]);
 
 /** Rejects the subject after "would"/"will": "X would annoy teams". */
