@@ -322,7 +322,7 @@ function markRejectingMarks(tokens: Tokens, text: TextReader, out: Int32Array, s
   for (let index = start; index <= end && index < tokens.count + 1; index += 1) {
     // The characters before token `index` (for the last one, after the segment's last token, to the line end).
     const from = index === start ? (start > 0 ? (tokens.ends[start - 1] ?? 0) : 0) : (tokens.ends[index - 1] ?? 0);
-    const to = index < end ? (tokens.starts[index] ?? from) : lineBreakAfter(text, tokens.ends[end - 1] ?? 0);
+    const to = gapEnd(tokens, text, index);
     if (to - from <= 1) continue;
     const markAt = rejectingMarkAt(text, from, to);
     if (markAt < 0) continue;
@@ -340,11 +340,9 @@ function markRejectingMarks(tokens: Tokens, text: TextReader, out: Int32Array, s
   }
 }
 
-/** The offset of the first line break at or after `from`, or the text's end. */
-function lineBreakAfter(text: TextReader, from: number): number {
-  let at = from;
-  while (at < text.length && text.charCodeAt(at) !== 10) at += 1;
-  return at;
+/** Where the characters before token `index` end: its start, or the text's end after the last token. */
+function gapEnd(tokens: Tokens, text: TextReader, index: number): number {
+  return index < tokens.count ? (tokens.starts[index] ?? text.length) : text.length;
 }
 
 /**
@@ -416,7 +414,7 @@ function sentenceTriggers(tokens: Tokens, text: TextReader, start: number, end: 
     // The characters before token `index` (after the last one: to the line end): a single space holds nothing.
     if (index > start && index < end && tokens.gaps[index] === GAP_SPACE) continue;
     const from = index === 0 ? 0 : (tokens.ends[index - 1] ?? 0);
-    const to = index < end ? (tokens.starts[index] ?? from) : lineBreakAfter(text, from);
+    const to = gapEnd(tokens, text, index);
     if (to - from === 1 && text.charCodeAt(from) === SPACE) continue;
     for (let at = from; at < to; at += 1) {
       const code = text.charCodeAt(at);
