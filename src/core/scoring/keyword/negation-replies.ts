@@ -57,7 +57,11 @@ function indexPhrases(phrases: readonly (readonly string[])[]): PhraseIndex {
 function phraseAt(tokens: Tokens, at: number, phrases: PhraseIndex): number {
   const candidates = phrases.get(normAt(tokens, at));
   if (candidates === undefined) return 0;
-  for (const phrase of candidates) if (spells(tokens, at, phrase)) return phrase.length;
+  // Indexed loops here and below: for...of made an iterator object per call, on every sentence.
+  for (let index = 0; index < candidates.length; index += 1) {
+    const phrase = candidates[index] ?? [];
+    if (spells(tokens, at, phrase)) return phrase.length;
+  }
   return 0;
 }
 
@@ -367,19 +371,22 @@ const TURNS_LIST: readonly (readonly string[])[] = [
 const TURNS = indexPhrases(TURNS_LIST);
 
 /** A framed idea ("The textbook design is X.") that the next sentence or two turn away from. */
-function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number, following: readonly number[]): void {
+function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number, following: Int32Array, count: number): void {
   const framing = phraseAt(tokens, start, FRAMINGS);
   if (framing === 0) return;
   // "The textbook design is X, but ..." turns in the same sentence.
   let turn = -1;
   for (let index = start + framing; index < end && turn < 0; index += 1) if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) turn = index;
-  for (const next of following) if (turn < 0 && phraseAt(tokens, next, TURNS) > 0) turn = next;
+  for (let index = 0; index < count && turn < 0; index += 1) {
+    const next = following[index] ?? 0;
+    if (phraseAt(tokens, next, TURNS) > 0) turn = next;
+  }
   if (turn < 0) return;
   mark(out, start, turn > start && turn < end ? turn : end, turn);
 }
 
-/** markReplies's list of following sentence starts, reused. */
-const FOLLOWING: number[] = [];
+/** markReplies's following sentence starts, reused (emptying and refilling an array made a new store each time). */
+const FOLLOWING = new Int32Array(2);
 
 /** Words without which a rule read inside a sentence can't apply, and the rule each lets run. */
 const TRIGGER_CHOICE = 4;
@@ -448,13 +455,14 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       else if (phraseAt(tokens, start, REBUTTALS) > 0) out.fill(0, before.firstToken, before.endToken);
     }
     // The first words of the next two sentences of the paragraph, where a framed idea is turned from.
-    FOLLOWING.length = 0;
+    let followingCount = 0;
     for (let ahead = index + 1; ahead <= index + 2 && ahead < segments.length; ahead += 1) {
       const following = segments[ahead];
       if (!following || gapHas(tokens, following.firstToken, GAP_BLANK_LINE | GAP_BULLET)) break;
-      FOLLOWING.push(following.firstToken);
+      FOLLOWING[followingCount] = following.firstToken;
+      followingCount += 1;
     }
-    markFramed(tokens, out, start, end, FOLLOWING);
+    markFramed(tokens, out, start, end, FOLLOWING, followingCount);
     const triggers = sentenceTriggers(tokens, text, start, end);
     if ((triggers & HAS_GAP_MARK) !== 0) {
       markTopicComment(tokens, text, out, start, end);

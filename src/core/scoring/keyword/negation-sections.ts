@@ -50,7 +50,8 @@ function colonAfter(tokens: Tokens, text: TextReader, token: number): boolean {
 /** Words [start, end) are a rejecting heading: one of the phrases, with only fillers around it. */
 function isRejectingHeading(tokens: Tokens, start: number, end: number): boolean {
   if (end - start > MAX_HEADING_WORDS || end <= start) return false;
-  for (const phrase of REJECTING_HEADINGS) {
+  for (let which = 0; which < REJECTING_HEADINGS.length; which += 1) {
+    const phrase = REJECTING_HEADINGS[which] ?? [];
     for (let at = start; at + phrase.length <= end; at += 1) {
       let spelled = true;
       for (let offset = 0; offset < phrase.length && spelled; offset += 1) spelled = normAt(tokens, at + offset) === phrase[offset];
@@ -81,7 +82,11 @@ export function markRejectedSections(tokens: Tokens, segmentation: Segmentation,
   // A section opened by a heading sentence ("Now the stuff I wouldn't do.") goes on through
   // "Topic: comment" paragraphs; one opened by "Heading:" through the lines and bullets under it.
   let bySentence = false;
-  for (const segment of segmentation.segments) {
+  const { segments } = segmentation;
+  // An indexed loop: for...of made an iterator object per score.
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index];
+    if (!segment) continue;
     const start = segment.firstToken;
     const end = segment.endToken;
     const colon = headingColon(tokens, text, start, end);
