@@ -40,7 +40,8 @@ export async function serveBenchWorker(
     logger,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     ...(options.sessionTtlMs !== undefined ? { sessionTtlMs: options.sessionTtlMs } : {}),
-    limiter: { max: Number(required('BENCH_LIMITER_MAX')), duration: 1_000 },
+    // BENCH_LIMITER_MAX: BullMQ's global limiter, which production does not set (off by default); unset, none.
+    ...(process.env.BENCH_LIMITER_MAX ? { limiter: { max: Number(process.env.BENCH_LIMITER_MAX), duration: 1_000 } } : {}),
     // BENCH_PACING=real: the production paces (the pacing bench). Otherwise the booking runs but never waits.
     ...(process.env.BENCH_PACING === 'real' ? {} : { pacing: { slack: UNBOUNDED_POST_PACES, discord: UNBOUNDED_POST_PACES } }),
   });
