@@ -1,6 +1,7 @@
 import type { TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER, WORD_NEGATION_CUE } from './lexicon.ts';
 import { LEAVE_VERBS, MOOT, SEEMING, SPEECH_VERBS } from './negation-words.ts';
+import { COLON, endsWithQuestion, gapHas, markRejected, spells } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
@@ -27,10 +28,6 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR,
  * rejected token that no earlier rule claimed.
  */
 
-function gapHas(tokens: Tokens, index: number, bits: number): boolean {
-  return ((tokens.gaps[index] ?? 0) & bits) !== 0;
-}
-
 /** The characters between token `index - 1` and token `index` hold one of the code units `a`, `b`, `c`, `d`. */
 function charBefore(tokens: Tokens, text: TextReader, index: number, a: number, b = a, c = a, d = a): boolean {
   if (index <= 0 || index >= tokens.count) return false;
@@ -42,28 +39,9 @@ function charBefore(tokens: Tokens, text: TextReader, index: number, a: number, 
   return false;
 }
 
-const QUESTION_MARK = 63;
-const COLON = 58;
 const SEMICOLON = 59;
 const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
-
-/** The segment ending before token `end` ends with a question mark. */
-function asksQuestion(tokens: Tokens, text: TextReader, end: number): boolean {
-  const to = end < tokens.count ? (tokens.starts[end] ?? text.length) : text.length;
-  for (let at = tokens.ends[end - 1] ?? 0; at < to; at += 1) if (text.charCodeAt(at) === QUESTION_MARK) return true;
-  return false;
-}
-
-function mark(out: Int32Array, from: number, to: number, cue: number): void {
-  for (let index = from; index < to; index += 1) if (out[index] === 0) out[index] = cue + 1;
-}
-
-/** The tokens from `at` spell `words` in order. */
-function spells(tokens: Tokens, at: number, words: readonly string[]): boolean {
-  for (let offset = 0; offset < words.length; offset += 1) if (normAt(tokens, at + offset) !== words[offset]) return false;
-  return true;
-}
 
 function startsWithAny(tokens: Tokens, at: number, openers: readonly (readonly string[])[]): number {
   for (const opener of openers) if (spells(tokens, at, opener)) return opener.length;
@@ -300,7 +278,7 @@ function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentenc
   const { start, end } = sentence;
   const opening = OPENING_WORDS.has(normAt(tokens, start));
   // Whether the sentence before asks a question: a look at the few characters after its last word.
-  const questionBefore = before !== undefined && asksQuestion(tokens, text, before.end);
+  const questionBefore = before !== undefined && endsWithQuestion(tokens, text, before.end);
 
   for (let index = start; index < end; index += 1) {
     // Every trigger is a clause word ("so", "would", "is", "what") or a rejection cue ("skip",
@@ -322,20 +300,20 @@ function markSentence(tokens: Tokens, text: TextReader, out: Int32Array, sentenc
     else if (trigger === TRIGGER_MOOT) markMadeMoot(tokens, text, out, index, start);
   }
   // "Tail sampling for every error? We keep 1% at the edge instead.": the answer replaces what was asked.
-  if (before && normAt(tokens, end - 1) === 'instead' && end - start > 2 && questionBefore) mark(out, before.start, before.end, end - 1);
+  if (before && normAt(tokens, end - 1) === 'instead' && end - start > 2 && questionBefore) markRejected(out, before.start, before.end, end - 1);
   if (!opening) return;
   // "X? Sure, if we enjoyed...": sarcasm refuses the question it answers.
-  if (before && questionBefore && startsWithAny(tokens, start, SARCASTIC_OPENERS) > 0) mark(out, before.start, before.end, start);
+  if (before && questionBefore && startsWithAny(tokens, start, SARCASTIC_OPENERS) > 0) markRejected(out, before.start, before.end, start);
   // "X? Pass.", "X? Not this year.": a sentence that is only a refusal answers the question.
-  if (before && startsWithAny(tokens, start, SHORT_REFUSALS) === end - start && questionBefore) mark(out, before.start, before.end, start);
+  if (before && startsWithAny(tokens, start, SHORT_REFUSALS) === end - start && questionBefore) markRejected(out, before.start, before.end, start);
   // "Some will say we need X. Do we?": a short doubting question refuses the statement before it.
   const doubt = startsWithAny(tokens, start, DOUBTING_QUESTIONS);
-  if (before && doubt === end - start && !questionBefore && asksQuestion(tokens, text, end)) mark(out, before.start, before.end, start);
+  if (before && doubt === end - start && !questionBefore && endsWithQuestion(tokens, text, end)) markRejected(out, before.start, before.end, start);
   // "Do we really need to translate orders into per-service load?" (unless the answer is "Yes").
   const rhetorical = startsWithAny(tokens, start, RHETORICAL_OPENERS);
   // "Who needs X when the agents retry?" is rhetorical; "Who needs these dashboards?" asks.
   const genuineQuestion = normAt(tokens, start) === 'who' && rhetorical === 2 && !hasWord(tokens, start, end, CONDITIONAL_TAILS);
-  if (rhetorical > 0 && !genuineQuestion && asksQuestion(tokens, text, end) && !(nextStart !== undefined && AFFIRMATIONS.has(normAt(tokens, nextStart)))) mark(out, start, end, start + rhetorical - 1);
+  if (rhetorical > 0 && !genuineQuestion && endsWithQuestion(tokens, text, end) && !(nextStart !== undefined && AFFIRMATIONS.has(normAt(tokens, nextStart)))) markRejected(out, start, end, start + rhetorical - 1);
   markIfEver(tokens, out, sentence, questionBefore ? before : undefined);
 }
 
@@ -347,7 +325,7 @@ function markAttribution(tokens: Tokens, out: Int32Array, verb: number, start: n
   if (!REPORTERS.has(normAt(tokens, reporter)) || reporter - start > 5) return;
   // "we'd say", "I suggest": the candidate's own voice.
   for (let at = start; at < reporter; at += 1) if (OWN_VOICE.has(normAt(tokens, at))) return;
-  mark(out, start, end, verb);
+  markRejected(out, start, end, verb);
 }
 
 const OWN_VOICE: ReadonlySet<string> = new Set(['we', 'i', 'wed', 'id', 'well', 'our']);
@@ -357,7 +335,7 @@ function markConventional(tokens: Tokens, out: Int32Array, what: number, start: 
   if (what === start || !REPORTERS.has(normAt(tokens, what + 1))) return;
   let verb = what + 2;
   while (verb < end && verb <= what + 4 && REPORT_FILLERS.has(normAt(tokens, verb))) verb += 1;
-  if (SPEECH_VERBS.has(normAt(tokens, verb))) mark(out, start, what, verb);
+  if (SPEECH_VERBS.has(normAt(tokens, verb))) markRejected(out, start, what, verb);
 }
 
 /** "..., so it stays out", "..., so that's out", "..., so we wouldn't ask", "..., so we don't.". */
@@ -377,7 +355,7 @@ function markConsequence(tokens: Tokens, text: TextReader, out: Int32Array, so: 
   if (verdictEnd < 0) return;
   // The verdict must end its clause: "so we don't lose errors" goes on and keeps the errors.
   if (verdictEnd < end && !gapHas(tokens, verdictEnd, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) return;
-  mark(out, clauseStart(tokens, text, so, start), so, so + 1);
+  markRejected(out, clauseStart(tokens, text, so, start), so, so + 1);
 }
 
 /** "X would be considered if ...", "X would matter if ...", "X could be added once ...". */
@@ -415,11 +393,11 @@ function markDeferral(tokens: Tokens, text: TextReader, out: Int32Array, modal: 
   // "Only once the automation has caused an incident would that be worth building": inverted,
   // the pronoun stands for the question asked before.
   if (from === modal || (inverted && spells(tokens, start, ['only']))) {
-    if (question) mark(out, question.start, question.end, modal);
-    mark(out, start, modal, modal);
+    if (question) markRejected(out, question.start, question.end, modal);
+    markRejected(out, start, modal, modal);
     return;
   }
-  mark(out, from, modal, modal);
+  markRejected(out, from, modal, modal);
 }
 
 /** "If we ever go multi-region we can revisit N+1 then.": the idea waits on a condition that may never come. */
@@ -434,8 +412,8 @@ function markIfEver(tokens: Tokens, out: Int32Array, sentence: Sentence, questio
     const word = normAt(tokens, index);
     // "added"/"considered" defer only after "could/might be": "we added capacity" is done.
     if ((word === 'added' || word === 'considered' || word === 'revisited') && !(normAt(tokens, index - 1) === 'be' && ['could', 'might', 'would'].includes(normAt(tokens, index - 2)))) continue;
-    if (question) mark(out, question.start, question.end, index);
-    mark(out, start, end, index);
+    if (question) markRejected(out, question.start, question.end, index);
+    markRejected(out, start, end, index);
     return;
   }
 }
@@ -447,7 +425,7 @@ function markCopulaVerdict(tokens: Tokens, text: TextReader, out: Int32Array, co
   while (at < end && at <= copula + 3 && VERDICT_FILLERS.has(normAt(tokens, at))) at += 1;
   // "and so are latency-injection experiments": adds to the rejection just made.
   if (normAt(tokens, copula - 1) === 'so' && normAt(tokens, copula - 2) === 'and' && rejectedBefore(out, start, copula - 2)) {
-    mark(out, copula + 1, clauseEnd(tokens, copula, end), copula - 1);
+    markRejected(out, copula + 1, clauseEnd(tokens, copula, end), copula - 1);
     return;
   }
   const verdict = startsWithAny(tokens, at, LONG_SUBJECT_VERDICTS);
@@ -471,7 +449,7 @@ function markCopulaVerdict(tokens: Tokens, text: TextReader, out: Int32Array, co
   }
   if (cue < 0) return;
   const from = subjectStart(tokens, text, subjectEnd, start);
-  if (from < subjectEnd) mark(out, from, subjectEnd, cue);
+  if (from < subjectEnd) markRejected(out, from, subjectEnd, cue);
 }
 
 const AUXILIARIES: ReadonlySet<string> = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'could', 'should', 'must', 'already', 'since']);
@@ -495,7 +473,7 @@ function markSkippedNoun(tokens: Tokens, text: TextReader, out: Int32Array, skip
   for (let copula = we - 1; copula > start && copula >= we - 5; copula -= 1) {
     if (!COPULAS_BEFORE_CLAUSE.has(normAt(tokens, copula))) continue;
     const from = subjectStart(tokens, text, copula, start);
-    if (from < copula) mark(out, from, copula, skip);
+    if (from < copula) markRejected(out, from, copula, skip);
     return;
   }
 }
@@ -521,7 +499,7 @@ function showcase(tokens: Tokens, from: number, end: number): boolean {
 /** Marks the subject that ends before `verb` as rejected by `cue`. */
 function markSubject(tokens: Tokens, text: TextReader, out: Int32Array, verb: number, start: number, cue: number): void {
   const from = subjectStart(tokens, text, verb, start);
-  if (from < verb) mark(out, from, verb, cue);
+  if (from < verb) markRejected(out, from, verb, cue);
 }
 
 function markMadeMoot(tokens: Tokens, text: TextReader, out: Int32Array, moot: number, start: number): void {
@@ -529,7 +507,7 @@ function markMadeMoot(tokens: Tokens, text: TextReader, out: Int32Array, moot: n
     if (MAKING.has(normAt(tokens, verb))) {
       // "which makes X redundant", "this renders X moot": what the answer already has. ("Two
       // gateways make the tier redundant" is high availability, and stays.)
-      if (REFERRING.has(normAt(tokens, verb - 1))) mark(out, verb + 1, moot, moot);
+      if (REFERRING.has(normAt(tokens, verb - 1))) markRejected(out, verb + 1, moot, moot);
       return;
     }
     if (gapHas(tokens, verb + 1, GAP_TERMINATOR | GAP_NEWLINE) || clausePunctuationBefore(tokens, text, verb + 1)) return;
@@ -543,7 +521,7 @@ function markColonRefusal(tokens: Tokens, text: TextReader, out: Int32Array, not
   if (not === start || !charBefore(tokens, text, not, COLON)) return;
   const stop = clauseEnd(tokens, not, end);
   if (stop - not > 4 || (stop - not > 1 && !DEFERRING_QUALIFIERS.has(normAt(tokens, not + 1)))) return;
-  mark(out, clauseStart(tokens, text, not - 1, start), not, not);
+  markRejected(out, clauseStart(tokens, text, not - 1, start), not, not);
 }
 
 /** "X is a product analytics question, and we'd leave it to that team", "..., so we leave them off". */
@@ -551,7 +529,7 @@ function markLeftToOthers(tokens: Tokens, text: TextReader, out: Int32Array, lea
   // "Source maps and breadcrumbs we'd leave out, ...": the object comes first.
   if (normAt(tokens, leave + 1) === 'out' && WE_WOULD.has(normAt(tokens, leave - 1)) && (leave + 2 >= end || gapHas(tokens, leave + 2, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE))) {
     const from = clauseStart(tokens, text, leave - 1, start);
-    if (from < leave - 1 && !gapHas(tokens, leave - 1, GAP_SEPARATOR)) mark(out, from, leave - 1, leave);
+    if (from < leave - 1 && !gapHas(tokens, leave - 1, GAP_SEPARATOR)) markRejected(out, from, leave - 1, leave);
     return;
   }
   // "X is something I'd leave to each team": handed to others, like "we'd skip".
@@ -573,5 +551,5 @@ function markLeftToOthers(tokens: Tokens, text: TextReader, out: Int32Array, lea
   let clause = leave;
   while (clause > start && !gapHas(tokens, clause, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE) && !clausePunctuationBefore(tokens, text, clause)) clause -= 1;
   if (clause <= start) return;
-  mark(out, clauseStart(tokens, text, clause - 1, start), clause, leave);
+  markRejected(out, clauseStart(tokens, text, clause - 1, start), clause, leave);
 }

@@ -1,4 +1,5 @@
 import type { TextReader } from './answer-text.ts';
+import { COLON, endsWithQuestion, gapHas, holdsCode, markRejected, spells } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
@@ -16,28 +17,6 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_
  * Like the other rules, each writes 1 + the index of its cue token into `out` for every
  * rejected token no earlier rule claimed.
  */
-
-function mark(out: Int32Array, from: number, to: number, cue: number): void {
-  for (let index = from; index < to; index += 1) if (out[index] === 0) out[index] = cue + 1;
-}
-
-function gapHas(tokens: Tokens, index: number, bits: number): boolean {
-  return ((tokens.gaps[index] ?? 0) & bits) !== 0;
-}
-
-const QUESTION_MARK = 63;
-
-/** The sentence [start, end) ends with a question mark. */
-function endsWithQuestion(tokens: Tokens, text: TextReader, end: number): boolean {
-  const to = end < tokens.count ? (tokens.starts[end] ?? text.length) : text.length;
-  for (let at = tokens.ends[end - 1] ?? 0; at < to; at += 1) if (text.charCodeAt(at) === QUESTION_MARK) return true;
-  return false;
-}
-
-function spells(tokens: Tokens, at: number, words: readonly string[]): boolean {
-  for (let offset = 0; offset < words.length; offset += 1) if (normAt(tokens, at + offset) !== words[offset]) return false;
-  return true;
-}
 
 /** Phrases grouped by their first word, so a word that starts none costs one lookup. */
 type PhraseIndex = ReadonlyMap<string, readonly (readonly string[])[]>;
@@ -172,12 +151,12 @@ function markChoices(tokens: Tokens, out: Int32Array, start: number, end: number
       let chose = false;
       for (let back = index - 1; back >= start && back >= index - 8 && !chose; back -= 1) chose = CHOOSING.has(normAt(tokens, back)) && (normAt(tokens, back) !== 'with' || normAt(tokens, back - 1) === 'go' || normAt(tokens, back - 1) === 'went');
       // "over time", "over the wire", "over HTTP" are not choices: the object must be a clause of its own length.
-      if (chose && normAt(tokens, index + 1) !== 'time' && normAt(tokens, index + 1) !== 'the') mark(out, index + 1, clauseEnd(tokens, index + 1, end), index);
+      if (chose && normAt(tokens, index + 1) !== 'time' && normAt(tokens, index + 1) !== 'the') markRejected(out, index + 1, clauseEnd(tokens, index + 1, end), index);
     } else if (WINNING.has(word) && index + 1 < end) {
-      mark(out, index + 1, clauseEnd(tokens, index + 1, end), index);
+      markRejected(out, index + 1, clauseEnd(tokens, index + 1, end), index);
     } else if (LOSING.has(word) && LOST_CONTESTS.has(normAt(tokens, index + 1)) && !PEOPLE.has(normAt(tokens, index - 1))) {
       // "X loses to Y", "X lost the comparison" (not "we lose the one event", a cost of something else).
-      mark(out, clauseStart(tokens, index, start), index, index);
+      markRejected(out, clauseStart(tokens, index, start), index, index);
     }
   }
 }
@@ -191,7 +170,7 @@ function markTried(tokens: Tokens, out: Int32Array, start: number, end: number, 
     for (let at = index + 1; at < end && gaveUp < 0; at += 1) if (phraseAt(tokens, at, GIVING_UP) > 0) gaveUp = at;
     for (let at = nextStart; at < nextEnd && at < nextStart + 6 && gaveUp < 0; at += 1) if (phraseAt(tokens, at, GIVING_UP) > 0) gaveUp = at;
     if (gaveUp < 0) return;
-    mark(out, index + 1, gaveUp > index && gaveUp < end ? gaveUp : end, gaveUp);
+    markRejected(out, index + 1, gaveUp > index && gaveUp < end ? gaveUp : end, gaveUp);
     return;
   }
 }
@@ -204,7 +183,7 @@ function markForOthers(tokens: Tokens, out: Int32Array, start: number, end: numb
     while (who < end && who <= index + 3 && (normAt(tokens, who) === 'a' || normAt(tokens, who) === 'the' || normAt(tokens, who) === 'much')) who += 1;
     if (!BIGGER_OTHERS.has(normAt(tokens, who))) continue;
     // The subject: back from the copula to the clause start.
-    mark(out, clauseStart(tokens, index - 1, start), index - 1, index);
+    markRejected(out, clauseStart(tokens, index - 1, start), index - 1, index);
     return;
   }
 }
@@ -217,7 +196,6 @@ const DISMISSING_COMMENTS_LIST: readonly (readonly string[])[] = [
   ['replaced'], ['replaced', 'by'], ['dropping', 'it'], ['dropped', 'it'], ['not', 'our', 'job'], ['not', 'my', 'job'], ['removed'], ['killed'],
 ];
 const DISMISSING_COMMENTS = indexPhrases(DISMISSING_COMMENTS_LIST);
-const COLON = 58;
 const GREATER = 62;
 const RIGHT_ARROW = 0x2192;
 const EM_DASH = 0x2014;
@@ -260,7 +238,7 @@ function markTopicComment(tokens: Tokens, text: TextReader, out: Int32Array, sta
     if (to - from === 1 && text.charCodeAt(from) === 32) continue;
     if (!topicBreak(text, from, to)) continue;
     if (phraseAt(tokens, index + 1, DISMISSING_COMMENTS) > 0 && !(normAt(tokens, index + 1) === 'not' && (normAt(tokens, index + 2) === 'only' || normAt(tokens, index + 2) === 'just'))) {
-      mark(out, lineStart(tokens, index, start), index + 1, index + 1);
+      markRejected(out, lineStart(tokens, index, start), index + 1, index + 1);
     }
   }
 }
@@ -298,15 +276,10 @@ function itemStart(tokens: Tokens, text: TextReader, index: number, line: number
     if (gapHas(tokens, at, GAP_SEPARATOR | GAP_NEWLINE)) return at;
     const from = tokens.ends[at - 1] ?? 0;
     const to = tokens.starts[at] ?? from;
-    if (to - from > 1 && (holds(text, from, to, OPEN_PAREN) || holdsMark(text, from, to))) return at;
+    if (to - from > 1 && (holdsCode(text, from, to, OPEN_PAREN) || holdsMark(text, from, to))) return at;
     at -= 1;
   }
   return line;
-}
-
-function holds(text: TextReader, from: number, to: number, code: number): boolean {
-  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === code) return true;
-  return false;
 }
 
 /** Any list mark, rejecting or approving (✅ ✔ 👍 as well): where one item ends. */
@@ -335,12 +308,12 @@ function markRejectingMarks(tokens: Tokens, text: TextReader, out: Int32Array, s
     if (opensLine) {
       const stop = lineEnd(tokens, index, end);
       // The cue is a token just outside what is rejected, as a rejection's cue must be (rejectingCue).
-      mark(out, index, stop, stop);
+      markRejected(out, index, stop, stop);
       continue;
     }
     if (index === start) continue;
     const stop = Math.min(index, end);
-    mark(out, itemStart(tokens, text, stop, lineStart(tokens, stop - 1, start)), stop, stop);
+    markRejected(out, itemStart(tokens, text, stop, lineStart(tokens, stop - 1, start)), stop, stop);
   }
 }
 
@@ -382,7 +355,7 @@ function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number,
     if (phraseAt(tokens, next, TURNS) > 0) turn = next;
   }
   if (turn < 0) return;
-  mark(out, start, turn > start && turn < end ? turn : end, turn);
+  markRejected(out, start, turn > start && turn < end ? turn : end, turn);
 }
 
 /** markReplies's following sentence starts, reused (emptying and refilling an array made a new store each time). */
@@ -449,8 +422,8 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       const reply = phraseAt(tokens, start, DISMISSING_REPLIES);
       // "Not only X but Y", "No errors are dropped": not a refusal of the question.
       const keeps = normAt(tokens, start) === 'not' && (normAt(tokens, start + 1) === 'only' || normAt(tokens, start + 1) === 'just');
-      if (question && reply > 0 && !keeps) mark(out, before.firstToken, before.endToken, start);
-      else if (shortVerdict(tokens, start, end)) mark(out, before.firstToken, before.endToken, start);
+      if (question && reply > 0 && !keeps) markRejected(out, before.firstToken, before.endToken, start);
+      else if (shortVerdict(tokens, start, end)) markRejected(out, before.firstToken, before.endToken, start);
       // "People call X overkill. It isn't; ...": the answer takes the idea back from its critics.
       else if (phraseAt(tokens, start, REBUTTALS) > 0) out.fill(0, before.firstToken, before.endToken);
     }

@@ -1,4 +1,5 @@
 import type { TextReader } from './answer-text.ts';
+import { COLON, markRejected } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, normAt, type Tokens } from './tokenize.ts';
 
@@ -38,7 +39,6 @@ const HEADING_FILLERS: ReadonlySet<string> = new Set([
 
 /** A heading is short: a few words before its colon. */
 const MAX_HEADING_WORDS = 6;
-const COLON = 58;
 
 function colonAfter(tokens: Tokens, text: TextReader, token: number): boolean {
   const from = tokens.ends[token] ?? 0;
@@ -73,10 +73,6 @@ function headingColon(tokens: Tokens, text: TextReader, start: number, end: numb
 /** A "Topic: comment" paragraph names its topic in a clause of at most this many words. */
 const MAX_TOPIC_WORDS = 16;
 
-function mark(out: Int32Array, from: number, to: number, cue: number): void {
-  for (let index = from; index < to; index += 1) if (out[index] === 0) out[index] = cue + 1;
-}
-
 export function markRejectedSections(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
   let sectionCue = -1;
   // A section opened by a heading sentence ("Now the stuff I wouldn't do.") goes on through
@@ -99,7 +95,7 @@ export function markRejectedSections(tokens: Tokens, segmentation: Segmentation,
     }
     if (heading) {
       // "Out of scope: redaction in the collector, tiered storage."
-      mark(out, colon + 1, end, start);
+      markRejected(out, colon + 1, end, start);
       continue;
     }
     // "Now the stuff I wouldn't do.": a short sentence that is a rejecting heading opens a section too.
@@ -114,6 +110,6 @@ export function markRejectedSections(tokens: Tokens, segmentation: Segmentation,
     const topicLine = bySentence && headingColon(tokens, text, start, end, MAX_TOPIC_WORDS) > start;
     if ((gap & GAP_BLANK_LINE) !== 0 && (gap & GAP_BULLET) === 0 && !topicLine) sectionCue = -1;
     if (colon >= 0 && colon - start < 3 && !heading && (gap & GAP_BULLET) === 0 && !(sectionCue >= 0 && topicLine && colon > start)) sectionCue = -1;
-    if (sectionCue >= 0) mark(out, start, end, sectionCue);
+    if (sectionCue >= 0) markRejected(out, start, end, sectionCue);
   }
 }
