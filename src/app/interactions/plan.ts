@@ -56,10 +56,36 @@ export interface Plan {
 const QUESTION_REF = '$questionRef';
 
 export function serializePlan(plan: Plan, bank: QuestionBank): string {
-  return JSON.stringify(plan, (key: string, value: unknown) => {
-    if (key !== 'question' || !isQuestion(value) || bank.get(value.id) !== value) return value;
-    return { [QUESTION_REF]: value.id };
-  });
+  return JSON.stringify(withQuestionRefs(plan, bank));
+}
+
+/**
+ * `value` with every bank question under a `question` key replaced by its reference; what
+ * holds none is returned as is, and only the objects on the way to one are copied. Done
+ * before JSON.stringify, not as its replacer: a replacer is called for every key and value
+ * and takes JSON.stringify off its fast path (a plan serialised per job showed in the
+ * worker's profile). Plans are plain JSON data (no toJSON, no cycles).
+ */
+function withQuestionRefs(value: unknown, bank: QuestionBank): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      const replaced = withQuestionRefs(item, bank);
+      if (replaced !== item) (copy ??= value.slice())[index] = replaced;
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const item = record[key];
+    const replaced = key === 'question' && isQuestion(item) && bank.get(item.id) === item ? { [QUESTION_REF]: item.id } : withQuestionRefs(item, bank);
+    if (replaced !== item) (copy ??= { ...record })[key] = replaced;
+  }
+  return copy ?? value;
 }
 
 export function parsePlan(json: string, bank: QuestionBank): Plan {
