@@ -1,7 +1,7 @@
 import type { TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER, WORD_NEGATION_CUE } from './lexicon.ts';
 import { LEAVE_VERBS, MOOT, SEEMING, SPEECH_VERBS } from './negation-words.ts';
-import { COLON, endsWithQuestion, gapHas, markRejected, spells } from './negation-marks.ts';
+import { clauseEnd, COLON, endsWithQuestion, gapHas, markRejected, spells } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
@@ -195,13 +195,6 @@ function clauseStart(tokens: Tokens, text: TextReader, index: number, start: num
 /** A colon, semicolon or parenthesis before token `at`: an aside or a new clause starts there. */
 function clausePunctuationBefore(tokens: Tokens, text: TextReader, at: number): boolean {
   return charBefore(tokens, text, at, COLON, SEMICOLON, OPEN_PAREN, CLOSE_PAREN);
-}
-
-/** Where the clause holding `index` ends (exclusive): the next comma, semicolon, sentence or line end. */
-function clauseEnd(tokens: Tokens, index: number, end: number): number {
-  let at = index + 1;
-  while (at < end && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at += 1;
-  return at;
 }
 
 interface Sentence {

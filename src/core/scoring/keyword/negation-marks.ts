@@ -1,5 +1,5 @@
 import type { TextReader } from './answer-text.ts';
-import { normAt, type Tokens } from './tokenize.ts';
+import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
 /*
  * What every sentence-level rejection rule (negation-discourse.ts, negation-sections.ts,
@@ -9,6 +9,15 @@ import { normAt, type Tokens } from './tokenize.ts';
 
 export const QUESTION_MARK = 63;
 export const COLON = 58;
+const GREATER = 62;
+const RIGHT_ARROW = 0x2192;
+const EM_DASH = 0x2014;
+const EN_DASH = 0x2013;
+
+/** A character that can part a topic from its comment: "X: phase 3", "X → nah", "X -> nope", "X — dropped". */
+export function isTopicBreak(code: number): boolean {
+  return code === COLON || code === GREATER || code === RIGHT_ARROW || code === EM_DASH || code === EN_DASH;
+}
 
 /** Marks tokens [from, to) as rejected by the token `cue` (1 + its index), where no earlier rule did. */
 export function markRejected(out: Int32Array, from: number, to: number, cue: number): void {
@@ -36,4 +45,18 @@ export function holdsCode(text: TextReader, from: number, to: number, code: numb
 export function endsWithQuestion(tokens: Tokens, text: TextReader, end: number): boolean {
   const to = end < tokens.count ? (tokens.starts[end] ?? text.length) : text.length;
   return holdsCode(text, tokens.ends[end - 1] ?? 0, to, QUESTION_MARK);
+}
+
+/** The characters before token `index` (after the last token: to the text's end) hold a colon. */
+export function colonInGap(tokens: Tokens, text: TextReader, index: number): boolean {
+  if (index <= 0) return false;
+  const to = index < tokens.count ? (tokens.starts[index] ?? text.length) : text.length;
+  return holdsCode(text, tokens.ends[index - 1] ?? 0, to, COLON);
+}
+
+/** Where the clause holding token `index` ends (exclusive): the next list separator, sentence end or line break. */
+export function clauseEnd(tokens: Tokens, index: number, end: number): number {
+  let at = index + 1;
+  while (at < end && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at += 1;
+  return at;
 }

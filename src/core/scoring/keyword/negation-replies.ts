@@ -1,5 +1,5 @@
 import type { TextReader } from './answer-text.ts';
-import { COLON, endsWithQuestion, gapHas, holdsCode, markRejected, spells } from './negation-marks.ts';
+import { clauseEnd, colonInGap, endsWithQuestion, gapHas, holdsCode, isTopicBreak, markRejected, spells } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
@@ -86,23 +86,14 @@ function pronounRefusal(tokens: Tokens, start: number, end: number): boolean {
 const SHORT_VERDICTS = indexPhrases(SHORT_VERDICTS_LIST);
 
 /** The sentence is a short verdict, whole ("Hard pass.") or before a comma or colon ("Never again: it ate a quarter."). */
-function shortVerdict(tokens: Tokens, start: number, end: number): boolean {
+function shortVerdict(tokens: Tokens, text: TextReader, start: number, end: number): boolean {
   // "cut:" on a line of its own is a heading (negation-sections.ts), not a verdict on the line before.
-  if (colonGap(tokens, end)) return false;
+  if (colonInGap(tokens, text, end)) return false;
   if (pronounRefusal(tokens, start, end)) return true;
   const length = phraseAt(tokens, start, SHORT_VERDICTS);
-  return length > 0 && (length === end - start || gapHas(tokens, start + length, GAP_SEPARATOR) || colonGap(tokens, start + length));
+  return length > 0 && (length === end - start || gapHas(tokens, start + length, GAP_SEPARATOR) || colonInGap(tokens, text, start + length));
 }
 
-/** Set by markReplies for the answer being read: colonGap reads its characters. */
-let answerText: TextReader = '';
-
-function colonGap(tokens: Tokens, index: number): boolean {
-  const from = tokens.ends[index - 1] ?? 0;
-  const to = tokens.starts[index] ?? from;
-  for (let at = from; at < to; at += 1) if (answerText.charCodeAt(at) === COLON) return true;
-  return false;
-}
 
 /** Verbs of choosing: "go with Y over X" rejects X. */
 const CHOOSING: ReadonlySet<string> = new Set([
@@ -130,12 +121,6 @@ const BIGGER_OTHERS: ReadonlySet<string> = new Set([
 ]);
 const COPULAS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'its', 'was', 'seems', 'sounds', 'feels']);
 
-function clauseEnd(tokens: Tokens, from: number, end: number): number {
-  let at = from;
-  while (at < end && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at += 1;
-  return at;
-}
-
 function clauseStart(tokens: Tokens, index: number, start: number): number {
   let at = index;
   while (at > start && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at -= 1;
@@ -151,9 +136,9 @@ function markChoices(tokens: Tokens, out: Int32Array, start: number, end: number
       let chose = false;
       for (let back = index - 1; back >= start && back >= index - 8 && !chose; back -= 1) chose = CHOOSING.has(normAt(tokens, back)) && (normAt(tokens, back) !== 'with' || normAt(tokens, back - 1) === 'go' || normAt(tokens, back - 1) === 'went');
       // "over time", "over the wire", "over HTTP" are not choices: the object must be a clause of its own length.
-      if (chose && normAt(tokens, index + 1) !== 'time' && normAt(tokens, index + 1) !== 'the') markRejected(out, index + 1, clauseEnd(tokens, index + 1, end), index);
+      if (chose && normAt(tokens, index + 1) !== 'time' && normAt(tokens, index + 1) !== 'the') markRejected(out, index + 1, clauseEnd(tokens, index, end), index);
     } else if (WINNING.has(word) && index + 1 < end) {
-      markRejected(out, index + 1, clauseEnd(tokens, index + 1, end), index);
+      markRejected(out, index + 1, clauseEnd(tokens, index, end), index);
     } else if (LOSING.has(word) && LOST_CONTESTS.has(normAt(tokens, index + 1)) && !PEOPLE.has(normAt(tokens, index - 1))) {
       // "X loses to Y", "X lost the comparison" (not "we lose the one event", a cost of something else).
       markRejected(out, clauseStart(tokens, index, start), index, index);
@@ -196,17 +181,10 @@ const DISMISSING_COMMENTS_LIST: readonly (readonly string[])[] = [
   ['replaced'], ['replaced', 'by'], ['dropping', 'it'], ['dropped', 'it'], ['not', 'our', 'job'], ['not', 'my', 'job'], ['removed'], ['killed'],
 ];
 const DISMISSING_COMMENTS = indexPhrases(DISMISSING_COMMENTS_LIST);
-const GREATER = 62;
-const RIGHT_ARROW = 0x2192;
-const EM_DASH = 0x2014;
-const EN_DASH = 0x2013;
 
-/** What can part a topic from its comment: "X: phase 3", "X → nah", "X -> nope", "X — dropped". */
+/** The characters [from, to) part a topic from its comment (isTopicBreak). */
 function topicBreak(text: TextReader, from: number, to: number): boolean {
-  for (let at = from; at < to; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code === COLON || code === GREATER || code === RIGHT_ARROW || code === EM_DASH || code === EN_DASH) return true;
-  }
+  for (let at = from; at < to; at += 1) if (isTopicBreak(text.charCodeAt(at))) return true;
   return false;
 }
 
@@ -398,7 +376,7 @@ function sentenceTriggers(tokens: Tokens, text: TextReader, start: number, end: 
     if (to - from === 1 && text.charCodeAt(from) === SPACE) continue;
     for (let at = from; at < to; at += 1) {
       const code = text.charCodeAt(at);
-      if (code === COLON || code === GREATER || code === RIGHT_ARROW || code === EM_DASH || code === EN_DASH || code >= 0x2700) {
+      if (isTopicBreak(code) || code >= 0x2700) {
         found |= HAS_GAP_MARK;
         break;
       }
@@ -409,7 +387,6 @@ function sentenceTriggers(tokens: Tokens, text: TextReader, start: number, end: 
 
 export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
   const { segments } = segmentation;
-  answerText = text;
   for (let index = 0; index < segments.length; index += 1) {
     const segment = segments[index];
     if (!segment) continue;
@@ -423,7 +400,7 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
       // "Not only X but Y", "No errors are dropped": not a refusal of the question.
       const keeps = normAt(tokens, start) === 'not' && (normAt(tokens, start + 1) === 'only' || normAt(tokens, start + 1) === 'just');
       if (question && reply > 0 && !keeps) markRejected(out, before.firstToken, before.endToken, start);
-      else if (shortVerdict(tokens, start, end)) markRejected(out, before.firstToken, before.endToken, start);
+      else if (shortVerdict(tokens, text, start, end)) markRejected(out, before.firstToken, before.endToken, start);
       // "People call X overkill. It isn't; ...": the answer takes the idea back from its critics.
       else if (phraseAt(tokens, start, REBUTTALS) > 0) out.fill(0, before.firstToken, before.endToken);
     }
@@ -445,6 +422,4 @@ export function markReplies(tokens: Tokens, segmentation: Segmentation, out: Int
     if ((triggers & TRIGGER_TRIED) !== 0) markTried(tokens, out, start, end, nextInParagraph ? next.firstToken : 0, nextInParagraph ? next.endToken : 0);
     if ((triggers & TRIGGER_OTHERS) !== 0) markForOthers(tokens, out, start, end);
   }
-  // Hold no answer past the call.
-  answerText = '';
 }

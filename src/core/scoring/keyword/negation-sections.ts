@@ -1,5 +1,5 @@
 import type { TextReader } from './answer-text.ts';
-import { COLON, markRejected } from './negation-marks.ts';
+import { colonInGap, markRejected } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, normAt, type Tokens } from './tokenize.ts';
 
@@ -40,12 +40,6 @@ const HEADING_FILLERS: ReadonlySet<string> = new Set([
 /** A heading is short: a few words before its colon. */
 const MAX_HEADING_WORDS = 6;
 
-function colonAfter(tokens: Tokens, text: TextReader, token: number): boolean {
-  const from = tokens.ends[token] ?? 0;
-  const to = token + 1 < tokens.count ? (tokens.starts[token + 1] ?? text.length) : text.length;
-  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === COLON) return true;
-  return false;
-}
 
 /** Words [start, end) are a rejecting heading: one of the phrases, with only fillers around it. */
 function isRejectingHeading(tokens: Tokens, start: number, end: number): boolean {
@@ -66,7 +60,7 @@ function isRejectingHeading(tokens: Tokens, start: number, end: number): boolean
 
 /** The last word before a colon within the segment's first `words` words, or -1. */
 function headingColon(tokens: Tokens, text: TextReader, start: number, end: number, words = MAX_HEADING_WORDS): number {
-  for (let token = start; token < end && token < start + words; token += 1) if (colonAfter(tokens, text, token)) return token;
+  for (let token = start; token < end && token < start + words; token += 1) if (colonInGap(tokens, text, token + 1)) return token;
   return -1;
 }
 

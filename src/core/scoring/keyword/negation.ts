@@ -40,6 +40,7 @@ import {
   TOO_COSTLY,
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
+import { colonInGap } from './negation-marks.ts';
 import { markReplies } from './negation-replies.ts';
 import { markRejectedSections } from './negation-sections.ts';
 import type { Segmentation } from './sentences.ts';
@@ -71,11 +72,7 @@ let answerText: TextReader = '';
 
 /** A colon sits between token `index - 1` and token `index` ("likewise not: teams would..."). */
 function colonBefore(tokens: Tokens, index: number): boolean {
-  if (index <= 0 || index >= tokens.count) return false;
-  const from = tokens.ends[index - 1] ?? 0;
-  const to = tokens.starts[index] ?? 0;
-  for (let at = from; at < to; at += 1) if (answerText.charCodeAt(at) === 58) return true;
-  return false;
+  return index < tokens.count && colonInGap(tokens, answerText, index);
 }
 
 /** A clause ends before token `index`: a boundary or a colon. */
@@ -586,16 +583,16 @@ function absenceAhead(tokens: Tokens, from: number, end: number): boolean {
   return false;
 }
 
-/** What going without something costs, said after "we"/"you"/"would": "we lose", "you'd be blind", "we can't tell". */
-const ABSENCE_COSTS: ReadonlySet<string> = new Set([
-  'lose', 'loses', 'miss', 'blind', 'cant', 'cannot', 'couldnt', 'wouldnt', 'dont', 'guess', 'guessing', 'never', 'drown', 'drowning',
-  // "Without X the HPA flaps", "..., one error storm eats the budget", "..., a silent platform looks healthy".
-  'flaps', 'flap', 'eats', 'floods', 'breaks', 'explodes', 'becomes', 'looks', 'reads', 'silent',
-]);
+/** Who pays what going without something costs: "we lose", "you'd be blind". */
 const ABSENCE_SUBJECTS: ReadonlySet<string> = new Set(['we', 'you', 'they', 'i', 'wed', 'youd', 'theyd', 'id', 'would', 'will', 'oncall', 'be', 'are', 'is', 'were']);
 
-/** Costs that need no "we" before them ("..., one bug becomes ten thousand issues"). */
+/** Costs that need no "we" before them: "Without X the HPA flaps", "..., one bug becomes ten thousand issues". */
 const ABSENCE_WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['flaps', 'eats', 'floods', 'breaks', 'explodes', 'becomes', 'looks', 'reads']);
+/** ...and the ones said after "we"/"you"/"would": "we lose", "you'd be blind", "we can't tell". */
+const ABSENCE_COSTS: ReadonlySet<string> = new Set([
+  ...ABSENCE_WITHOUT_SUBJECT, 'lose', 'loses', 'miss', 'blind', 'cant', 'cannot', 'couldnt', 'wouldnt', 'dont', 'guess', 'guessing',
+  'never', 'drown', 'drowning', 'flap', 'silent',
+]);
 
 function absenceCosts(tokens: Tokens, from: number, end: number): boolean {
   for (let index = from; index < end; index += 1) {
