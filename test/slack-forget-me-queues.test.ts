@@ -5,6 +5,7 @@ import { setLogSink } from '../src/infra/logger.ts';
 import { INTERACTIONS_QUEUE } from '../src/queue/names.ts';
 import type { AnswerJob } from '../src/queue/jobs.ts';
 import { DONE_PLAN } from '../src/store/outbox-store.ts';
+import { answerJob } from './helpers/answer-job.ts';
 import { keysHolding } from './helpers/redis-dump.ts';
 import { testRedisUrl } from './helpers/redis.ts';
 import { messageEnvelope } from './helpers/slack-http.ts';
@@ -33,10 +34,6 @@ let queueConnection: Redis;
 let restoreSink: ReturnType<typeof setLogSink>;
 let myPlanKey: string;
 
-function delayedAnswer(userId: string, text: string, where: { platform: 'slack' | 'discord'; workspaceId: string; id: string }): AnswerJob {
-  return { kind: 'answer', platform: where.platform, workspaceId: where.workspaceId, channelId: 'CFQ1', userId, dedupeKey: where.id, receivedAt: Date.now(), threadId: `${where.platform}:${where.workspaceId}:CFQ1:1.000001`, text, messageId: where.id };
-}
-
 beforeAll(async () => {
   restoreSink = setLogSink(() => undefined);
   stack = await startSlackStack({ name: 'fmqueues', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, logLevel: 'warn' });
@@ -60,10 +57,10 @@ beforeAll(async () => {
   myPlanKey = `${stack.prefix}:store:outbox:{T1}:answer:CFQ1:1800000200.000101`;
 
   // Delayed jobs, as a retry's backoff leaves them: mine here and in another workspace, the other person's, my id's on Discord.
-  await queue.add('answer', delayedAnswer(ME, MY_LATER_ANSWER, { platform: 'slack', workspaceId: 'T1', id: 'fq-me-later' }), { jobId: 'fq-me-later', delay: 3_600_000 });
-  await queue.add('answer', delayedAnswer(ME, MY_LATER_ANSWER, { platform: 'slack', workspaceId: 'T2', id: 'fq-me-t2' }), { jobId: 'fq-me-t2', delay: 3_600_000 });
-  await queue.add('answer', delayedAnswer(OTHER, THEIR_ANSWER, { platform: 'slack', workspaceId: 'T1', id: 'fq-other-later' }), { jobId: 'fq-other-later', delay: 3_600_000 });
-  await queue.add('answer', delayedAnswer(ME, MY_LATER_ANSWER, { platform: 'discord', workspaceId: '900', id: 'fq-me-discord' }), { jobId: 'fq-me-discord', delay: 3_600_000 });
+  await queue.add('answer', answerJob(ME, MY_LATER_ANSWER, { platform: 'slack', workspaceId: 'T1', id: 'fq-me-later', channelId: 'CFQ1', receivedAt: Date.now() }), { jobId: 'fq-me-later', delay: 3_600_000 });
+  await queue.add('answer', answerJob(ME, MY_LATER_ANSWER, { platform: 'slack', workspaceId: 'T2', id: 'fq-me-t2', channelId: 'CFQ1', receivedAt: Date.now() }), { jobId: 'fq-me-t2', delay: 3_600_000 });
+  await queue.add('answer', answerJob(OTHER, THEIR_ANSWER, { platform: 'slack', workspaceId: 'T1', id: 'fq-other-later', channelId: 'CFQ1', receivedAt: Date.now() }), { jobId: 'fq-other-later', delay: 3_600_000 });
+  await queue.add('answer', answerJob(ME, MY_LATER_ANSWER, { platform: 'discord', workspaceId: '900', id: 'fq-me-discord', channelId: 'CFQ1', receivedAt: Date.now() }), { jobId: 'fq-me-discord', delay: 3_600_000 });
 }, 60_000);
 
 afterAll(async () => {

@@ -2,8 +2,9 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DailyPostJob } from '../src/queue/daily-jobs.ts';
-import type { AnswerJob, CommandJob, TickJob } from '../src/queue/jobs.ts';
+import type { CommandJob, TickJob } from '../src/queue/jobs.ts';
 import { createQueuedJobsEraser, dailyJobOf, interactionJobOf } from '../src/queue/user-jobs.ts';
+import { answerJob } from './helpers/answer-job.ts';
 import { keysHolding } from './helpers/redis-dump.ts';
 import { testRedis, uniquePrefix } from './helpers/redis.ts';
 
@@ -33,21 +34,6 @@ function connection(): Redis {
 }
 
 afterAll(() => redis.quit());
-
-function answer(userId: string, text: string, where: { platform?: 'slack' | 'discord'; workspaceId?: string; id: string }): AnswerJob {
-  return {
-    kind: 'answer',
-    platform: where.platform ?? 'slack',
-    workspaceId: where.workspaceId ?? 'T1',
-    channelId: 'C1',
-    userId,
-    dedupeKey: where.id,
-    receivedAt: 1,
-    threadId: `slack:T1:C1:1.000001`,
-    text,
-    messageId: where.id,
-  };
-}
 
 function command(userId: string, text: string, id: string): CommandJob {
   return { kind: 'command', platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId, dedupeKey: id, receivedAt: 1, text };
@@ -93,20 +79,20 @@ afterEach(async () => {
 describe('QueuedJobsEraser', () => {
   it('removes the person’s jobs in every state no worker holds, in every workspace of the platform, and nobody else’s', async () => {
     await finish(interactions, [
-      { id: 'me-failed', name: 'fail', data: answer(ME, MY_TEXT, { id: 'me-failed' }) },
-      { id: 'me-failed-t2', name: 'fail', data: answer(ME, MY_TEXT, { workspaceId: 'T2', id: 'me-failed-t2' }) },
-      { id: 'me-discord-failed', name: 'fail', data: answer(ME, MY_TEXT, { platform: 'discord', workspaceId: '900', id: 'me-discord-failed' }) },
-      { id: 'other-failed', name: 'fail', data: answer(OTHER, THEIR_TEXT, { id: 'other-failed' }) },
-      { id: 'me-completed', name: 'done', data: answer(ME, MY_TEXT, { id: 'me-completed' }) },
+      { id: 'me-failed', name: 'fail', data: answerJob(ME, MY_TEXT, { id: 'me-failed' }) },
+      { id: 'me-failed-t2', name: 'fail', data: answerJob(ME, MY_TEXT, { workspaceId: 'T2', id: 'me-failed-t2' }) },
+      { id: 'me-discord-failed', name: 'fail', data: answerJob(ME, MY_TEXT, { platform: 'discord', workspaceId: '900', id: 'me-discord-failed' }) },
+      { id: 'other-failed', name: 'fail', data: answerJob(OTHER, THEIR_TEXT, { id: 'other-failed' }) },
+      { id: 'me-completed', name: 'done', data: answerJob(ME, MY_TEXT, { id: 'me-completed' }) },
       { id: 'me-stats', name: 'done', data: command(ME, 'stats', 'me-stats') },
       { id: 'me-forget-me', name: 'done', data: command(ME, 'forget-me confirm', 'me-forget-me') },
-      { id: 'other-completed', name: 'done', data: answer(OTHER, THEIR_TEXT, { id: 'other-completed' }) },
+      { id: 'other-completed', name: 'done', data: answerJob(OTHER, THEIR_TEXT, { id: 'other-completed' }) },
     ]);
     // No worker now: these stay waiting, delayed and prioritized.
-    await interactions.add('answer', answer(ME, MY_TEXT, { id: 'me-waiting' }), { jobId: 'me-waiting' });
-    await interactions.add('answer', answer(ME, MY_TEXT, { id: 'me-delayed' }), { jobId: 'me-delayed', delay: 3_600_000 });
-    await interactions.add('answer', answer(ME, MY_TEXT, { id: 'me-prioritized' }), { jobId: 'me-prioritized', priority: 5 });
-    await interactions.add('answer', answer(OTHER, THEIR_TEXT, { id: 'other-delayed' }), { jobId: 'other-delayed', delay: 3_600_000 });
+    await interactions.add('answer', answerJob(ME, MY_TEXT, { id: 'me-waiting' }), { jobId: 'me-waiting' });
+    await interactions.add('answer', answerJob(ME, MY_TEXT, { id: 'me-delayed' }), { jobId: 'me-delayed', delay: 3_600_000 });
+    await interactions.add('answer', answerJob(ME, MY_TEXT, { id: 'me-prioritized' }), { jobId: 'me-prioritized', priority: 5 });
+    await interactions.add('answer', answerJob(OTHER, THEIR_TEXT, { id: 'other-delayed' }), { jobId: 'other-delayed', delay: 3_600_000 });
     const tick: TickJob = { kind: 'tick', threadId: `slack:T1:C1:1.000001`, dedupeKey: 'tick-1' };
     await interactions.add('tick', tick, { jobId: 'tick-1', delay: 3_600_000 });
     await daily.add('daily-post', dailyNow('slack:T1:C1', ME), { jobId: 'daily-me' });
@@ -135,7 +121,7 @@ describe('QueuedJobsEraser', () => {
     });
     const worker = new Worker('interactions', () => released.then(() => ({ outcome: 'handled' })), { connection: connection(), prefix });
     closers.push(() => worker.close());
-    await interactions.add('answer', answer(ME, MY_TEXT, { id: 'me-active' }), { jobId: 'me-active' });
+    await interactions.add('answer', answerJob(ME, MY_TEXT, { id: 'me-active' }), { jobId: 'me-active' });
     await expect.poll(async () => (await interactions.getJob('me-active'))?.getState(), { timeout: 10_000 }).toBe('active');
 
     const eraser = createQueuedJobsEraser([{ queue: interactions, belongsTo: interactionJobOf }]);
