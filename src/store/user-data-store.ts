@@ -1,5 +1,6 @@
-import { Cluster, type Redis } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
+import { globLiteral, scanKeys } from '../infra/redis-scan.ts';
+import { EXCERPT_CHARS } from '../core/interview/session-state.ts';
 import type { Platform } from '../core/thread-id.ts';
 import { DONE_PLAN } from './outbox-store.ts';
 import { RedisScript } from './scripts.ts';
@@ -21,7 +22,8 @@ import { RedisScript } from './scripts.ts';
  *
  * Not reachable this way, and documented in docs/data.md: dedupe markers (keyed by event,
  * holding a job id, gone within a day) and the LLM score cache (keyed by a hash of the
- * answer, with no user id, gone after OBS_LLM_CACHE_TTL_S).
+ * answer, with no user id): forget-me reaches it with the answers wholeAnswersOf finds
+ * (src/scoring/llm/cache-eraser.ts).
  */
 export interface ForgetCounts {
   /** Their own sessions deleted (mock, practice, peer sessions where they were the candidate). */
@@ -60,7 +62,7 @@ interface SessionLike {
   mode?: string;
   candidateId?: string;
   startedAt?: number;
-  answers?: { by?: string }[];
+  answers?: { by?: string; at?: number; excerpt?: string }[];
   hints?: { to?: string }[];
   reveals?: { to?: string }[];
 }
@@ -80,13 +82,31 @@ redis.call('HSET', KEYS[1], 'state', ARGV[2], 'ver', tonumber(ARGV[1]) + 1)
 return 1
 `, 1);
 
-/** SCAN's MATCH is a glob: an id is matched literally, whatever it contains. */
-function globLiteral(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (char) => `\\${char}`);
-}
+/**
+ * What `forget-me` removed, record by record (a key, a set member, a session's answer), so
+ * that a second pass over the same person counts a record once: a job that was running
+ * during the first pass may write the same history key back, and the second pass deletes
+ * it again. The counts are the number of distinct records per kind.
+ */
+export class ForgottenRecords {
+  private readonly byKind: Record<keyof ForgetCounts, Set<string>> = {
+    sessions: new Set(),
+    answers: new Set(),
+    history: new Set(),
+    daily: new Set(),
+    peer: new Set(),
+    publicStats: new Set(),
+    plans: new Set(),
+  };
 
-function emptyCounts(): ForgetCounts {
-  return { sessions: 0, answers: 0, history: 0, daily: 0, peer: 0, publicStats: 0, plans: 0 };
+  add(kind: keyof ForgetCounts, ...records: string[]): void {
+    for (const record of records) this.byKind[kind].add(record);
+  }
+
+  counts(): ForgetCounts {
+    const { sessions, answers, history, daily, peer, publicStats, plans } = this.byKind;
+    return { sessions: sessions.size, answers: answers.size, history: history.size, daily: daily.size, peer: peer.size, publicStats: publicStats.size, plans: plans.size };
+  }
 }
 
 export function totalOf(counts: ForgetCounts): number {
@@ -100,23 +120,15 @@ export class UserDataStore {
     private readonly prefix: string,
   ) {}
 
-  /** SCAN … MATCH over every key; in a cluster SCAN sees one node, so each master is walked. */
-  async *scan(pattern: string): AsyncGenerator<string> {
-    const nodes: Redis[] = this.redis instanceof Cluster ? this.redis.nodes('master') : [this.redis];
-    for (const node of nodes) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
-        cursor = next;
-        yield* keys;
-      } while (cursor !== '0');
-    }
+  /** SCAN … MATCH over every key, on every master of a cluster. */
+  private scan(pattern: string): AsyncGenerator<string> {
+    return scanKeys(this.redis, pattern, SCAN_COUNT);
   }
 
-  /** UNLINK key by key: one multi-key UNLINK would fail across cluster slots (CROSSSLOT). */
-  private async unlinkAll(keys: readonly string[]): Promise<number> {
+  /** UNLINK key by key: one multi-key UNLINK would fail across cluster slots (CROSSSLOT). Returns the keys that existed. */
+  private async unlinkAll(keys: readonly string[]): Promise<string[]> {
     const removed = await Promise.all(keys.map((key) => this.redis.unlink(key)));
-    return removed.reduce((sum, count) => sum + count, 0);
+    return keys.filter((_, index) => removed[index] === 1);
   }
 
   private async collect(pattern: string): Promise<string[]> {
@@ -232,11 +244,14 @@ export class UserDataStore {
     return found;
   }
 
-  /** Removes their answers, hints and reveals from a shared session, retrying on a concurrent commit. */
-  private async removeFromSharedSession(key: string, userId: string): Promise<number> {
+  /**
+   * Removes their answers, hints and reveals from a shared session, retrying on a concurrent
+   * commit. Returns the removed answers, each named by the session and its time.
+   */
+  private async removeFromSharedSession(key: string, userId: string): Promise<string[]> {
     for (let attempt = 0; attempt < MAX_REWRITE_CONFLICTS; attempt += 1) {
       const [raw, ver] = await this.redis.hmget(key, 'state', 'ver');
-      if (!raw || !ver) return 0;
+      if (!raw || !ver) return [];
       const state = JSON.parse(raw) as SessionLike & Record<string, unknown>;
       const answers = state.answers ?? [];
       const kept = answers.filter((answer) => answer.by !== userId);
@@ -246,29 +261,38 @@ export class UserDataStore {
         hints: (state.hints ?? []).filter((hint) => hint.to !== userId),
         ...(state.reveals ? { reveals: state.reveals.filter((reveal) => reveal.to !== userId) } : {}),
       };
-      if ((await REWRITE.run(this.redis, [key], [ver, JSON.stringify(next)])) === 1) return answers.length - kept.length;
+      const removed = answers.filter((answer) => answer.by === userId).map((answer) => `${key}@${answer.at ?? ''}`);
+      if ((await REWRITE.run(this.redis, [key], [ver, JSON.stringify(next)])) === 1) return removed;
     }
     throw new Error(`session ${key} kept changing while removing a person's answers`);
   }
 
-  /** Deletes everything stored about the person on this platform; counts what went. Idempotent. */
-  async forget(platform: Platform, userId: string): Promise<ForgetCounts> {
-    const counts = emptyCounts();
+  /**
+   * Deletes everything stored about the person on this platform; counts what went. Idempotent.
+   * `into` gathers what went over several passes (forget-me's second pass, after the
+   * person's running jobs settled); the counts returned are its totals.
+   */
+  async forget(platform: Platform, userId: string, into: ForgottenRecords = new ForgottenRecords()): Promise<ForgetCounts> {
     const own = await this.ownKeys(platform, userId);
     for (const channelKey of this.channelKeysOf(own.daily)) {
-      counts.daily += await this.redis.srem(`${this.prefix}:daily:answers:{${channelKey}}`, userId);
+      const answerers = `${this.prefix}:daily:answers:{${channelKey}}`;
+      if ((await this.redis.srem(answerers, userId)) === 1) into.add('daily', `${answerers}#${userId}`);
     }
-    if (own.history.length > 0) counts.history += await this.unlinkAll(own.history);
-    if (own.daily.length > 0) counts.daily += await this.unlinkAll(own.daily);
-    if (own.peer.length > 0) counts.peer += await this.unlinkAll(own.peer);
-    for (const pool of await this.poolsOf(platform, userId)) counts.peer += await this.redis.hdel(pool, userId);
+    if (own.history.length > 0) into.add('history', ...(await this.unlinkAll(own.history)));
+    if (own.daily.length > 0) into.add('daily', ...(await this.unlinkAll(own.daily)));
+    if (own.peer.length > 0) into.add('peer', ...(await this.unlinkAll(own.peer)));
+    for (const pool of await this.poolsOf(platform, userId)) {
+      if ((await this.redis.hdel(pool, userId)) === 1) into.add('peer', `${pool}#${userId}`);
+    }
     const peerSessions = await this.peerSessionsOf(platform, userId);
-    if (peerSessions.length > 0) counts.sessions += await this.unlinkAll(peerSessions);
+    if (peerSessions.length > 0) into.add('sessions', ...(await this.unlinkAll(peerSessions)));
     for (const session of await this.sessionsOf(platform, userId)) {
-      if (session.own) counts.sessions += await this.redis.unlink(session.key);
-      else counts.answers += await this.removeFromSharedSession(session.key, userId);
+      if (session.own) into.add('sessions', ...(await this.unlinkAll([session.key])));
+      else into.add('answers', ...(await this.removeFromSharedSession(session.key, userId)));
     }
-    for (const optIn of await this.optInsOf(userId)) counts.publicStats += await this.redis.srem(optIn, userId);
+    for (const optIn of await this.optInsOf(userId)) {
+      if ((await this.redis.srem(optIn, userId)) === 1) into.add('publicStats', optIn);
+    }
     // Collected first, replaced after; the set drops a key SCAN returned twice. A plan becomes
     // DONE_PLAN rather than going: a job a worker is running now (the queues skip active
     // jobs) may fail and be retried, and a retry that found no plan would decide again
@@ -276,10 +300,26 @@ export class UserDataStore {
     // nothing left to do, and holds no personal data. XX: a plan that expired meanwhile stays gone.
     const plans = [...(await this.plansOf(platform, userId))];
     for (const plan of plans) {
-      if ((await this.redis.set(plan, DONE_PLAN, 'KEEPTTL', 'XX')) === 'OK') counts.plans += 1;
+      if ((await this.redis.set(plan, DONE_PLAN, 'KEEPTTL', 'XX')) === 'OK') into.add('plans', plan);
     }
     if (plans.length > 0) await this.unlinkAll(plans.map((plan) => `${plan}${PROGRESS_SUFFIX}`));
-    return counts;
+    return into.counts();
+  }
+
+  /**
+   * The text of the person's answers the sessions still hold whole, for the LLM score
+   * cache, whose keys hash the full answer: a session keeps an answer's first
+   * EXCERPT_CHARS only, so a longer one cannot be rebuilt from it (its job, while the
+   * queues keep it, holds the full text).
+   */
+  async wholeAnswersOf(platform: Platform, userId: string): Promise<string[]> {
+    const texts = new Set<string>();
+    for (const { state } of await this.sessionsOf(platform, userId)) {
+      for (const answer of state.answers ?? []) {
+        if (answer.by === userId && typeof answer.excerpt === 'string' && answer.excerpt.length < EXCERPT_CHARS) texts.add(answer.excerpt);
+      }
+    }
+    return [...texts];
   }
 
   private async read(key: string): Promise<StoredValue | undefined> {
