@@ -63,6 +63,7 @@ interface SessionLike {
   candidateId?: string;
   startedAt?: number;
   answers?: { by?: string; at?: number; excerpt?: string }[];
+  asked?: { to?: string; text?: string }[];
   hints?: { to?: string }[];
   reveals?: { to?: string }[];
 }
@@ -74,6 +75,12 @@ const SCAN_COUNT = 500;
  */
 const PROGRESS_SUFFIX = ':progress';
 const MAX_REWRITE_CONFLICTS = 8;
+/**
+ * Who a follow-up was asked of, once that person was forgotten: a follow-up may quote
+ * their answer ("You mentioned …"), so its text and their id go; the entry stays, blank,
+ * because others' answers point into the list by index. Matches no platform's user ids.
+ */
+export const FORGOTTEN_PERSON = '(forgotten)';
 
 /** Replaces the session's state only if nobody committed since it was read; keeps its TTL. */
 const REWRITE = new RedisScript(`
@@ -178,7 +185,12 @@ export class UserDataStore {
       if (!raw || !ver) continue;
       const state = JSON.parse(raw) as SessionLike;
       const own = state.candidateId === userId;
-      const involved = own || (state.answers ?? []).some((answer) => answer.by === userId) || (state.hints ?? []).some((hint) => hint.to === userId) || (state.reveals ?? []).some((reveal) => reveal.to === userId);
+      const involved =
+        own ||
+        (state.answers ?? []).some((answer) => answer.by === userId) ||
+        (state.asked ?? []).some((prompt) => prompt.to === userId) ||
+        (state.hints ?? []).some((hint) => hint.to === userId) ||
+        (state.reveals ?? []).some((reveal) => reveal.to === userId);
       if (involved) found.push({ key, version: Number(ver), state, own });
     }
     return found;
@@ -245,8 +257,9 @@ export class UserDataStore {
   }
 
   /**
-   * Removes their answers, hints and reveals from a shared session, retrying on a concurrent
-   * commit. Returns the removed answers, each named by the session and its time.
+   * Removes their answers, hints and reveals from a shared session, and blanks the
+   * follow-ups asked of them (FORGOTTEN_PERSON), retrying on a concurrent commit. Returns
+   * the removed answers, each named by the session, its time and its text.
    */
   private async removeFromSharedSession(key: string, userId: string): Promise<string[]> {
     for (let attempt = 0; attempt < MAX_REWRITE_CONFLICTS; attempt += 1) {
@@ -258,10 +271,13 @@ export class UserDataStore {
       const next = {
         ...state,
         answers: kept,
+        // Blanked in place, not removed: answers and hints point into `asked` by index.
+        ...(state.asked ? { asked: state.asked.map((prompt) => (prompt.to === userId ? { ...prompt, to: FORGOTTEN_PERSON, text: '' } : prompt)) } : {}),
         hints: (state.hints ?? []).filter((hint) => hint.to !== userId),
         ...(state.reveals ? { reveals: state.reveals.filter((reveal) => reveal.to !== userId) } : {}),
       };
-      const removed = answers.filter((answer) => answer.by === userId).map((answer) => `${key}@${answer.at ?? ''}`);
+      // Named by session, time and text: two answers may share a millisecond, never both.
+      const removed = answers.filter((answer) => answer.by === userId).map((answer) => JSON.stringify([key, answer.at, answer.excerpt]));
       if ((await REWRITE.run(this.redis, [key], [ver, JSON.stringify(next)])) === 1) return removed;
     }
     throw new Error(`session ${key} kept changing while removing a person's answers`);
