@@ -13,6 +13,8 @@ import { createQueuedJobsEraser, interactionJobOf } from '../src/queue/user-jobs
 import { createDailyStores, createStores } from '../src/store/index.ts';
 import { DONE_PLAN } from '../src/store/outbox-store.ts';
 import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
+import { RedisScoreCache, scoreCacheKey } from '../src/scoring/llm/cache.ts';
+import { RedisScoreCacheEraser } from '../src/scoring/llm/cache-eraser.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { countSessions } from '../src/store/session-count.ts';
 import { samplePacing, sampleQuestion } from './fixtures/sample-question.ts';
@@ -206,6 +208,16 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
     expect(left.filter((key) => key.endsWith(':progress'))).toEqual([]);
     expect(await Promise.all(left.map((key) => redis.get(key)))).toEqual(workspaces.map(() => DONE_PLAN));
   }, 60_000);
+
+  it('forget-me finds cached LLM verdicts on every master (keys under a prefix without a hash tag spread over the slots)', async () => {
+    const cache = new RedisScoreCache(redis, 'clucache', 600);
+    const mine = ['gpt-a', 'gpt-b', 'gpt-c', 'gpt-d', 'gpt-e', 'gpt-f'].map((model) => scoreCacheKey(sampleQuestion, model, ANSWER));
+    const theirs = scoreCacheKey(sampleQuestion, 'gpt-a', 'their answer');
+    for (const key of [...mine, theirs]) await cache.set(key, { points: [] });
+    expect((await keysOnEachMaster('clucache:llm:score:*')).filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
+    expect(await new RedisScoreCacheEraser(redis, 'clucache').eraseVerdictsOn([ANSWER])).toHaveLength(mine.length);
+    expect((await keysOnEachMaster('clucache:llm:score:*')).flat()).toEqual([`clucache:${theirs}`]);
+  });
 
   it('logged no CROSSSLOT and no worker error', () => {
     expect(lines.filter((line) => line.includes('CROSSSLOT'))).toEqual([]);
