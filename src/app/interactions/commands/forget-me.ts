@@ -38,8 +38,8 @@ function stillRunningNote(running: number): string {
  * "Delete my data" button) deletes everything stored under the person's id on this
  * platform, in every workspace, and says what went (forget-person.ts). A second confirm
  * finds nothing and says so. The deletion runs before the plan is stored, so a re-run of
- * the same job deletes nothing more and sends the first run's reply (the outbox keeps one
- * plan per event).
+ * the same job (deleting again: nothing, or what a running job wrote since) sends the first
+ * run's reply (the outbox keeps one plan per event).
  *
  * A job of theirs a worker is running is waited for, bounded, and the deletion run again;
  * should one still be running at the end, the reply says so rather than "everything".
