@@ -174,7 +174,7 @@ describe('UserDataStore', () => {
 
   it('counts a record once over two passes: keys written back between them, and new answers', async () => {
     const records = new ForgottenRecords();
-    const first = await users.forget('slack', ME, records);
+    const first = await users.forget('slack', ME, { into: records });
     expect(first).toMatchObject({ sessions: 1, answers: 1, history: 5 });
     // What a job still running during the first pass writes back afterwards: its history (the same keys) and its answer.
     await stores.history.record({ workspaceId: 'T1', userId: ME, answerId: 'a-late', sessionId: shared, topic: 'tracing', coverage: 60, at: NOW });
@@ -182,15 +182,28 @@ describe('UserDataStore', () => {
     await redis.hset(stores.keys.session(shared), 'state', JSON.stringify({ ...state.state, answers: [...state.state.answers, answer(ME, 'my late answer')] }));
     expect((await dumpKeys(redis, `${prefix}:store:history:*${ME}*`)).size).toBeGreaterThan(0);
 
-    const both = await users.forget('slack', ME, records);
+    const both = await users.forget('slack', ME, { into: records });
     expect(both).toEqual({ ...first, answers: 2 });
     expect((await dumpKeys(redis, `${prefix}:store:history:*${ME}*`)).size).toBe(0);
   });
 
-  it('lists the text of their answers the sessions hold whole, for the LLM cache; not others’, not cut ones', async () => {
+  it('hands over the text of their answers the sessions hold whole, before deleting them, for the LLM cache; not others’, not cut ones', async () => {
     const cut = thread('C1', '1.000010');
     await stores.sessions.createIfAbsent(cut, session(cut, 'channel', { answers: [answer(ME, 'x'.repeat(EXCERPT_CHARS))] }));
     expect((await users.wholeAnswersOf('slack', ME)).sort()).toEqual(['my mock answer', 'my words about tail sampling']);
     expect(await users.wholeAnswersOf('discord', ME)).toEqual([]);
+    let handed: string[] = [];
+    let sessionsThen: unknown[] = [];
+    await users.forget('slack', ME, {
+      beforeDeleting: async (answers) => {
+        handed = answers.sort();
+        sessionsThen = [await stores.sessions.get(mine), (await stores.sessions.get(shared))?.state.answers.length];
+      },
+    });
+    expect(handed).toEqual(['my mock answer', 'my words about tail sampling']);
+    // Nothing was deleted yet when they were handed over.
+    expect(sessionsThen[0]).toBeDefined();
+    expect(sessionsThen[1]).toBe(2);
+    expect(await stores.sessions.get(mine)).toBeUndefined();
   });
 });

@@ -22,8 +22,8 @@ import { RedisScript } from './scripts.ts';
  *
  * Not reachable this way, and documented in docs/data.md: dedupe markers (keyed by event,
  * holding a job id, gone within a day) and the LLM score cache (keyed by a hash of the
- * answer, with no user id): forget-me reaches it with the answers wholeAnswersOf finds
- * (src/scoring/llm/cache-eraser.ts).
+ * answer, with no user id): forget-me reaches it with the answers forget() hands to
+ * `beforeDeleting` (src/scoring/llm/cache-eraser.ts).
  */
 export interface ForgetCounts {
   /** Their own sessions deleted (mock, practice, peer sessions where they were the candidate). */
@@ -118,6 +118,21 @@ export class ForgottenRecords {
 
 export function totalOf(counts: ForgetCounts): number {
   return Object.values(counts).reduce((sum, value) => sum + value, 0);
+}
+
+/**
+ * The text of the person's answers these sessions hold whole, for the LLM score cache, whose
+ * keys hash the full answer: a session keeps an answer's first EXCERPT_CHARS only, so a
+ * longer one cannot be rebuilt from it (its job, while the queues keep it, holds the full text).
+ */
+function wholeAnswersIn(sessions: readonly { state: SessionLike }[], userId: string): string[] {
+  const texts = new Set<string>();
+  for (const { state } of sessions) {
+    for (const answer of state.answers ?? []) {
+      if (answer.by === userId && typeof answer.excerpt === 'string' && answer.excerpt.length < EXCERPT_CHARS) texts.add(answer.excerpt);
+    }
+  }
+  return [...texts];
 }
 
 export class UserDataStore {
@@ -286,9 +301,15 @@ export class UserDataStore {
   /**
    * Deletes everything stored about the person on this platform; counts what went. Idempotent.
    * `into` gathers what went over several passes (forget-me's second pass, after the
-   * person's running jobs settled); the counts returned are its totals.
+   * person's running jobs settled); the counts returned are its totals. `beforeDeleting`
+   * gets the answers the sessions hold whole (see wholeAnswersOf) before anything is
+   * deleted: forget-me deletes the LLM cache's verdicts on them, and should it stop there,
+   * its re-run finds them again. One walk of the sessions serves both.
    */
-  async forget(platform: Platform, userId: string, into: ForgottenRecords = new ForgottenRecords()): Promise<ForgetCounts> {
+  async forget(platform: Platform, userId: string, options: { into?: ForgottenRecords; beforeDeleting?: (wholeAnswers: string[]) => Promise<void> } = {}): Promise<ForgetCounts> {
+    const into = options.into ?? new ForgottenRecords();
+    const sessions = await this.sessionsOf(platform, userId);
+    await options.beforeDeleting?.(wholeAnswersIn(sessions, userId));
     const own = await this.ownKeys(platform, userId);
     for (const channelKey of this.channelKeysOf(own.daily)) {
       const answerers = `${this.prefix}:daily:answers:{${channelKey}}`;
@@ -302,7 +323,7 @@ export class UserDataStore {
     }
     const peerSessions = await this.peerSessionsOf(platform, userId);
     if (peerSessions.length > 0) into.add('sessions', ...(await this.unlinkAll(peerSessions)));
-    for (const session of await this.sessionsOf(platform, userId)) {
+    for (const session of sessions) {
       if (session.own) into.add('sessions', ...(await this.unlinkAll([session.key])));
       else into.add('answers', ...(await this.removeFromSharedSession(session.key, userId)));
     }
@@ -322,20 +343,9 @@ export class UserDataStore {
     return into.counts();
   }
 
-  /**
-   * The text of the person's answers the sessions still hold whole, for the LLM score
-   * cache, whose keys hash the full answer: a session keeps an answer's first
-   * EXCERPT_CHARS only, so a longer one cannot be rebuilt from it (its job, while the
-   * queues keep it, holds the full text).
-   */
+  /** The text of the person's answers the sessions still hold whole (see wholeAnswersIn). */
   async wholeAnswersOf(platform: Platform, userId: string): Promise<string[]> {
-    const texts = new Set<string>();
-    for (const { state } of await this.sessionsOf(platform, userId)) {
-      for (const answer of state.answers ?? []) {
-        if (answer.by === userId && typeof answer.excerpt === 'string' && answer.excerpt.length < EXCERPT_CHARS) texts.add(answer.excerpt);
-      }
-    }
-    return [...texts];
+    return wholeAnswersIn(await this.sessionsOf(platform, userId), userId);
   }
 
   private async read(key: string): Promise<StoredValue | undefined> {

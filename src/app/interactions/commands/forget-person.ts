@@ -29,18 +29,24 @@ class Tally {
 type ForgetDeps = Pick<InteractionDeps, 'stores' | 'queuedJobs' | 'scoreCache' | 'forgetMeWait'>;
 
 async function onePass(deps: ForgetDeps, platform: Platform, userId: string, tally: Tally): Promise<void> {
-  // Read before the stores delete the sessions: the cache's keys hash the answers' text.
-  const sessionAnswers = await deps.stores.users.wholeAnswersOf(platform, userId);
   // The queues go first: a waiting answer removed then cannot run and write history after the stores were cleared.
   const erased = (await deps.queuedJobs?.eraseJobsOf(platform, userId)) ?? { ids: [], answers: [] };
   for (const id of erased.ids) tally.jobs.add(id);
-  if (deps.scoreCache) {
-    // As the answer handler gave them to the scorer (textToScore), which built the key from that text.
-    const scored = new Set([...sessionAnswers, ...erased.answers].map(textToScore));
-    // Before the stores: should this job stop here, its re-run still finds the answers in the sessions.
-    for (const key of await deps.scoreCache.eraseVerdictsOn([...scored])) tally.verdicts.add(key);
-  }
-  await deps.stores.users.forget(platform, userId, tally.records);
+  const { scoreCache } = deps;
+  await deps.stores.users.forget(platform, userId, {
+    into: tally.records,
+    // Before the stores delete anything (the cache's keys hash the answers' text, which the
+    // sessions hold): should this job stop here, its re-run still finds the answers.
+    ...(scoreCache
+      ? {
+          beforeDeleting: async (sessionAnswers: string[]) => {
+            // As the answer handler gave them to the scorer (textToScore), which built the key from that text.
+            const scored = new Set([...sessionAnswers, ...erased.answers].map(textToScore));
+            for (const key of await scoreCache.eraseVerdictsOn([...scored])) tally.verdicts.add(key);
+          },
+        }
+      : {}),
+  });
 }
 
 /** Waits, bounded, until none of the person's jobs is running; returns how many still are. */
