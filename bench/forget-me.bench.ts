@@ -40,7 +40,7 @@ export const bench: Bench = {
       let answers: string[] = [];
       const counts = await store.forget('slack', 'U7', {
         beforeDeleting: (found) => {
-          answers = found;
+          answers = found.texts;
           return Promise.resolve();
         },
       });

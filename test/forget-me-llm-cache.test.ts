@@ -1,26 +1,28 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { textToScore } from '../src/core/interview/judge.ts';
-import { RedisScoreCache, scoreCacheKey, type CachedVerdicts } from '../src/scoring/llm/cache.ts';
+import type { Scorer } from '../src/core/scoring/types.ts';
+import { answerHash, RedisScoreCache, scoreCacheKey, type CachedVerdicts } from '../src/scoring/llm/cache.ts';
 import { answerJob } from './helpers/answer-job.ts';
 import { keysHolding } from './helpers/redis-dump.ts';
 import { sampleQuestion } from './fixtures/sample-question.ts';
-import { startHarness, TEAM, type Harness } from './slack-worker.harness.ts';
+import { phraseScorer, startHarness, TEAM, type Harness } from './slack-worker.harness.ts';
 
 /**
  * forget-me reaches the LLM score cache. Its keys hash the answer (no user id) and its
- * verdicts quote it. The person's answers are found in the sessions (whole, when shorter
- * than the session's excerpt) and in their jobs the queues still hold (any length); the
- * cached verdicts on them go, for every model, while another person's stays.
+ * verdicts quote it. The person's answers are found in the sessions (the text, when the
+ * excerpt holds it whole; the hash the session keeps for a longer LLM-judged answer) and in
+ * their jobs the queues still hold; the cached verdicts on them go, for every model, while
+ * another person's stays.
  *
- * The worker scores with the phrase scorer; the cache entries are written as the LLM
- * scorer writes them (RedisScoreCache under the queue prefix, scoreCacheKey of the text
- * the answer handler scores).
+ * The worker scores with the phrase scorer, reported as the LLM's (so the session keeps a
+ * long answer's hash); the cache entries are written as the LLM scorer writes them
+ * (RedisScoreCache under the queue prefix, scoreCacheKey of the text the answer handler scores).
  */
 const ME = 'UCACHE1';
 const OTHER = 'UCACHE2';
 const IN_SESSION = 'My answer, now only in the session: traceparent on every hop, words 5e6f.';
 const QUEUED = 'My answer still waiting on the queue: exemplars link metrics to traces, words 7a8b.';
-const LONG = `My long answer, whose job the queue still holds: ${'tail sampling keeps the errors and the slow traces. '.repeat(60)}words 9c0d.`;
+const LONG = `My long answer, which the session keeps only the start of: ${'tail sampling keeps the errors and the slow traces. '.repeat(60)}words 9c0d.`;
 const THEIRS = 'Their answer: RED metrics per service, words 1e2f.';
 
 let h: Harness;
@@ -36,7 +38,8 @@ function verdictQuoting(answer: string): CachedVerdicts {
 
 describe('forget-me and the LLM score cache', () => {
   it('deletes the cached verdicts on the person’s answers (sessions and queued jobs, every model), not another person’s', async () => {
-    h = await startHarness();
+    const asLlm: Scorer = { name: 'llm', score: async (question, answer, context) => ({ ...(await phraseScorer.score(question, answer, context)), scorer: 'llm' }) };
+    h = await startHarness({ resolveScorer: async () => asLlm });
     const prefix = h.queue.opts.prefix ?? '';
     const cache = new RedisScoreCache(h.redis, prefix, 600);
     await h.run(h.command(''));
@@ -45,8 +48,11 @@ describe('forget-me and the LLM score cache', () => {
     const answered = await h.enqueue(h.answer(rootTs, ME, IN_SESSION));
     await answered.waitUntilFinished(h.events, 10_000);
     await answered.remove();
-    // Longer than a session keeps: only its (completed) job holds the whole text.
-    await h.run(h.answer(rootTs, ME, LONG));
+    // Longer than a session keeps, and its job gone too: only the hash the session kept finds it.
+    const long = await h.enqueue(h.answer(rootTs, ME, LONG));
+    await long.waitUntilFinished(h.events, 10_000);
+    await long.remove();
+    expect((await h.running.stores.sessions.get(h.threadId(rootTs)))?.state.answers.find((record) => record.excerpt.startsWith('My long'))?.cacheHash).toBe(answerHash(textToScore(LONG)));
     await h.run(h.answer(rootTs, OTHER, THEIRS));
     await h.queue.add('answer', answerJob(ME, QUEUED, { id: 'cache-queued', workspaceId: TEAM, channelId: 'C1' }), { jobId: 'cache-queued', delay: 3_600_000 });
 

@@ -13,7 +13,7 @@ import { createQueuedJobsEraser, interactionJobOf } from '../src/queue/user-jobs
 import { createDailyStores, createStores } from '../src/store/index.ts';
 import { DONE_PLAN } from '../src/store/outbox-store.ts';
 import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
-import { RedisScoreCache, scoreCacheKey } from '../src/scoring/llm/cache.ts';
+import { answerHash, RedisScoreCache, scoreCacheKey } from '../src/scoring/llm/cache.ts';
 import { RedisScoreCacheEraser } from '../src/scoring/llm/cache-eraser.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { countSessions } from '../src/store/session-count.ts';
@@ -215,7 +215,7 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
     const theirs = scoreCacheKey(sampleQuestion, 'gpt-a', 'their answer');
     for (const key of [...mine, theirs]) await cache.set(key, { points: [] });
     expect((await keysOnEachMaster('clucache:llm:score:*')).filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
-    expect(await new RedisScoreCacheEraser(redis, 'clucache').eraseVerdictsOn([ANSWER])).toHaveLength(mine.length);
+    expect(await new RedisScoreCacheEraser(redis, 'clucache').eraseVerdictsFor([answerHash(ANSWER)])).toHaveLength(mine.length);
     expect((await keysOnEachMaster('clucache:llm:score:*')).flat()).toEqual([`clucache:${theirs}`]);
   });
 

@@ -8,7 +8,7 @@ import { DONE_PLAN } from '../src/store/outbox-store.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { PeerPoolStore } from '../src/store/peer-pool-store.ts';
 import { EXCERPT_CHARS } from '../src/core/interview/session-state.ts';
-import { FORGOTTEN_PERSON, ForgottenRecords, totalOf, UserDataStore } from '../src/store/user-data-store.ts';
+import { FORGOTTEN_PERSON, ForgottenRecords, totalOf, UserDataStore, type CachedAnswerRefs } from '../src/store/user-data-store.ts';
 import { sampleQuestion } from './fixtures/sample-question.ts';
 import { dumpKeys } from './helpers/redis-dump.ts';
 import { testRedis, uniquePrefix } from './helpers/redis.ts';
@@ -187,20 +187,22 @@ describe('UserDataStore', () => {
     expect((await dumpKeys(redis, `${prefix}:store:history:*${ME}*`)).size).toBe(0);
   });
 
-  it('hands over the text of their answers the sessions hold whole, before deleting them, for the LLM cache; not others’, not cut ones', async () => {
+  it('hands over their answers as the LLM cache knows them, before deleting anything: whole texts, and the hash kept for a long one; not others’, not cut ones', async () => {
     const cut = thread('C1', '1.000010');
-    await stores.sessions.createIfAbsent(cut, session(cut, 'channel', { answers: [answer(ME, 'x'.repeat(EXCERPT_CHARS))] }));
-    expect((await users.wholeAnswersOf('slack', ME)).sort()).toEqual(['my mock answer', 'my words about tail sampling']);
-    expect(await users.wholeAnswersOf('discord', ME)).toEqual([]);
-    let handed: string[] = [];
+    await stores.sessions.createIfAbsent(cut, session(cut, 'channel', { answers: [answer(ME, 'x'.repeat(EXCERPT_CHARS)), { ...answer(ME, 'y'.repeat(EXCERPT_CHARS)), cacheHash: 'hash-of-my-long-answer' }, { ...answer(OTHER, 'z'), cacheHash: 'hash-of-theirs' }] }));
+    const expected = { texts: ['my mock answer', 'my words about tail sampling'], hashes: ['hash-of-my-long-answer'] };
+    const sorted = (refs: CachedAnswerRefs) => ({ texts: [...refs.texts].sort(), hashes: refs.hashes });
+    expect(sorted(await users.cacheRefsOf('slack', ME))).toEqual(expected);
+    expect(await users.cacheRefsOf('discord', ME)).toEqual({ texts: [], hashes: [] });
+    let handed: CachedAnswerRefs | undefined;
     let sessionsThen: unknown[] = [];
     await users.forget('slack', ME, {
       beforeDeleting: async (answers) => {
-        handed = answers.sort();
+        handed = sorted(answers);
         sessionsThen = [await stores.sessions.get(mine), (await stores.sessions.get(shared))?.state.answers.length];
       },
     });
-    expect(handed).toEqual(['my mock answer', 'my words about tail sampling']);
+    expect(handed).toEqual(expected);
     // Nothing was deleted yet when they were handed over.
     expect(sessionsThen[0]).toBeDefined();
     expect(sessionsThen[1]).toBe(2);

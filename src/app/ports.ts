@@ -243,8 +243,9 @@ export interface QueuedJobsEraser {
  */
 export interface ScoreCacheEraser {
   /**
-   * Deletes the cached verdicts on these answers (each exactly as it was given to the
-   * scorer), for every question, rubric version, prompt and model. Returns the keys deleted.
+   * Deletes the cached verdicts on the answers with these hashes (answerHash of the text
+   * the scorer was given), for every question, rubric version, prompt and model. Returns
+   * the keys deleted.
    */
-  eraseVerdictsOn(answers: readonly string[]): Promise<string[]>;
+  eraseVerdictsFor(answerHashes: readonly string[]): Promise<string[]>;
 }

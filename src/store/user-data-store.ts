@@ -62,7 +62,7 @@ interface SessionLike {
   mode?: string;
   candidateId?: string;
   startedAt?: number;
-  answers?: { by?: string; at?: number; excerpt?: string }[];
+  answers?: { by?: string; at?: number; excerpt?: string; cacheHash?: string }[];
   asked?: { to?: string; text?: string }[];
   hints?: { to?: string }[];
   reveals?: { to?: string }[];
@@ -121,18 +121,27 @@ export function totalOf(counts: ForgetCounts): number {
 }
 
 /**
- * The text of the person's answers these sessions hold whole, for the LLM score cache, whose
- * keys hash the full answer: a session keeps an answer's first EXCERPT_CHARS only, so a
- * longer one cannot be rebuilt from it (its job, while the queues keep it, holds the full text).
+ * How the LLM score cache knows the person's answers, whose keys end in a hash of the whole
+ * (scored) answer: the text of those a session holds whole, and the hash a session keeps
+ * for an LLM-judged answer longer than its excerpt (AnswerRecord.cacheHash).
  */
-function wholeAnswersIn(sessions: readonly { state: SessionLike }[], userId: string): string[] {
+export interface CachedAnswerRefs {
+  texts: string[];
+  hashes: string[];
+}
+
+function cacheRefsIn(sessions: readonly { state: SessionLike }[], userId: string): CachedAnswerRefs {
   const texts = new Set<string>();
+  const hashes = new Set<string>();
   for (const { state } of sessions) {
     for (const answer of state.answers ?? []) {
-      if (answer.by === userId && typeof answer.excerpt === 'string' && answer.excerpt.length < EXCERPT_CHARS) texts.add(answer.excerpt);
+      if (answer.by !== userId) continue;
+      if (typeof answer.cacheHash === 'string') hashes.add(answer.cacheHash);
+      // An excerpt of EXCERPT_CHARS may be cut: its hash would match nothing.
+      else if (typeof answer.excerpt === 'string' && answer.excerpt.length < EXCERPT_CHARS) texts.add(answer.excerpt);
     }
   }
-  return [...texts];
+  return { texts: [...texts], hashes: [...hashes] };
 }
 
 export class UserDataStore {
@@ -302,14 +311,14 @@ export class UserDataStore {
    * Deletes everything stored about the person on this platform; counts what went. Idempotent.
    * `into` gathers what went over several passes (forget-me's second pass, after the
    * person's running jobs settled); the counts returned are its totals. `beforeDeleting`
-   * gets the answers the sessions hold whole (see wholeAnswersOf) before anything is
-   * deleted: forget-me deletes the LLM cache's verdicts on them, and should it stop there,
-   * its re-run finds them again. One walk of the sessions serves both.
+   * gets the person's answers as the LLM score cache knows them (CachedAnswerRefs) before
+   * anything is deleted: forget-me deletes the cached verdicts on them, and should it stop
+   * there, its re-run finds them again. One walk of the sessions serves both.
    */
-  async forget(platform: Platform, userId: string, options: { into?: ForgottenRecords; beforeDeleting?: (wholeAnswers: string[]) => Promise<void> } = {}): Promise<ForgetCounts> {
+  async forget(platform: Platform, userId: string, options: { into?: ForgottenRecords; beforeDeleting?: (answers: CachedAnswerRefs) => Promise<void> } = {}): Promise<ForgetCounts> {
     const into = options.into ?? new ForgottenRecords();
     const sessions = await this.sessionsOf(platform, userId);
-    await options.beforeDeleting?.(wholeAnswersIn(sessions, userId));
+    await options.beforeDeleting?.(cacheRefsIn(sessions, userId));
     const own = await this.ownKeys(platform, userId);
     for (const channelKey of this.channelKeysOf(own.daily)) {
       const answerers = `${this.prefix}:daily:answers:{${channelKey}}`;
@@ -343,9 +352,9 @@ export class UserDataStore {
     return into.counts();
   }
 
-  /** The text of the person's answers the sessions still hold whole (see wholeAnswersIn). */
-  async wholeAnswersOf(platform: Platform, userId: string): Promise<string[]> {
-    return wholeAnswersIn(await this.sessionsOf(platform, userId), userId);
+  /** The person's answers as the LLM score cache knows them (see CachedAnswerRefs). */
+  async cacheRefsOf(platform: Platform, userId: string): Promise<CachedAnswerRefs> {
+    return cacheRefsIn(await this.sessionsOf(platform, userId), userId);
   }
 
   private async read(key: string): Promise<StoredValue | undefined> {

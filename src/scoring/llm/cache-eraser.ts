@@ -1,7 +1,6 @@
 import type { ScoreCacheEraser } from '../../app/ports.ts';
 import type { RedisConnection } from '../../infra/redis.ts';
 import { globLiteral, scanKeys } from '../../infra/redis-scan.ts';
-import { answerHash } from './cache.ts';
 
 const SCAN_COUNT = 500;
 
@@ -10,7 +9,7 @@ const SCAN_COUNT = 500;
  * its key (scoreCacheKey) ends in a hash of that answer after the question, rubric version,
  * prompt version and model: the model or rubric may have changed since, so the keys are
  * not rebuilt but found, with one SCAN walk over every cached verdict, each kept when its
- * last segment is one of the answers' hashes. A key whose answer is someone else's
+ * last segment is one of the answers' hashes (answerHash). A key whose answer is someone else's
  * stays: its hash differs. (Two people sending the very same text share one entry; it
  * goes, and the other's next identical answer is judged afresh.)
  */
@@ -21,9 +20,9 @@ export class RedisScoreCacheEraser implements ScoreCacheEraser {
     private readonly prefix: string,
   ) {}
 
-  async eraseVerdictsOn(answers: readonly string[]): Promise<string[]> {
-    if (answers.length === 0) return [];
-    const hashes = new Set(answers.map(answerHash));
+  async eraseVerdictsFor(answerHashes: readonly string[]): Promise<string[]> {
+    if (answerHashes.length === 0) return [];
+    const hashes = new Set(answerHashes);
     const found = new Set<string>();
     for await (const key of scanKeys(this.redis, `${globLiteral(this.prefix)}:llm:score:*`, SCAN_COUNT)) {
       if (hashes.has(key.slice(key.lastIndexOf(':') + 1))) found.add(key);

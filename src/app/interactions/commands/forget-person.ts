@@ -1,7 +1,8 @@
 import { textToScore } from '../../../core/interview/judge.ts';
+import { answerHash } from '../../../core/scoring/answer-hash.ts';
 import type { Platform } from '../../../core/thread-id.ts';
 import type { Logger } from '../../../infra/logger.ts';
-import { ForgottenRecords, type ForgetCounts } from '../../../store/index.ts';
+import { ForgottenRecords, type CachedAnswerRefs, type ForgetCounts } from '../../../store/index.ts';
 import type { InteractionDeps } from '../context.ts';
 
 /** What forget-me removed: the stores' records, the jobs the queues still held, and cached LLM verdicts on their answers. */
@@ -39,10 +40,10 @@ async function onePass(deps: ForgetDeps, platform: Platform, userId: string, tal
     // sessions hold): should this job stop here, its re-run still finds the answers.
     ...(scoreCache
       ? {
-          beforeDeleting: async (sessionAnswers: string[]) => {
-            // As the answer handler gave them to the scorer (textToScore), which built the key from that text.
-            const scored = new Set([...sessionAnswers, ...erased.answers].map(textToScore));
-            for (const key of await scoreCache.eraseVerdictsOn([...scored])) tally.verdicts.add(key);
+          beforeDeleting: async (answers: CachedAnswerRefs) => {
+            // Hashed as the cache did: of the text the answer handler gave the scorer (textToScore).
+            const hashes = new Set([...[...answers.texts, ...erased.answers].map((text) => answerHash(textToScore(text))), ...answers.hashes]);
+            for (const key of await scoreCache.eraseVerdictsFor([...hashes])) tally.verdicts.add(key);
           },
         }
       : {}),
