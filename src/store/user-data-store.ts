@@ -21,9 +21,10 @@ import { RedisScript } from './scripts.ts';
  * and go through their own port (src/queue/user-jobs.ts).
  *
  * Not reachable this way, and documented in docs/data.md: dedupe markers (keyed by event,
- * holding a job id, gone within a day) and the LLM score cache (keyed by a hash of the
- * answer, with no user id): forget-me reaches it with the answers forget() hands to
- * `beforeDeleting` (src/scoring/llm/cache-eraser.ts).
+ * holding a job id, gone within a day). The LLM score cache (keyed by a hash of the
+ * answer, with no user id) is not walked here either: forget() hands the person's answers
+ * to `beforeDeleting`, and forget-me deletes the cached verdicts on them
+ * (src/scoring/llm/cache-eraser.ts).
  */
 export interface ForgetCounts {
   /** Their own sessions deleted (mock, practice, peer sessions where they were the candidate). */
