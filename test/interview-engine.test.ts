@@ -63,6 +63,18 @@ describe('interview engine', () => {
     expect(feedback?.points.find((point) => point.id === second.id)?.note).toBe(noteFor('none', second.theme, '', false));
   });
 
+  it('keeps the LLM cache’s hash of an answer only when the excerpt cuts it (channel and mock)', () => {
+    const long = `We use tail sampling. ${'We keep every error trace at the collector. '.repeat(60)}`;
+    for (const mode of ['channel', 'mock'] as const) {
+      const start = startSession({ id: `s-${mode}`, question: q, mode, ...(mode === 'mock' ? { candidateId: 'U1' } : {}), now: T0 });
+      const answered = (text: string) => recordAnswer(start.state, q, undefined, { by: 'U1', text, result: resultWith({}), cacheHash: 'h1', now: T0 + MIN }).state.answers[0];
+      expect(answered(long)?.excerpt.length).toBeLessThan(long.trim().length);
+      expect(answered(long)?.cacheHash).toBe('h1');
+      // Whole in the excerpt: the text itself gives the hash, so none is stored.
+      expect(answered('We use tail sampling.')?.cacheHash).toBeUndefined();
+    }
+  });
+
   it('does not probe the same point twice, then falls back to the question’s own follow-ups', () => {
     let { state } = startSession({ id: 's', question: q, mode: 'channel', now: T0, maxFollowUps: 10 });
     const asked: string[] = [];

@@ -13,6 +13,8 @@ import { createQueuedJobsEraser, interactionJobOf } from '../src/queue/user-jobs
 import { createDailyStores, createStores } from '../src/store/index.ts';
 import { DONE_PLAN } from '../src/store/outbox-store.ts';
 import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
+import { answerHash, RedisScoreCache, scoreCacheKey } from '../src/scoring/llm/cache.ts';
+import { RedisScoreCacheEraser } from '../src/scoring/llm/cache-eraser.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { countSessions } from '../src/store/session-count.ts';
 import { samplePacing, sampleQuestion } from './fixtures/sample-question.ts';
@@ -184,7 +186,7 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
     // A delayed job of theirs on a queue under the cluster's prefix (one slot, like every queue).
     const queue = new Queue('forget-probe', { connection: redis, prefix: PREFIX });
     await queue.add('answer', { kind: 'answer', platform: 'slack', workspaceId: 'T1', userId: 'UFORGET', text: ANSWER }, { jobId: 'forget-delayed', delay: 3_600_000 });
-    expect(await createQueuedJobsEraser([{ queue, belongsTo: interactionJobOf }]).eraseJobsOf('slack', 'UFORGET')).toBe(1);
+    expect(await createQueuedJobsEraser([{ queue, belongsTo: interactionJobOf }]).eraseJobsOf('slack', 'UFORGET')).toEqual({ ids: ['forget-probe:forget-delayed'], answers: [ANSWER] });
     expect(await queue.getJob('forget-delayed')).toBeUndefined();
     await queue.close();
     const personal = async () => (await keysOnEachMaster('clu:store:*UFORGET*')).map((keys) => keys.length);
@@ -206,6 +208,16 @@ describe.skipIf(unsupported !== undefined)(`Redis Cluster (3 masters on loopback
     expect(left.filter((key) => key.endsWith(':progress'))).toEqual([]);
     expect(await Promise.all(left.map((key) => redis.get(key)))).toEqual(workspaces.map(() => DONE_PLAN));
   }, 60_000);
+
+  it('forget-me finds cached LLM verdicts on every master (keys under a prefix without a hash tag spread over the slots)', async () => {
+    const cache = new RedisScoreCache(redis, 'clucache', 600);
+    const mine = ['gpt-a', 'gpt-b', 'gpt-c', 'gpt-d', 'gpt-e', 'gpt-f'].map((model) => scoreCacheKey(sampleQuestion, model, ANSWER));
+    const theirs = scoreCacheKey(sampleQuestion, 'gpt-a', 'their answer');
+    for (const key of [...mine, theirs]) await cache.set(key, { points: [] });
+    expect((await keysOnEachMaster('clucache:llm:score:*')).filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
+    expect(await new RedisScoreCacheEraser(redis, 'clucache').eraseVerdictsFor([answerHash(ANSWER)])).toHaveLength(mine.length);
+    expect((await keysOnEachMaster('clucache:llm:score:*')).flat()).toEqual([`clucache:${theirs}`]);
+  });
 
   it('logged no CROSSSLOT and no worker error', () => {
     expect(lines.filter((line) => line.includes('CROSSSLOT'))).toEqual([]);

@@ -89,7 +89,7 @@ describe('/obs-question forget-me reaches the queues and the outbox', () => {
     expect(sent.status).toBe(200);
     await stack.stub.waitFor(() => stack.stub.responses.some((response) => response.id === id), 15_000, 'the forget-me reply');
     const reply = String(stack.stub.responses.find((response) => response.id === id)!.body.text);
-    expect(reply).toContain('3 messages of yours still queued');
+    expect(reply).toContain('3 messages of yours the queues still held');
     expect(reply).toContain('1 reply I had not finished sending you');
     expect(reply).toContain('1 answer in channel questions');
 

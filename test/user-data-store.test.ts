@@ -7,7 +7,8 @@ import { createStores, type Stores } from '../src/store/index.ts';
 import { DONE_PLAN } from '../src/store/outbox-store.ts';
 import { PeerPeopleStore } from '../src/store/peer-people-store.ts';
 import { PeerPoolStore } from '../src/store/peer-pool-store.ts';
-import { totalOf, UserDataStore } from '../src/store/user-data-store.ts';
+import { EXCERPT_CHARS } from '../src/core/interview/session-state.ts';
+import { FORGOTTEN_PERSON, ForgottenRecords, totalOf, UserDataStore, type CachedAnswerRefs } from '../src/store/user-data-store.ts';
 import { sampleQuestion } from './fixtures/sample-question.ts';
 import { dumpKeys } from './helpers/redis-dump.ts';
 import { testRedis, uniquePrefix } from './helpers/redis.ts';
@@ -146,5 +147,65 @@ describe('UserDataStore', () => {
     expect(await stores.outbox.get('T1', 'answer:C1:1.1')).toContain('my words');
     expect(await stores.sessions.get(mine)).toBeDefined();
     expect(await redis.exists(`${prefix}:store:daily:answers:{slack:T1:C1}:${ME}`)).toBe(1);
+  });
+
+  it('blanks the follow-ups asked of them in a shared session (they may quote their answer), in place; others’ stay', async () => {
+    const followUps = thread('C1', '1.000009');
+    const base = session(followUps, 'channel', {});
+    await stores.sessions.createIfAbsent(followUps, {
+      ...base,
+      asked: [
+        ...base.asked,
+        { kind: 'follow-up', text: 'You mentioned “my words about tail sampling”. Which traces do you keep?', to: ME, source: 'dig-in', at: NOW },
+        { kind: 'follow-up', text: 'You mentioned “their words”. Why?', to: OTHER, source: 'dig-in', at: NOW },
+      ],
+      answers: [answer(ME, 'my words about tail sampling'), { ...answer(OTHER, 'their words'), prompt: 2 }],
+    });
+    await users.forget('slack', ME);
+    const asked = (await stores.sessions.get(followUps))?.state.asked ?? [];
+    // Same length and order: the other person's answer still points at its follow-up (index 2).
+    expect(asked.map((prompt) => [prompt.to, prompt.text])).toEqual([
+      [undefined, base.asked[0]?.text],
+      [FORGOTTEN_PERSON, ''],
+      [OTHER, 'You mentioned “their words”. Why?'],
+    ]);
+    expect((await stores.sessions.get(followUps))?.state.answers.map((record) => [record.by, record.prompt])).toEqual([[OTHER, 2]]);
+  });
+
+  it('counts a record once over two passes: keys written back between them, and new answers', async () => {
+    const records = new ForgottenRecords();
+    const first = await users.forget('slack', ME, { into: records });
+    expect(first).toMatchObject({ sessions: 1, answers: 1, history: 5 });
+    // What a job still running during the first pass writes back afterwards: its history (the same keys) and its answer.
+    await stores.history.record({ workspaceId: 'T1', userId: ME, answerId: 'a-late', sessionId: shared, topic: 'tracing', coverage: 60, at: NOW });
+    const state = (await stores.sessions.get(shared))!;
+    await redis.hset(stores.keys.session(shared), 'state', JSON.stringify({ ...state.state, answers: [...state.state.answers, answer(ME, 'my late answer')] }));
+    expect((await dumpKeys(redis, `${prefix}:store:history:*${ME}*`)).size).toBeGreaterThan(0);
+
+    const both = await users.forget('slack', ME, { into: records });
+    expect(both).toEqual({ ...first, answers: 2 });
+    expect((await dumpKeys(redis, `${prefix}:store:history:*${ME}*`)).size).toBe(0);
+  });
+
+  it('hands over their answers as the LLM cache knows them, before deleting anything: whole texts, and the hash kept for a long one; not others’, not cut ones', async () => {
+    const cut = thread('C1', '1.000010');
+    await stores.sessions.createIfAbsent(cut, session(cut, 'channel', { answers: [answer(ME, 'x'.repeat(EXCERPT_CHARS)), { ...answer(ME, 'y'.repeat(EXCERPT_CHARS)), cacheHash: 'hash-of-my-long-answer' }, { ...answer(OTHER, 'z'), cacheHash: 'hash-of-theirs' }] }));
+    const expected = { texts: ['my mock answer', 'my words about tail sampling'], hashes: ['hash-of-my-long-answer'] };
+    const sorted = (refs: CachedAnswerRefs) => ({ texts: [...refs.texts].sort(), hashes: refs.hashes });
+    expect(sorted(await users.cacheRefsOf('slack', ME))).toEqual(expected);
+    expect(await users.cacheRefsOf('discord', ME)).toEqual({ texts: [], hashes: [] });
+    let handed: CachedAnswerRefs | undefined;
+    let sessionsThen: unknown[] = [];
+    await users.forget('slack', ME, {
+      beforeDeleting: async (answers) => {
+        handed = sorted(answers);
+        sessionsThen = [await stores.sessions.get(mine), (await stores.sessions.get(shared))?.state.answers.length];
+      },
+    });
+    expect(handed).toEqual(expected);
+    // Nothing was deleted yet when they were handed over.
+    expect(sessionsThen[0]).toBeDefined();
+    expect(sessionsThen[1]).toBe(2);
+    expect(await stores.sessions.get(mine)).toBeUndefined();
   });
 });

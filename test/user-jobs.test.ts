@@ -103,7 +103,10 @@ describe('QueuedJobsEraser', () => {
 
     // Pages of two, so every state takes several pages.
     const eraser = createQueuedJobsEraser([{ queue: interactions, belongsTo: interactionJobOf }, { queue: daily, belongsTo: dailyJobOf }], 2);
-    expect(await eraser.eraseJobsOf('slack', ME)).toBe(8);
+    const erased = await eraser.eraseJobsOf('slack', ME);
+    expect(erased.ids.sort()).toEqual(['daily:daily-me', 'interactions:me-completed', 'interactions:me-delayed', 'interactions:me-failed', 'interactions:me-failed-t2', 'interactions:me-prioritized', 'interactions:me-stats', 'interactions:me-waiting']);
+    // The answers' texts, for the LLM score cache: the six answer jobs (not the command, not the daily run).
+    expect(erased.answers).toEqual(Array.from({ length: 6 }, () => MY_TEXT));
 
     expect(await idsOf(interactions)).toEqual(['me-discord-failed', 'me-forget-me', 'other-completed', 'other-delayed', 'other-failed', 'tick-1']);
     expect(await idsOf(daily)).toEqual(['daily-me-discord', 'daily-other', 'daily-scheduled']);
@@ -111,25 +114,30 @@ describe('QueuedJobsEraser', () => {
     expect(await keysHolding(redis, `${prefix}:*`, MY_TEXT)).toEqual([`${prefix}:interactions:me-discord-failed`]);
     expect((await keysHolding(redis, `${prefix}:*`, THEIR_TEXT)).length).toBeGreaterThan(0);
     // Idempotent.
-    expect(await eraser.eraseJobsOf('slack', ME)).toBe(0);
+    expect(await eraser.eraseJobsOf('slack', ME)).toEqual({ ids: [], answers: [] });
   });
 
-  it('leaves a job a worker is running alone', async () => {
+  it('leaves a job a worker is running alone, and counts it as running (but not the forget-me request itself)', async () => {
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const worker = new Worker('interactions', () => released.then(() => ({ outcome: 'handled' })), { connection: connection(), prefix });
+    const worker = new Worker('interactions', () => released.then(() => ({ outcome: 'handled' })), { connection: connection(), prefix, concurrency: 3 });
     closers.push(() => worker.close());
     await interactions.add('answer', answerJob(ME, MY_TEXT, { id: 'me-active' }), { jobId: 'me-active' });
-    await expect.poll(async () => (await interactions.getJob('me-active'))?.getState(), { timeout: 10_000 }).toBe('active');
+    await interactions.add('command', command(ME, 'forget-me confirm', 'me-forget-me'), { jobId: 'me-forget-me' });
+    await interactions.add('answer', answerJob(OTHER, THEIR_TEXT, { id: 'other-active' }), { jobId: 'other-active' });
+    await expect.poll(async () => (await interactions.getJobCountByTypes('active')), { timeout: 10_000 }).toBe(3);
 
     const eraser = createQueuedJobsEraser([{ queue: interactions, belongsTo: interactionJobOf }]);
-    expect(await eraser.eraseJobsOf('slack', ME)).toBe(0);
+    expect(await eraser.runningJobsOf('slack', ME)).toBe(1);
+    expect(await eraser.runningJobsOf('discord', ME)).toBe(0);
+    expect(await eraser.eraseJobsOf('slack', ME)).toEqual({ ids: [], answers: [] });
     expect(await (await interactions.getJob('me-active'))?.getState()).toBe('active');
     release();
     await expect.poll(async () => (await interactions.getJob('me-active'))?.getState(), { timeout: 10_000 }).toBe('completed');
-    // Finished, it is found by the next forget-me.
-    expect(await eraser.eraseJobsOf('slack', ME)).toBe(1);
+    expect(await eraser.runningJobsOf('slack', ME)).toBe(0);
+    // Finished, it is found by forget-me's second pass.
+    expect(await eraser.eraseJobsOf('slack', ME)).toEqual({ ids: ['interactions:me-active'], answers: [MY_TEXT] });
   });
 });

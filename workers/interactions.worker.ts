@@ -16,6 +16,7 @@ import { interactionJobSchema, type InteractionJob, type TickJob } from '../src/
 import { INTERACTIONS_QUEUE, QUEUE_PREFIX, storePrefixOf } from '../src/queue/names.ts';
 import { DEFAULT_JOB_OPTIONS, jobIdFor } from '../src/queue/producers.ts';
 import { createQueuedJobsEraser, interactionJobOf, type UserJobQueue } from '../src/queue/user-jobs.ts';
+import { RedisScoreCacheEraser } from '../src/scoring/llm/cache-eraser.ts';
 import type { Stores } from '../src/store/index.ts';
 import type { RedisConnection } from '../src/infra/redis.ts';
 import type { PeerPlatforms, PeerSettings } from '../src/app/peer/ports.ts';
@@ -61,6 +62,8 @@ export interface InteractionsWorkerDeps extends BaseWorkerDeps {
   peer?: { platforms: PeerPlatforms; settings: PeerSettings; pool?: PoolServices };
   /** The other queues whose jobs may carry a person's event (daily), for `forget-me`; this worker's own queue is always searched. */
   userJobQueues?: readonly UserJobQueue[];
+  /** How forget-me waits for the person's running jobs (default every 250 ms, at most 30 s); tests shorten it. */
+  forgetMeWait?: { pollMs: number; timeoutMs: number };
 }
 
 export interface RunningInteractionsWorker {
@@ -130,6 +133,10 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
     ...(deps.mockIdle ? { mockIdle: deps.mockIdle } : {}),
     ...(deps.peer ? { peer: peerServices(resources.storeConnection, deps.storePrefix ?? storePrefixOf(prefix), deps.peer) } : {}),
     queuedJobs: createQueuedJobsEraser([{ queue, belongsTo: interactionJobOf }, ...(deps.userJobQueues ?? [])]),
+    // Keyed under the queue prefix, like the scorer's cache (createScoring); wired with or
+    // without an LLM configured now: verdicts cached before stay until their TTL.
+    scoreCache: new RedisScoreCacheEraser(resources.storeConnection, prefix),
+    ...(deps.forgetMeWait ? { forgetMeWait: deps.forgetMeWait } : {}),
   };
 
   const processJob = async (job: Job, token?: string): Promise<JobResult> => {

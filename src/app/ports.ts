@@ -209,6 +209,14 @@ export function freshProgress(idempotencyKey: string): DeliveryProgress {
   return { idempotencyKey, delivered: new Map(), verify: false, onDelivered: async () => undefined };
 }
 
+/** What one pass of `forget-me` removed from the queues. */
+export interface ErasedJobs {
+  /** The jobs removed, each named by its queue and id (`interactions:42`), so two passes count a job once. */
+  ids: string[];
+  /** The text of every answer among them, for the LLM score cache (see ScoreCacheEraser). */
+  answers: string[];
+}
+
 /**
  * The queues' side of `forget-me`: jobs BullMQ still holds that carry a person's platform
  * event. A failed answer job keeps the answer's full text for 7 days, a finished one for an
@@ -219,7 +227,25 @@ export interface QueuedJobsEraser {
   /**
    * Removes the person's jobs (this platform, every workspace) that no worker holds:
    * failed, waiting, delayed, prioritized and completed. Active jobs are left to their
-   * worker. Returns how many went.
+   * worker (see runningJobsOf).
    */
-  eraseJobsOf(platform: Platform, userId: string): Promise<number>;
+  eraseJobsOf(platform: Platform, userId: string): Promise<ErasedJobs>;
+  /**
+   * How many of the person's jobs a worker is running now (BullMQ's active state). Their
+   * `forget-me` requests are not counted: the one asking is itself running.
+   */
+  runningJobsOf(platform: Platform, userId: string): Promise<number>;
+}
+
+/**
+ * The LLM score cache's side of `forget-me`: cached verdicts quote the answer they judged,
+ * and are keyed by a hash of it (src/scoring/llm/cache.ts), not by person.
+ */
+export interface ScoreCacheEraser {
+  /**
+   * Deletes the cached verdicts on the answers with these hashes (answerHash of the text
+   * the scorer was given), for every question, rubric version, prompt and model. Returns
+   * the keys deleted.
+   */
+  eraseVerdictsFor(answerHashes: readonly string[]): Promise<string[]>;
 }

@@ -1,5 +1,5 @@
 import type { JobType, Queue } from 'bullmq';
-import type { QueuedJobsEraser } from '../app/ports.ts';
+import type { ErasedJobs, QueuedJobsEraser } from '../app/ports.ts';
 import { parseObsCommand } from '../core/commands/grammar.ts';
 import type { Platform } from '../core/thread-id.ts';
 
@@ -23,7 +23,8 @@ export interface UserJobQueue {
 /**
  * The states no worker holds. An active job is locked by the worker running it (BullMQ
  * refuses to remove it, and the worker would write its result back); it finishes in
- * seconds and then sits in completed or failed, where the next forget-me finds it.
+ * seconds and then sits in completed or failed, where forget-me's second pass finds it
+ * (forget-me waits for it through runningJobsOf).
  */
 const ERASABLE_STATES: readonly JobType[] = ['failed', 'waiting', 'delayed', 'prioritized', 'completed'];
 
@@ -53,33 +54,53 @@ export const dailyJobOf: JobOwnerTest = (data, platform, userId) => {
 };
 
 /**
- * The ids of the person's jobs in one state, newest first. Newest first because that is
+ * The person's jobs in one state (id → data), newest first. Newest first because that is
  * the end that stays put: new jobs arrive at the front (which only makes a later page
  * repeat a job, harmless in a set) while workers and the age limits take jobs from the
  * oldest end, so no job slides back past a page already read. Nothing is removed during
  * the walk, for the same reason. The walk ends on an empty range of ids (getRanges), not on
  * a short page of jobs: a job removed between the two reads leaves a gap, not the end.
  */
-async function idsIn(queue: Queue, state: JobType, belongsTo: (data: unknown) => boolean, pageSize: number, into: Set<string>): Promise<void> {
+async function jobsIn(queue: Queue, state: JobType, belongsTo: (data: unknown) => boolean, pageSize: number, into: Map<string, unknown>): Promise<void> {
   for (let start = 0; ; start += pageSize) {
     const ids = await queue.getRanges([state], start, start + pageSize - 1, false);
     if (ids.length === 0) return;
     const jobs = await Promise.all(ids.map((id) => queue.getJob(id)));
-    for (const job of jobs) if (job?.id !== undefined && belongsTo(job.data)) into.add(job.id);
+    for (const job of jobs) if (job?.id !== undefined && belongsTo(job.data)) into.set(job.id, job.data);
   }
+}
+
+/** An answer job's text (the interactions queue's `answer` kind), for the LLM score cache. */
+function answerTextOf(data: unknown): string | undefined {
+  const job = fieldsOf(data);
+  return job?.kind === 'answer' && typeof job.text === 'string' ? job.text : undefined;
 }
 
 export function createQueuedJobsEraser(queues: readonly UserJobQueue[], pageSize: number = DEFAULT_PAGE_SIZE): QueuedJobsEraser {
   return {
     async eraseJobsOf(platform, userId) {
-      let removed = 0;
+      const erased: ErasedJobs = { ids: [], answers: [] };
       for (const { queue, belongsTo } of queues) {
-        const ids = new Set<string>();
-        for (const state of ERASABLE_STATES) await idsIn(queue, state, (data) => belongsTo(data, platform, userId), pageSize, ids);
-        // 0 when a worker took the job meanwhile (it is locked): that one finishes first.
-        for (const id of ids) removed += await queue.remove(id);
+        const jobs = new Map<string, unknown>();
+        for (const state of ERASABLE_STATES) await jobsIn(queue, state, (data) => belongsTo(data, platform, userId), pageSize, jobs);
+        for (const [id, data] of jobs) {
+          const answer = answerTextOf(data);
+          // 0 when a worker took the job meanwhile (it is locked): that one finishes first.
+          if ((await queue.remove(id)) === 0) continue;
+          erased.ids.push(`${queue.name}:${id}`);
+          if (answer !== undefined) erased.answers.push(answer);
+        }
       }
-      return removed;
+      return erased;
+    },
+    async runningJobsOf(platform, userId) {
+      let running = 0;
+      for (const { queue, belongsTo } of queues) {
+        const jobs = new Map<string, unknown>();
+        await jobsIn(queue, 'active', (data) => belongsTo(data, platform, userId), pageSize, jobs);
+        running += jobs.size;
+      }
+      return running;
     },
   };
 }

@@ -27,7 +27,7 @@ export { DailyPostStore, type DailyPostRecord } from './daily-post-store.ts';
 export { DailyChannelStore, type DailyChoice, type ChannelPoolState } from './daily-channel-store.ts';
 export { DailyAnswersStore, type DailyAnswer } from './daily-answers-store.ts';
 export { PublicStatsStore } from './public-stats-store.ts';
-export { UserDataStore, totalOf, type ForgetCounts, type UserExport } from './user-data-store.ts';
+export { UserDataStore, ForgottenRecords, totalOf, type CachedAnswerRefs, type ForgetCounts, type UserExport } from './user-data-store.ts';
 export { WorkspacePacer, DEFAULT_WORKSPACE_PACE, type Pace } from './workspace-pacer.ts';
 
 /** Daily questions: schedules, the once-a-day claims, pools, answers, opt-ins. */

@@ -1,5 +1,6 @@
-import { Cluster, type Redis } from 'ioredis';
 import type { RedisConnection } from '../infra/redis.ts';
+import { globLiteral, scanKeys } from '../infra/redis-scan.ts';
+import { EXCERPT_CHARS } from '../core/interview/session-state.ts';
 import type { Platform } from '../core/thread-id.ts';
 import { DONE_PLAN } from './outbox-store.ts';
 import { RedisScript } from './scripts.ts';
@@ -20,8 +21,10 @@ import { RedisScript } from './scripts.ts';
  * and go through their own port (src/queue/user-jobs.ts).
  *
  * Not reachable this way, and documented in docs/data.md: dedupe markers (keyed by event,
- * holding a job id, gone within a day) and the LLM score cache (keyed by a hash of the
- * answer, with no user id, gone after OBS_LLM_CACHE_TTL_S).
+ * holding a job id, gone within a day). The LLM score cache (keyed by a hash of the
+ * answer, with no user id) is not walked here either: forget() hands the person's answers
+ * to `beforeDeleting`, and forget-me deletes the cached verdicts on them
+ * (src/scoring/llm/cache-eraser.ts).
  */
 export interface ForgetCounts {
   /** Their own sessions deleted (mock, practice, peer sessions where they were the candidate). */
@@ -60,7 +63,8 @@ interface SessionLike {
   mode?: string;
   candidateId?: string;
   startedAt?: number;
-  answers?: { by?: string }[];
+  answers?: { by?: string; at?: number; excerpt?: string; cacheHash?: string }[];
+  asked?: { to?: string; text?: string }[];
   hints?: { to?: string }[];
   reveals?: { to?: string }[];
 }
@@ -72,6 +76,12 @@ const SCAN_COUNT = 500;
  */
 const PROGRESS_SUFFIX = ':progress';
 const MAX_REWRITE_CONFLICTS = 8;
+/**
+ * Who a follow-up was asked of, once that person was forgotten: a follow-up may quote
+ * their answer ("You mentioned …"), so its text and their id go; the entry stays, blank,
+ * because others' answers point into the list by index. Matches no platform's user ids.
+ */
+export const FORGOTTEN_PERSON = '(forgotten)';
 
 /** Replaces the session's state only if nobody committed since it was read; keeps its TTL. */
 const REWRITE = new RedisScript(`
@@ -80,17 +90,59 @@ redis.call('HSET', KEYS[1], 'state', ARGV[2], 'ver', tonumber(ARGV[1]) + 1)
 return 1
 `, 1);
 
-/** SCAN's MATCH is a glob: an id is matched literally, whatever it contains. */
-function globLiteral(text: string): string {
-  return text.replace(/[*?[\]\\]/g, (char) => `\\${char}`);
-}
+/**
+ * What `forget-me` removed, record by record (a key, a set member, a session's answer), so
+ * that a second pass over the same person counts a record once: a job that was running
+ * during the first pass may write the same history key back, and the second pass deletes
+ * it again. The counts are the number of distinct records per kind.
+ */
+export class ForgottenRecords {
+  private readonly byKind: Record<keyof ForgetCounts, Set<string>> = {
+    sessions: new Set(),
+    answers: new Set(),
+    history: new Set(),
+    daily: new Set(),
+    peer: new Set(),
+    publicStats: new Set(),
+    plans: new Set(),
+  };
 
-function emptyCounts(): ForgetCounts {
-  return { sessions: 0, answers: 0, history: 0, daily: 0, peer: 0, publicStats: 0, plans: 0 };
+  add(kind: keyof ForgetCounts, ...records: string[]): void {
+    for (const record of records) this.byKind[kind].add(record);
+  }
+
+  counts(): ForgetCounts {
+    const { sessions, answers, history, daily, peer, publicStats, plans } = this.byKind;
+    return { sessions: sessions.size, answers: answers.size, history: history.size, daily: daily.size, peer: peer.size, publicStats: publicStats.size, plans: plans.size };
+  }
 }
 
 export function totalOf(counts: ForgetCounts): number {
   return Object.values(counts).reduce((sum, value) => sum + value, 0);
+}
+
+/**
+ * How the LLM score cache knows the person's answers, whose keys end in a hash of the whole
+ * (scored) answer: the text of those a session holds whole, and the hash a session keeps
+ * for an LLM-judged answer longer than its excerpt (AnswerRecord.cacheHash).
+ */
+export interface CachedAnswerRefs {
+  texts: string[];
+  hashes: string[];
+}
+
+function cacheRefsIn(sessions: readonly { state: SessionLike }[], userId: string): CachedAnswerRefs {
+  const texts = new Set<string>();
+  const hashes = new Set<string>();
+  for (const { state } of sessions) {
+    for (const answer of state.answers ?? []) {
+      if (answer.by !== userId) continue;
+      if (typeof answer.cacheHash === 'string') hashes.add(answer.cacheHash);
+      // An excerpt of EXCERPT_CHARS may be cut: its hash would match nothing.
+      else if (typeof answer.excerpt === 'string' && answer.excerpt.length < EXCERPT_CHARS) texts.add(answer.excerpt);
+    }
+  }
+  return { texts: [...texts], hashes: [...hashes] };
 }
 
 export class UserDataStore {
@@ -100,23 +152,15 @@ export class UserDataStore {
     private readonly prefix: string,
   ) {}
 
-  /** SCAN … MATCH over every key; in a cluster SCAN sees one node, so each master is walked. */
-  async *scan(pattern: string): AsyncGenerator<string> {
-    const nodes: Redis[] = this.redis instanceof Cluster ? this.redis.nodes('master') : [this.redis];
-    for (const node of nodes) {
-      let cursor = '0';
-      do {
-        const [next, keys] = await node.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
-        cursor = next;
-        yield* keys;
-      } while (cursor !== '0');
-    }
+  /** SCAN … MATCH over every key, on every master of a cluster. */
+  private scan(pattern: string): AsyncGenerator<string> {
+    return scanKeys(this.redis, pattern, SCAN_COUNT);
   }
 
-  /** UNLINK key by key: one multi-key UNLINK would fail across cluster slots (CROSSSLOT). */
-  private async unlinkAll(keys: readonly string[]): Promise<number> {
+  /** UNLINK key by key: one multi-key UNLINK would fail across cluster slots (CROSSSLOT). Returns the keys that existed. */
+  private async unlinkAll(keys: readonly string[]): Promise<string[]> {
     const removed = await Promise.all(keys.map((key) => this.redis.unlink(key)));
-    return removed.reduce((sum, count) => sum + count, 0);
+    return keys.filter((_, index) => removed[index] === 1);
   }
 
   private async collect(pattern: string): Promise<string[]> {
@@ -166,7 +210,12 @@ export class UserDataStore {
       if (!raw || !ver) continue;
       const state = JSON.parse(raw) as SessionLike;
       const own = state.candidateId === userId;
-      const involved = own || (state.answers ?? []).some((answer) => answer.by === userId) || (state.hints ?? []).some((hint) => hint.to === userId) || (state.reveals ?? []).some((reveal) => reveal.to === userId);
+      const involved =
+        own ||
+        (state.answers ?? []).some((answer) => answer.by === userId) ||
+        (state.asked ?? []).some((prompt) => prompt.to === userId) ||
+        (state.hints ?? []).some((hint) => hint.to === userId) ||
+        (state.reveals ?? []).some((reveal) => reveal.to === userId);
       if (involved) found.push({ key, version: Number(ver), state, own });
     }
     return found;
@@ -232,43 +281,65 @@ export class UserDataStore {
     return found;
   }
 
-  /** Removes their answers, hints and reveals from a shared session, retrying on a concurrent commit. */
-  private async removeFromSharedSession(key: string, userId: string): Promise<number> {
+  /**
+   * Removes their answers, hints and reveals from a shared session, and blanks the
+   * follow-ups asked of them (FORGOTTEN_PERSON), retrying on a concurrent commit. Returns
+   * the removed answers, each named by the session, its time and its text.
+   */
+  private async removeFromSharedSession(key: string, userId: string): Promise<string[]> {
     for (let attempt = 0; attempt < MAX_REWRITE_CONFLICTS; attempt += 1) {
       const [raw, ver] = await this.redis.hmget(key, 'state', 'ver');
-      if (!raw || !ver) return 0;
+      if (!raw || !ver) return [];
       const state = JSON.parse(raw) as SessionLike & Record<string, unknown>;
       const answers = state.answers ?? [];
       const kept = answers.filter((answer) => answer.by !== userId);
       const next = {
         ...state,
         answers: kept,
+        // Blanked in place, not removed: answers and hints point into `asked` by index.
+        ...(state.asked ? { asked: state.asked.map((prompt) => (prompt.to === userId ? { ...prompt, to: FORGOTTEN_PERSON, text: '' } : prompt)) } : {}),
         hints: (state.hints ?? []).filter((hint) => hint.to !== userId),
         ...(state.reveals ? { reveals: state.reveals.filter((reveal) => reveal.to !== userId) } : {}),
       };
-      if ((await REWRITE.run(this.redis, [key], [ver, JSON.stringify(next)])) === 1) return answers.length - kept.length;
+      // Named by session, time and text: two answers may share a millisecond, never both.
+      const removed = answers.filter((answer) => answer.by === userId).map((answer) => JSON.stringify([key, answer.at, answer.excerpt]));
+      if ((await REWRITE.run(this.redis, [key], [ver, JSON.stringify(next)])) === 1) return removed;
     }
     throw new Error(`session ${key} kept changing while removing a person's answers`);
   }
 
-  /** Deletes everything stored about the person on this platform; counts what went. Idempotent. */
-  async forget(platform: Platform, userId: string): Promise<ForgetCounts> {
-    const counts = emptyCounts();
+  /**
+   * Deletes everything stored about the person on this platform; counts what went. Idempotent.
+   * `into` gathers what went over several passes (forget-me's second pass, after the
+   * person's running jobs settled); the counts returned are its totals. `beforeDeleting`
+   * gets the person's answers as the LLM score cache knows them (CachedAnswerRefs) before
+   * anything is deleted: forget-me deletes the cached verdicts on them, and should it stop
+   * there, its re-run finds them again. One walk of the sessions serves both.
+   */
+  async forget(platform: Platform, userId: string, options: { into?: ForgottenRecords; beforeDeleting?: (answers: CachedAnswerRefs) => Promise<void> } = {}): Promise<ForgetCounts> {
+    const into = options.into ?? new ForgottenRecords();
+    const sessions = await this.sessionsOf(platform, userId);
+    await options.beforeDeleting?.(cacheRefsIn(sessions, userId));
     const own = await this.ownKeys(platform, userId);
     for (const channelKey of this.channelKeysOf(own.daily)) {
-      counts.daily += await this.redis.srem(`${this.prefix}:daily:answers:{${channelKey}}`, userId);
+      const answerers = `${this.prefix}:daily:answers:{${channelKey}}`;
+      if ((await this.redis.srem(answerers, userId)) === 1) into.add('daily', `${answerers}#${userId}`);
     }
-    if (own.history.length > 0) counts.history += await this.unlinkAll(own.history);
-    if (own.daily.length > 0) counts.daily += await this.unlinkAll(own.daily);
-    if (own.peer.length > 0) counts.peer += await this.unlinkAll(own.peer);
-    for (const pool of await this.poolsOf(platform, userId)) counts.peer += await this.redis.hdel(pool, userId);
+    if (own.history.length > 0) into.add('history', ...(await this.unlinkAll(own.history)));
+    if (own.daily.length > 0) into.add('daily', ...(await this.unlinkAll(own.daily)));
+    if (own.peer.length > 0) into.add('peer', ...(await this.unlinkAll(own.peer)));
+    for (const pool of await this.poolsOf(platform, userId)) {
+      if ((await this.redis.hdel(pool, userId)) === 1) into.add('peer', `${pool}#${userId}`);
+    }
     const peerSessions = await this.peerSessionsOf(platform, userId);
-    if (peerSessions.length > 0) counts.sessions += await this.unlinkAll(peerSessions);
-    for (const session of await this.sessionsOf(platform, userId)) {
-      if (session.own) counts.sessions += await this.redis.unlink(session.key);
-      else counts.answers += await this.removeFromSharedSession(session.key, userId);
+    if (peerSessions.length > 0) into.add('sessions', ...(await this.unlinkAll(peerSessions)));
+    for (const session of sessions) {
+      if (session.own) into.add('sessions', ...(await this.unlinkAll([session.key])));
+      else into.add('answers', ...(await this.removeFromSharedSession(session.key, userId)));
     }
-    for (const optIn of await this.optInsOf(userId)) counts.publicStats += await this.redis.srem(optIn, userId);
+    for (const optIn of await this.optInsOf(userId)) {
+      if ((await this.redis.srem(optIn, userId)) === 1) into.add('publicStats', optIn);
+    }
     // Collected first, replaced after; the set drops a key SCAN returned twice. A plan becomes
     // DONE_PLAN rather than going: a job a worker is running now (the queues skip active
     // jobs) may fail and be retried, and a retry that found no plan would decide again
@@ -276,10 +347,15 @@ export class UserDataStore {
     // nothing left to do, and holds no personal data. XX: a plan that expired meanwhile stays gone.
     const plans = [...(await this.plansOf(platform, userId))];
     for (const plan of plans) {
-      if ((await this.redis.set(plan, DONE_PLAN, 'KEEPTTL', 'XX')) === 'OK') counts.plans += 1;
+      if ((await this.redis.set(plan, DONE_PLAN, 'KEEPTTL', 'XX')) === 'OK') into.add('plans', plan);
     }
     if (plans.length > 0) await this.unlinkAll(plans.map((plan) => `${plan}${PROGRESS_SUFFIX}`));
-    return counts;
+    return into.counts();
+  }
+
+  /** The person's answers as the LLM score cache knows them (see CachedAnswerRefs). */
+  async cacheRefsOf(platform: Platform, userId: string): Promise<CachedAnswerRefs> {
+    return cacheRefsIn(await this.sessionsOf(platform, userId), userId);
   }
 
   private async read(key: string): Promise<StoredValue | undefined> {

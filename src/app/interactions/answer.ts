@@ -2,6 +2,7 @@ import { UserError } from '../../core/errors.ts';
 import { coverageOf, coverageScore } from '../../core/interview/coverage.ts';
 import { canAnswer, recordAnswer, scoringTarget } from '../../core/interview/engine.ts';
 import { textToScore } from '../../core/interview/judge.ts';
+import { answerHash } from '../../core/scoring/answer-hash.ts';
 import type { AnswerJob } from '../../queue/jobs.ts';
 import { commitToSession, submitPlan } from './commit.ts';
 import type { JobContext } from './context.ts';
@@ -52,12 +53,15 @@ export async function handleAnswer(job: AnswerJob, ctx: JobContext): Promise<Pla
   // later one's verdicts name ids of the other list and simply earn nothing.
   const scorer = await deps.resolveScorer({ workspaceId: job.workspaceId, channelId });
   const target = scoringTarget(found.state, question, pacingFor(found.state, deps.bank));
-  const result = target ? await scorer.score(target, textToScore(job.text), { workspaceId: job.workspaceId }) : undefined;
+  const scoredText = textToScore(job.text);
+  const result = target ? await scorer.score(target, scoredText, { workspaceId: job.workspaceId }) : undefined;
+  // Only an LLM verdict is cached (under this hash); the session keeps it for a long answer, for forget-me.
+  const cacheHash = result?.scorer === 'llm' ? answerHash(scoredText) : undefined;
   const now = deps.now();
 
   const plan = await commitToSession(ctx, job.threadId, ({ state }) => {
     const pacing = pacingFor(state, deps.bank);
-    const step = recordAnswer(state, question, pacing, { by: job.userId, text: job.text, ...(result ? { result } : {}), now });
+    const step = recordAnswer(state, question, pacing, { by: job.userId, text: job.text, ...(result ? { result } : {}), ...(cacheHash ? { cacheHash } : {}), now });
     const feedback = step.events.find((event) => event.type === 'feedback');
     const coverage = coverageScore(question, coverageOf(question, step.state, job.userId));
     const steps: PlanStep[] = [

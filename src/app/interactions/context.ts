@@ -7,7 +7,7 @@ import type { Logger } from '../../infra/logger.ts';
 import type { InteractionJob } from '../../queue/jobs.ts';
 import type { Stores } from '../../store/index.ts';
 import type { DailyServices } from '../daily/scheduling.ts';
-import type { ChatSender, QueuedJobsEraser } from '../ports.ts';
+import type { ChatSender, QueuedJobsEraser, ScoreCacheEraser } from '../ports.ts';
 import type { PeerServices } from '../peer/services.ts';
 
 /** Picks the scorer for a workspace or channel (keyword today, an LLM where configured). */
@@ -49,6 +49,13 @@ export interface InteractionDeps {
   peer?: PeerServices;
   /** The person's jobs still on the queues, for `forget-me`; absent where no queue is wired (forget-me then reaches the stores only). */
   queuedJobs?: QueuedJobsEraser;
+  /** The LLM score cache, for `forget-me`; absent where none is wired (forget-me then leaves cached verdicts to expire). */
+  scoreCache?: ScoreCacheEraser;
+  /**
+   * How `forget-me` waits for the person's jobs a worker is running before its second pass:
+   * a check every `pollMs`, for at most `timeoutMs` (default 250 ms, 30 s).
+   */
+  forgetMeWait?: { pollMs: number; timeoutMs: number };
 }
 
 /** What deciding a plan may use without reading any store (see plan-ahead.ts). */

@@ -125,6 +125,8 @@ export interface AnswerInput {
   /** The score against `scoringTarget(…)`; absent when that was undefined. */
   result?: ScoreResult;
   now: number;
+  /** The LLM score cache's hash of the scored text, kept when the answer is longer than its excerpt (AnswerRecord.cacheHash). */
+  cacheHash?: string;
 }
 
 function validate(state: SessionState, input: AnswerInput): string {
@@ -140,7 +142,7 @@ function validate(state: SessionState, input: AnswerInput): string {
 /** A channel question: the rubric at once, privately, then the next follow-up or the scorecard. */
 function channelAnswer(state: SessionState, question: Question, input: AnswerInput, text: string): Step {
   const { index, prompt } = currentPrompt(state, input.by);
-  const judged = judgeAnswer(state, question, { by: input.by, text, result: input.result, now: input.now, prompt, promptIndex: index, againstRequirements: false });
+  const judged = judgeAnswer(state, question, { by: input.by, text, result: input.result, now: input.now, prompt, promptIndex: index, againstRequirements: false, ...(input.cacheHash ? { cacheHash: input.cacheHash } : {}) });
   const next: SessionState = { ...state, lastActivityAt: input.now, answers: [...state.answers, judged.record] };
   // The coverage judged with this answer's own results, notes included (the stored record
   // drops its generic "no mention of" notes: judge.ts, withoutPlainMisses).
@@ -210,6 +212,7 @@ function oneToOneAnswer(state: SessionState, question: Question, pacing: Pacing 
     promptIndex: index,
     againstRequirements,
     ...(paced ? { phase: state.phaseIndex } : {}),
+    ...(input.cacheHash ? { cacheHash: input.cacheHash } : {}),
   });
   let next: SessionState = { ...state, lastActivityAt: input.now, answers: [...state.answers, judged.record] };
   const reaction = reactionOf(judged, to, input);

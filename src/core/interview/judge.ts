@@ -39,6 +39,8 @@ export interface JudgeInput {
   promptIndex: number;
   phase?: number;
   againstRequirements: boolean;
+  /** See AnswerRecord.cacheHash: kept only when the excerpt cuts the answer. */
+  cacheHash?: string;
 }
 
 function answerResults(answer: AnswerRecord, requirements: boolean): PointResult[] {
@@ -91,6 +93,7 @@ export function judgeAnswer(state: SessionState, question: Question, input: Judg
   if (findings.length > 0) record.misconceptions = findings.map((finding) => ({ id: finding.id, quote: finding.quote }));
   if (afterReveal) record.afterReveal = true;
   if (offTopic) record.offTopic = true;
+  if (input.cacheHash && record.excerpt.length < input.text.trim().length) record.cacheHash = input.cacheHash;
   const notes = formNotes(inspection);
   if (input.result?.graderAddressed) notes.push('Parts of this answer spoke to the grader rather than the interviewer; those parts were not scored.');
   return { record, offTopic, notes, misconceptions, added, improved, results, before, after, items };

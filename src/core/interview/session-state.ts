@@ -54,6 +54,12 @@ export const answerRecordSchema = z.object({
   afterReveal: z.boolean().optional(),
   /** It did not address the question (no credit, no turn used). */
   offTopic: z.boolean().optional(),
+  /**
+   * An LLM-judged answer longer than its excerpt: the score cache's hash of the whole
+   * answer (answerHash of the scored text), so forget-me can find the cached verdicts,
+   * which the excerpt alone cannot (src/scoring/llm/cache-eraser.ts).
+   */
+  cacheHash: z.string().optional(),
 });
 export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 

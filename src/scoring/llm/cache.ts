@@ -3,6 +3,7 @@ import type { RedisConnection } from '../../infra/redis.ts';
 import { z } from 'zod';
 import type { Question } from '../../core/content/schema.ts';
 import type { PointResult } from '../../core/scoring/types.ts';
+import { answerHash } from '../../core/scoring/answer-hash.ts';
 import { PROMPT_VERSION } from './prompt.ts';
 
 /**
@@ -37,9 +38,7 @@ export function rubricVersion(question: Question): string {
   return sha256(JSON.stringify({ level, title, summary, rubric, misconceptions })).slice(0, 16);
 }
 
-export function answerHash(answer: string): string {
-  return sha256(answer.trim());
-}
+export { answerHash };
 
 export function scoreCacheKey(question: Question, model: string, answer: string): string {
   return ['llm', 'score', question.id, rubricVersion(question), PROMPT_VERSION, model, answerHash(answer)].join(':');
