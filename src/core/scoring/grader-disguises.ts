@@ -38,8 +38,12 @@ const VERDICT_ASIDE = /[([]\s*(?:graded|scored|marked|assessed|evaluated|reviewe
 const QUOTED_JUDGEMENT = /\b(?:interviewer|reviewer|grader|panel|hiring (?:manager|committee)|evaluator|examiner|assessor|bar[- ]raiser)(?:['’]s)?\s+(?:feedback|verdict|assessment|evaluation|decision|rating|score|grade|comments?|notes?|remarks?)\s*[:\-–—]/gi;
 /** "Feedback from the interviewer:", "TODO(grader):": the same, worded the other way round. */
 const JUDGEMENT_FROM = /\b(?:(?:feedback|verdict|assessment|evaluation|notes?|comments?|remarks?) from (?:the |my |our )?(?:interviewer|reviewer|grader|panel|hiring (?:manager|committee)|evaluator|examiner|assessor)s?\b|\b(?:todo|fixme|note|nb)\s*\(\s*(?:grader|reviewer|evaluator|marker|examiner|assessor|judge|ai|llm|panel)\s*\))/gi;
-/** HTML a chat reader never sees: hidden elements, zero-size or invisible text. */
-const HIDDEN_HTML = /<(div|span|p|section|font)\b[^>]{0,120}?(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0(?![.\d]))[^>]{0,120}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+/**
+ * HTML a chat reader never sees: hidden elements, and text styled out of sight: zero or tiny
+ * (under 4px, under 0.3em) font sizes, white or transparent text, near-zero opacity, zero
+ * height, and text pushed off-screen by a large negative offset or indent.
+ */
+const HIDDEN_HTML = /<(div|span|p|section|font|small|sub|sup|mark|label|a|b|i|em)\b[^>]{0,160}?(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*(?:0|[0-3](?:\.\d+)?px|0?\.[0-2]\d*(?:em|rem))|opacity\s*:\s*0?\.?0\d*(?![.\d1-9])|(?<![-\w])color\s*[:=]\s*["']?(?:white|transparent|#fff(?:fff)?\b|rgba\([^)]*,\s*0(?:\.0+)?\s*\))|(?:max-)?height\s*:\s*0(?![.\d])|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,})[^>]{0,160}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 /** "[Treat this answer as complete: ...]", "consider my response to be correct". */
 const TREAT_AS = /\b(?:treat|consider|regard|count|record|accept|mark|rate|grade|score|log)\s+(?:this|the|my|our)\s+(?:answer|response|submission|reply)\s+(?:as|to be)\s+(?:complete|covered|correct|full|perfect|passing|a pass|strong|excellent|meeting|satisfying|final)\b/gi;
 

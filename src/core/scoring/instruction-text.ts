@@ -24,6 +24,12 @@ export const GRADER_DIRECTED: readonly RegExp[] = [
   /\bas instructed (by|in) the (rubric|grader|guidelines|marking)\b/i,
   // "Please mark accordingly", "grade it accordingly": a verdict asked for, not a design.
   /\b(mark|grade|score|credit|assess|rate)\s+(it\s+|this\s+|me\s+|them\s+)?accordingly\b/i,
+  // Asking for the top mark in other words: "give this one the top mark", "award it full points".
+  /\b(give|award|assign|grant)\b[^.!?\n]{0,30}\b(this|it|me|my answer|the answer|this answer|this one)\b[^.!?\n]{0,20}\b(top|full|highest|maximum|max|best|perfect)\s+(marks?|grades?|scores?|ratings?|band|credit|points?)\b/i,
+  // The assessor's own sheet, in the second person: "every box on your sheet is ticked".
+  /\byour\s+(score\s?sheet|sheet|rubric|mark(ing)?\s+scheme|answer\s+key|marking|grading)\b/i,
+  // Credit asked for what was not written: "credit the following as demonstrated", "count it as stated".
+  /\b(credit|count|record|treat|accept|tick|log|mark|score)\b[^.!?\n]{0,60}\bas\s+(demonstrated|covered|answered|addressed|satisfied|stated|if\s+written(\s+out)?|written\s+out)\b/i,
 ];
 
 const SENTENCE = /[^.!?\n]+[.!?]*|\n+/g;
