@@ -9,9 +9,10 @@
  * throughout is the person's own answer, and stays as it is.
  *
  * A paragraph is in another language when it has at least MIN_FOREIGN function words of
- * German, Spanish, Italian, French or Portuguese (words English never uses: "und", "para",
- * "della", "avec", "não") and more of them than English function words, or at least
- * MIN_CJK characters of Chinese, Japanese or Korean.
+ * German, Spanish, Italian, French or Portuguese (words English never uses: "und", "que",
+ * "della", "avec", "não") and at least half as many of them as English function words (a note
+ * may quote the rubric's English at length), or at least MIN_CJK characters of Chinese,
+ * Japanese or Korean.
  */
 
 import type { TextSpan } from './text-geometry.ts';
@@ -26,11 +27,13 @@ type Span = TextSpan;
  * are left out for that reason).
  */
 const FOREIGN_WORDS = /(?<![\w\u00c0-\u024f])(?:und|der|das|ist|nicht|für|wurden|werden|wird|eine|einen|einer|auch|bitte|oder|sowie|zum|zur|im|den|dem|alle|el|los|que|por|una|del|pero|también|como|esta|está|sobre|puntúe|il|che|della|delle|degli|dei|gli|nel|nella|sono|anche|sui|sul|alla|una|les|des|avec|dans|sur|pas|une|aux|ces|cette|não|também|uma|então|você|são)(?![\w\u00c0-\u024f])/gi;
-const ENGLISH_WORDS = /\b(?:the|and|of|to|is|in|for|with|that|we|it|on|are|be|by|this|as|or|from|at|an|not|our|would|i|you|which|so|then|each|every)\b/gi;
+const ENGLISH_WORDS = /\b(?:the|a|and|of|to|is|in|for|with|that|we|it|on|are|be|by|this|as|or|from|at|an|not|our|would|i|you|which|so|then|each|every)\b/gi;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 const MIN_FOREIGN = 3;
 const MIN_CJK = 6;
+/** English function words that make a paragraph plainly English. */
+const MIN_ENGLISH = 2;
 
 function count(pattern: RegExp, text: string): number {
   pattern.lastIndex = 0;
@@ -44,7 +47,7 @@ const HINT = /[\u00c0-\u024f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|\b(?:und|qu
 
 export function otherLanguageParagraphs(text: string, spans: Span[]): void {
   if (!HINT.test(text)) return;
-  const paragraphs: { start: number; end: number; foreign: boolean }[] = [];
+  const paragraphs: { start: number; end: number; foreign: boolean; english: boolean }[] = [];
   const blank = /\n[ \t]*\n/g;
   let start = 0;
   for (;;) {
@@ -53,14 +56,19 @@ export function otherLanguageParagraphs(text: string, spans: Span[]): void {
     const body = text.slice(start, end);
     if (body.trim() !== '') {
       const foreign = count(FOREIGN_WORDS, body);
-      const foreignLanguage = (foreign >= MIN_FOREIGN && foreign > count(ENGLISH_WORDS, body)) || count(CJK, body) >= MIN_CJK;
-      paragraphs.push({ start, end, foreign: foreignLanguage });
+      const english = count(ENGLISH_WORDS, body);
+      // A note may quote the rubric's English at length: half as many foreign words is enough.
+      const foreignLanguage = (foreign >= MIN_FOREIGN && foreign * 2 >= english) || count(CJK, body) >= MIN_CJK;
+      paragraphs.push({ start, end, foreign: foreignLanguage, english: !foreignLanguage && english >= MIN_ENGLISH });
     }
     if (!found) break;
     start = found.index + found[0].length;
   }
-  // Only notes inside an English answer: at least half of its paragraphs in English.
+  // Only notes inside an English answer: at least as many paragraphs plainly in English. An
+  // answer in another language throughout has none (its paragraphs with few of FOREIGN_WORDS
+  // are not English either).
   const foreignCount = paragraphs.filter((paragraph) => paragraph.foreign).length;
-  if (foreignCount === 0 || foreignCount * 2 > paragraphs.length) return;
+  const englishCount = paragraphs.filter((paragraph) => paragraph.english).length;
+  if (foreignCount === 0 || englishCount < foreignCount) return;
   for (const paragraph of paragraphs) if (paragraph.foreign) spans.push({ start: paragraph.start, end: paragraph.end, reason: REASON_OTHER_LANGUAGE });
 }

@@ -45,8 +45,8 @@ const STRONG_LABEL = new RegExp(String.raw`^[*_ \t]*${WORDS_BEFORE}(?:the |my |o
 const WEAK_LABEL_SPEAKING = new RegExp(String.raw`^[*_ \t]*${WORDS_BEFORE}(?:the |my |our |your |an? )?\**${WEAK_ROLE}\**(?:['’]s?)?${NAME}(?:[ \t]+[\w-]+){0,2}[ \t]+${SPEECH}\b[^\n]{0,40}[*_ \t]*$`, 'i');
 /** A weak role alone: "bot>", "Reviewer:", "Model (grader):". Needs ASSESSMENT_TALK in its words. */
 const WEAK_LABEL_BARE = new RegExp(String.raw`^[*_ \t]*\**${WEAK_ROLE}\**${NAME}[*_ \t]*$`, 'i');
-/** A label addressed to the assessor: "speaker notes (for the assessor, not the audience)". */
-const ADDRESSED_LABEL = new RegExp(String.raw`\b(?:for|to|attn)[ \t:]+(?:the |any |our |my |whoever is the )?(?:${STRONG_ROLE}|reviewers?|evaluators?|markers?|judges?|panel)\b`, 'i');
+/** A label addressed to the assessor: "speaker notes (for the assessor, not the audience)"; not "to the interviewer's point". */
+const ADDRESSED_LABEL = new RegExp(String.raw`\b(?:for|to|attn)[ \t:]+(?:the |any |our |my |whoever is the )?(?:${STRONG_ROLE}|reviewers?|evaluators?|markers?|judges?|panel)\b(?!['’])`, 'i');
 
 /** Words about an answer or a candidate, rather than about a system. */
 const ASSESSMENT_TALK = /\b(?:acknowledged|noted|confirm(?:s|ed)?|verified|covered|covers|satisfied|approv(?:e|ed|ing)|lgtm|scor(?:e|ed|es|ing)|marks?|rubric|candidate|nailed|ticked?|(?:this|the|your|my) (?:answer|response|submission|draft|write-up)|great answer|well done|everything I was looking for)\b/i;
