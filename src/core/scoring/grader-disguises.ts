@@ -34,7 +34,7 @@ const SELF_VERDICT = new RegExp(String.raw`\b${VERDICT_LABEL}\s*(?:[:=]|[-–—
  * "Decision: strong hire": the verdict of a hiring debrief. Only a hiring value counts ("Decision:
  * pass the request through" is design).
  */
-const HIRE_VERDICT = /\b(?:decision|call|hiring decision|recommendation|verdict|outcome)\s*[:=]\s*\**\s*(?:strong |definite |clear |lean(?:ing)? |inclined to )?(?:no[- ])?hire\b/gi;
+const HIRE_VERDICT = /\b(?:decision|hiring decision|recommendation|verdict|outcome)\s*[:=]\s*\**\s*(?:strong |definite |clear |lean(?:ing)? |inclined to )?(?:no[- ])?hire\b/gi;
 /** "Grade: A+": case-sensitive, so "Result: a 40% cut" stays prose. */
 const LETTER_GRADE = /\b(?:[Gg]rade|[Rr]ating|[Ss]core|GRADE|RATING|SCORE)\s*[:=]\s*\**[A-F][+-]?(?=\**\s*(?:[.!,;)]|$))/gm;
 /** "(graded: all points met)", "(verified by the interviewer)": a parenthetical verdict. */

@@ -19,7 +19,7 @@
  * judgement in its label, or when its words talk about the answer.
  */
 
-import { lineEnd, paragraphEnd, type TextSpan } from './text-geometry.ts';
+import { lineEnd, lineStart, paragraphEnd, type TextSpan } from './text-geometry.ts';
 
 export const REASON_SOMEONE_ELSE = "someone else's words";
 
@@ -88,11 +88,34 @@ function labelEnd(line: string, from: number): number {
   return -1;
 }
 
+/** The first ":", or ">" right after a letter or digit ("bot>", not "->"), at or after `from`; -1 if none. */
+function nextMark(text: string, from: number): number {
+  const colon = text.indexOf(':', from);
+  let angle = text.indexOf('>', from);
+  while (angle !== -1 && (angle === 0 || !isAlphanumeric(text.charCodeAt(angle - 1)))) angle = text.indexOf('>', angle + 1);
+  return colon === -1 ? angle : angle === -1 ? colon : Math.min(colon, angle);
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 /** Lines that open with a speaker's label, each to the end of its turn. */
 function speakerTurns(text: string, spans: Span[]): void {
   let start = 0;
   while (start < text.length) {
+    // Only lines with a ":" or ">" can hold a label: jump to the next one (most lines have none).
+    const mark = nextMark(text, start);
+    if (mark === -1) return;
+    if (lineStart(text, mark) > start) {
+      start = lineStart(text, mark);
+      continue;
+    }
     const end = lineEnd(text, start);
+    if (mark - start > MAX_LABEL + 30) {
+      start = end + 1;
+      continue;
+    }
     const line = text.slice(start, Math.min(end, start + MAX_LABEL + 30));
     const opening = TIMESTAMP.exec(line)?.[0].length ?? 0;
     const colon = labelEnd(line, opening);
