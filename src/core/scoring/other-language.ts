@@ -28,6 +28,11 @@ type Span = TextSpan;
  * are left out for that reason).
  */
 const FOREIGN_WORDS = /(?<![\w\u00c0-\u024f])(?:und|der|das|ist|nicht|für|wurden|werden|wird|eine|einen|einer|auch|bitte|oder|sowie|zum|zur|im|den|dem|alle|el|los|que|por|una|del|pero|también|como|esta|está|sobre|puntúe|il|che|della|delle|degli|dei|gli|nel|nella|sono|anche|sui|sul|alla|una|les|des|avec|dans|sur|pas|une|aux|ces|cette|não|também|uma|então|você|são)(?![\w\u00c0-\u024f])/gi;
+/**
+ * Whoever grades, in those languages ("Nota para el evaluador", "Hinweis für den Prüfer"): words
+ * no English answer uses, so a paragraph naming one is a note to the grader however short it is.
+ */
+const FOREIGN_GRADER = /(?<![\w\u00c0-\u024f])(?:evaluador[ae]?s?|calificador[ae]?s?|corrector[ae]?s?|examinador[ae]?s?|valutat(?:ore|rice|ori)|corret(?:tore|trice|ori)|esaminat(?:ore|rice|ori)|bewert(?:er|erin|ung)|prüfer(?:in)?|gutachter(?:in)?|correct(?:eur|rice)s?|évaluat(?:eur|rice)s?|examinat(?:eur|rice)s?|avaliador[ae]?s?|corretor[ae]?s?)(?![\w\u00c0-\u024f])/i;
 const ENGLISH_WORDS = /\b(?:the|a|and|of|to|is|in|for|with|that|we|it|on|are|be|by|this|as|or|from|at|an|not|our|would|i|you|which|so|then|each|every)\b/gi;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
@@ -49,7 +54,7 @@ function count(pattern: RegExp, text: string): number {
  * grader-addressed scans. A paragraph in another language has some of them, or a letter with a
  * diacritic, or CJK characters (both noted by the word-start pass).
  */
-const PLAIN_FOREIGN_WORDS = wordStartPattern(/\b(?:und|der|das|ist|nicht|wurden|werden|wird|eine|einen|einer|auch|bitte|oder|sowie|zum|zur|den|dem|alle|el|los|que|por|una|del|pero|como|esta|sobre|il|che|della|delle|degli|dei|gli|nel|nella|sono|anche|sui|sul|alla|les|des|avec|dans|sur|pas|une|aux|ces|cette|uma)\b/gi);
+const PLAIN_FOREIGN_WORDS = wordStartPattern(/\b(?:und|der|das|ist|nicht|wurden|werden|wird|eine|einen|einer|auch|bitte|oder|sowie|zum|zur|den|dem|alle|el|los|que|por|una|del|pero|como|esta|sobre|il|che|della|delle|degli|dei|gli|nel|nella|sono|anche|sui|sul|alla|les|des|avec|dans|sur|pas|une|aux|ces|cette|uma|evaluador|evaluadora|calificador|corrector|examinador|valutatore|correttore|esaminatore|bewerter|bewertung|gutachter|correcteur|examinateur|avaliador|corretor)\b/gi);
 
 /** `starts`: wordStarts(text). */
 export function otherLanguageParagraphs(text: string, starts: WordStarts, spans: Span[]): void {
@@ -65,7 +70,7 @@ export function otherLanguageParagraphs(text: string, starts: WordStarts, spans:
       const foreign = count(FOREIGN_WORDS, body);
       const english = count(ENGLISH_WORDS, body);
       // A note may quote the rubric's English at length: half as many foreign words is enough.
-      const foreignLanguage = (foreign >= MIN_FOREIGN && foreign * 2 >= english) || (starts.cjk && count(CJK, body) >= MIN_CJK);
+      const foreignLanguage = (foreign >= MIN_FOREIGN && foreign * 2 >= english) || (starts.cjk && count(CJK, body) >= MIN_CJK) || (foreign >= 1 && FOREIGN_GRADER.test(body));
       paragraphs.push({ start, end, foreign: foreignLanguage, english: !foreignLanguage && english >= MIN_ENGLISH });
     }
     if (!found) break;

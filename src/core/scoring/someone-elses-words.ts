@@ -28,7 +28,7 @@ type Span = TextSpan;
 /** Roles that only ever speak about an interview. */
 const STRONG_ROLE = String.raw`(?:interviewers?|recruiters?|hiring (?:managers?|committee|panel|team)|bar[- ]raisers?|graders?|assessors?|examiners?|interview panel)`;
 /** Roles that are also design words ("Model: ARIMA", "Incident bot: opens the channel"). */
-const WEAK_ROLE = String.raw`(?:reviewers?(?:[- ]?\d+)?|evaluators?|panel(?:ists?)?|committee|judges?|scorers?|markers?|bots?|ai|llm|models?|assistants?|chatgpt|gpt|claude|copilot|moderators?)`;
+const WEAK_ROLE = String.raw`(?:reviewers?(?:[- ]?#?\d+)?|evaluators?|panel(?:ists?)?|committee|judges?|scorers?|markers?|bots?|ai|llm|models?|assistants?|chatgpt|gpt|claude|copilot|moderators?)`;
 /** What a speaker's label may add after the role: a verb of speech or a kind of judgement. */
 const SPEECH = String.raw`(?:said|says|wrote|writes|commented|comments?|replied|replies|reply|added|noted|notes?|feedback|verdict|assessment|review|summary|recap|remarks?|response|copy|debrief|told me|put it)`;
 /** The words a speaker's label may open with: "Me, as the", "What my", "From the". */
@@ -39,6 +39,8 @@ const TIMESTAMP = /^[ \t>*_#-]*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[ap]\.?m
 
 const WORDS_BEFORE = String.raw`(?:[\w'’.,*-]+[ \t]+){0,${MAX_WORDS_BEFORE_ROLE}}?`;
 const NAME = String.raw`(?:[ \t]*[(\[][^)\]\n]{1,30}[)\]])?`;
+/** A name with the role in brackets after it: "Dana (interviewer)", "J. Park [hiring manager]". */
+const NAMED_ROLE = new RegExp(String.raw`^[*_ \t]*[\w.'’-]+(?:[ \t]+[\w.'’-]+){0,2}[ \t]*[(\[][^)\]\n]{0,20}\b${STRONG_ROLE}\b[^)\]\n]{0,20}[)\]][*_ \t]*$`, 'i');
 /** A label whose role is a strong one: nothing more is needed. */
 const STRONG_LABEL = new RegExp(String.raw`^[*_ \t]*${WORDS_BEFORE}(?:the |my |our |your |an? )?\**${STRONG_ROLE}\**(?:['’]s?)?${NAME}(?:[ \t]+${SPEECH}\b[^\n]{0,40})?[*_ \t]*$`, 'i');
 /** A weak role with a verb of speech or judgement: "reviewer-2 commented on this answer", "AI writing assistant feedback on your draft". */
@@ -123,7 +125,7 @@ function speakerTurns(text: string, spans: Span[]): void {
       const label = line.slice(opening, colon);
       const turn = turnEnd(text, start);
       const words = text.slice(start + colon + 1, turn);
-      if (STRONG_LABEL.test(label) || WEAK_LABEL_SPEAKING.test(label) || (WEAK_LABEL_BARE.test(label) && ASSESSMENT_TALK.test(words))) {
+      if (STRONG_LABEL.test(label) || NAMED_ROLE.test(label) || WEAK_LABEL_SPEAKING.test(label) || (WEAK_LABEL_BARE.test(label) && ASSESSMENT_TALK.test(words))) {
         // A label that ends its line introduces a quote: the "> " run or the paragraph after it.
         const quoted = words.trim() === '' ? Math.max(quoteRunEnd(text, Math.min(end + 1, text.length)), paragraphEnd(text, end + 1)) : turn;
         spans.push({ start, end: Math.max(quoted, end), reason: REASON_SOMEONE_ELSE });
