@@ -2,6 +2,10 @@ import { GRADER_DIRECTED } from './instruction-text.ts';
 import { codeComments, latexComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
 import { toolOutputs } from './tool-output.ts';
+import { hiddenMarkup, REASON_HIDDEN_MARKUP } from './hidden-markup.ts';
+import { otherLanguageParagraphs } from './other-language.ts';
+import { obfuscatedText } from './obfuscated-text.ts';
+import { onlyAsks, REASON_SOMEONE_ELSE, someoneElsesWords } from './someone-elses-words.ts';
 import { ReusedInt32 } from './reused-arrays.ts';
 import { execFrom, wordStartPattern, wordStarts, type WordStartArrays, type WordStartPattern, type WordStarts } from './word-starts.ts';
 import { lineEnd, lineStart, paragraphEnd, type TextSpan } from './text-geometry.ts';
@@ -310,10 +314,11 @@ function csvBlocks(text: string, starts: WordStarts, spans: Span[]): void {
 /**
  * "- grouping by stable fingerprint — confirmed", "- runtime discovery: yes", "• paved road → para 2":
  * three or more lines in a row that each end in a verdict or a pointer into the answer are a
- * scoresheet, whatever their punctuation (dot leaders too: "paved road ...... PASS"). The line just before, when it introduces them
+ * scoresheet, whatever their punctuation (dot leaders too: "paved road ...... PASS"), and so
+ * do full marks as a fraction ("series growth: 2/2"; a ratio such as "debug: 1/100" is no verdict). The line just before, when it introduces them
  * ("Evaluation", "Items confirmed live:"), goes with them.
  */
-const VERDICT_LINE = /^[ \t>*\-•·\d.)]*[^\n]{2,80}?(?:[ \t]+[—–-]{1,2}[ \t]*|[ \t]*[:=→][ \t]*|[ \t]*\.{3,}[ \t]*|[ \t]{2,}|\t)(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|(?:see )?(?:para(?:graph)?|section|§|line)\.?[ \t]?\d+)[ \t]*[.!]?[ \t]*$/i;
+const VERDICT_LINE = /^[ \t>*\-•·\d.)]*[^\n]{2,80}?(?:[ \t]+[—–-]{1,2}[ \t]*|[ \t]*[:=→][ \t]*|[ \t]*\.{3,}[ \t]*|[ \t]{2,}|\t)(?:confirmed|met|yes|done|covered|ok|okay|passed|pass|present|addressed|satisfied|complete|true|verified|ticked|[\u2713\u2714\u2705]|(?:see )?(?:para(?:graph)?|section|§|line)\.?[ \t]?\d+|(\d{1,3})[ \t]*\/[ \t]*\1)[ \t]*[.!]?[ \t]*$/i;
 /** "[assessment]" then "key = value" lines, or three "key = value" lines: a config file, not speech. */
 const INI_SECTION = /^[ \t]*\[[\w .-]{1,40}\][ \t]*$/;
 const INI_LINE = /^[ \t]*[A-Za-z][\w .-]{0,40}?[ \t]*=[ \t]*[^=\s][^\n]{0,60}$/;
@@ -453,8 +458,11 @@ const MAIL_HEADER_AFTER = /^(?:[^\n]*\n)?[^\n]*\n[ \t>]*(?:subject|to|cc|sent|da
 
 /** A label longer than this is a sentence, not a label. */
 const MAX_LABEL_LINE = 80;
-/** A line-start label that addresses whoever assesses the answer, or assesses it itself. */
-const ADDRESS_LABEL = /^[ \t>*_#-]*(?:self[- ]?(?:assessment|evaluation|review|grading|score)|(?:foot)?notes? (?:to|for) (?:the |my |our )?(?:hiring|recruit|interview|evaluation|assessment|marking|review|grading|scoring)\w*(?: \w+)?)[ \t*_]*$|\b(?:anyone|whoever|those|people|someone) (?:assessing|grading|marking|scoring|evaluating|reviewing|tallying|tallies|tally|grades|marks|scores|assesses|evaluates) (?:this|my|these|it|the (?:answer|response|submission))\b/i;
+/**
+ * A line-start label that addresses whoever assesses the answer, or assesses it itself, or lists
+ * terms for a matcher to find ("Keywords:", "Topics covered:").
+ */
+const ADDRESS_LABEL = /^[ \t>*_#-]*(?:self[- ]?(?:assessment|evaluation|review|grading|score)|key ?words|key terms|search terms|(?:topics|concepts|themes|areas|points) (?:covered|addressed|hit)|(?:foot)?notes? (?:to|for) (?:the |my |our )?(?:hiring|recruit|interview|evaluation|assessment|marking|review|grading|scoring)\w*(?: \w+)?)[ \t*_]*$|\b(?:interview|mock|round|hiring|candidate)(?: interview)? (?:debrief|scorecard|feedback|write-?up|evaluation|assessment)\b|\b(?:anyone|whoever|those|people|someone) (?:assessing|grading|marking|scoring|evaluating|reviewing|tallying|tallies|tally|grades|marks|scores|assesses|evaluates) (?:this|my|these|it|the (?:answer|response|submission))\b/i;
 
 /** The end of the paragraph after `colon`, or of its run of "> " quoted lines if that is longer. */
 function quotedRunEnd(text: string, colon: number): number {
@@ -660,7 +668,7 @@ const WEAK_ADDRESSEE_ONLY = /^(?:panel|panels|markers?|ai|a\.i\.|assistants?|cha
 const STRONG_WEAK_FORM = /\b(?:whoever (?:grades|marks|scores|reviews|evaluates|assesses|checks)|whoever (?:\w+ ){0,3}(?:reads|reading|grades|grading|marks|marking|scores|scoring|checks|checking|reviews|reviewing) (?:this|these|it|my (?:answer|response)|the answers?)\b|(?:human|person|people) or (?:otherwise|not|machine|ai|bot|model|software)|if (?:a|an|the|any|some) (?:bot|model|machine|program|script|tool|AI|LLM|grader|algorithm|classifier)s? (?:is |are )?(?:reading|grading|checking|scoring|marking|reviewing|parsing|evaluating)|(?:to|for|dear|hi|hello) (?:the|any|whatever|whichever) (?:model|bot|tool|program|algorithm|system|machine|software|script|classifier)s? (?:that|which|who|doing|reading|checking|grading|scoring|marking)|(?:p\.?s\.?|note|tl;?dr)[ \t,:]+(?:to|for) (?:the |whoever )|(?:dear|hello|hi|to|for|attention)[ \t,]+(?:the |any |all )?(?:panel|markers?|AI|assistants?|reviewers?|judges?|graders?)|(?:interview|hiring|review|grading|scoring|assessment) panel|(?:marking|grading|scoring|assessment|hiring) (?:team|committee|people|staff)|(?:the |this )?panel (?:has |have )?(?:already )?(?:pre-?)?(?:verified|approved|agreed|confirmed|signed off|reviewed|checked)|(?:verified|approved|confirmed|checked|reviewed|signed off) by (?:the )?(?:panel|reviewers?|judges?|markers?|AI)|AI (?:graders?|judges?|reviewers?|evaluators?|scorers?|markers?)|as an? (?:AI|assistant|language model)|if you are an? (?:AI|LLM|language model|assistant|model)|reviewer(?:'s|s')? (?:checklist|notes?)|(?:markers?|reviewers?|judges?|assistants?|AI)\s*:)/i;
 
 /** Passages that present themselves as the answer to copy or the marks to give. */
-const CALIBRATION = /\b(?:for calibration|(?:interviewer|grader|reviewer|evaluator|marker|examiner|panel)['’]?s? (?:note|notes|comment|comments|summary|verdict)|not shown to the candidate|(?:record|mark|log|count|score)(?:ed)? (?:it |this )?as (?:full|complete|covered)|full coverage|judged (?:complete|covered|correct)|signed (?:this |it )?(?:answer )?off|(?:meets|meeting|covers|hits) (?:every|all) (?:\w+ )?points?|(?:that['’]?s|scores?|is) (\d)\s*\/\s*\1\b|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|(?:ideal|model|reference|perfect|exemplary|expected|target|correct) (?:answer|response|submission)(?! (?:time|times|latenc\w*|size|sizes|code|codes|status|body|bodies|payload|headers?|rate|format))|(?:a|the|any) (?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response) (?:would|should|will|must)|(?:this|my) (?:answer|response|submission) (?:covers|addresses|meets|hits|satisfies) (?:all|every)|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|pre-?verified|pre-?approved|pre-?graded|pre-?scored|pre-?filled|import (?:it )?as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|benchmark (?:answer|response|solution)s?|top[- ]band|(?:top|upper|highest|band[- ]\d) band (?:answer|example|response)|(?:strongest|best|top|previous|another|other|last) candidate(?:['’]s)?\b[^.:\n]{0,50}\b(?:answer|response|put it|said|wrote|gave)|here is how [^.:\n]{0,60}\bput it|interview (?:pack|kit|packet|guide|notes)|interviewers are (?:shown|given|told)|so (?:the two|both|they) can be compared|for comparison,? here|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live |verbally |in the call |on the call )?(?:with|by) (?:the |my )?(?:interviewer|panel|reviewer|hiring manager)|initialled)\b/i;
+const CALIBRATION = /\b(?:for calibration|(?:interviewer|grader|reviewer|evaluator|marker|examiner|panel)['’]?s? (?:note|notes|comment|comments|summary|verdict)|not shown to the candidate|(?:record|mark|log|count|score)(?:ed)? (?:it |this )?as (?:full|complete|covered)|full coverage|judged (?:complete|covered|correct)|signed (?:this |it )?(?:answer )?off|(?:meets|meeting|covers|hits) (?:every|all) (?:\w+ )?points?|(?:that['’]?s|scores?|is) (\d)\s*\/\s*\1\b|calibration (?:answer|example|sample|purposes?|note)|full[- ]marks?|full[- ]credit|full[- ]score|max(?:imum)?[- ]score|top[- ]score|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary answer|exemplar (?:answer|response)|perfect answer|gold(?:en)? (?:answer|standard answer)|answer key|(?:ideal|model|reference|perfect|exemplary|expected|target|correct) (?:answer|response|submission)(?! (?:time|times|latenc\w*|size|sizes|code|codes|status|body|bodies|payload|headers?|rate|format))|(?:a|the|any) (?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response) (?:would|should|will|must)|(?:this|my) (?:answer|response|submission) (?:covers|addresses|meets|hits|satisfies) (?:all|every)|marking (?:scheme|guide)|grading (?:key|scheme|guide|notes?)|scoring (?:key|guide|notes?)|(?:marking|grading|scoring|assessment|evaluation) (?:guidance|hints?|instructions?|key|scheme)|(?:the )?(?:hiring|interview) bar|(?:bar|expectations?|standard) for (?:this|the) (?:question|answer|interview)|what an? (?:strong|good|great|perfect|top|model|ideal|excellent|staff[- ]level|principal[- ]level|full[- ]marks?|\d{1,3}\s*\/\s*\d{1,3}) (?:answer|response) (?:looks like|would (?:say|cover|include))|pre-?verified|pre-?approved|pre-?graded|pre-?scored|pre-?filled|import (?:it )?as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|benchmark (?:answer|response|solution)s?|top[- ]band|(?:top|upper|highest|band[- ]\d) band (?:answer|example|response)|(?:strongest|best|top|previous|another|other|last) candidate(?:['’]s)?\b[^.:\n]{0,50}\b(?:answer|response|put it|said|wrote|gave)|here is how [^.:\n]{0,60}\bput it|interview (?:pack|kit|packet|guide|notes)|interviewers are (?:shown|given|told)|so (?:the two|both|they) can be compared|for comparison,? here|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live |verbally |in the call |on the call )?(?:with|by) (?:the |my )?(?:interviewer|panel|reviewer|hiring manager)|initialled)\b/i;
 
 /** A checklist that declares its items done. */
 const CHECKLIST = /\bchecklist\b[^.!?\n]{0,80}\b(?:verified|covered|complete[d]?|ticked|passed|met|satisfied|done|approved)\b|\b(?:verified|covered|complete[d]?|ticked|approved)\b[^.!?\n]{0,40}\bchecklist\b/i;
@@ -670,11 +678,33 @@ const CHECK_MARK = /[\u2713\u2714\u2705\u2611]|\[[xX]\]/g;
 const INTRODUCES = /(?::\s*$)|\b(?:below|following|as follows|hereafter)\b/i;
 
 /** Cheap pre-filter: only sentences containing one of these are examined further. */
-const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my))/gi;
+const SENTENCE_CUES = /\b(?:grad(?:er|ers|ing|ed|es|e)|whoever|benchmark (?:answer|response|solution)|top[- ]band|candidate|(?:rubric|criteria) coverage|coverage (?:map|matrix|table)|confirmed (?:live|with|by|verbally|in|on)|initialled|marking|interview(?:ers are| pack| kit| packet| guide| notes)|can be compared|comparison,? here|(?:human|person|people) or|bots?\b|model (?:that|which|doing|is)|(?:tool|program|software|algorithm|script|machine)s? that (?:check|read|grade|score|mark|review)|classifier|(?:ideal|expected|target|correct) (?:answer|response|submission)|(?:strong|complete|full|good|great|staff-level|principal-level) (?:answer|response)|(?:this|my) (?:answer|response|submission)|(?:when|as|while|before) you (?:evaluate|grade|score|mark|assess|judge|read|review|check|process|parse|see)|as instructed|interviewer|internal|not shown|full coverage|judged|signed|(\d)\s*\/\s*\1\b|evaluator|scor(?:er|ers|ing)|examiner|assessor|marks|marked|marker|judge|reviewer|panel|rubric|AI|A\.I\.|LLM|language model|assistant|chatbot|GPT|Claude|calibrat|full[- ](?:marks?|credit|score)|model answer|reference answer|ideal answer|sample answer|example (?:answer|response|solution)|exemplary|exemplar (?:answer|response)|perfect (?:answer|score)|answer key|pre-?(?:verified|approved|graded|scored|filled)|as[- ]is|already (?:been )?(?:verified|graded|scored|approved)|checklist|ignore|disregard|forget|override|bypass|system (?:prompt|message)|you are now|all (?:rubric )?points|100\s*\/\s*100|give (?:this|it|me|my)|award|mark (?:this|it|every|all|each|my)|score (?:this|it|every|all|each|my)|your (?:score ?sheet|sheet|rubric|mark|answer key|grading)|credit (?:the following|this|it|them|these|all|every|each)|(?:parses|ingests|scans) (?:this|these|my)|(?:assessment|evaluation) (?:guidance|hints?|instructions?|key|scheme)|hiring bar|(?:bar|expectations?) for (?:this|the)|\d{1,3}\s*\/\s*\d{1,3} (?:answer|response)|(?:pretend|imagine|assume|suppose) (?:that )?(?:I|the answer|my answer|this answer)|chatgpt|gemini|copilot)/gi;
+
+/**
+ * "The candidate proposes...", "the presenter covered all of it": the answer narrated in the third
+ * person, from the assessor's side, as a summary or a recap would. A real answer never speaks of
+ * "the candidate" doing anything ("the candidate release covered by the canary" is passive).
+ */
+const NARRATION = /\b(?:the|this|our|that) (?:candidate|interviewee|applicant|presenter)(?:['’]s (?:answer|response|design|submission))? (?:also |clearly |then |briefly |correctly |further |has |had )?(?:proposes|proposed|covers|covered|explains|explained|describes|described|discusses|discussed|mentions|mentioned|demonstrates|demonstrated|walks through|walked through|goes through|went through|addresses|addressed|outlines|outlined|shows|showed|handles|handled|suggests|suggested|recommends|recommended|identifies|identified|understands|understood|nailed|hits|hit)\b(?! by\b)/i;
+const NARRATION_HINT = /candidate|interviewee|applicant|presenter/i;
+
+/**
+ * "To whatever automation parses this page:", "the script that reads these answers": an aside to
+ * the software that reads the answer. Found from the verb and its object ("parses this"), then
+ * the reader named just before it (a verb search is cheaper than one for the many nouns).
+ */
+const READS_THIS = /\b(?:parses|reads|processes|ingests|scans|checks|grades|scores|marks|evaluates|reviews|is (?:reading|parsing|processing|checking|grading|scoring|marking|reviewing)) (?:this|these|my|the (?:answer|response|submission|text|page)s?)\b/i;
+const SOFTWARE_READER = /\b(?:automation|automated \w+|bots?|models?|scripts?|programs?|software|tools?|systems?|parsers?|crawlers?|classifiers?|algorithms?|pipelines?|AI|LLMs?|agents?|machines?) (?:that |which |who )?$/i;
+
+function addressesSoftware(sentence: string): boolean {
+  const verb = READS_THIS.exec(sentence);
+  return verb !== null && SOFTWARE_READER.test(sentence.slice(Math.max(0, verb.index - 40), verb.index));
+}
 
 function classifySentence(sentence: string): { reason: string; introduces: boolean } | undefined {
   if (GRADER_DIRECTED.some((pattern) => pattern.test(sentence))) return { reason: REASON_INSTRUCTION, introduces: INTRODUCES.test(sentence) };
-  if (CALIBRATION.test(sentence)) return { reason: REASON_CALIBRATION, introduces: true };
+  if (CALIBRATION.test(sentence) || (NARRATION_HINT.test(sentence) && NARRATION.test(sentence))) return { reason: REASON_CALIBRATION, introduces: true };
+  if (addressesSoftware(sentence)) return { reason: REASON_ADDRESSED, introduces: INTRODUCES.test(sentence) };
   if (CHECKLIST.test(sentence)) return { reason: REASON_CHECKLIST, introduces: true };
   if (STRONG_WEAK_FORM.test(sentence)) return { reason: REASON_ADDRESSED, introduces: INTRODUCES.test(sentence) };
   const addressee = ADDRESSEE.exec(sentence);
@@ -937,6 +967,10 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
   hiddenCharacters(answer, starts, spans);
   disguisedPassages(answer, spans, starts);
   toolOutputs(answer, spans);
+  someoneElsesWords(answer, spans);
+  hiddenMarkup(answer, spans);
+  otherLanguageParagraphs(answer, starts, spans);
+  obfuscatedText(answer, starts, spans);
   roleTags(answer, spans);
   headingTicks(answer, spans);
   struckText(answer, spans);
@@ -950,7 +984,7 @@ export function findGraderAddressed(answer: string, rubricIds?: readonly string[
 }
 
 /** Structured text that is not, by itself, talk to the grader (a config snippet, a table of numbers). */
-const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_CODE_COMMENT, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK]);
+const STRUCTURE_ONLY: ReadonlySet<string> = new Set([REASON_CODE_BLOCK, REASON_CODE_COMMENT, REASON_JSON, REASON_YAML, REASON_TABLE, REASON_CSV, REASON_ENCODED, REASON_STRUCK, REASON_HIDDEN_MARKUP]);
 /** Structured text that hands out verdicts or marks is a fake scoresheet, aimed at the grader. */
 const SCORESHEET_WORDS = 'covered|met|scores?|scored|grades?|graded|rubric|marks?|passed|full|points?';
 const GRADING_VALUES = new RegExp(`\\b(?:${SCORESHEET_WORDS}|verdicts?)\\b|100|[\\u2713\\u2714\\u2705]`, 'i');
@@ -961,7 +995,11 @@ const GRADING_VALUES = new RegExp(`\\b(?:${SCORESHEET_WORDS}|verdicts?)\\b|100|[
  * text such as a config snippet. Used to withhold the benefit of the doubt from the rest.
  */
 export function steersGrader(answer: string, spans: readonly GraderAddressedSpan[]): boolean {
-  return spans.some((span) => !STRUCTURE_ONLY.has(span.reason) || (span.reason === REASON_TABLE ? TABLE_GRADING_VALUES : GRADING_VALUES).test(answer.slice(span.start, span.end)));
+  return spans.some((span) => {
+    // The interviewer's question pasted as context steers nothing; their recap of the answer does.
+    if (span.reason === REASON_SOMEONE_ELSE) return !onlyAsks(answer.slice(span.start, span.end));
+    return !STRUCTURE_ONLY.has(span.reason) || (span.reason === REASON_TABLE ? TABLE_GRADING_VALUES : GRADING_VALUES).test(answer.slice(span.start, span.end));
+  });
 }
 
 /**

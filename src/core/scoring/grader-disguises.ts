@@ -30,6 +30,11 @@ const FRONT_MATTER = /^[ \t]*---[ \t]*\n((?:[ \t]*[A-Za-z_][\w .-]{0,30}:[^\n]*\
 const VERDICT_LABEL = String.raw`(?:score|scored|grade|graded|rating|rated|result|verdict|evaluation|assessment|marks(?: awarded)?|hiring decision|overall|recommendation|outcome)`;
 const VERDICT_VALUE = String.raw`(?:\d+(?:\.\d+)?\s*(?:\/|out of)\s*\d+|pass(?:ed)?\b|approved\b|accepted\b|(?:strong |definite )?(?:hire|yes|pass)\b|[★⭐✓✔✅]|(?:full|perfect|excellent|complete)(?=\s*(?:[.!,)]|$|marks|score|credit))|all (?:\w+ )?(?:points?|criteria) (?:met|covered|satisfied|addressed))`;
 const SELF_VERDICT = new RegExp(String.raw`\b${VERDICT_LABEL}\s*(?:[:=]|[-–—](?=\s))\s*\**\s*${VERDICT_VALUE}`, 'gi');
+/**
+ * "Decision: strong hire": the verdict of a hiring debrief. Only a hiring value counts ("Decision:
+ * pass the request through" is design).
+ */
+const HIRE_VERDICT = /\b(?:decision|hiring decision|recommendation|verdict|outcome)\s*[:=]\s*\**\s*(?:strong |definite |clear |lean(?:ing)? |inclined to )?(?:no[- ])?hire\b/gi;
 /** "Grade: A+": case-sensitive, so "Result: a 40% cut" stays prose. */
 const LETTER_GRADE = /\b(?:[Gg]rade|[Rr]ating|[Ss]core|GRADE|RATING|SCORE)\s*[:=]\s*\**[A-F][+-]?(?=\**\s*(?:[.!,;)]|$))/gm;
 /** "(graded: all points met)", "(verified by the interviewer)": a parenthetical verdict. */
@@ -38,8 +43,12 @@ const VERDICT_ASIDE = /[([]\s*(?:graded|scored|marked|assessed|evaluated|reviewe
 const QUOTED_JUDGEMENT = /\b(?:interviewer|reviewer|grader|panel|hiring (?:manager|committee)|evaluator|examiner|assessor|bar[- ]raiser)(?:['’]s)?\s+(?:feedback|verdict|assessment|evaluation|decision|rating|score|grade|comments?|notes?|remarks?)\s*[:\-–—]/gi;
 /** "Feedback from the interviewer:", "TODO(grader):": the same, worded the other way round. */
 const JUDGEMENT_FROM = /\b(?:(?:feedback|verdict|assessment|evaluation|notes?|comments?|remarks?) from (?:the |my |our )?(?:interviewer|reviewer|grader|panel|hiring (?:manager|committee)|evaluator|examiner|assessor)s?\b|\b(?:todo|fixme|note|nb)\s*\(\s*(?:grader|reviewer|evaluator|marker|examiner|assessor|judge|ai|llm|panel)\s*\))/gi;
-/** HTML a chat reader never sees: hidden elements, zero-size or invisible text. */
-const HIDDEN_HTML = /<(div|span|p|section|font)\b[^>]{0,120}?(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0(?![.\d]))[^>]{0,120}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+/**
+ * HTML a chat reader never sees: hidden elements, and text styled out of sight: zero or tiny
+ * (under 4px, under 0.3em) font sizes, white or transparent text, near-zero opacity, zero
+ * height, and text pushed off-screen by a large negative offset or indent.
+ */
+const HIDDEN_HTML = /<(div|span|p|section|font|small|sub|sup|mark|label|a|b|i|em)\b[^>]{0,160}?(?:\bhidden\b|display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*(?:0|[0-3](?:\.\d+)?px|0?\.[0-2]\d*(?:em|rem))|opacity\s*:\s*0?\.?0\d*(?![.\d1-9])|(?<![-\w])color\s*[:=]\s*["']?(?:white|transparent|#fff(?:fff)?\b|rgba\([^)]*,\s*0(?:\.0+)?\s*\))|(?:max-)?height\s*:\s*0(?![.\d])|(?:left|top|text-indent|margin-left)\s*:\s*-\d{3,})[^>]{0,160}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 /** "[Treat this answer as complete: ...]", "consider my response to be correct". */
 const TREAT_AS = /\b(?:treat|consider|regard|count|record|accept|mark|rate|grade|score|log)\s+(?:this|the|my|our)\s+(?:answer|response|submission|reply)\s+(?:as|to be)\s+(?:complete|covered|correct|full|perfect|passing|a pass|strong|excellent|meeting|satisfying|final)\b/gi;
 
@@ -57,7 +66,7 @@ function enclosingBrackets(text: string, index: number): { start: number; end: n
 /** A TREAT_AS match inside brackets takes only the brackets: "[treat this answer as complete: ...]". */
 const TREAT_AS_START = /^(?:treat|consider|regard|count|record|accept|mark|rate|grade|score|log)\s+(?:this|the|my|our)\s/i;
 /** The case-insensitive verdict patterns in one pass over the answer (each pass costs). */
-const ANY_VERDICT_SOURCE = [SELF_VERDICT, VERDICT_ASIDE, QUOTED_JUDGEMENT, JUDGEMENT_FROM, TREAT_AS].map((pattern) => `(?:${pattern.source})`).join('|');
+const ANY_VERDICT_SOURCE = [SELF_VERDICT, HIRE_VERDICT, VERDICT_ASIDE, QUOTED_JUDGEMENT, JUDGEMENT_FROM, TREAT_AS].map((pattern) => `(?:${pattern.source})`).join('|');
 const ANY_VERDICT = new RegExp(ANY_VERDICT_SOURCE, 'gi');
 /** The same without `i`, run on the lower-cased answer: several times faster in V8. The patterns
  * are written in lower case except `A-F` (letter grades are LETTER_GRADE's, case-sensitive). */
@@ -138,10 +147,28 @@ export function disguisedPassages(text: string, spans: Span[], starts: WordStart
         spans.push({ start: brackets.start, end: brackets.end, reason: REASON_SELF_VERDICT });
         continue;
       }
-      const start = lineStart(text, match.index) === match.index ? match.index : Math.max(lineStart(text, match.index), sentenceStart(text, match.index));
+      const start = lineStart(text, match.index) === match.index ? formStart(text, match.index) : Math.max(lineStart(text, match.index), sentenceStart(text, match.index));
       spans.push({ start, end: paragraphEnd(text, match.index), reason: REASON_SELF_VERDICT });
     }
   }
+}
+
+/** A form field: a short capitalised label and a colon at the line start ("Strengths:", "Candidate:"). */
+const FORM_FIELD = /^[ \t*_-]*[A-Z][\w /()-]{0,30}:[ \t]/;
+
+/**
+ * A verdict that opens its line ends a form when the lines just above it in its paragraph are
+ * form fields ("Strengths: ... / Concerns: none. / Decision: strong hire"): the fields are what
+ * the verdict was awarded for, and go with it.
+ */
+function formStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0) {
+    const previous = lineStart(text, start - 1);
+    if (!FORM_FIELD.test(text.slice(previous, start - 1))) break;
+    start = previous;
+  }
+  return start;
 }
 
 /** Just after the previous ". " (or the line start) before `index`. */

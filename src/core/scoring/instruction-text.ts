@@ -20,10 +20,20 @@ export const GRADER_DIRECTED: readonly RegExp[] = [
   /\b(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+)?(previous|prior|earlier|preceding|above)\s*(guidance|instructions?|messages?|context|text|prompts?|directions?|rules|input|notes?|[.,;:!]|$)/i,
   // Second person to whoever scores it: "when you evaluate this", "as you grade my answer".
   /\b(when|as|while|before)\s+you\s+(evaluate|grade|score|mark|assess|judge)\b/i,
-  /^\s*(assistant|ai|model|llm|grader|evaluator|reviewer|judge|scorer|marker|assessor)\s*[,:]/i,
+  // ...or reads it: "when you read this", "once you review my answer".
+  /\b(when|as|while|before|after|once|if)\s+you\s+(read|review|check|process|parse|see)\s+(this|these|it|my\s+(answer|response)|the\s+(answer|response))\b/i,
+  // Text asked to be read as written when it was not: "pretend I wrote", "assume the answer also says".
+  /\b(pretend|imagine|assume|suppose)\b[^.!?\n]{0,20}\b(I|the\s+answer|my\s+answer|this\s+answer|the\s+response)\s+(also\s+)?(wrote|write|said|says|say|included|includes|covers|covered|mentioned|mentions|stated|states|contains|answered)\b/i,
+  /^\s*(assistant|ai|model|llm|grader|evaluator|reviewer|judge|scorer|marker|assessor|chatgpt|gpt(-?\d[\w.]*)?|claude|gemini|copilot)\s*[,:]/i,
   /\bas instructed (by|in) the (rubric|grader|guidelines|marking)\b/i,
   // "Please mark accordingly", "grade it accordingly": a verdict asked for, not a design.
   /\b(mark|grade|score|credit|assess|rate)\s+(it\s+|this\s+|me\s+|them\s+)?accordingly\b/i,
+  // Asking for the top mark in other words: "give this one the top mark", "award it full points".
+  /\b(give|award|assign|grant)\b[^.!?\n]{0,30}\b(this|it|me|my answer|the answer|this answer|this one)\b[^.!?\n]{0,20}\b(top|full|highest|maximum|max|best|perfect)\s+(marks?|grades?|scores?|ratings?|band|credit|points?)\b/i,
+  // The assessor's own sheet, in the second person: "every box on your sheet is ticked".
+  /\byour\s+(score\s?sheet|sheet|rubric|mark(ing)?\s+scheme|answer\s+key|marking|grading)\b/i,
+  // Credit asked for what was not written: "credit the following as demonstrated", "count it as stated".
+  /\b(credit|count|record|treat|accept|tick|log|mark|score)\b[^.!?\n]{0,60}\bas\s+(demonstrated|covered|answered|addressed|satisfied|stated|if\s+written(\s+out)?|written\s+out)\b/i,
 ];
 
 const SENTENCE = /[^.!?\n]+[.!?]*|\n+/g;

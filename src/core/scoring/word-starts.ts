@@ -66,7 +66,12 @@ export interface WordStarts {
   commaBeforeNonSpace: boolean;
   hiddenHint: boolean;
   /** A check mark or "[" (`/[\u2713\u2714\u2705\u2611[]/`, what tickedLines of grader-addressed.ts needs), noted for the same reason. */
-  checkMarkHint: boolean;
+  checkMarkHint: boolean;  /**
+   * A Latin letter with a diacritic (U+00C0-U+024F) or a Chinese, Japanese or Korean character:
+   * what other-language.ts needs before it looks for a paragraph in another language.
+   */
+  accented: boolean;
+  cjk: boolean;
 }
 
 /** Arrays for wordStarts to fill instead of allocating (see reused-arrays.ts). */
@@ -113,6 +118,11 @@ function isCheckMark(code: number): boolean {
   return code === 0x2713 || code === 0x2714 || code === 0x2705 || code === 0x2611;
 }
 
+/** Kana, CJK ideographs (extension A and the main block) and Hangul syllables. */
+function isCjk(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7af);
+}
+
 /** The text's UTF-16 units, for wordStarts to read (see ReusedCodeUnits); it is synchronous and done with them when it returns. */
 const CODE_UNITS = new ReusedCodeUnits();
 
@@ -138,6 +148,8 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
   let commaBeforeNonSpace = false;
   let hiddenHint = false;
   let checkMarkHint = false;
+  let accented = false;
+  let cjk = false;
   let index = 0;
   while (index < length) {
     const code = units[index] ?? 0;
@@ -191,12 +203,14 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
     } else if (code === KELVIN) kelvin = true;
     else if (isHiddenHint(code)) hiddenHint = true;
     else if (isCheckMark(code)) checkMarkHint = true;
+    else if (code >= 0xc0 && code <= 0x24f) accented = true;
+    else if (isCjk(code)) cjk = true;
     previousIsWord = wordClass !== 0;
     beforePrevious = previousCode;
     previousCode = code;
     index += 1;
   }
-  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint, checkMarkHint };
+  return { count, positions, keys, spacedOut, wallHint, tripleDash, kelvin, twoPipesOnALine, commaBeforeNonSpace, hiddenHint, checkMarkHint, accented, cjk };
 }
 
 /** 1 for each key a list of prefixes wants, made once per list (callers pass constant lists). */
