@@ -41,6 +41,7 @@ import {
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
 import { colonInGap } from './negation-marks.ts';
+import { markFollowUps } from './negation-followups.ts';
 import { markReplies } from './negation-replies.ts';
 import { markRejectedSections } from './negation-sections.ts';
 import type { Segmentation } from './sentences.ts';
@@ -797,6 +798,8 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   markRejectedSections(tokens, segmentation, out, text);
   // Replies and shapes: "X? Phase 3, maybe.", "Hard pass.", "go with Y over X", "tried X and went back".
   markReplies(tokens, segmentation, out, text);
+  // Verdicts that point back at the idea from a later clause or sentence: "I'd never impose them.", "CPU-based scaling it is.".
+  markFollowUps(tokens, segmentation, out, text);
   // Hold no answer past the call (the last one would otherwise stay alive until the next score).
   answerText = '';
   return out;

@@ -1,0 +1,299 @@
+import type { TextReader } from './answer-text.ts';
+import { endsWithQuestion, gapHas, markRejected } from './negation-marks.ts';
+import type { Segmentation } from './sentences.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+
+/*
+ * Rejections whose verdict comes after the idea and points back at it, in the next sentence or
+ * a later clause, rather than naming it (negation.ts reaches one clause, or a short sentence):
+ * - a refusal of adopting "it": "X is how you lose the one log line you need. I'd never impose
+ *   them.", "..., so we don't bother.", "Still not turning them on.", "We decided against it.";
+ * - a bare verdict after a reason, which answers the question asked before the reason:
+ *   "X? Then the one team that needs to debug gets throttled. Nope.", "... Hard to justify.";
+ * - an idea nobody uses: "X is a nice story; nobody actually switches.";
+ * - an alternative taken instead: "X is a great way to add an outage mode. CPU-based scaling
+ *   it is.", "X doubles the bill. Big-bang cutover instead.", "Grouping by message is good enough."
+ * The shapes are read from the words' roles (a refusal, an adopting verb, a pronoun that points
+ * back, a verdict made only of verdict words), not from the topic, so they carry to new wordings.
+ * Each writes 1 + the index of its cue token into `out` for every rejected token no earlier rule claimed.
+ */
+
+const CLAUSE_GAPS = GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE;
+
+/** Words that negate the candidate's own adopting: "we don't", "I'd never", "not doing". */
+const REFUSALS: ReadonlySet<string> = new Set(['not', 'never', 'dont', 'wont', 'wouldnt', 'didnt', 'shouldnt', 'arent', 'isnt']);
+/** What may stand before the refusal in its clause: the candidate as subject, a linking word, an adverb. */
+const REFUSER_LEADS: ReadonlySet<string> = new Set([
+  'we', 'i', 'id', 'wed', 'ill', 'well', 'im', 'were', 'ive', 'weve', 'still', 'so', 'and', 'but', 'honestly', 'just', 'then',
+  'also', 'really', 'actually', 'certainly', 'definitely', 'simply', 'personally', 'frankly', 'would', 'will', 'do', 'am', 'are',
+  'yet', 'which', 'hence', 'therefore', 'sorry',
+]);
+/** Words between the refusal and its verb that change nothing: "won't ever actually", "don't want to". */
+const REFUSAL_FILLERS: ReadonlySet<string> = new Set([
+  'ever', 'actually', 'really', 'even', 'still', 'going', 'gonna', 'to', 'be', 'want', 'wanna', 'need', 'have', 'plan', 'planning',
+  'intend', 'about', 'be', 'seriously', 'personally', 'again',
+]);
+/** Verbs of taking an idea up: refusing them about "it" refuses the idea "it" stands for. */
+const ADOPTING: ReadonlySet<string> = new Set([
+  'use', 'using', 'run', 'running', 'build', 'building', 'add', 'adding', 'adopt', 'adopting', 'impose', 'imposing', 'enforce',
+  'enforcing', 'do', 'doing', 'bother', 'bothering', 'trust', 'trusting', 'try', 'trying', 'buy', 'buying', 'turn', 'turning',
+  'enable', 'enabling', 'implement', 'implementing', 'deploy', 'deploying', 'introduce', 'introducing', 'ship', 'shipping',
+  'bring', 'bringing', 'pursue', 'pursuing', 'recommend', 'recommending', 'maintain', 'maintaining', 'police', 'policing',
+  'mandate', 'mandating', 'roll', 'rolling', 'set', 'setting', 'sign', 'signing', 'push', 'pushing', 'invest', 'investing',
+  'go', 'going', 'put', 'putting', 'bet', 'betting', 'rely', 'relying', 'fund', 'funding', 'staff', 'staffing', 'own', 'owning',
+  'touch', 'touching', 'consider', 'considering', 'want', 'need', 'have', 'happen', 'happening',
+]);
+/** What stands for an idea named before: "impose them", "bringing one", "doing that". */
+const POINTING: ReadonlySet<string> = new Set(['it', 'them', 'that', 'this', 'those', 'these', 'one', 'any']);
+/** What may end a refusal without naming anything new: "run it for this", "turning them on", "try it twice". */
+const REFUSAL_TAILS: ReadonlySet<string> = new Set([
+  'here', 'now', 'again', 'twice', 'either', 'anymore', 'today', 'yet', 'at', 'all', 'ever', 'for', 'this', 'us', 'me', 'in',
+  'production', 'prod', 'really', 'though', 'then', 'thanks', 'on', 'up', 'out', 'with', 'into', 'soon', 'any', 'time', 'of',
+  'year', 'quarter', 'either', 'honestly', 'frankly', 'personally', 'too', 'it', 'them', 'that', 'one', 'against', 'in',
+]);
+/** "We decided against it": verbs after which "against" is a refusal. */
+const AGAINST_VERBS: ReadonlySet<string> = new Set(['decided', 'decide', 'voted', 'vote', 'argued', 'argue', 'went', 'came', 'am', 'im', 'are', 'were', 'was', 'strongly']);
+
+/**
+ * Where the refusal clause around the refusal word at `at` starts, or -1 when words before it
+ * in its clause are not the candidate's lead-in ("we", "so", "still"...): "teams don't use it"
+ * reports, "we don't use it" refuses.
+ */
+function refusalClauseStart(tokens: Tokens, at: number, start: number): number {
+  let from = at;
+  while (from > start && !gapHas(tokens, from, CLAUSE_GAPS)) {
+    if (!REFUSER_LEADS.has(normAt(tokens, from - 1))) return -1;
+    from -= 1;
+    // "..., and so we don't bother": a linking word opens the clause even without a comma.
+    const word = normAt(tokens, from);
+    if (word === 'so' || word === 'but' || word === 'and' || word === 'which' || word === 'hence') return from;
+  }
+  return from;
+}
+
+/**
+ * Whether the refusal at `at` refuses something named before it: after it come only fillers,
+ * an adopting verb, a pointing pronoun and words that name nothing, to the clause's end
+ * ("I'd never impose them.", "so we don't bother", "We won't."). "We don't use Kafka" names
+ * what it refuses, and "we never drop them" is a double negative (not an adopting verb).
+ */
+function pointsBack(tokens: Tokens, at: number, end: number): boolean {
+  let index = at + 1;
+  while (index < end && !gapHas(tokens, index, CLAUSE_GAPS) && REFUSAL_FILLERS.has(normAt(tokens, index))) index += 1;
+  if (index >= end || gapHas(tokens, index, CLAUSE_GAPS)) return true;
+  let verb = false;
+  if (ADOPTING.has(normAt(tokens, index))) {
+    verb = true;
+    index += 1;
+  }
+  let pointing = false;
+  for (; index < end && !gapHas(tokens, index, CLAUSE_GAPS); index += 1) {
+    const word = normAt(tokens, index);
+    if (POINTING.has(word)) pointing = true;
+    else if (!REFUSAL_TAILS.has(word)) return false;
+  }
+  return pointing || verb;
+}
+
+/** A refusal word at `at`: one of REFUSALS, or "against" after "decided", "voted"... */
+function isRefusal(tokens: Tokens, at: number): boolean {
+  const word = normAt(tokens, at);
+  return REFUSALS.has(word) || (word === 'against' && AGAINST_VERBS.has(normAt(tokens, at - 1)));
+}
+
+/** Words that only say who speaks or how: a sentence of nothing else ("We could.") names no idea. */
+function namesNothing(tokens: Tokens, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) {
+    const word = normAt(tokens, index);
+    if (!REFUSER_LEADS.has(word) && !REFUSAL_FILLERS.has(word) && word !== 'could' && word !== 'can' && word !== 'should' && word !== 'might') return false;
+  }
+  return true;
+}
+
+/** The longest sentence a pointing refusal reaches back to: past this, "it" likely means something nearer. */
+const MAX_REFERENT = 40;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** "I'd never impose them.", "..., so we don't bother.", "We decided against it.". */
+function markPointingRefusal(tokens: Tokens, out: Int32Array, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined): void {
+  const { start, end } = sentence;
+  for (let at = start; at < end; at += 1) {
+    if (!isRefusal(tokens, at)) continue;
+    const from = refusalClauseStart(tokens, at, start);
+    if (from < 0 || !pointsBack(tokens, at, end)) continue;
+    if (from > start) {
+      // A clause before it in the sentence: "X never happens in practice, so I won't do it".
+      markRejected(out, start, from, at);
+      return;
+    }
+    if (!previous || previous.end - previous.start > MAX_REFERENT) return;
+    markRejected(out, previous.start, previous.end, at);
+    // "Should we redact in the collector? We could. We won't.": past a sentence that names nothing.
+    if (beforePrevious && namesNothing(tokens, previous.start, previous.end)) markRejected(out, beforePrevious.start, beforePrevious.end, at);
+    return;
+  }
+}
+
+/** Words a bare verdict is made of: "Nope.", "Hard to justify.", "Waste of effort.", "Not worth it.". */
+const VERDICT_WORDS: ReadonlySet<string> = new Set([
+  'not', 'no', 'nope', 'nah', 'pass', 'never', 'worth', 'it', 'that', 'this', 'waste', 'of', 'effort', 'time', 'money', 'hard', 'to',
+  'justify', 'skip', 'so', 'overkill', 'doing', 'happening', 'thanks', 'way', 'for', 'us', 'me', 'now', 'yet', 'really', 'honestly',
+  'a', 'chance', 'from', 'thank', 'you', 'definitely', 'absolutely', 'needed', 'necessary', 'convinced', 'sold', 'again', 'either',
+  'then', 'still', 'hardly', 'pointless', 'too', 'much', 'expensive', 'costly', 'risky', 'complex', 'defend', 'sell', 'justified',
+  'thats', 'big', 'hell', 'sorry', 'in', 'our', 'case', 'my', 'view', 'book', 'priority', 'the', 'time', 'and',
+]);
+/** The refusing words of a verdict, and the negative judgements a refusing word would turn around ("not too expensive"). */
+const VERDICT_REFUSING: ReadonlySet<string> = new Set(['not', 'no', 'nope', 'nah', 'never', 'hardly', 'pass']);
+const VERDICT_JUDGING: ReadonlySet<string> = new Set(['too', 'hard', 'waste', 'overkill', 'pointless', 'skip', 'costly', 'risky', 'expensive']);
+const MAX_VERDICT = 5;
+
+/**
+ * A sentence of verdict words only, refusing or judging but not both ("Not too expensive."
+ * approves): it rejects the sentence before; after a reason, the question before that too
+ * ("X? We already have metrics for that. Pass.").
+ */
+function bareVerdict(tokens: Tokens, start: number, end: number): boolean {
+  if (end - start > MAX_VERDICT) return false;
+  let refusing = false;
+  let judging = false;
+  for (let index = start; index < end; index += 1) {
+    const word = normAt(tokens, index);
+    if (!VERDICT_WORDS.has(word)) return false;
+    if (VERDICT_REFUSING.has(word)) refusing = true;
+    if (VERDICT_JUDGING.has(word)) judging = true;
+  }
+  return refusing !== judging;
+}
+
+/** Verbs a question can hold that would make "No." keep the idea: "Should we skip histograms? No.". */
+const QUESTIONED_LOSSES: ReadonlySet<string> = new Set(['skip', 'drop', 'without', 'avoid', 'remove', 'cut', 'lose', 'ditch', 'not', 'never']);
+
+function hasAny(tokens: Tokens, from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let index = from; index < to; index += 1) if (words.has(normAt(tokens, index))) return true;
+  return false;
+}
+
+function markBareVerdict(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined): void {
+  const { start, end } = sentence;
+  if (!previous || !bareVerdict(tokens, start, end)) return;
+  const asked = endsWithQuestion(tokens, text, previous.end);
+  if (asked) {
+    if (!hasAny(tokens, previous.start, previous.end, QUESTIONED_LOSSES)) markRejected(out, previous.start, previous.end, start);
+    return;
+  }
+  // A reason between the question and the verdict keeps its own words (it may name what is used instead).
+  if (beforePrevious && endsWithQuestion(tokens, text, beforePrevious.end)) {
+    if (!hasAny(tokens, beforePrevious.start, beforePrevious.end, QUESTIONED_LOSSES)) markRejected(out, beforePrevious.start, beforePrevious.end, start);
+    return;
+  }
+  if (previous.end - previous.start <= MAX_REFERENT) markRejected(out, previous.start, previous.end, start);
+}
+
+/** "nobody actually switches", "nobody uses", "nobody reads them": an idea nobody takes up. */
+const UNUSED_VERBS: ReadonlySet<string> = new Set([
+  'uses', 'use', 'used', 'switches', 'switch', 'switched', 'reads', 'read', 'opens', 'open', 'opened', 'maintains', 'maintain',
+  'asks', 'asked', 'checks', 'check', 'checked', 'watches', 'watch', 'notices', 'notice', 'follows', 'follow', 'updates', 'update',
+  'does', 'do', 'wants', 'want', 'misses', 'miss', 'looks',
+]);
+const NOBODY_FILLERS: ReadonlySet<string> = new Set(['actually', 'really', 'ever', 'even', 'will', 'would', 'is', 'going', 'to', 'has', 'have', 'once', 'bothers', 'at']);
+
+/** "X is a nice story; nobody actually switches.", "...the kind of thing vendors demo and nobody uses." */
+function markNobody(tokens: Tokens, out: Int32Array, sentence: Span, previous: Span | undefined): void {
+  const { start, end } = sentence;
+  for (let at = start; at < end; at += 1) {
+    const word = normAt(tokens, at);
+    const nobody = word === 'nobody' || (word === 'no' && normAt(tokens, at + 1) === 'one');
+    if (!nobody) continue;
+    // It opens its clause: "we delete dashboards nobody uses" describes the dashboards.
+    const opens = at === start || gapHas(tokens, at, CLAUSE_GAPS) || normAt(tokens, at - 1) === 'and' || normAt(tokens, at - 1) === 'but';
+    if (!opens) continue;
+    let index = word === 'no' ? at + 2 : at + 1;
+    while (index < end && NOBODY_FILLERS.has(normAt(tokens, index))) index += 1;
+    if (!UNUSED_VERBS.has(normAt(tokens, index))) continue;
+    index += 1;
+    // Only a pointing pronoun may follow: "nobody reads them", not "nobody reads the old dashboards".
+    while (index < end && !gapHas(tokens, index, CLAUSE_GAPS) && (POINTING.has(normAt(tokens, index)) || REFUSAL_TAILS.has(normAt(tokens, index)))) index += 1;
+    if (index < end && !gapHas(tokens, index, CLAUSE_GAPS)) continue;
+    const clause = normAt(tokens, at - 1) === 'and' || normAt(tokens, at - 1) === 'but' ? at - 1 : at;
+    if (clause > start) markRejected(out, start, clause, at);
+    else if (previous && previous.end - previous.start <= MAX_REFERENT) markRejected(out, previous.start, previous.end, at);
+    return;
+  }
+}
+
+/** Words that name the candidate: a sentence holding one states what they do, not an idea judged from outside. */
+const FIRST_PERSON: ReadonlySet<string> = new Set(['we', 'i', 'our', 'us', 'my', 'me', 'id', 'wed', 'ill', 'well', 'im', 'were', 'ive', 'weve', 'lets']);
+/** A sentence that starts with one of these is an instruction to adopt: "Use tail sampling for errors." */
+const IMPERATIVE_ADOPTIONS: ReadonlySet<string> = new Set(['use', 'run', 'build', 'add', 'keep', 'put', 'enable', 'turn', 'start', 'always', 'make', 'do']);
+
+/**
+ * Where the alternative that replaces the sentence before is announced: "Big-bang cutover
+ * instead.", "CPU-based scaling it is.", "Grouping by message text is good enough.", "Raw
+ * sampled logs only." Returns the cue token, or -1. A pronoun that points back ("Dashboards read
+ * those instead") means the sentence before is built on, not replaced.
+ */
+function alternativeCue(tokens: Tokens, start: number, end: number): number {
+  if (end - start < 2) return -1;
+  for (let index = start; index < end; index += 1) {
+    const word = normAt(tokens, index);
+    if (word === 'them' || word === 'those' || word === 'these' || (word === 'it' && normAt(tokens, index + 1) !== 'is' && index !== end - 2)) return -1;
+  }
+  const last = normAt(tokens, end - 1);
+  if (last === 'instead' || last === 'only') return end - 1;
+  if (last === 'is' && normAt(tokens, end - 2) === 'it') return end - 1;
+  if (last === 'enough' && normAt(tokens, end - 2) === 'good' && !hasAny(tokens, start, end, NOT_WORDS)) return end - 1;
+  return -1;
+}
+const NOT_WORDS: ReadonlySet<string> = new Set(['not', 'never', 'isnt', 'arent', 'no', 'hardly']);
+
+/** "X doubles the bill during migration. Big-bang cutover instead.": X, judged from outside, replaced. */
+function markAlternative(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined): void {
+  if (!previous || previous.end - previous.start > MAX_REFERENT) return;
+  const cue = alternativeCue(tokens, sentence.start, sentence.end);
+  if (cue < 0) return;
+  if (hasAny(tokens, previous.start, previous.end, FIRST_PERSON) || IMPERATIVE_ADOPTIONS.has(normAt(tokens, previous.start))) return;
+  // "Tail sampling for errors? Head sampling only." is a reply; a statement must judge: no "it" there either.
+  if (!endsWithQuestion(tokens, text, previous.end) && hasAny(tokens, previous.start, previous.end, NOT_WORDS)) return;
+  markRejected(out, previous.start, previous.end, cue);
+}
+
+const PREVIOUS: Span = { start: 0, end: 0 };
+const BEFORE_PREVIOUS: Span = { start: 0, end: 0 };
+const CURRENT: Span = { start: 0, end: 0 };
+
+/** Whether the segment starting at `start` continues the one before it: same paragraph, same line. */
+function continues(tokens: Tokens, start: number): boolean {
+  return !gapHas(tokens, start, GAP_BLANK_LINE | GAP_BULLET | GAP_NEWLINE);
+}
+
+export function markFollowUps(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
+  const { segments } = segmentation;
+  for (let index = 0; index < segments.length; index += 1) {
+    const segment = segments[index];
+    if (!segment) continue;
+    CURRENT.start = segment.firstToken;
+    CURRENT.end = segment.endToken;
+    const before = segments[index - 1];
+    const twoBefore = segments[index - 2];
+    let previous: Span | undefined;
+    let beforePrevious: Span | undefined;
+    if (before && continues(tokens, CURRENT.start)) {
+      PREVIOUS.start = before.firstToken;
+      PREVIOUS.end = before.endToken;
+      previous = PREVIOUS;
+      if (twoBefore && continues(tokens, PREVIOUS.start)) {
+        BEFORE_PREVIOUS.start = twoBefore.firstToken;
+        BEFORE_PREVIOUS.end = twoBefore.endToken;
+        beforePrevious = BEFORE_PREVIOUS;
+      }
+    }
+    markPointingRefusal(tokens, out, CURRENT, previous, beforePrevious);
+    markBareVerdict(tokens, text, out, CURRENT, previous, beforePrevious);
+    markNobody(tokens, out, CURRENT, previous);
+    markAlternative(tokens, text, out, CURRENT, previous);
+  }
+}
