@@ -21,7 +21,7 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR,
 const CLAUSE_GAPS = GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE;
 
 /** Words that negate the candidate's own adopting: "we don't", "I'd never", "not doing". */
-const REFUSALS: ReadonlySet<string> = new Set(['not', 'never', 'dont', 'wont', 'wouldnt', 'didnt', 'shouldnt', 'arent', 'isnt']);
+const REFUSALS: ReadonlySet<string> = new Set(['not', 'never', 'dont', 'wont', 'wouldnt', 'didnt', 'shouldnt', 'arent', 'isnt', 'skip', 'ditch', 'park', 'shelve']);
 /** What may stand before the refusal in its clause: the candidate as subject, a linking word, an adverb. */
 const REFUSER_LEADS: ReadonlySet<string> = new Set([
   'we', 'i', 'id', 'wed', 'ill', 'well', 'im', 'were', 'ive', 'weve', 'still', 'so', 'and', 'but', 'honestly', 'just', 'then',
@@ -110,6 +110,10 @@ function namesNothing(tokens: Tokens, from: number, to: number): boolean {
   return true;
 }
 
+function asksQuestion(tokens: Tokens, text: TextReader, sentence: Span): boolean {
+  return endsWithQuestion(tokens, text, sentence.end);
+}
+
 /** The longest sentence a pointing refusal reaches back to: past this, "it" likely means something nearer. */
 const MAX_REFERENT = 40;
 
@@ -119,7 +123,7 @@ interface Span {
 }
 
 /** "I'd never impose them.", "..., so we don't bother.", "We decided against it.". */
-function markPointingRefusal(tokens: Tokens, out: Int32Array, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined): void {
+function markPointingRefusal(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined): void {
   const { start, end } = sentence;
   for (let at = start; at < end; at += 1) {
     if (!isRefusal(tokens, at)) continue;
@@ -132,6 +136,8 @@ function markPointingRefusal(tokens: Tokens, out: Int32Array, sentence: Span, pr
     }
     if (!previous || previous.end - previous.start > MAX_REFERENT) return;
     markRejected(out, previous.start, previous.end, at);
+    // "X? Browsers lie and ad blockers eat the beacon. I'd never trust it.": the question is what the reason is about.
+    if (beforePrevious && asksQuestion(tokens, text, beforePrevious)) markRejected(out, beforePrevious.start, beforePrevious.end, at);
     // "Should we redact in the collector? We could. We won't.": past a sentence that names nothing.
     if (beforePrevious && namesNothing(tokens, previous.start, previous.end)) markRejected(out, beforePrevious.start, beforePrevious.end, at);
     return;
@@ -291,7 +297,7 @@ export function markFollowUps(tokens: Tokens, segmentation: Segmentation, out: I
         beforePrevious = BEFORE_PREVIOUS;
       }
     }
-    markPointingRefusal(tokens, out, CURRENT, previous, beforePrevious);
+    markPointingRefusal(tokens, text, out, CURRENT, previous, beforePrevious);
     markBareVerdict(tokens, text, out, CURRENT, previous, beforePrevious);
     markNobody(tokens, out, CURRENT, previous);
     markAlternative(tokens, text, out, CURRENT, previous);

@@ -42,7 +42,9 @@ import {
 import { markDiscourseRejections } from './negation-discourse.ts';
 import { colonInGap } from './negation-marks.ts';
 import { markFollowUps } from './negation-followups.ts';
+import { markJudgedThenReplaced } from './negation-judged.ts';
 import { markReplies } from './negation-replies.ts';
+import { markReservations } from './negation-reservations.ts';
 import { markRejectedSections } from './negation-sections.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
@@ -800,6 +802,10 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   markReplies(tokens, segmentation, out, text);
   // Verdicts that point back at the idea from a later clause or sentence: "I'd never impose them.", "CPU-based scaling it is.".
   markFollowUps(tokens, segmentation, out, text);
+  // Compliments and doubts that set an idea aside: "X would be lovely, but it isn't happening".
+  markReservations(tokens, segmentation, out);
+  // "X is a sledgehammer for a thumbtack. Agents ship straight to Elasticsearch.": judged, then replaced.
+  markJudgedThenReplaced(tokens, segmentation, out);
   // Hold no answer past the call (the last one would otherwise stay alive until the next score).
   answerText = '';
   return out;
