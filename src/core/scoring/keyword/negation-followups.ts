@@ -238,8 +238,8 @@ const IMPERATIVE_ADOPTIONS: ReadonlySet<string> = new Set(['use', 'run', 'build'
 
 /**
  * Where the alternative that replaces the sentence before is announced: "Big-bang cutover
- * instead.", "CPU-based scaling it is.", "Grouping by message text is good enough.", "Raw
- * sampled logs only." Returns the cue token, or -1. A pronoun that points back ("Dashboards read
+ * instead.", "CPU-based scaling it is.", "Grouping by message text is good enough.".
+ * Returns the cue token, or -1. A pronoun that points back ("Dashboards read
  * those instead") means the sentence before is built on, not replaced.
  */
 function alternativeCue(tokens: Tokens, start: number, end: number): number {
@@ -249,7 +249,8 @@ function alternativeCue(tokens: Tokens, start: number, end: number): number {
     if (word === 'them' || word === 'those' || word === 'these' || (word === 'it' && normAt(tokens, index + 1) !== 'is' && index !== end - 2)) return -1;
   }
   const last = normAt(tokens, end - 1);
-  if (last === 'instead' || last === 'only') return end - 1;
+  // Not "only": "Route templates only." restricts what the sentence before adopts.
+  if (last === 'instead') return end - 1;
   if (last === 'is' && normAt(tokens, end - 2) === 'it') return end - 1;
   if (last === 'enough' && normAt(tokens, end - 2) === 'good' && !hasAny(tokens, start, end, NOT_WORDS)) return end - 1;
   return -1;

@@ -41,10 +41,12 @@ import {
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
 import { colonInGap } from './negation-marks.ts';
+import { markDispositions } from './negation-dispositions.ts';
 import { markFollowUps } from './negation-followups.ts';
 import { markJudgedThenReplaced } from './negation-judged.ts';
 import { markReplies } from './negation-replies.ts';
 import { markReservations } from './negation-reservations.ts';
+import { markRhetoric } from './negation-rhetoric.ts';
 import { markRejectedSections } from './negation-sections.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
@@ -806,6 +808,10 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   markReservations(tokens, segmentation, out);
   // "X is a sledgehammer for a thumbtack. Agents ship straight to Elasticsearch.": judged, then replaced.
   markJudgedThenReplaced(tokens, segmentation, out);
+  // What became of the idea: "X was considered and shelved", "My lead vetoed X", "X is finance's job, not mine".
+  markDispositions(tokens, segmentation, out, text);
+  // Questions that answer themselves and sarcasm: "Why would I X when...?", "Oh sure, let's X.".
+  markRhetoric(tokens, segmentation, out, text);
   // Hold no answer past the call (the last one would otherwise stay alive until the next score).
   answerText = '';
   return out;
