@@ -12,7 +12,8 @@ import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from 
  * - kept out: "X stays off the roadmap", "X stay off";
  * - handed to someone else: "X is finance's job, not mine", "X is a governance project, not
  *   observability", "X is a Google problem";
- * - too early: "Too early for X".
+ * - too early: "Too early for X";
+ * - set against another choice or another world: "Over X, I'd pick Y", "Were we a bank, I'd X".
  * Each writes 1 + the index of its cue token into `out` for every rejected token no earlier rule claimed.
  */
 
@@ -178,6 +179,32 @@ function markTooEarly(tokens: Tokens, out: Int32Array, too: number, end: number)
   markObject(tokens, out, too + 3, end, too);
 }
 
+/** "Over X, I'd pick a bigger cluster every time": a fronted "over" names what loses to the choice after the comma. */
+const CHOOSERS: ReadonlySet<string> = new Set(['id', 'wed', 'i', 'we', 'ill', 'well']);
+const CHOOSING: ReadonlySet<string> = new Set(['pick', 'choose', 'take', 'prefer', 'go', 'want', 'buy', 'use', 'pay']);
+
+function markFrontedOver(tokens: Tokens, out: Int32Array, start: number, end: number): void {
+  let comma = start + 1;
+  while (comma < end && comma <= start + 10 && !gapHas(tokens, comma, CLAUSE_GAPS)) comma += 1;
+  if (comma >= end || !gapHas(tokens, comma, GAP_SEPARATOR) || !CHOOSERS.has(normAt(tokens, comma))) return;
+  let verb = comma + 1;
+  if (normAt(tokens, verb) === 'would' || normAt(tokens, verb) === 'will' || normAt(tokens, verb) === 'always') verb += 1;
+  if (CHOOSING.has(normAt(tokens, verb))) markRejected(out, start + 1, comma, start);
+}
+
+/** "Were we a bank, I'd X.", "If we were a bank, I'd X": a plan for a world that is not ours. */
+function markCounterfactual(tokens: Tokens, out: Int32Array, start: number, end: number): void {
+  let at = start;
+  if (normAt(tokens, at) === 'if') at += 1;
+  const inverted = at === start && (normAt(tokens, at) === 'were' || normAt(tokens, at) === 'had') && (normAt(tokens, at + 1) === 'we' || normAt(tokens, at + 1) === 'i');
+  const plain = at > start && (normAt(tokens, at) === 'we' || normAt(tokens, at) === 'i') && normAt(tokens, at + 1) === 'were';
+  if ((!inverted && !plain) || normAt(tokens, at + 2) === 'to') return;
+  let comma = at + 2;
+  while (comma < end && comma <= at + 10 && !gapHas(tokens, comma, CLAUSE_GAPS)) comma += 1;
+  if (comma >= end || !gapHas(tokens, comma, GAP_SEPARATOR)) return;
+  markRejected(out, comma, end, start);
+}
+
 const PREVIOUS = { start: 0, end: 0 };
 
 export function markDispositions(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
@@ -194,6 +221,8 @@ export function markDispositions(tokens: Tokens, segmentation: Segmentation, out
       PREVIOUS.end = before.endToken;
       previous = PREVIOUS;
     }
+    if (normAt(tokens, start) === 'over') markFrontedOver(tokens, out, start, end);
+    markCounterfactual(tokens, out, start, end);
     for (let at = start; at < end; at += 1) {
       const word = normAt(tokens, at);
       const refusal = refusalAt(tokens, at);

@@ -21,17 +21,21 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR,
 const CLAUSE_GAPS = GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE;
 
 /** Words that negate the candidate's own adopting: "we don't", "I'd never", "not doing". */
-const REFUSALS: ReadonlySet<string> = new Set(['not', 'never', 'dont', 'wont', 'wouldnt', 'didnt', 'shouldnt', 'arent', 'isnt', 'skip', 'ditch', 'park', 'shelve']);
+const REFUSALS: ReadonlySet<string> = new Set([
+  'not', 'never', 'dont', 'wont', 'wouldnt', 'didnt', 'shouldnt', 'arent', 'isnt', 'skip', 'ditch', 'park', 'shelve',
+  // "...: we tried it in staging, binned it.": what was done to "it" (not "dropped it": dropping data is a design).
+  'binned', 'scrapped', 'shelved', 'ditched', 'nixed', 'vetoed', 'canned',
+]);
 /** What may stand before the refusal in its clause: the candidate as subject, a linking word, an adverb. */
 const REFUSER_LEADS: ReadonlySet<string> = new Set([
   'we', 'i', 'id', 'wed', 'ill', 'well', 'im', 'were', 'ive', 'weve', 'still', 'so', 'and', 'but', 'honestly', 'just', 'then',
   'also', 'really', 'actually', 'certainly', 'definitely', 'simply', 'personally', 'frankly', 'would', 'will', 'do', 'am', 'are',
-  'yet', 'which', 'hence', 'therefore', 'sorry',
+  'yet', 'which', 'hence', 'therefore', 'sorry', 'its', 'thats',
 ]);
 /** Words between the refusal and its verb that change nothing: "won't ever actually", "don't want to". */
 const REFUSAL_FILLERS: ReadonlySet<string> = new Set([
   'ever', 'actually', 'really', 'even', 'still', 'going', 'gonna', 'to', 'be', 'want', 'wanna', 'need', 'have', 'plan', 'planning',
-  'intend', 'about', 'be', 'seriously', 'personally', 'again',
+  'intend', 'about', 'be', 'seriously', 'personally', 'again', 'see', 'us', 'me',
 ]);
 /** Verbs of taking an idea up: refusing them about "it" refuses the idea "it" stands for. */
 const ADOPTING: ReadonlySet<string> = new Set([
@@ -60,7 +64,8 @@ const AGAINST_VERBS: ReadonlySet<string> = new Set(['decided', 'decide', 'voted'
  * reports, "we don't use it" refuses.
  */
 function refusalClauseStart(tokens: Tokens, at: number, start: number): number {
-  let from = at;
+  // "We decided against it": the verb before "against" is part of the refusal.
+  let from = normAt(tokens, at) === 'against' ? at - 1 : at;
   while (from > start && !gapHas(tokens, from, CLAUSE_GAPS)) {
     if (!REFUSER_LEADS.has(normAt(tokens, from - 1))) return -1;
     from -= 1;
@@ -110,6 +115,14 @@ function namesNothing(tokens: Tokens, from: number, to: number): boolean {
   return true;
 }
 
+/** The sentence points further back: it opens with "It's"/"That", or holds "it"/"them" ("Sure, but would I put it in production?"). */
+function pointsFurther(tokens: Tokens, sentence: Span): boolean {
+  if (FURTHER_OPENERS.has(normAt(tokens, sentence.start))) return true;
+  return hasAny(tokens, sentence.start, sentence.end, OBJECT_POINTERS);
+}
+const FURTHER_OPENERS: ReadonlySet<string> = new Set(['it', 'its', 'that', 'thats', 'this', 'they', 'theyre', 'sure']);
+const OBJECT_POINTERS: ReadonlySet<string> = new Set(['it', 'them']);
+
 function asksQuestion(tokens: Tokens, text: TextReader, sentence: Span): boolean {
   return endsWithQuestion(tokens, text, sentence.end);
 }
@@ -137,7 +150,7 @@ function markPointingRefusal(tokens: Tokens, text: TextReader, out: Int32Array, 
     if (!previous || previous.end - previous.start > MAX_REFERENT) return;
     markRejected(out, previous.start, previous.end, at);
     // "X? Browsers lie and ad blockers eat the beacon. I'd never trust it.": the question is what the reason is about.
-    if (beforePrevious && asksQuestion(tokens, text, beforePrevious)) markRejected(out, beforePrevious.start, beforePrevious.end, at);
+    if (beforePrevious && (asksQuestion(tokens, text, beforePrevious) || pointsFurther(tokens, previous))) markRejected(out, beforePrevious.start, beforePrevious.end, at);
     // "Should we redact in the collector? We could. We won't.": past a sentence that names nothing.
     if (beforePrevious && namesNothing(tokens, previous.start, previous.end)) markRejected(out, beforePrevious.start, beforePrevious.end, at);
     return;
@@ -151,9 +164,10 @@ const VERDICT_WORDS: ReadonlySet<string> = new Set([
   'a', 'chance', 'from', 'thank', 'you', 'definitely', 'absolutely', 'needed', 'necessary', 'convinced', 'sold', 'again', 'either',
   'then', 'still', 'hardly', 'pointless', 'too', 'much', 'expensive', 'costly', 'risky', 'complex', 'defend', 'sell', 'justified',
   'thats', 'big', 'hell', 'sorry', 'in', 'our', 'case', 'my', 'view', 'book', 'priority', 'the', 'time', 'and',
+  'next', 'question', 'please', 'moving', 'on',
 ]);
 /** The refusing words of a verdict, and the negative judgements a refusing word would turn around ("not too expensive"). */
-const VERDICT_REFUSING: ReadonlySet<string> = new Set(['not', 'no', 'nope', 'nah', 'never', 'hardly', 'pass']);
+const VERDICT_REFUSING: ReadonlySet<string> = new Set(['not', 'no', 'nope', 'nah', 'never', 'hardly', 'pass', 'next']);
 const VERDICT_JUDGING: ReadonlySet<string> = new Set(['too', 'hard', 'waste', 'overkill', 'pointless', 'skip', 'costly', 'risky', 'expensive']);
 const MAX_VERDICT = 5;
 
@@ -189,6 +203,8 @@ function markBareVerdict(tokens: Tokens, text: TextReader, out: Int32Array, sent
   const asked = endsWithQuestion(tokens, text, previous.end);
   if (asked) {
     if (!hasAny(tokens, previous.start, previous.end, QUESTIONED_LOSSES)) markRejected(out, previous.start, previous.end, start);
+    // "Do I think X is clever? Sure, but would I put it in production? No.": "it" is X.
+    if (beforePrevious && pointsFurther(tokens, previous)) markRejected(out, beforePrevious.start, beforePrevious.end, start);
     return;
   }
   // A reason between the question and the verdict keeps its own words (it may name what is used instead).
@@ -196,7 +212,24 @@ function markBareVerdict(tokens: Tokens, text: TextReader, out: Int32Array, sent
     if (!hasAny(tokens, beforePrevious.start, beforePrevious.end, QUESTIONED_LOSSES)) markRejected(out, beforePrevious.start, beforePrevious.end, start);
     return;
   }
-  if (previous.end - previous.start <= MAX_REFERENT) markRejected(out, previous.start, previous.end, start);
+  if (previous.end - previous.start > MAX_REFERENT) return;
+  markRejected(out, previous.start, previous.end, start);
+  // "X is a noble goal. It's also our entire storage budget. So: no.": the verdict is on what "it" is.
+  if (beforePrevious && pointsFurther(tokens, previous)) markRejected(out, beforePrevious.start, beforePrevious.end, start);
+}
+
+/** "X? I'd rather spend that time fixing things.": a preference for something else answers the question. */
+const PREFERRING: ReadonlySet<string> = new Set(['rather', 'prefer']);
+const PREFERRERS: ReadonlySet<string> = new Set(['id', 'wed', 'i', 'we', 'would', 'honestly', 'personally']);
+
+function markPreferredReply(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined): void {
+  if (!previous || !asksQuestion(tokens, text, previous)) return;
+  let at = sentence.start;
+  while (at < sentence.end && at < sentence.start + 3 && PREFERRERS.has(normAt(tokens, at))) at += 1;
+  if (at === sentence.start || !PREFERRING.has(normAt(tokens, at))) return;
+  // "I'd rather not" refuses too; "I'd rather keep it" keeps what was asked.
+  if (hasAny(tokens, at + 1, sentence.end, OBJECT_POINTERS)) return;
+  markRejected(out, previous.start, previous.end, at);
 }
 
 /** "nobody actually switches", "nobody uses", "nobody reads them": an idea nobody takes up. */
@@ -301,6 +334,7 @@ export function markFollowUps(tokens: Tokens, segmentation: Segmentation, out: I
     markPointingRefusal(tokens, text, out, CURRENT, previous, beforePrevious);
     markBareVerdict(tokens, text, out, CURRENT, previous, beforePrevious);
     markNobody(tokens, out, CURRENT, previous);
+    markPreferredReply(tokens, text, out, CURRENT, previous);
     markAlternative(tokens, text, out, CURRENT, previous);
   }
 }

@@ -338,14 +338,19 @@ function framingAt(tokens: Tokens, start: number, end: number): number {
   return -1;
 }
 
-/** A contrast word in the sentence that starts at `from` (to its terminator): its token, or -1. */
+/** A contrast word in the sentence that starts at `from` (to its terminator), or a refusal in its first clause ("We don't live there"): its token, or -1. */
 function contrastIn(tokens: Tokens, from: number): number {
+  let firstClause = true;
   for (let index = from; index < tokens.count && (index === from || !gapHas(tokens, index, GAP_TERMINATOR | GAP_NEWLINE)); index += 1) {
+    if (index > from && gapHas(tokens, index, GAP_SEPARATOR)) firstClause = false;
     const word = normAt(tokens, index);
     if (CONTRASTS.has(word) && normAt(tokens, index + 1) !== 'than' && normAt(tokens, index + 1) !== 'of') return index;
+    if (firstClause && index <= from + 3 && FRAMED_REFUSALS.has(word)) return index;
   }
   return -1;
 }
+/** Refusals that, opening the sentence after a framed idea, turn from it: "In a perfect world X. We don't live there". */
+const FRAMED_REFUSALS: ReadonlySet<string> = new Set(['dont', 'wont', 'wouldnt', 'cant', 'arent', 'isnt', 'never', 'not']);
 
 /** A framed idea ("The textbook design is X.") that the next sentence or two turn away from. */
 function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number, following: Int32Array, count: number): void {

@@ -6,6 +6,7 @@ import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from 
  * Reservations: an idea granted a compliment or a doubt, then set aside.
  * - faint praise turned by "but" to the candidate's own plan: "X would be lovely, but it isn't
  *   happening", "X is a nice party trick, but honestly I'd simply provision double";
+ * - a mere possibility turned from: "We could X, but we'd just...", "I'd love to X, but...";
  * - doubt in the candidate's voice: "I'm not sure X buys us much", "I'm not convinced X is needed";
  * - "X isn't something I'd plan around", "X is not something we need".
  * "X is great, but we also need Y" and "X is expensive, but we'd still run it" keep X: the turn
@@ -64,6 +65,48 @@ function isVerbLink(word: string): boolean {
   return word === 'is' || word === 'are' || word === 'be' || word === 'sounds' || word === 'sound' || word === 'looks' || word === 'seems' || word === 'thats' || word === 'its';
 }
 
+/** Who can hold an idea as a mere possibility: "we could", "you might", "teams could". */
+const POSSIBLE_HOLDERS: ReadonlySet<string> = new Set(['we', 'i', 'you', 'one', 'they', 'teams', 'someone', 'people']);
+/** What a hypothetical hangs on, and the wishes that work like it: "we could", "I'd love to". */
+const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'might']);
+/** Praise that, under "would be" or "could be", is a hypothetical: "X would be useful, but...". */
+const CONDITIONAL_PRAISE: ReadonlySet<string> = new Set(['useful', 'helpful', 'handy', 'valuable', 'good', 'smart', 'sensible', 'worthwhile', 'better']);
+
+/**
+ * "We could X, but honestly we'd just scale everything", "I'd love to X, but...", "X would be
+ * useful, but we'll...": an idea held as a possibility, then turned from by the candidate.
+ */
+function markHypothetical(tokens: Tokens, out: Int32Array, modal: number, start: number, end: number): void {
+  const word = normAt(tokens, modal);
+  let from: number;
+  if (HYPOTHETICAL.has(word)) {
+    if (!POSSIBLE_HOLDERS.has(normAt(tokens, modal - 1))) return;
+    from = modal + 1;
+  } else if (word === 'love' || word === 'like') {
+    // "I'd love to X", "we'd like to X".
+    const who = normAt(tokens, modal - 1);
+    if ((who !== 'id' && who !== 'wed') || normAt(tokens, modal + 1) !== 'to') return;
+    from = modal + 2;
+  } else {
+    // "X would be useful, but": the subject before "would".
+    if (normAt(tokens, modal + 1) !== 'be' || !CONDITIONAL_PRAISE.has(normAt(tokens, modal + 2))) return;
+    const subject = subjectFrom(tokens, modal, start);
+    if (subject >= modal) return;
+    from = subject;
+  }
+  let turn = -1;
+  for (let index = modal + 1; index < end && index <= modal + MAX_SUBJECT; index += 1) {
+    if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) {
+      turn = index;
+      break;
+    }
+    if (gapHas(tokens, index, GAP_TERMINATOR | GAP_NEWLINE)) return;
+  }
+  if (turn < 0 || !TURN_SUBJECTS.has(normAt(tokens, turn + 1))) return;
+  for (let index = turn + 1; index < end && !gapHas(tokens, index, GAP_TERMINATOR); index += 1) if (KEEPING.has(normAt(tokens, index)) || normAt(tokens, index) === 'only') return;
+  if (from < turn) markRejected(out, from, turn, turn);
+}
+
 /** "I'm not sure X buys us much", "we're not convinced that X pays off": what follows is doubted, to the clause's end. */
 function markDoubt(tokens: Tokens, out: Int32Array, doubt: number, end: number): void {
   if (normAt(tokens, doubt - 1) !== 'not') return;
@@ -101,6 +144,7 @@ export function markReservations(tokens: Tokens, segmentation: Segmentation, out
       const word = normAt(tokens, at);
       if (FAINT_PRAISE.has(word)) markFaintPraise(tokens, out, at, start, end);
       else if (word === 'sure' || word === 'convinced') markDoubt(tokens, out, at, end);
+      else if (HYPOTHETICAL.has(word) || word === 'love' || word === 'like' || word === 'would') markHypothetical(tokens, out, at, start, end);
       else if (word === 'something' || word === 'anything') markNotSomething(tokens, out, at, start);
     }
   }
