@@ -1,5 +1,5 @@
 import type { TextReader } from './answer-text.ts';
-import { COLON, gapHas, holdsCode, markRejected } from './negation-marks.ts';
+import { COLON, gapHas, holdsCode, markRejected, wordTriggers } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
@@ -51,14 +51,16 @@ function colonBefore(tokens: Tokens, text: TextReader, at: number): boolean {
   return at > 0 && holdsCode(text, tokens.ends[at - 1] ?? 0, tokens.starts[at] ?? 0, COLON);
 }
 
-/** The length of the refusal at `at` (1 or 2 words), and whether it needs a weighing before it. */
-function refusalAt(tokens: Tokens, at: number): { length: number; weighed: boolean } {
+/** A refusal at `at`: REFUSAL_PLAIN or REFUSAL_WEIGHED (plus 1 for a two-word one), or 0. A number, not a record: this runs on every word. */
+const REFUSAL_PLAIN = 2;
+const REFUSAL_WEIGHED = 4;
+function refusalAt(tokens: Tokens, at: number): number {
   const word = normAt(tokens, at);
-  if (TURNED_DOWN.has(word)) return { length: 1, weighed: false };
-  if (WEIGHED_THEN.has(word)) return { length: 1, weighed: true };
+  if (TURNED_DOWN.has(word)) return REFUSAL_PLAIN;
+  if (WEIGHED_THEN.has(word)) return REFUSAL_WEIGHED;
   const particle = RULED.get(word);
-  if (particle !== undefined && normAt(tokens, at + 1) === particle) return { length: 2, weighed: word === 'rolled' };
-  return { length: 0, weighed: false };
+  if (particle !== undefined && normAt(tokens, at + 1) === particle) return (word === 'rolled' ? REFUSAL_WEIGHED : REFUSAL_PLAIN) + 1;
+  return 0;
 }
 
 /** "X was considered, discussed at length, and shelved", "X got killed in design review". */
@@ -131,7 +133,8 @@ function markStaysOff(tokens: Tokens, text: TextReader, out: Int32Array, verb: n
   const where = normAt(tokens, verb + 1);
   if (where !== 'off' && where !== 'out') return;
   let refusal = false;
-  for (const tail of KEPT_OFF) {
+  for (let which = 0; which < KEPT_OFF.length; which += 1) {
+    const tail = KEPT_OFF[which] ?? [];
     let matches = true;
     for (let offset = 0; offset < tail.length && matches; offset += 1) matches = normAt(tokens, verb + 2 + offset) === tail[offset];
     const after = verb + 2 + tail.length;
@@ -205,6 +208,25 @@ function markCounterfactual(tokens: Tokens, out: Int32Array, start: number, end:
   markRejected(out, comma, end, start);
 }
 
+const TRIGGER_REFUSAL = 1;
+const TRIGGER_ACTIVE = 2;
+const TRIGGER_STAYING = 4;
+const TRIGGER_BUSINESS = 8;
+const TRIGGER_TOO = 16;
+/** What each word can start, looked up once per word (a word may start a passive and an active refusal: "shelved"). */
+const TRIGGERS = (() => {
+  const bits = new Map<string, number>();
+  const add = (bit: number, words: Iterable<string>): void => {
+    for (const word of words) bits.set(word, (bits.get(word) ?? 0) | bit);
+  };
+  add(TRIGGER_REFUSAL, [...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys()]);
+  add(TRIGGER_ACTIVE, [...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted']);
+  add(TRIGGER_STAYING, STAYING);
+  add(TRIGGER_BUSINESS, BUSINESS);
+  add(TRIGGER_TOO, ['too']);
+  return wordTriggers([...bits].map(([word, bit]): [number, string[]] => [bit, [word]]));
+})();
+
 const PREVIOUS = { start: 0, end: 0 };
 
 export function markDispositions(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
@@ -224,13 +246,16 @@ export function markDispositions(tokens: Tokens, segmentation: Segmentation, out
     if (normAt(tokens, start) === 'over') markFrontedOver(tokens, out, start, end);
     markCounterfactual(tokens, out, start, end);
     for (let at = start; at < end; at += 1) {
-      const word = normAt(tokens, at);
-      const refusal = refusalAt(tokens, at);
-      if (refusal.length > 0) markPassive(tokens, text, out, at, refusal.weighed, start);
-      if (TURNING_DOWN.has(word) || SETTING_ASIDE.has(word) || word === 'ripped' || word === 'tore' || word === 'voted') markActive(tokens, out, at, start, end);
-      else if (STAYING.has(word)) markStaysOff(tokens, text, out, at, start, end);
-      else if (BUSINESS.has(word)) markOthersBusiness(tokens, text, out, at, start, end, previous);
-      else if (word === 'too') markTooEarly(tokens, out, at, end);
+      const trigger = TRIGGERS.of(normAt(tokens, at));
+      if (trigger === 0) continue;
+      if ((trigger & TRIGGER_REFUSAL) !== 0) {
+        const refusal = refusalAt(tokens, at);
+        if (refusal !== 0) markPassive(tokens, text, out, at, refusal >= REFUSAL_WEIGHED, start);
+      }
+      if ((trigger & TRIGGER_ACTIVE) !== 0) markActive(tokens, out, at, start, end);
+      else if (trigger === TRIGGER_STAYING) markStaysOff(tokens, text, out, at, start, end);
+      else if (trigger === TRIGGER_BUSINESS) markOthersBusiness(tokens, text, out, at, start, end, previous);
+      else if (trigger === TRIGGER_TOO) markTooEarly(tokens, out, at, end);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { TextReader } from './answer-text.ts';
-import { endsWithQuestion, gapHas, markRejected } from './negation-marks.ts';
+import { HARM_WORDS } from './negation-judged.ts';
+import { endsWithQuestion, gapHas, markRejected, wordTriggers } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
@@ -135,26 +136,24 @@ interface Span {
   end: number;
 }
 
-/** "I'd never impose them.", "..., so we don't bother.", "We decided against it.". */
-function markPointingRefusal(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined): void {
+/** "I'd never impose them.", "..., so we don't bother.", "We decided against it.": whether the refusal at `at` marked something. */
+function markPointingRefusal(tokens: Tokens, text: TextReader, out: Int32Array, at: number, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined): boolean {
   const { start, end } = sentence;
-  for (let at = start; at < end; at += 1) {
-    if (!isRefusal(tokens, at)) continue;
-    const from = refusalClauseStart(tokens, at, start);
-    if (from < 0 || !pointsBack(tokens, at, end)) continue;
-    if (from > start) {
-      // A clause before it in the sentence: "X never happens in practice, so I won't do it".
-      markRejected(out, start, from, at);
-      return;
-    }
-    if (!previous || previous.end - previous.start > MAX_REFERENT) return;
-    markRejected(out, previous.start, previous.end, at);
-    // "X? Browsers lie and ad blockers eat the beacon. I'd never trust it.": the question is what the reason is about.
-    if (beforePrevious && (asksQuestion(tokens, text, beforePrevious) || pointsFurther(tokens, previous))) markRejected(out, beforePrevious.start, beforePrevious.end, at);
-    // "Should we redact in the collector? We could. We won't.": past a sentence that names nothing.
-    if (beforePrevious && namesNothing(tokens, previous.start, previous.end)) markRejected(out, beforePrevious.start, beforePrevious.end, at);
-    return;
+  if (!isRefusal(tokens, at)) return false;
+  const from = refusalClauseStart(tokens, at, start);
+  if (from < 0 || !pointsBack(tokens, at, end)) return false;
+  if (from > start) {
+    // A clause before it in the sentence: "X never happens in practice, so I won't do it".
+    markRejected(out, start, from, at);
+    return true;
   }
+  if (!previous || previous.end - previous.start > MAX_REFERENT) return true;
+  markRejected(out, previous.start, previous.end, at);
+  // "X? Browsers lie and ad blockers eat the beacon. I'd never trust it.": the question is what the reason is about.
+  if (beforePrevious && (asksQuestion(tokens, text, beforePrevious) || pointsFurther(tokens, previous))) markRejected(out, beforePrevious.start, beforePrevious.end, at);
+  // "Should we redact in the collector? We could. We won't.": past a sentence that names nothing.
+  if (beforePrevious && namesNothing(tokens, previous.start, previous.end)) markRejected(out, beforePrevious.start, beforePrevious.end, at);
+  return true;
 }
 
 /** Words a bare verdict is made of: "Nope.", "Hard to justify.", "Waste of effort.", "Not worth it.". */
@@ -223,7 +222,7 @@ const PREFERRING: ReadonlySet<string> = new Set(['rather', 'prefer']);
 const PREFERRERS: ReadonlySet<string> = new Set(['id', 'wed', 'i', 'we', 'would', 'honestly', 'personally']);
 
 function markPreferredReply(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined): void {
-  if (!previous || !asksQuestion(tokens, text, previous)) return;
+  if (!previous || !PREFERRERS.has(normAt(tokens, sentence.start)) || !asksQuestion(tokens, text, previous)) return;
   let at = sentence.start;
   while (at < sentence.end && at < sentence.start + 3 && PREFERRERS.has(normAt(tokens, at))) at += 1;
   if (at === sentence.start || !PREFERRING.has(normAt(tokens, at))) return;
@@ -240,28 +239,25 @@ const UNUSED_VERBS: ReadonlySet<string> = new Set([
 ]);
 const NOBODY_FILLERS: ReadonlySet<string> = new Set(['actually', 'really', 'ever', 'even', 'will', 'would', 'is', 'going', 'to', 'has', 'have', 'once', 'bothers', 'at']);
 
-/** "X is a nice story; nobody actually switches.", "...the kind of thing vendors demo and nobody uses." */
-function markNobody(tokens: Tokens, out: Int32Array, sentence: Span, previous: Span | undefined): void {
+/** "X is a nice story; nobody actually switches.", "...the kind of thing vendors demo and nobody uses.": whether it marked. */
+function markNobody(tokens: Tokens, out: Int32Array, at: number, sentence: Span, previous: Span | undefined): boolean {
   const { start, end } = sentence;
-  for (let at = start; at < end; at += 1) {
-    const word = normAt(tokens, at);
-    const nobody = word === 'nobody' || (word === 'no' && normAt(tokens, at + 1) === 'one');
-    if (!nobody) continue;
-    // It opens its clause: "we delete dashboards nobody uses" describes the dashboards.
-    const opens = at === start || gapHas(tokens, at, CLAUSE_GAPS) || normAt(tokens, at - 1) === 'and' || normAt(tokens, at - 1) === 'but';
-    if (!opens) continue;
-    let index = word === 'no' ? at + 2 : at + 1;
-    while (index < end && NOBODY_FILLERS.has(normAt(tokens, index))) index += 1;
-    if (!UNUSED_VERBS.has(normAt(tokens, index))) continue;
-    index += 1;
-    // Only a pointing pronoun may follow: "nobody reads them", not "nobody reads the old dashboards".
-    while (index < end && !gapHas(tokens, index, CLAUSE_GAPS) && (POINTING.has(normAt(tokens, index)) || REFUSAL_TAILS.has(normAt(tokens, index)))) index += 1;
-    if (index < end && !gapHas(tokens, index, CLAUSE_GAPS)) continue;
-    const clause = normAt(tokens, at - 1) === 'and' || normAt(tokens, at - 1) === 'but' ? at - 1 : at;
-    if (clause > start) markRejected(out, start, clause, at);
-    else if (previous && previous.end - previous.start <= MAX_REFERENT) markRejected(out, previous.start, previous.end, at);
-    return;
-  }
+  const word = normAt(tokens, at);
+  if (word === 'no' && normAt(tokens, at + 1) !== 'one') return false;
+  // It opens its clause: "we delete dashboards nobody uses" describes the dashboards.
+  const opens = at === start || gapHas(tokens, at, CLAUSE_GAPS) || normAt(tokens, at - 1) === 'and' || normAt(tokens, at - 1) === 'but';
+  if (!opens) return false;
+  let index = word === 'no' ? at + 2 : at + 1;
+  while (index < end && NOBODY_FILLERS.has(normAt(tokens, index))) index += 1;
+  if (!UNUSED_VERBS.has(normAt(tokens, index))) return false;
+  index += 1;
+  // Only a pointing pronoun may follow: "nobody reads them", not "nobody reads the old dashboards".
+  while (index < end && !gapHas(tokens, index, CLAUSE_GAPS) && (POINTING.has(normAt(tokens, index)) || REFUSAL_TAILS.has(normAt(tokens, index)))) index += 1;
+  if (index < end && !gapHas(tokens, index, CLAUSE_GAPS)) return false;
+  const clause = normAt(tokens, at - 1) === 'and' || normAt(tokens, at - 1) === 'but' ? at - 1 : at;
+  if (clause > start) markRejected(out, start, clause, at);
+  else if (previous && previous.end - previous.start <= MAX_REFERENT) markRejected(out, previous.start, previous.end, at);
+  return true;
 }
 
 /** Words that name the candidate: a sentence holding one states what they do, not an idea judged from outside. */
@@ -277,16 +273,15 @@ const IMPERATIVE_ADOPTIONS: ReadonlySet<string> = new Set(['use', 'run', 'build'
  */
 function alternativeCue(tokens: Tokens, start: number, end: number): number {
   if (end - start < 2) return -1;
+  const last = normAt(tokens, end - 1);
+  // Not "only": "Route templates only." restricts what the sentence before adopts.
+  const announced = last === 'instead' || (last === 'is' && normAt(tokens, end - 2) === 'it') || (last === 'enough' && normAt(tokens, end - 2) === 'good' && !hasAny(tokens, start, end, NOT_WORDS));
+  if (!announced) return -1;
   for (let index = start; index < end; index += 1) {
     const word = normAt(tokens, index);
     if (word === 'them' || word === 'those' || word === 'these' || (word === 'it' && normAt(tokens, index + 1) !== 'is' && index !== end - 2)) return -1;
   }
-  const last = normAt(tokens, end - 1);
-  // Not "only": "Route templates only." restricts what the sentence before adopts.
-  if (last === 'instead') return end - 1;
-  if (last === 'is' && normAt(tokens, end - 2) === 'it') return end - 1;
-  if (last === 'enough' && normAt(tokens, end - 2) === 'good' && !hasAny(tokens, start, end, NOT_WORDS)) return end - 1;
-  return -1;
+  return end - 1;
 }
 const NOT_WORDS: ReadonlySet<string> = new Set(['not', 'never', 'isnt', 'arent', 'no', 'hardly']);
 
@@ -296,10 +291,16 @@ function markAlternative(tokens: Tokens, text: TextReader, out: Int32Array, sent
   const cue = alternativeCue(tokens, sentence.start, sentence.end);
   if (cue < 0) return;
   if (hasAny(tokens, previous.start, previous.end, FIRST_PERSON) || IMPERATIVE_ADOPTIONS.has(normAt(tokens, previous.start))) return;
-  // "Tail sampling for errors? Head sampling only." is a reply; a statement must judge: no "it" there either.
-  if (!endsWithQuestion(tokens, text, previous.end) && hasAny(tokens, previous.start, previous.end, NOT_WORDS)) return;
+  // A question is replied to; a statement must judge the idea by its harm ("X doubles the bill. Big-bang cutover
+  // instead."): "X keeps every error. For healthy traffic we keep a random share instead." adds to X.
+  if (!endsWithQuestion(tokens, text, previous.end) && (hasAny(tokens, previous.start, previous.end, NOT_WORDS) || !hasAny(tokens, previous.start, previous.end, HARM_WORDS))) return;
   markRejected(out, previous.start, previous.end, cue);
 }
+
+const TRIGGER_REFUSAL = 1;
+const TRIGGER_NOBODY = 2;
+/** The words the rules inside a sentence start from, looked up once per word. */
+const TRIGGERS = wordTriggers([[TRIGGER_REFUSAL, [...REFUSALS, 'against']], [TRIGGER_NOBODY, ['nobody', 'no']]]);
 
 const PREVIOUS: Span = { start: 0, end: 0 };
 const BEFORE_PREVIOUS: Span = { start: 0, end: 0 };
@@ -331,9 +332,14 @@ export function markFollowUps(tokens: Tokens, segmentation: Segmentation, out: I
         beforePrevious = BEFORE_PREVIOUS;
       }
     }
-    markPointingRefusal(tokens, text, out, CURRENT, previous, beforePrevious);
-    markBareVerdict(tokens, text, out, CURRENT, previous, beforePrevious);
-    markNobody(tokens, out, CURRENT, previous);
+    let pointed = false;
+    let nobody = false;
+    for (let at = CURRENT.start; at < CURRENT.end; at += 1) {
+      const trigger = TRIGGERS.of(normAt(tokens, at));
+      if (trigger === TRIGGER_REFUSAL && !pointed) pointed = markPointingRefusal(tokens, text, out, at, CURRENT, previous, beforePrevious);
+      else if (trigger === TRIGGER_NOBODY && !nobody) nobody = markNobody(tokens, out, at, CURRENT, previous);
+    }
+    if (CURRENT.end - CURRENT.start <= MAX_VERDICT) markBareVerdict(tokens, text, out, CURRENT, previous, beforePrevious);
     markPreferredReply(tokens, text, out, CURRENT, previous);
     markAlternative(tokens, text, out, CURRENT, previous);
   }

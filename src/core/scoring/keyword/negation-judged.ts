@@ -16,13 +16,14 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, normAt, type Tokens } from './
  */
 
 /** Words that judge an idea by its harm, waste or unreality. */
-const HARM_WORDS: ReadonlySet<string> = new Set([
+export const HARM_WORDS: ReadonlySet<string> = new Set([
   'outage', 'outages', 'paralysis', 'fortune', 'fire', 'tickets', 'toil', 'theatre', 'theater', 'cosplay', 'sledgehammer',
   'nightmare', 'mess', 'trap', 'tax', 'turtles', 'noise', 'churn', 'headache', 'burden', 'liability', 'distraction', 'gimmick',
   'fantasy', 'myth', 'bureaucracy', 'ceremony', 'never', 'nobody', 'doubles', 'triples', 'breaks', 'fails', 'lies', 'stale',
   'rots', 'drifts', 'confused', 'confuses', 'explodes', 'riot', 'useless', 'pointless', 'bloated', 'flaky', 'fragile', 'brittle',
   'wrong', 'lose', 'waste', 'overhead', 'guesswork', 'busywork', 'overkill', 'excited', 'vanity', 'dead', 'forever', 'impossible',
   'unmaintainable', 'misleading', 'mislead', 'hides', 'hide', 'blind', 'throttled', 'fork', 'forks', 'laugh', 'hate', 'hates',
+  'break', 'nothing',
 ]);
 /** How the candidate's own plan opens: "We'll...", "Agents ship...", "Let teams pick...", "Keep raw forever.". */
 const PLAN_OPENERS: ReadonlySet<string> = new Set([

@@ -60,3 +60,36 @@ export function clauseEnd(tokens: Tokens, index: number, end: number): number {
   while (at < end && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at += 1;
   return at;
 }
+
+/** A word's length and first letter, as an index into a WordTriggers' shape table. */
+function shapeOf(word: string): number {
+  return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
+}
+
+/**
+ * What each trigger word starts, for rules that look at every word of an answer: a typed-array
+ * test on the word's length and first letter turns most words away before the map lookup (one
+ * lookup per word in each of several sets cost more than the rules themselves).
+ */
+export class WordTriggers {
+  private readonly shapes = new Uint8Array(16 << 7);
+  private readonly triggers: ReadonlyMap<string, number>;
+
+  constructor(triggers: ReadonlyMap<string, number>) {
+    this.triggers = triggers;
+    for (const word of triggers.keys()) if (word.length > 0) this.shapes[shapeOf(word)] = 1;
+  }
+
+  /** The trigger of `word`, or 0. */
+  of(word: string): number {
+    if (word.length === 0 || this.shapes[shapeOf(word)] !== 1) return 0;
+    return this.triggers.get(word) ?? 0;
+  }
+}
+
+/** A trigger table giving each word of each set the set's trigger (the first set naming a word wins). */
+export function wordTriggers(groups: readonly (readonly [number, Iterable<string>])[]): WordTriggers {
+  const map = new Map<string, number>();
+  for (const [trigger, words] of groups) for (const word of words) if (!map.has(word)) map.set(word, trigger);
+  return new WordTriggers(map);
+}

@@ -1,6 +1,6 @@
-import { gapHas, markRejected } from './negation-marks.ts';
+import { gapHas, markRejected, wordTriggers } from './negation-marks.ts';
 import type { Segmentation } from './sentences.ts';
-import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+import { GAP_HYPHEN, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
 /*
  * Reservations: an idea granted a compliment or a doubt, then set aside.
@@ -35,6 +35,13 @@ const MAX_TURN_DISTANCE = 8;
 function subjectFrom(tokens: Tokens, index: number, start: number): number {
   let at = index;
   while (at > start && index - at < MAX_SUBJECT && !gapHas(tokens, at, GAP_TERMINATOR | GAP_NEWLINE)) at -= 1;
+  return at;
+}
+
+/** The start of the clause holding `index`: back to any punctuation (a comma, a parenthesis...), not only a sentence end. */
+function clauseFrom(tokens: Tokens, index: number, start: number): number {
+  let at = index;
+  while (at > start && index - at < MAX_SUBJECT && ((tokens.gaps[at] ?? 0) & ~(GAP_SPACE | GAP_HYPHEN)) === 0) at -= 1;
   return at;
 }
 
@@ -129,9 +136,20 @@ function markNotSomething(tokens: Tokens, out: Int32Array, something: number, st
   if (!TURN_SUBJECTS.has(after) || after === 'it' || after === 'that') return;
   let copula = something - 1;
   if (before === 'not' && (normAt(tokens, copula - 1) === 'is' || normAt(tokens, copula - 1) === 'are')) copula -= 1;
-  const from = subjectFrom(tokens, copula, start);
+  // "We load test each service (a whole-system replay is not something we'd bother with)": the aside's own subject.
+  const from = clauseFrom(tokens, copula, start);
   if (from < copula) markRejected(out, from, copula, something);
 }
+
+const TRIGGER_PRAISE = 1;
+const TRIGGER_DOUBT = 2;
+const TRIGGER_HYPOTHETICAL = 3;
+const TRIGGER_SOMETHING = 4;
+/** The words the rules start from, looked up once per word. */
+const TRIGGERS = wordTriggers([
+  [TRIGGER_PRAISE, FAINT_PRAISE], [TRIGGER_DOUBT, ['sure', 'convinced']], [TRIGGER_HYPOTHETICAL, [...HYPOTHETICAL, 'love', 'like', 'would']],
+  [TRIGGER_SOMETHING, ['something', 'anything']],
+]);
 
 export function markReservations(tokens: Tokens, segmentation: Segmentation, out: Int32Array): void {
   const { segments } = segmentation;
@@ -141,11 +159,11 @@ export function markReservations(tokens: Tokens, segmentation: Segmentation, out
     const start = segment.firstToken;
     const end = segment.endToken;
     for (let at = start; at < end; at += 1) {
-      const word = normAt(tokens, at);
-      if (FAINT_PRAISE.has(word)) markFaintPraise(tokens, out, at, start, end);
-      else if (word === 'sure' || word === 'convinced') markDoubt(tokens, out, at, end);
-      else if (HYPOTHETICAL.has(word) || word === 'love' || word === 'like' || word === 'would') markHypothetical(tokens, out, at, start, end);
-      else if (word === 'something' || word === 'anything') markNotSomething(tokens, out, at, start);
+      const trigger = TRIGGERS.of(normAt(tokens, at));
+      if (trigger === TRIGGER_PRAISE) markFaintPraise(tokens, out, at, start, end);
+      else if (trigger === TRIGGER_DOUBT) markDoubt(tokens, out, at, end);
+      else if (trigger === TRIGGER_HYPOTHETICAL) markHypothetical(tokens, out, at, start, end);
+      else if (trigger === TRIGGER_SOMETHING) markNotSomething(tokens, out, at, start);
     }
   }
 }

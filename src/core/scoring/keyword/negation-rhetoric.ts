@@ -46,13 +46,19 @@ const SARCASTIC_OPENERS: readonly (readonly string[])[] = [
   ['oh', 'sure'], ['ah', 'yes'], ['oh', 'yes'], ['oh', 'great'], ['oh', 'good'], ['oh', 'yeah'], ['yeah', 'because'], ['sure', 'because'],
   ['sure', 'right', 'after'], ['right', 'after', 'we'], ['sure', 'once', 'we'], ['ah', 'yes'], ['oh', 'absolutely'], ['oh', 'definitely'],
 ];
+/** The first words of SARCASTIC_OPENERS: most sentences start with none of them. */
+const OPENER_FIRSTS: ReadonlySet<string> = new Set(SARCASTIC_OPENERS.map((opener) => opener[0] ?? ''));
 /** Idioms that mock what they stand beside, anywhere in a sentence. */
 const MOCKING_IDIOMS: readonly (readonly string[])[] = [
   ['when', 'pigs', 'fly'], ['what', 'could', 'possibly', 'go', 'wrong'], ['in', 'this', 'economy'], ['said', 'no', 'one', 'ever'],
 ];
 
 function startsWithAny(tokens: Tokens, at: number, phrases: readonly (readonly string[])[]): number {
-  for (const phrase of phrases) if (spells(tokens, at, phrase)) return phrase.length;
+  // An indexed loop: for...of made an iterator object per call, on every sentence.
+  for (let index = 0; index < phrases.length; index += 1) {
+    const phrase = phrases[index] ?? [];
+    if (spells(tokens, at, phrase)) return phrase.length;
+  }
   return 0;
 }
 
@@ -93,8 +99,8 @@ export function markRhetoric(tokens: Tokens, segmentation: Segmentation, out: In
       previous = PREVIOUS;
     }
     const next = segments[index + 1];
-    if (endsWithQuestion(tokens, text, end) && rhetorical(tokens, start, end) && !(next && ANSWERS.has(normAt(tokens, next.firstToken)))) markRejected(out, start + 1, end, start);
-    const opener = startsWithAny(tokens, start, SARCASTIC_OPENERS);
+    if (rhetorical(tokens, start, end) && endsWithQuestion(tokens, text, end) && !(next && ANSWERS.has(normAt(tokens, next.firstToken)))) markRejected(out, start + 1, end, start);
+    const opener = OPENER_FIRSTS.has(normAt(tokens, start)) ? startsWithAny(tokens, start, SARCASTIC_OPENERS) : 0;
     if (opener > 0) {
       markRejected(out, start + opener, end, start);
       // "X? Sure, right after we finish the other forty quick wins.": the question is the target.
