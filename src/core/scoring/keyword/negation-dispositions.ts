@@ -1,7 +1,8 @@
 import type { TextReader } from './answer-text.ts';
-import { COLON, gapHas, holdsCode, markRejected, wordTriggers } from './negation-marks.ts';
-import type { Segmentation } from './sentences.ts';
+import { COLON, gapHas, holdsCode, markRejected, wordTriggers, ruleWordAt } from './negation-marks.ts';
+import type { Span } from './negation-marks.ts';
 import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+import { BUSINESS, RULED, SETTING_ASIDE, STAYING, TURNED_DOWN, TURNING_DOWN, WEIGHED_THEN } from './negation-rule-words.ts';
 
 /*
  * What became of an idea, told as its fate rather than by a negating word:
@@ -19,14 +20,6 @@ import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from 
 
 const CLAUSE_GAPS = GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE;
 
-/** Participles that turn an idea down whatever came before them. */
-const TURNED_DOWN: ReadonlySet<string> = new Set([
-  'shelved', 'vetoed', 'scrapped', 'binned', 'nixed', 'descoped', 'deprioritised', 'deprioritized', 'canned', 'axed', 'parked',
-]);
-/** Participles that turn an idea down only after it was weighed ("X was tried and rejected"): "Spans with PII are rejected" is redaction. */
-const WEIGHED_THEN: ReadonlySet<string> = new Set(['rejected', 'killed', 'dropped', 'abandoned', 'cancelled', 'canceled']);
-/** Two-word refusals: "ruled out", "turned down", "rolled back" (this one only after being weighed). */
-const RULED: ReadonlyMap<string, string> = new Map([['ruled', 'out'], ['turned', 'down'], ['voted', 'down'], ['rolled', 'back']]);
 /** How an idea is weighed before it is turned down. */
 const WEIGHING: ReadonlySet<string> = new Set([
   'considered', 'evaluated', 'discussed', 'proposed', 'tried', 'trialled', 'trialed', 'piloted', 'prototyped', 'debated',
@@ -83,10 +76,6 @@ function markPassive(tokens: Tokens, text: TextReader, out: Int32Array, refusal:
   }
 }
 
-/** Active verbs of turning an idea down: "My lead vetoed X", "We ripped out X", "We sunset X". */
-const TURNING_DOWN: ReadonlySet<string> = new Set(['vetoed', 'vetoes', 'veto', 'scrapped', 'binned', 'nixed', 'axed', 'shelved', 'sunset', 'sunsetted', 'canned']);
-/** Imperatives that set an idea aside at the start of a sentence: "Strike X from...", "Let's park X". */
-const SETTING_ASIDE: ReadonlySet<string> = new Set(['strike', 'park', 'shelve', 'scrap', 'nix', 'bin', 'axe', 'shelf']);
 
 /** The object after `from`, to its clause's end: "vetoed runbooks for every alert, and she was right". */
 function markObject(tokens: Tokens, out: Int32Array, from: number, end: number, cue: number): void {
@@ -124,8 +113,6 @@ function markActive(tokens: Tokens, out: Int32Array, verb: number, start: number
   }
 }
 
-/** "X stays off the roadmap", "X stay off.", "X remains out of scope". */
-const STAYING: ReadonlySet<string> = new Set(['stays', 'stay', 'remains', 'remain']);
 /** What may follow "off"/"out" and still be a refusal: "off the roadmap", "out of scope". */
 const KEPT_OFF: readonly (readonly string[])[] = [[], ['the', 'roadmap'], ['the', 'plan'], ['the', 'table'], ['of', 'scope'], ['of', 'the', 'plan'], ['of', 'the', 'design'], ['of', 'the', 'roadmap'], ['for', 'now']];
 
@@ -147,15 +134,13 @@ function markStaysOff(tokens: Tokens, text: TextReader, out: Int32Array, verb: n
   if (from < verb && !SUBJECTS.has(normAt(tokens, from))) markRejected(out, from, verb, verb);
 }
 
-/** Nouns for whose business an idea is: "finance's job", "a governance project", "a Google problem". */
-const BUSINESS: ReadonlySet<string> = new Set(['job', 'problem', 'question', 'concern', 'responsibility', 'call', 'headache', 'department', 'project', 'issue', 'domain', 'decision']);
 /** Who an idea belongs to when it is a problem of theirs, not ours: "a Google problem". */
 const OTHERS: ReadonlySet<string> = new Set(['google', 'netflix', 'amazon', 'facebook', 'meta', 'hyperscaler', 'bank', 'faang', 'enterprise', 'someone', 'somebody']);
 const LINKS: ReadonlySet<string> = new Set(['is', 'are', 'thats', 'its', 'was', 'sounds', 'feels']);
 const HEDGES: ReadonlySet<string> = new Set(['just', 'only', 'merely', 'simply', 'also']);
 
 /** "X is finance's job, not mine", "That's a management problem, not an engineering one", "X is a Google problem". */
-function markOthersBusiness(tokens: Tokens, text: TextReader, out: Int32Array, noun: number, start: number, end: number, previous: { start: number; end: number } | undefined): void {
+function markOthersBusiness(tokens: Tokens, text: TextReader, out: Int32Array, noun: number, start: number, end: number, previous: Span | undefined): void {
   let link = noun - 1;
   while (link > start && noun - link <= 4 && !LINKS.has(normAt(tokens, link))) {
     if (gapHas(tokens, link + 1, CLAUSE_GAPS)) return;
@@ -227,35 +212,28 @@ const TRIGGERS = (() => {
   return wordTriggers([...bits].map(([word, bit]): [number, string[]] => [bit, [word]]));
 })();
 
-const PREVIOUS = { start: 0, end: 0 };
+/** The words that can start a disposition read inside a sentence: a sentence without one skips that loop. */
+export const DISPOSITION_TRIGGER_WORDS: readonly string[] = [
+  ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too',
+];
 
-export function markDispositions(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
-  const { segments } = segmentation;
-  for (let index = 0; index < segments.length; index += 1) {
-    const segment = segments[index];
-    if (!segment) continue;
-    const start = segment.firstToken;
-    const end = segment.endToken;
-    const before = segments[index - 1];
-    let previous: typeof PREVIOUS | undefined;
-    if (before && !gapHas(tokens, start, GAP_NEWLINE)) {
-      PREVIOUS.start = before.firstToken;
-      PREVIOUS.end = before.endToken;
-      previous = PREVIOUS;
+/** The dispositions in `sentence`; `triggered`: it holds one of DISPOSITION_TRIGGER_WORDS. */
+export function markDispositions(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined, triggered: boolean): void {
+  const { start, end } = sentence;
+  if (normAt(tokens, start) === 'over') markFrontedOver(tokens, out, start, end);
+  const first = normAt(tokens, start);
+  if (first === 'if' || first === 'were' || first === 'had') markCounterfactual(tokens, out, start, end);
+  if (!triggered) return;
+  for (let at = start; at < end; at += 1) {
+    const trigger = TRIGGERS.of(ruleWordAt(tokens, at));
+    if (trigger === 0) continue;
+    if ((trigger & TRIGGER_REFUSAL) !== 0) {
+      const refusal = refusalAt(tokens, at);
+      if (refusal !== 0) markPassive(tokens, text, out, at, refusal >= REFUSAL_WEIGHED, start);
     }
-    if (normAt(tokens, start) === 'over') markFrontedOver(tokens, out, start, end);
-    markCounterfactual(tokens, out, start, end);
-    for (let at = start; at < end; at += 1) {
-      const trigger = TRIGGERS.of(normAt(tokens, at));
-      if (trigger === 0) continue;
-      if ((trigger & TRIGGER_REFUSAL) !== 0) {
-        const refusal = refusalAt(tokens, at);
-        if (refusal !== 0) markPassive(tokens, text, out, at, refusal >= REFUSAL_WEIGHED, start);
-      }
-      if ((trigger & TRIGGER_ACTIVE) !== 0) markActive(tokens, out, at, start, end);
-      else if (trigger === TRIGGER_STAYING) markStaysOff(tokens, text, out, at, start, end);
-      else if (trigger === TRIGGER_BUSINESS) markOthersBusiness(tokens, text, out, at, start, end, previous);
-      else if (trigger === TRIGGER_TOO) markTooEarly(tokens, out, at, end);
-    }
+    if ((trigger & TRIGGER_ACTIVE) !== 0) markActive(tokens, out, at, start, end);
+    else if (trigger === TRIGGER_STAYING) markStaysOff(tokens, text, out, at, start, end);
+    else if (trigger === TRIGGER_BUSINESS) markOthersBusiness(tokens, text, out, at, start, end, previous);
+    else if (trigger === TRIGGER_TOO) markTooEarly(tokens, out, at, end);
   }
 }

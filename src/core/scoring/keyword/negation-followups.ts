@@ -1,8 +1,8 @@
 import type { TextReader } from './answer-text.ts';
 import { HARM_WORDS } from './negation-judged.ts';
-import { endsWithQuestion, gapHas, markRejected, wordTriggers } from './negation-marks.ts';
-import type { Segmentation } from './sentences.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+import { endsWithQuestion, gapHas, markRejected, wordTriggers, type Span, ruleWordAt } from './negation-marks.ts';
+import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+import { REFUSALS } from './negation-rule-words.ts';
 
 /*
  * Rejections whose verdict comes after the idea and points back at it, in the next sentence or
@@ -21,12 +21,6 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR,
 
 const CLAUSE_GAPS = GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE;
 
-/** Words that negate the candidate's own adopting: "we don't", "I'd never", "not doing". */
-const REFUSALS: ReadonlySet<string> = new Set([
-  'not', 'never', 'dont', 'wont', 'wouldnt', 'didnt', 'shouldnt', 'arent', 'isnt', 'skip', 'ditch', 'park', 'shelve',
-  // "...: we tried it in staging, binned it.": what was done to "it" (not "dropped it": dropping data is a design).
-  'binned', 'scrapped', 'shelved', 'ditched', 'nixed', 'vetoed', 'canned',
-]);
 /** What may stand before the refusal in its clause: the candidate as subject, a linking word, an adverb. */
 const REFUSER_LEADS: ReadonlySet<string> = new Set([
   'we', 'i', 'id', 'wed', 'ill', 'well', 'im', 'were', 'ive', 'weve', 'still', 'so', 'and', 'but', 'honestly', 'just', 'then',
@@ -130,11 +124,6 @@ function asksQuestion(tokens: Tokens, text: TextReader, sentence: Span): boolean
 
 /** The longest sentence a pointing refusal reaches back to: past this, "it" likely means something nearer. */
 const MAX_REFERENT = 40;
-
-interface Span {
-  start: number;
-  end: number;
-}
 
 /** "I'd never impose them.", "..., so we don't bother.", "We decided against it.": whether the refusal at `at` marked something. */
 function markPointingRefusal(tokens: Tokens, text: TextReader, out: Int32Array, at: number, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined): boolean {
@@ -302,45 +291,21 @@ const TRIGGER_NOBODY = 2;
 /** The words the rules inside a sentence start from, looked up once per word. */
 const TRIGGERS = wordTriggers([[TRIGGER_REFUSAL, [...REFUSALS, 'against']], [TRIGGER_NOBODY, ['nobody', 'no']]]);
 
-const PREVIOUS: Span = { start: 0, end: 0 };
-const BEFORE_PREVIOUS: Span = { start: 0, end: 0 };
-const CURRENT: Span = { start: 0, end: 0 };
+/** The words the rules inside a sentence start from: a sentence without one skips that loop. */
+export const FOLLOW_UP_TRIGGER_WORDS: readonly string[] = [...REFUSALS, 'against', 'nobody', 'no'];
 
-/** Whether the segment starting at `start` continues the one before it: same paragraph, same line. */
-function continues(tokens: Tokens, start: number): boolean {
-  return !gapHas(tokens, start, GAP_BLANK_LINE | GAP_BULLET | GAP_NEWLINE);
-}
-
-export function markFollowUps(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
-  const { segments } = segmentation;
-  for (let index = 0; index < segments.length; index += 1) {
-    const segment = segments[index];
-    if (!segment) continue;
-    CURRENT.start = segment.firstToken;
-    CURRENT.end = segment.endToken;
-    const before = segments[index - 1];
-    const twoBefore = segments[index - 2];
-    let previous: Span | undefined;
-    let beforePrevious: Span | undefined;
-    if (before && continues(tokens, CURRENT.start)) {
-      PREVIOUS.start = before.firstToken;
-      PREVIOUS.end = before.endToken;
-      previous = PREVIOUS;
-      if (twoBefore && continues(tokens, PREVIOUS.start)) {
-        BEFORE_PREVIOUS.start = twoBefore.firstToken;
-        BEFORE_PREVIOUS.end = twoBefore.endToken;
-        beforePrevious = BEFORE_PREVIOUS;
-      }
-    }
+/** The follow-ups in `sentence`; `triggered`: it holds one of FOLLOW_UP_TRIGGER_WORDS. */
+export function markFollowUps(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined, beforePrevious: Span | undefined, triggered: boolean): void {
+  if (triggered) {
     let pointed = false;
     let nobody = false;
-    for (let at = CURRENT.start; at < CURRENT.end; at += 1) {
-      const trigger = TRIGGERS.of(normAt(tokens, at));
-      if (trigger === TRIGGER_REFUSAL && !pointed) pointed = markPointingRefusal(tokens, text, out, at, CURRENT, previous, beforePrevious);
-      else if (trigger === TRIGGER_NOBODY && !nobody) nobody = markNobody(tokens, out, at, CURRENT, previous);
+    for (let at = sentence.start; at < sentence.end; at += 1) {
+      const trigger = TRIGGERS.of(ruleWordAt(tokens, at));
+      if (trigger === TRIGGER_REFUSAL && !pointed) pointed = markPointingRefusal(tokens, text, out, at, sentence, previous, beforePrevious);
+      else if (trigger === TRIGGER_NOBODY && !nobody) nobody = markNobody(tokens, out, at, sentence, previous);
     }
-    if (CURRENT.end - CURRENT.start <= MAX_VERDICT) markBareVerdict(tokens, text, out, CURRENT, previous, beforePrevious);
-    markPreferredReply(tokens, text, out, CURRENT, previous);
-    markAlternative(tokens, text, out, CURRENT, previous);
   }
+  if (sentence.end - sentence.start <= MAX_VERDICT) markBareVerdict(tokens, text, out, sentence, previous, beforePrevious);
+  markPreferredReply(tokens, text, out, sentence, previous);
+  markAlternative(tokens, text, out, sentence, previous);
 }

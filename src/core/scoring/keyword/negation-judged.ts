@@ -1,6 +1,5 @@
-import { gapHas, markRejected } from './negation-marks.ts';
-import type { Segmentation } from './sentences.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, normAt, type Tokens } from './tokenize.ts';
+import { markRejected, type Span } from './negation-marks.ts';
+import { normAt, type Tokens } from './tokenize.ts';
 
 /*
  * An idea judged by what it costs or breaks, then replaced by the candidate's own plan in the
@@ -57,15 +56,9 @@ function replacingPlan(tokens: Tokens, start: number, end: number): boolean {
   return true;
 }
 
-export function markJudgedThenReplaced(tokens: Tokens, segmentation: Segmentation, out: Int32Array): void {
-  const { segments } = segmentation;
-  for (let index = 1; index < segments.length; index += 1) {
-    const segment = segments[index];
-    const before = segments[index - 1];
-    if (!segment || !before || gapHas(tokens, segment.firstToken, GAP_BLANK_LINE | GAP_BULLET | GAP_NEWLINE)) continue;
-    if (!replacingPlan(tokens, segment.firstToken, segment.endToken)) continue;
-    const harm = judgement(tokens, before.firstToken, before.endToken);
-    if (harm < 0) continue;
-    markRejected(out, before.firstToken, harm, segment.firstToken);
-  }
+/** "X breaks every release. We'll set a date instead of waves." read at `sentence`, the plan, against `previous`. */
+export function markJudgedThenReplaced(tokens: Tokens, out: Int32Array, sentence: Span, previous: Span | undefined): void {
+  if (!previous || !replacingPlan(tokens, sentence.start, sentence.end)) return;
+  const harm = judgement(tokens, previous.start, previous.end);
+  if (harm >= 0) markRejected(out, previous.start, harm, sentence.start);
 }

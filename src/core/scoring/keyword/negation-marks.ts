@@ -1,4 +1,5 @@
 import type { TextReader } from './answer-text.ts';
+import { WORD_SENTENCE_RULE } from './lexicon.ts';
 import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
 /*
@@ -17,6 +18,12 @@ const EN_DASH = 0x2013;
 /** A character that can part a topic from its comment: "X: phase 3", "X → nah", "X -> nope", "X — dropped". */
 export function isTopicBreak(code: number): boolean {
   return code === COLON || code === GREATER || code === RIGHT_ARROW || code === EM_DASH || code === EN_DASH;
+}
+
+/** A sentence (or clause) as token indices, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
 }
 
 /** Marks tokens [from, to) as rejected by the token `cue` (1 + its index), where no earlier rule did. */
@@ -59,6 +66,12 @@ export function clauseEnd(tokens: Tokens, index: number, end: number): number {
   let at = index + 1;
   while (at < end && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at += 1;
   return at;
+}
+
+/** The word at `index` when a sentence-level rule can start from it (negation-rule-words.ts), else '': one bit test for most words. */
+export function ruleWordAt(tokens: Tokens, index: number): string {
+  const word = tokens.words[index];
+  return word !== undefined && (word.classes & WORD_SENTENCE_RULE) !== 0 ? word.norm : '';
 }
 
 /** A word's length and first letter, as an index into a WordTriggers' shape table. */

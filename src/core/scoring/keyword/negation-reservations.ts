@@ -1,6 +1,6 @@
-import { gapHas, markRejected, wordTriggers } from './negation-marks.ts';
-import type { Segmentation } from './sentences.ts';
+import { gapHas, markRejected, wordTriggers, ruleWordAt } from './negation-marks.ts';
 import { GAP_HYPHEN, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
+import { FAINT_PRAISE, HYPOTHETICAL } from './negation-rule-words.ts';
 
 /*
  * Reservations: an idea granted a compliment or a doubt, then set aside.
@@ -16,11 +16,6 @@ import { GAP_HYPHEN, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_TERMINATOR, norm
 
 const CLAUSE_GAPS = GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE;
 
-/** Compliments that, before a "but", grant an idea only to set it aside. */
-const FAINT_PRAISE: ReadonlySet<string> = new Set([
-  'nice', 'lovely', 'great', 'clever', 'elegant', 'neat', 'cute', 'tempting', 'appealing', 'beautiful', 'ideal', 'cool', 'fancy',
-  'noble', 'sexy', 'interesting', 'fun', 'admirable', 'attractive', 'impressive', 'wonderful', 'brilliant',
-]);
 /** What the compliment hangs on: "would be lovely", "is a nice party trick", "sounds clever". */
 const PRAISE_LINKS: ReadonlySet<string> = new Set(['is', 'are', 'be', 'sounds', 'sound', 'looks', 'seems', 'thats', 'its', 'a', 'an', 'very', 'really', 'pretty', 'quite', 'all', 'in', 'theory']);
 /** Who the turn hands the plan to: the candidate, or "it" in "but it isn't happening". */
@@ -74,8 +69,6 @@ function isVerbLink(word: string): boolean {
 
 /** Who can hold an idea as a mere possibility: "we could", "you might", "teams could". */
 const POSSIBLE_HOLDERS: ReadonlySet<string> = new Set(['we', 'i', 'you', 'one', 'they', 'teams', 'someone', 'people']);
-/** What a hypothetical hangs on, and the wishes that work like it: "we could", "I'd love to". */
-const HYPOTHETICAL: ReadonlySet<string> = new Set(['could', 'might']);
 /** Praise that, under "would be" or "could be", is a hypothetical: "X would be useful, but...". */
 const CONDITIONAL_PRAISE: ReadonlySet<string> = new Set(['useful', 'helpful', 'handy', 'valuable', 'good', 'smart', 'sensible', 'worthwhile', 'better']);
 
@@ -151,19 +144,16 @@ const TRIGGERS = wordTriggers([
   [TRIGGER_SOMETHING, ['something', 'anything']],
 ]);
 
-export function markReservations(tokens: Tokens, segmentation: Segmentation, out: Int32Array): void {
-  const { segments } = segmentation;
-  for (let index = 0; index < segments.length; index += 1) {
-    const segment = segments[index];
-    if (!segment) continue;
-    const start = segment.firstToken;
-    const end = segment.endToken;
-    for (let at = start; at < end; at += 1) {
-      const trigger = TRIGGERS.of(normAt(tokens, at));
-      if (trigger === TRIGGER_PRAISE) markFaintPraise(tokens, out, at, start, end);
-      else if (trigger === TRIGGER_DOUBT) markDoubt(tokens, out, at, end);
-      else if (trigger === TRIGGER_HYPOTHETICAL) markHypothetical(tokens, out, at, start, end);
-      else if (trigger === TRIGGER_SOMETHING) markNotSomething(tokens, out, at, start);
-    }
+/** The words that can start a reservation: a sentence without one skips these rules. */
+export const RESERVATION_TRIGGER_WORDS: readonly string[] = [...FAINT_PRAISE, 'sure', 'convinced', ...HYPOTHETICAL, 'love', 'like', 'would', 'something', 'anything'];
+
+/** The reservations in the sentence [start, end). */
+export function markReservations(tokens: Tokens, out: Int32Array, start: number, end: number): void {
+  for (let at = start; at < end; at += 1) {
+    const trigger = TRIGGERS.of(ruleWordAt(tokens, at));
+    if (trigger === TRIGGER_PRAISE) markFaintPraise(tokens, out, at, start, end);
+    else if (trigger === TRIGGER_DOUBT) markDoubt(tokens, out, at, end);
+    else if (trigger === TRIGGER_HYPOTHETICAL) markHypothetical(tokens, out, at, start, end);
+    else if (trigger === TRIGGER_SOMETHING) markNotSomething(tokens, out, at, start);
   }
 }

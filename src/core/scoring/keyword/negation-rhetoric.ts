@@ -1,7 +1,7 @@
 import type { TextReader } from './answer-text.ts';
-import { endsWithQuestion, gapHas, markRejected, spells } from './negation-marks.ts';
-import type { Segmentation } from './sentences.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEPARATOR, normAt, type Tokens } from './tokenize.ts';
+import { RHETORIC_WORDS } from './negation-rule-words.ts';
+import { endsWithQuestion, gapHas, markRejected, spells, type Span, ruleWordAt } from './negation-marks.ts';
+import { GAP_SEPARATOR, normAt, type Tokens } from './tokenize.ts';
 
 /*
  * Rejections by rhetoric, which say the opposite of their words (negation-discourse.ts reads the
@@ -78,46 +78,31 @@ function markBecauseWhat(tokens: Tokens, out: Int32Array, because: number, start
   markRejected(out, is + 1, end, because);
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-const PREVIOUS: Span = { start: 0, end: 0 };
+/** The words that can start a mocking rule read inside a sentence: a sentence without one skips that loop. */
+export const RHETORIC_TRIGGER_WORDS: readonly string[] = [...RHETORIC_WORDS];
 
-export function markRhetoric(tokens: Tokens, segmentation: Segmentation, out: Int32Array, text: TextReader): void {
-  const { segments } = segmentation;
-  for (let index = 0; index < segments.length; index += 1) {
-    const segment = segments[index];
-    if (!segment) continue;
-    const start = segment.firstToken;
-    const end = segment.endToken;
-    const before = segments[index - 1];
-    let previous: Span | undefined;
-    if (before && !gapHas(tokens, start, GAP_BLANK_LINE | GAP_BULLET | GAP_NEWLINE)) {
-      PREVIOUS.start = before.firstToken;
-      PREVIOUS.end = before.endToken;
-      previous = PREVIOUS;
-    }
-    const next = segments[index + 1];
-    if (rhetorical(tokens, start, end) && endsWithQuestion(tokens, text, end) && !(next && ANSWERS.has(normAt(tokens, next.firstToken)))) markRejected(out, start + 1, end, start);
-    const opener = OPENER_FIRSTS.has(normAt(tokens, start)) ? startsWithAny(tokens, start, SARCASTIC_OPENERS) : 0;
-    if (opener > 0) {
-      markRejected(out, start + opener, end, start);
-      // "X? Sure, right after we finish the other forty quick wins.": the question is the target.
-      if (previous && endsWithQuestion(tokens, text, previous.end)) markRejected(out, previous.start, previous.end, start);
-    }
-    for (let at = start; at < end; at += 1) {
-      const word = normAt(tokens, at);
-      if (word === 'because' && at > start && gapHas(tokens, at, GAP_SEPARATOR)) markBecauseWhat(tokens, out, at, start, end);
-      const idiom = word === 'when' || word === 'what' || word === 'in' || word === 'said' ? startsWithAny(tokens, at, MOCKING_IDIOMS) : 0;
-      if (idiom === 0) continue;
-      // "In this economy?" mocks only as a sentence of its own ("In this economy, costs matter" is a reason).
-      if (word === 'in' && !(at === start && idiom === end - start)) continue;
-      // "X, sure, when pigs fly": the clauses before; "What could possibly go wrong." alone: the sentence before.
-      if (at > start) markRejected(out, start, at, at);
-      else if (previous) markRejected(out, previous.start, previous.end, at);
-      // "when pigs fly and our collectors have 64 GB of RAM": the condition that never comes.
-      if (word === 'when') markRejected(out, at + idiom, end, at);
-    }
+/** The rhetoric of `sentence`; `next`: the first token of the sentence after, or -1; `triggered`: it holds one of RHETORIC_TRIGGER_WORDS. */
+export function markRhetoric(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined, next: number, triggered: boolean): void {
+  const { start, end } = sentence;
+  if (rhetorical(tokens, start, end) && endsWithQuestion(tokens, text, end) && !(next >= 0 && ANSWERS.has(normAt(tokens, next)))) markRejected(out, start + 1, end, start);
+  const opener = OPENER_FIRSTS.has(normAt(tokens, start)) ? startsWithAny(tokens, start, SARCASTIC_OPENERS) : 0;
+  if (opener > 0) {
+    markRejected(out, start + opener, end, start);
+    // "X? Sure, right after we finish the other forty quick wins.": the question is the target.
+    if (previous && endsWithQuestion(tokens, text, previous.end)) markRejected(out, previous.start, previous.end, start);
+  }
+  if (!triggered) return;
+  for (let at = start; at < end; at += 1) {
+    const word = ruleWordAt(tokens, at);
+    if (word === 'because' && at > start && gapHas(tokens, at, GAP_SEPARATOR)) markBecauseWhat(tokens, out, at, start, end);
+    const idiom = word === 'when' || word === 'what' || word === 'in' || word === 'said' ? startsWithAny(tokens, at, MOCKING_IDIOMS) : 0;
+    if (idiom === 0) continue;
+    // "In this economy?" mocks only as a sentence of its own ("In this economy, costs matter" is a reason).
+    if (word === 'in' && !(at === start && idiom === end - start)) continue;
+    // "X, sure, when pigs fly": the clauses before; "What could possibly go wrong." alone: the sentence before.
+    if (at > start) markRejected(out, start, at, at);
+    else if (previous) markRejected(out, previous.start, previous.end, at);
+    // "when pigs fly and our collectors have 64 GB of RAM": the condition that never comes.
+    if (word === 'when') markRejected(out, at + idiom, end, at);
   }
 }

@@ -41,13 +41,9 @@ import {
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
 import { colonInGap } from './negation-marks.ts';
-import { markDispositions } from './negation-dispositions.ts';
-import { markFollowUps } from './negation-followups.ts';
-import { markJudgedThenReplaced } from './negation-judged.ts';
 import { markReplies } from './negation-replies.ts';
-import { markReservations } from './negation-reservations.ts';
-import { markRhetoric } from './negation-rhetoric.ts';
 import { markRejectedSections } from './negation-sections.ts';
+import { markSentenceRules } from './negation-sentence-rules.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
 
@@ -802,16 +798,9 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   markRejectedSections(tokens, segmentation, out, text);
   // Replies and shapes: "X? Phase 3, maybe.", "Hard pass.", "go with Y over X", "tried X and went back".
   markReplies(tokens, segmentation, out, text);
-  // Verdicts that point back at the idea from a later clause or sentence: "I'd never impose them.", "CPU-based scaling it is.".
-  markFollowUps(tokens, segmentation, out, text);
-  // Compliments and doubts that set an idea aside: "X would be lovely, but it isn't happening".
-  markReservations(tokens, segmentation, out);
-  // "X is a sledgehammer for a thumbtack. Agents ship straight to Elasticsearch.": judged, then replaced.
-  markJudgedThenReplaced(tokens, segmentation, out);
-  // What became of the idea: "X was considered and shelved", "My lead vetoed X", "X is finance's job, not mine".
-  markDispositions(tokens, segmentation, out, text);
-  // Questions that answer themselves and sarcasm: "Why would I X when...?", "Oh sure, let's X.".
-  markRhetoric(tokens, segmentation, out, text);
+  // Verdicts that point back from a later clause or sentence ("I'd never impose them."), an idea judged then
+  // replaced, reservations ("X would be lovely, but..."), what became of it ("X was shelved"), rhetoric ("Why would I X?").
+  markSentenceRules(tokens, segmentation, out, text);
   // Hold no answer past the call (the last one would otherwise stay alive until the next score).
   answerText = '';
   return out;
