@@ -47,3 +47,31 @@ describe('wordings that keep the idea', () => {
     expect(ideaRejected(text, IDEA)).toBe(false);
   });
 });
+
+/* Deferrals and low-value verdicts (negation-deferrals.ts). */
+describe('an idea put off or priced low', () => {
+  it.each([
+    ['deferred', `I'd defer ${IDEA} to phase two.`],
+    ['pushed to later', `I'd push ${IDEA} to next quarter.`],
+    ['kept out of the first version', `I'd keep ${IDEA} out of the first version.`],
+    ['on the back burner', `I'd put ${IDEA} on the back burner.`],
+    ['on the backlog', `${IDEA} go on the backlog.`],
+    ['adds little', `${IDEA} add little for a team our size.`],
+    ['little value in it', `I see little value in ${IDEA}.`],
+    ['does not earn its keep', `${IDEA} doesn't earn its keep.`],
+    ['outweighed by its cost', `The effort of ${IDEA} outweighs the benefit.`],
+  ])('%s', (_name, text) => {
+    expect(ideaRejected(text, IDEA)).toBe(true);
+  });
+  it.each([
+    ['kept out of a place, as a design', `We keep ${IDEA} out of the hot path.`],
+    ['pushed to a component', `We push ${IDEA} to the gateway.`],
+    ['put on every service', `We put ${IDEA} on every service.`],
+    ['a delay that is a design', `We delay ${IDEA} until the month closes.`],
+    ['paying for itself', `${IDEA} pays for itself in a week.`],
+    ['its benefit outweighing the cost', `The benefit of ${IDEA} outweighs the cost.`],
+    ['"little by little"', `Little by little we roll out ${IDEA}.`],
+  ])('keeps: %s', (_name, text) => {
+    expect(ideaRejected(text, IDEA)).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import type { TextReader } from './answer-text.ts';
 import { WORD_SENTENCE_RULE } from './lexicon.ts';
+import { DEFERRAL_TRIGGER_WORDS, markDeferrals } from './negation-deferrals.ts';
 import { DISPOSITION_TRIGGER_WORDS, markDispositions } from './negation-dispositions.ts';
 import { FOLLOW_UP_TRIGGER_WORDS, markFollowUps } from './negation-followups.ts';
 import { markJudgedThenReplaced } from './negation-judged.ts';
@@ -11,7 +12,7 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, type Tokens } from './tokenize
 
 /*
  * Runs the sentence-level rejection rules of negation-followups.ts, negation-judged.ts,
- * negation-reservations.ts, negation-dispositions.ts and negation-rhetoric.ts in one pass: each
+ * negation-reservations.ts, negation-dispositions.ts, negation-deferrals.ts and negation-rhetoric.ts in one pass: each
  * sentence's words are tested for one lexicon bit (WORD_SENTENCE_RULE), those with it looked up
  * once for which families' trigger words the sentence holds, and a family reads the sentence word by word only when it holds one (four passes over every
  * word cost more than the rules themselves). The sentences before, for rules that reach back,
@@ -22,6 +23,7 @@ const FOLLOW_UPS = 1;
 const RESERVATIONS = 2;
 const DISPOSITIONS = 4;
 const RHETORIC = 8;
+const DEFERRALS = 16;
 
 const FAMILIES = (() => {
   const bits = new Map<string, number>();
@@ -32,6 +34,7 @@ const FAMILIES = (() => {
   add(RESERVATIONS, RESERVATION_TRIGGER_WORDS);
   add(DISPOSITIONS, DISPOSITION_TRIGGER_WORDS);
   add(RHETORIC, RHETORIC_TRIGGER_WORDS);
+  add(DEFERRALS, DEFERRAL_TRIGGER_WORDS);
   return wordTriggers([...bits].map(([word, bit]): [number, string[]] => [bit, [word]]));
 })();
 
@@ -75,6 +78,7 @@ export function markSentenceRules(tokens: Tokens, segmentation: Segmentation, ou
     if ((families & RESERVATIONS) !== 0) markReservations(tokens, out, CURRENT.start, CURRENT.end);
     markJudgedThenReplaced(tokens, out, CURRENT, previous);
     markDispositions(tokens, text, out, CURRENT, previous, (families & DISPOSITIONS) !== 0);
+    if ((families & DEFERRALS) !== 0) markDeferrals(tokens, text, out, CURRENT);
     const next = segments[index + 1];
     markRhetoric(tokens, text, out, CURRENT, previous, next ? next.firstToken : -1, (families & RHETORIC) !== 0);
   }
