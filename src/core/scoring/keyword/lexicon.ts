@@ -1,4 +1,5 @@
 import { CHAIN_LINKS, CLAUSE_MAKERS, FUNCTION_WORDS, GRADER_CUES, HEDGE_WORDS, KEPT_FUNCTION_WORDS, LIST_JOINERS, NEGATIONS, REASONING_WORDS } from './function-words.ts';
+import { SENTENCE_RULE_WORDS } from './negation-rule-words.ts';
 import { NEGATION_CUE_WORDS } from './negation-words.ts';
 import { normalizeWord, stemWord } from './normalize.ts';
 import { SYNONYM_GROUPS } from './synonyms.ts';
@@ -30,6 +31,8 @@ export const WORD_CLAUSE_MAKER = 256;
 export const WORD_BARE_LINK = 512;
 /** A hedge word ("maybe", "might"; HEDGE_WORDS) or "some" ("at some point"): hedges.ts reads one bit per token instead of a set lookup. */
 export const WORD_HEDGE = 1024;
+/** A word a sentence-level rejection rule can start from (negation-rule-words.ts): the rest cost those rules one bit test. */
+export const WORD_SENTENCE_RULE = 2048;
 
 /** Every way of saying "not" is the term "not". */
 export const NOT_TERM = 'not';
@@ -105,7 +108,8 @@ export function describeWord(norm: string): WordInfo {
       (CHAIN_LINKS.has(norm) ? WORD_CHAIN_LINK : 0) |
       (CLAUSE_MAKERS.has(norm) ? WORD_CLAUSE_MAKER : 0) |
       (norm === 'with' || norm === 'via' || norm === 'also' || norm === 'then' ? WORD_BARE_LINK : 0) |
-      (HEDGE_WORDS.has(norm) || norm === 'some' ? WORD_HEDGE : 0),
+      (HEDGE_WORDS.has(norm) || norm === 'some' ? WORD_HEDGE : 0) |
+      (SENTENCE_RULE_WORDS.has(norm) ? WORD_SENTENCE_RULE : 0),
     prefix: prefixCode(norm),
     compoundTable: undefined,
     startsCompound: false,

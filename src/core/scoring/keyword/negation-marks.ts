@@ -1,4 +1,5 @@
 import type { TextReader } from './answer-text.ts';
+import { WORD_SENTENCE_RULE } from './lexicon.ts';
 import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 
 /*
@@ -17,6 +18,12 @@ const EN_DASH = 0x2013;
 /** A character that can part a topic from its comment: "X: phase 3", "X → nah", "X -> nope", "X — dropped". */
 export function isTopicBreak(code: number): boolean {
   return code === COLON || code === GREATER || code === RIGHT_ARROW || code === EM_DASH || code === EN_DASH;
+}
+
+/** A sentence (or clause) as token indices, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
 }
 
 /** Marks tokens [from, to) as rejected by the token `cue` (1 + its index), where no earlier rule did. */
@@ -59,4 +66,43 @@ export function clauseEnd(tokens: Tokens, index: number, end: number): number {
   let at = index + 1;
   while (at < end && !gapHas(tokens, at, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) at += 1;
   return at;
+}
+
+/** The word at `index` when a sentence-level rule can start from it (negation-rule-words.ts), else '': one bit test for most words. */
+export function ruleWordAt(tokens: Tokens, index: number): string {
+  const word = tokens.words[index];
+  return word !== undefined && (word.classes & WORD_SENTENCE_RULE) !== 0 ? word.norm : '';
+}
+
+/** A word's length and first letter, as an index into a WordTriggers' shape table. */
+function shapeOf(word: string): number {
+  return (Math.min(word.length, 15) << 7) | (word.charCodeAt(0) & 127);
+}
+
+/**
+ * What each trigger word starts, for rules that look at every word of an answer: a typed-array
+ * test on the word's length and first letter turns most words away before the map lookup (one
+ * lookup per word in each of several sets cost more than the rules themselves).
+ */
+export class WordTriggers {
+  private readonly shapes = new Uint8Array(16 << 7);
+  private readonly triggers: ReadonlyMap<string, number>;
+
+  constructor(triggers: ReadonlyMap<string, number>) {
+    this.triggers = triggers;
+    for (const word of triggers.keys()) if (word.length > 0) this.shapes[shapeOf(word)] = 1;
+  }
+
+  /** The trigger of `word`, or 0. */
+  of(word: string): number {
+    if (word.length === 0 || this.shapes[shapeOf(word)] !== 1) return 0;
+    return this.triggers.get(word) ?? 0;
+  }
+}
+
+/** A trigger table giving each word of each set the set's trigger (the first set naming a word wins). */
+export function wordTriggers(groups: readonly (readonly [number, Iterable<string>])[]): WordTriggers {
+  const map = new Map<string, number>();
+  for (const [trigger, words] of groups) for (const word of words) if (!map.has(word)) map.set(word, trigger);
+  return new WordTriggers(map);
 }

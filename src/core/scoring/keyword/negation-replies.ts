@@ -321,16 +321,48 @@ const TURNS_LIST: readonly (readonly string[])[] = [
 ];
 const TURNS = indexPhrases(TURNS_LIST);
 
+/** Words that turn from a framed idea wherever they stand in the next sentence: "We're a single-region shop, though". */
+const CONTRASTS: ReadonlySet<string> = new Set(['though', 'however', 'rather', 'instead']);
+/** The most words a lead-in can take before the framing: "For capacity, the tempting move is X". */
+const MAX_FRAMING_LEAD = 4;
+
+/** Where a framing starts in the sentence [start, end): at its start or after a short lead-in and a comma; its length in `FRAMING_AT`. */
+function framingAt(tokens: Tokens, start: number, end: number): number {
+  const framing = phraseAt(tokens, start, FRAMINGS);
+  if (framing > 0) return start + framing;
+  for (let index = start + 1; index < end && index <= start + MAX_FRAMING_LEAD; index += 1) {
+    if (!gapHas(tokens, index, GAP_SEPARATOR)) continue;
+    const length = phraseAt(tokens, index, FRAMINGS);
+    return length > 0 ? index + length : -1;
+  }
+  return -1;
+}
+
+/** A contrast word in the sentence that starts at `from` (to its terminator), or a refusal in its first clause ("We don't live there"): its token, or -1. */
+function contrastIn(tokens: Tokens, from: number): number {
+  let firstClause = true;
+  for (let index = from; index < tokens.count && (index === from || !gapHas(tokens, index, GAP_TERMINATOR | GAP_NEWLINE)); index += 1) {
+    if (index > from && gapHas(tokens, index, GAP_SEPARATOR)) firstClause = false;
+    const word = normAt(tokens, index);
+    if (CONTRASTS.has(word) && normAt(tokens, index + 1) !== 'than' && normAt(tokens, index + 1) !== 'of') return index;
+    if (firstClause && index <= from + 3 && FRAMED_REFUSALS.has(word)) return index;
+  }
+  return -1;
+}
+/** Refusals that, opening the sentence after a framed idea, turn from it: "In a perfect world X. We don't live there". */
+const FRAMED_REFUSALS: ReadonlySet<string> = new Set(['dont', 'wont', 'wouldnt', 'cant', 'arent', 'isnt', 'never', 'not']);
+
 /** A framed idea ("The textbook design is X.") that the next sentence or two turn away from. */
 function markFramed(tokens: Tokens, out: Int32Array, start: number, end: number, following: Int32Array, count: number): void {
-  const framing = phraseAt(tokens, start, FRAMINGS);
-  if (framing === 0) return;
+  const framed = framingAt(tokens, start, end);
+  if (framed < 0) return;
   // "The textbook design is X, but ..." turns in the same sentence.
   let turn = -1;
-  for (let index = start + framing; index < end && turn < 0; index += 1) if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) turn = index;
+  for (let index = framed; index < end && turn < 0; index += 1) if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) turn = index;
   for (let index = 0; index < count && turn < 0; index += 1) {
     const next = following[index] ?? 0;
     if (phraseAt(tokens, next, TURNS) > 0) turn = next;
+    else if (index === 0) turn = contrastIn(tokens, next);
   }
   if (turn < 0) return;
   markRejected(out, start, turn > start && turn < end ? turn : end, turn);

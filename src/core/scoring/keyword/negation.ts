@@ -43,6 +43,7 @@ import { markDiscourseRejections } from './negation-discourse.ts';
 import { colonInGap } from './negation-marks.ts';
 import { markReplies } from './negation-replies.ts';
 import { markRejectedSections } from './negation-sections.ts';
+import { markSentenceRules } from './negation-sentence-rules.ts';
 import type { Segmentation } from './sentences.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
 
@@ -797,6 +798,9 @@ export function findRejections(tokens: Tokens, segmentation: Segmentation, reuse
   markRejectedSections(tokens, segmentation, out, text);
   // Replies and shapes: "X? Phase 3, maybe.", "Hard pass.", "go with Y over X", "tried X and went back".
   markReplies(tokens, segmentation, out, text);
+  // Verdicts that point back from a later clause or sentence ("I'd never impose them."), an idea judged then
+  // replaced, reservations ("X would be lovely, but..."), what became of it ("X was shelved"), rhetoric ("Why would I X?").
+  markSentenceRules(tokens, segmentation, out, text);
   // Hold no answer past the call (the last one would otherwise stay alive until the next score).
   answerText = '';
   return out;
