@@ -1,5 +1,5 @@
 import type { TextReader } from './answer-text.ts';
-import { COLON, gapHas, holdsCode, markRejected, wordTriggers, ruleWordAt } from './negation-marks.ts';
+import { COLON, gapHas, holdsCode, markRejected, wordTriggerBits, ruleWordAt } from './negation-marks.ts';
 import type { Span } from './negation-marks.ts';
 import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 import { BUSINESS, RULED, SETTING_ASIDE, STAYING, TURNED_DOWN, TURNING_DOWN, WEIGHED_THEN } from './negation-rule-words.ts';
@@ -199,18 +199,13 @@ const TRIGGER_STAYING = 4;
 const TRIGGER_BUSINESS = 8;
 const TRIGGER_TOO = 16;
 /** What each word can start, looked up once per word (a word may start a passive and an active refusal: "shelved"). */
-const TRIGGERS = (() => {
-  const bits = new Map<string, number>();
-  const add = (bit: number, words: Iterable<string>): void => {
-    for (const word of words) bits.set(word, (bits.get(word) ?? 0) | bit);
-  };
-  add(TRIGGER_REFUSAL, [...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys()]);
-  add(TRIGGER_ACTIVE, [...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted']);
-  add(TRIGGER_STAYING, STAYING);
-  add(TRIGGER_BUSINESS, BUSINESS);
-  add(TRIGGER_TOO, ['too']);
-  return wordTriggers([...bits].map(([word, bit]): [number, string[]] => [bit, [word]]));
-})();
+const TRIGGERS = wordTriggerBits([
+  [TRIGGER_REFUSAL, [...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys()]],
+  [TRIGGER_ACTIVE, [...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted']],
+  [TRIGGER_STAYING, STAYING],
+  [TRIGGER_BUSINESS, BUSINESS],
+  [TRIGGER_TOO, ['too']],
+]);
 
 /** The words that can start a disposition read inside a sentence: a sentence without one skips that loop. */
 export const DISPOSITION_TRIGGER_WORDS: readonly string[] = [

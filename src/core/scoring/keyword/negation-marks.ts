@@ -106,3 +106,10 @@ export function wordTriggers(groups: readonly (readonly [number, Iterable<string
   for (const [trigger, words] of groups) for (const word of words) if (!map.has(word)) map.set(word, trigger);
   return new WordTriggers(map);
 }
+
+/** A trigger table where a word in several sets carries all their bits (a word may start two kinds of rule: "shelved"). */
+export function wordTriggerBits(groups: readonly (readonly [number, Iterable<string>])[]): WordTriggers {
+  const map = new Map<string, number>();
+  for (const [bit, words] of groups) for (const word of words) map.set(word, (map.get(word) ?? 0) | bit);
+  return new WordTriggers(map);
+}

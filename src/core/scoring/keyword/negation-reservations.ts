@@ -40,20 +40,22 @@ function clauseFrom(tokens: Tokens, index: number, start: number): number {
   return at;
 }
 
+/** The ", but" within `limit` words after `from` in the same sentence and line, or -1. */
+function butTurn(tokens: Tokens, from: number, end: number, limit: number): number {
+  for (let index = from + 1; index < end && index <= from + limit; index += 1) {
+    if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) return index;
+    if (gapHas(tokens, index, GAP_TERMINATOR | GAP_NEWLINE)) return -1;
+  }
+  return -1;
+}
+
 /** "X would be lovely, but it isn't happening", "X is a nice party trick, but honestly I'd simply...". */
 function markFaintPraise(tokens: Tokens, out: Int32Array, praise: number, start: number, end: number): void {
   // The compliment hangs on a link verb just before it: "is a nice", "would be lovely", "sounds clever".
   let link = praise - 1;
   while (link > start && praise - link <= 4 && PRAISE_LINKS.has(normAt(tokens, link)) && !isVerbLink(normAt(tokens, link))) link -= 1;
   if (!isVerbLink(normAt(tokens, link)) || link <= start) return;
-  let turn = -1;
-  for (let index = praise + 1; index < end && index <= praise + MAX_TURN_DISTANCE; index += 1) {
-    if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) {
-      turn = index;
-      break;
-    }
-    if (gapHas(tokens, index, GAP_TERMINATOR | GAP_NEWLINE)) return;
-  }
+  const turn = butTurn(tokens, praise, end, MAX_TURN_DISTANCE);
   if (turn < 0 || !TURN_SUBJECTS.has(normAt(tokens, turn + 1))) return;
   for (let index = turn + 1; index < end && !gapHas(tokens, index, GAP_TERMINATOR); index += 1) if (KEEPING.has(normAt(tokens, index))) return;
   let subjectEnd = link;
@@ -94,14 +96,7 @@ function markHypothetical(tokens: Tokens, out: Int32Array, modal: number, start:
     if (subject >= modal) return;
     from = subject;
   }
-  let turn = -1;
-  for (let index = modal + 1; index < end && index <= modal + MAX_SUBJECT; index += 1) {
-    if (normAt(tokens, index) === 'but' && gapHas(tokens, index, GAP_SEPARATOR)) {
-      turn = index;
-      break;
-    }
-    if (gapHas(tokens, index, GAP_TERMINATOR | GAP_NEWLINE)) return;
-  }
+  const turn = butTurn(tokens, modal, end, MAX_SUBJECT);
   if (turn < 0 || !TURN_SUBJECTS.has(normAt(tokens, turn + 1))) return;
   for (let index = turn + 1; index < end && !gapHas(tokens, index, GAP_TERMINATOR); index += 1) if (KEEPING.has(normAt(tokens, index)) || normAt(tokens, index) === 'only') return;
   if (from < turn) markRejected(out, from, turn, turn);

@@ -4,7 +4,7 @@ import { DEFERRAL_TRIGGER_WORDS, markDeferrals } from './negation-deferrals.ts';
 import { DISPOSITION_TRIGGER_WORDS, markDispositions } from './negation-dispositions.ts';
 import { FOLLOW_UP_TRIGGER_WORDS, markFollowUps } from './negation-followups.ts';
 import { markJudgedThenReplaced } from './negation-judged.ts';
-import { gapHas, wordTriggers, type Span } from './negation-marks.ts';
+import { gapHas, wordTriggerBits, type Span } from './negation-marks.ts';
 import { markReservations, RESERVATION_TRIGGER_WORDS } from './negation-reservations.ts';
 import { markRhetoric, RHETORIC_TRIGGER_WORDS } from './negation-rhetoric.ts';
 import type { Segmentation } from './sentences.ts';
@@ -25,18 +25,13 @@ const DISPOSITIONS = 4;
 const RHETORIC = 8;
 const DEFERRALS = 16;
 
-const FAMILIES = (() => {
-  const bits = new Map<string, number>();
-  const add = (bit: number, words: readonly string[]): void => {
-    for (const word of words) bits.set(word, (bits.get(word) ?? 0) | bit);
-  };
-  add(FOLLOW_UPS, FOLLOW_UP_TRIGGER_WORDS);
-  add(RESERVATIONS, RESERVATION_TRIGGER_WORDS);
-  add(DISPOSITIONS, DISPOSITION_TRIGGER_WORDS);
-  add(RHETORIC, RHETORIC_TRIGGER_WORDS);
-  add(DEFERRALS, DEFERRAL_TRIGGER_WORDS);
-  return wordTriggers([...bits].map(([word, bit]): [number, string[]] => [bit, [word]]));
-})();
+const FAMILIES = wordTriggerBits([
+  [FOLLOW_UPS, FOLLOW_UP_TRIGGER_WORDS],
+  [RESERVATIONS, RESERVATION_TRIGGER_WORDS],
+  [DISPOSITIONS, DISPOSITION_TRIGGER_WORDS],
+  [RHETORIC, RHETORIC_TRIGGER_WORDS],
+  [DEFERRALS, DEFERRAL_TRIGGER_WORDS],
+]);
 
 /** The sentence records, reused across calls (one each, not one per sentence). */
 const CURRENT: Span = { start: 0, end: 0 };
