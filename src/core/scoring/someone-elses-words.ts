@@ -123,9 +123,10 @@ function speakerTurns(text: string, spans: Span[]): void {
     const colon = labelEnd(line, opening);
     if (colon > opening) {
       const label = line.slice(opening, colon);
-      const turn = turnEnd(text, start);
-      const words = text.slice(start + colon + 1, turn);
-      if (STRONG_LABEL.test(label) || NAMED_ROLE.test(label) || WEAK_LABEL_SPEAKING.test(label) || (WEAK_LABEL_BARE.test(label) && ASSESSMENT_TALK.test(words))) {
+      // The turn (a scan of the lines after) is read only for a label that names a speaker.
+      if (STRONG_LABEL.test(label) || NAMED_ROLE.test(label) || WEAK_LABEL_SPEAKING.test(label) || (WEAK_LABEL_BARE.test(label) && ASSESSMENT_TALK.test(text.slice(start + colon + 1, turnEnd(text, start))))) {
+        const turn = turnEnd(text, start);
+        const words = text.slice(start + colon + 1, turn);
         // A label that ends its line introduces a quote: the "> " run or the paragraph after it.
         const quoted = words.trim() === '' ? Math.max(quoteRunEnd(text, Math.min(end + 1, text.length)), paragraphEnd(text, end + 1)) : turn;
         spans.push({ start, end: Math.max(quoted, end), reason: REASON_SOMEONE_ELSE });
