@@ -1,4 +1,5 @@
 import { matchAllFrom, someWordStartsWith, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
+import { anchoredMatches } from './anchored-matches.ts';
 import { lineStart, paragraphEnd, type TextSpan } from './text-geometry.ts';
 
 /*
@@ -109,7 +110,8 @@ export function disguisedPassages(text: string, spans: Span[], starts: WordStart
   }
 
   if (text.includes('<')) {
-    for (const match of text.matchAll(HIDDEN_HTML)) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_COLLAPSED });
+    // Tried only at each "<" (see anchored-matches.ts).
+    for (const match of anchoredMatches(text, HIDDEN_HTML, '<')) spans.push({ start: match.index, end: match.index + match[0].length, reason: REASON_COLLAPSED });
   }
 
   if (text.includes('<details') || text.includes('<DETAILS')) {

@@ -10,6 +10,7 @@
  * A person practising an interview says none of it; a grader that reads the raw text would.
  */
 
+import { anchoredMatches } from './anchored-matches.ts';
 import { paragraphEnd, type TextSpan } from './text-geometry.ts';
 
 export const REASON_HIDDEN_MARKUP = 'text hidden in markup';
@@ -65,6 +66,7 @@ function templateComments(text: string, spans: Span[]): void {
 export function hiddenMarkup(text: string, spans: Span[]): void {
   if (text.includes('](')) for (const match of text.matchAll(LINK_TITLE)) pushGroup(match, spans);
   if (text.includes(']:')) for (const match of text.matchAll(DEFINITION_TITLE)) pushGroup(match, spans);
-  if (text.includes('<') && text.includes('=')) for (const match of text.matchAll(HIDDEN_ATTRIBUTE)) pushGroup(match, spans);
+  // Tried only at each "<" (see anchored-matches.ts).
+  if (text.includes('<') && text.includes('=')) for (const match of anchoredMatches(text, HIDDEN_ATTRIBUTE, '<')) pushGroup(match, spans);
   if (text.includes('{#') || text.includes('{{') || text.includes('<%')) templateComments(text, spans);
 }

@@ -50,6 +50,12 @@ const WEAK_LABEL_BARE = new RegExp(String.raw`^[*_ \t]*\**${WEAK_ROLE}\**${NAME}
 /** A label addressed to the assessor: "speaker notes (for the assessor, not the audience)"; not "to the interviewer's point". */
 const ADDRESSED_LABEL = new RegExp(String.raw`\b(?:for|to|attn)[ \t:]+(?:the |any |our |my |whoever is the )?(?:${STRONG_ROLE}|reviewers?|evaluators?|markers?|judges?|panel)\b(?!['’])`, 'i');
 
+/**
+ * Every label pattern above names a role: a label without one of their role words anywhere in it
+ * (most lines with a colon: "Score: 10/10", a JSON key) skips them all with this one test.
+ */
+const ROLE_HINT = new RegExp(`${STRONG_ROLE}|${WEAK_ROLE}`, 'i');
+
 /** Words about an answer or a candidate, rather than about a system. */
 const ASSESSMENT_TALK = /\b(?:acknowledged|noted|confirm(?:s|ed)?|verified|covered|covers|satisfied|approv(?:e|ed|ing)|lgtm|scor(?:e|ed|es|ing)|marks?|rubric|candidate|nailed|ticked?|(?:this|the|your|my) (?:answer|response|submission|draft|write-up)|great answer|well done|everything I was looking for)\b/i;
 
@@ -90,12 +96,11 @@ function labelEnd(line: string, from: number): number {
   return -1;
 }
 
-/** The first ":", or ">" right after a letter or digit ("bot>", not "->"), at or after `from`; -1 if none. */
-function nextMark(text: string, from: number): number {
-  const colon = text.indexOf(':', from);
+/** The first ">" right after a letter or digit ("bot>", not "->") at or after `from`; -1 if none. */
+function nextAngleMark(text: string, from: number): number {
   let angle = text.indexOf('>', from);
   while (angle !== -1 && (angle === 0 || !isAlphanumeric(text.charCodeAt(angle - 1)))) angle = text.indexOf('>', angle + 1);
-  return colon === -1 ? angle : angle === -1 ? colon : Math.min(colon, angle);
+  return angle;
 }
 
 function isAlphanumeric(code: number): boolean {
@@ -105,9 +110,14 @@ function isAlphanumeric(code: number): boolean {
 /** Lines that open with a speaker's label, each to the end of its turn. */
 function speakerTurns(text: string, spans: Span[]): void {
   let start = 0;
+  // The next ">" that can end a label, kept until the scan passes it: searched again from each
+  // line, it was a scan to the end of the answer per line when there is none (an "-->" is none).
+  let angle = nextAngleMark(text, 0);
   while (start < text.length) {
     // Only lines with a ":" or ">" can hold a label: jump to the next one (most lines have none).
-    const mark = nextMark(text, start);
+    if (angle !== -1 && angle < start) angle = nextAngleMark(text, start);
+    const nextColon = text.indexOf(':', start);
+    const mark = nextColon === -1 ? angle : angle === -1 ? nextColon : Math.min(nextColon, angle);
     if (mark === -1) return;
     if (lineStart(text, mark) > start) {
       start = lineStart(text, mark);
@@ -121,11 +131,12 @@ function speakerTurns(text: string, spans: Span[]): void {
     const line = text.slice(start, Math.min(end, start + MAX_LABEL + 30));
     const opening = TIMESTAMP.exec(line)?.[0].length ?? 0;
     const colon = labelEnd(line, opening);
-    if (colon > opening) {
+    if (colon > opening && ROLE_HINT.test(line.slice(opening, colon))) {
       const label = line.slice(opening, colon);
-      const turn = turnEnd(text, start);
-      const words = text.slice(start + colon + 1, turn);
-      if (STRONG_LABEL.test(label) || NAMED_ROLE.test(label) || WEAK_LABEL_SPEAKING.test(label) || (WEAK_LABEL_BARE.test(label) && ASSESSMENT_TALK.test(words))) {
+      // The turn (a scan of the lines after) is read only for a label that names a speaker.
+      if (STRONG_LABEL.test(label) || NAMED_ROLE.test(label) || WEAK_LABEL_SPEAKING.test(label) || (WEAK_LABEL_BARE.test(label) && ASSESSMENT_TALK.test(text.slice(start + colon + 1, turnEnd(text, start))))) {
+        const turn = turnEnd(text, start);
+        const words = text.slice(start + colon + 1, turn);
         // A label that ends its line introduces a quote: the "> " run or the paragraph after it.
         const quoted = words.trim() === '' ? Math.max(quoteRunEnd(text, Math.min(end + 1, text.length)), paragraphEnd(text, end + 1)) : turn;
         spans.push({ start, end: Math.max(quoted, end), reason: REASON_SOMEONE_ELSE });

@@ -21,13 +21,20 @@ import { ReusedCodeUnits, type ReusedInt32 } from './reused-arrays.ts';
 
 /** Letters a-z are 1-26, digits 27-36; anything else ends the word and is 0. */
 const KEY_BASE = 37;
-const KEY_COUNT = KEY_BASE * KEY_BASE * KEY_BASE;
+export const KEY_COUNT = KEY_BASE * KEY_BASE * KEY_BASE;
 
 function keyUnit(code: number): number {
   if (code >= 97 && code <= 122) return code - 96;
   if (code >= 65 && code <= 90) return code - 64;
   if (code >= 48 && code <= 57) return code - 21;
   return 0;
+}
+
+/** The key wordStarts gives a word starting at `at` in `text` (its first three characters, case folded). */
+export function wordStartKey(text: string, at: number): number {
+  const second = keyUnit(text.charCodeAt(at + 1));
+  const third = second !== 0 ? keyUnit(text.charCodeAt(at + 2)) : 0;
+  return (keyUnit(text.charCodeAt(at)) * KEY_BASE + second) * KEY_BASE + third;
 }
 
 /** A regex word character (patterns here have no "u" flag): where `\b` can sit before a word. */

@@ -58,7 +58,8 @@ function replacingPlan(tokens: Tokens, start: number, end: number): boolean {
 
 /** "X breaks every release. We'll set a date instead of waves." read at `sentence`, the plan, against `previous`. */
 export function markJudgedThenReplaced(tokens: Tokens, out: Int32Array, sentence: Span, previous: Span | undefined): void {
-  if (!previous || !replacingPlan(tokens, sentence.start, sentence.end)) return;
+  // A judgement longer than MAX_JUDGED is none (see judgement): tested first, before the plan's words are read.
+  if (!previous || previous.end - previous.start > MAX_JUDGED || !replacingPlan(tokens, sentence.start, sentence.end)) return;
   const harm = judgement(tokens, previous.start, previous.end);
   if (harm >= 0) markRejected(out, previous.start, harm, sentence.start);
 }
