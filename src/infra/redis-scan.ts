@@ -21,3 +21,12 @@ export async function* scanKeys(redis: RedisConnection, pattern: string, count: 
 export function globLiteral(text: string): string {
   return text.replace(/[*?[\]\\]/g, (char) => `\\${char}`);
 }
+
+/**
+ * UNLINKs `keys` one by one (a multi-key UNLINK fails across cluster slots: CROSSSLOT) and
+ * returns those that existed, for callers that report what they removed.
+ */
+export async function unlinkEach(redis: RedisConnection, keys: readonly string[]): Promise<string[]> {
+  const removed = await Promise.all(keys.map((key) => redis.unlink(key)));
+  return keys.filter((_, index) => removed[index] === 1);
+}

@@ -1,5 +1,5 @@
 import type { RedisConnection } from '../infra/redis.ts';
-import { globLiteral, scanKeys } from '../infra/redis-scan.ts';
+import { globLiteral, scanKeys, unlinkEach } from '../infra/redis-scan.ts';
 import { EXCERPT_CHARS } from '../core/interview/session-state.ts';
 import type { Platform } from '../core/thread-id.ts';
 import { DONE_PLAN } from './outbox-store.ts';
@@ -155,12 +155,6 @@ export class UserDataStore {
   /** SCAN … MATCH over every key, on every master of a cluster. */
   private scan(pattern: string): AsyncGenerator<string> {
     return scanKeys(this.redis, pattern, SCAN_COUNT);
-  }
-
-  /** UNLINK key by key: one multi-key UNLINK would fail across cluster slots (CROSSSLOT). Returns the keys that existed. */
-  private async unlinkAll(keys: readonly string[]): Promise<string[]> {
-    const removed = await Promise.all(keys.map((key) => this.redis.unlink(key)));
-    return keys.filter((_, index) => removed[index] === 1);
   }
 
   private async collect(pattern: string): Promise<string[]> {
@@ -325,16 +319,16 @@ export class UserDataStore {
       const answerers = `${this.prefix}:daily:answers:{${channelKey}}`;
       if ((await this.redis.srem(answerers, userId)) === 1) into.add('daily', `${answerers}#${userId}`);
     }
-    if (own.history.length > 0) into.add('history', ...(await this.unlinkAll(own.history)));
-    if (own.daily.length > 0) into.add('daily', ...(await this.unlinkAll(own.daily)));
-    if (own.peer.length > 0) into.add('peer', ...(await this.unlinkAll(own.peer)));
+    if (own.history.length > 0) into.add('history', ...(await unlinkEach(this.redis, own.history)));
+    if (own.daily.length > 0) into.add('daily', ...(await unlinkEach(this.redis, own.daily)));
+    if (own.peer.length > 0) into.add('peer', ...(await unlinkEach(this.redis, own.peer)));
     for (const pool of await this.poolsOf(platform, userId)) {
       if ((await this.redis.hdel(pool, userId)) === 1) into.add('peer', `${pool}#${userId}`);
     }
     const peerSessions = await this.peerSessionsOf(platform, userId);
-    if (peerSessions.length > 0) into.add('sessions', ...(await this.unlinkAll(peerSessions)));
+    if (peerSessions.length > 0) into.add('sessions', ...(await unlinkEach(this.redis, peerSessions)));
     for (const session of sessions) {
-      if (session.own) into.add('sessions', ...(await this.unlinkAll([session.key])));
+      if (session.own) into.add('sessions', ...(await unlinkEach(this.redis, [session.key])));
       else into.add('answers', ...(await this.removeFromSharedSession(session.key, userId)));
     }
     for (const optIn of await this.optInsOf(userId)) {
@@ -349,7 +343,7 @@ export class UserDataStore {
     for (const plan of plans) {
       if ((await this.redis.set(plan, DONE_PLAN, 'KEEPTTL', 'XX')) === 'OK') into.add('plans', plan);
     }
-    if (plans.length > 0) await this.unlinkAll(plans.map((plan) => `${plan}${PROGRESS_SUFFIX}`));
+    if (plans.length > 0) await unlinkEach(this.redis, plans.map((plan) => `${plan}${PROGRESS_SUFFIX}`));
     return into.counts();
   }
 

@@ -1,6 +1,6 @@
 import type { ScoreCacheEraser } from '../../app/ports.ts';
 import type { RedisConnection } from '../../infra/redis.ts';
-import { globLiteral, scanKeys } from '../../infra/redis-scan.ts';
+import { globLiteral, scanKeys, unlinkEach } from '../../infra/redis-scan.ts';
 
 const SCAN_COUNT = 500;
 
@@ -27,9 +27,6 @@ export class RedisScoreCacheEraser implements ScoreCacheEraser {
     for await (const key of scanKeys(this.redis, `${globLiteral(this.prefix)}:llm:score:*`, SCAN_COUNT)) {
       if (hashes.has(key.slice(key.lastIndexOf(':') + 1))) found.add(key);
     }
-    // Key by key: in a cluster the keys may sit in different slots.
-    const keys = [...found].sort();
-    const removed = await Promise.all(keys.map((key) => this.redis.unlink(key)));
-    return keys.filter((_, index) => removed[index] === 1);
+    return unlinkEach(this.redis, [...found].sort());
   }
 }
