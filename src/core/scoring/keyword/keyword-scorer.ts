@@ -5,7 +5,7 @@ import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { AnswerText, type TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
-import { compileRubric, type CompiledRubric } from './compile.ts';
+import { compileRubric, type CompiledPoint, type CompiledRubric } from './compile.ts';
 import { matchConcept, startConceptMatches, type ConceptMatch } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
@@ -17,7 +17,7 @@ import { missingParts } from './parts.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
 import { answerTerms, tokenInTermPairs, type AnswerTerms, type TermArrays } from './terms.ts';
 import { GAP_BLANK_LINE, GAP_BULLET, GAP_SEPARATOR, tokenizeUnits, type TokenArrays, type Tokens } from './tokenize.ts';
-import { assessPoint, type Hit } from './verdict.ts';
+import { assessPoint, type Assessment, type Hit } from './verdict.ts';
 
 export { KEYWORD_SCOPE_NOTE } from './notes.ts';
 export { MISCONCEPTION_PENALTY } from './misconceptions.ts';
@@ -224,7 +224,10 @@ const PHRASE_SPANS = new Int32Array(MAX_HITS_PER_PHRASE * 2);
 function collectHits(rubric: CompiledRubric, index: TermIndex, context: HitContext): PointHits[] {
   const { terms, segmentation, segmentOfTerm } = context;
   const spans = PHRASE_SPANS;
-  return rubric.points.map((point, pointIndex) => {
+  // Pushed, not map()ped: see the note on scoreAnswer's arrays.
+  const byPoint: PointHits[] = [];
+  for (let pointIndex = 0; pointIndex < rubric.points.length; pointIndex += 1) {
+    const point = rubric.points[pointIndex] as CompiledPoint;
     const found = pointHits(pointIndex);
     for (const evidence of point.evidence) {
       for (const variant of evidence.variants) {
@@ -268,8 +271,9 @@ function collectHits(rubric: CompiledRubric, index: TermIndex, context: HitConte
         place(context, point.id, hit, found);
       }
     });
-    return found;
-  });
+    byPoint.push(found);
+  }
+  return byPoint;
 }
 
 /**
@@ -571,15 +575,26 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint, segmentation, tokens);
   uncrowd(byPoint, segmentation.segments.length, steered);
-  const assessments = byPoint.map((point) => assessPoint(point.hits, point.hitCount));
+  // The per-point arrays of a score are pushed, not map()ped (here, for `points` and in
+  // collectHits): optimised code's map() builds a holey array and unoptimised code's a packed one,
+  // every later loop over the array checks for the kind it saw, and the mismatch deoptimised
+  // scoreAnswer on about one score in three (each time to be optimised again).
+  const assessments: Assessment[] = [];
+  for (const point of byPoint) assessments.push(assessPoint(point.hits, point.hitCount));
 
   // An answer that mostly lists keywords gets no credit for the listed ones: an interviewer
   // hears buzzwords, not a design. Points it does explain keep their verdicts.
-  const matched = assessments.filter((assessment) => assessment.reason !== 'none').length;
-  const listed = assessments.filter((assessment) => assessment.reason === 'listed').length;
+  let matched = 0;
+  let listed = 0;
+  for (const assessment of assessments) {
+    if (assessment.reason !== 'none') matched += 1;
+    if (assessment.reason === 'listed') listed += 1;
+  }
   const stuffed = listed >= STUFFED_MIN_LISTED_POINTS && listed * 2 > matched;
 
-  const points: PointResult[] = rubric.points.map((point, index) => {
+  const points: PointResult[] = [];
+  for (let index = 0; index < rubric.points.length; index += 1) {
+    const point = rubric.points[index] as CompiledPoint;
     const assessment = assessments[index] ?? { verdict: 'missed', reason: 'none' };
     const hitsOfPoint = byPoint[index];
     const rejected = hitsOfPoint && hitsOfPoint.rejectedCount > 0 ? hitsOfPoint.rejected[0] : undefined;
@@ -609,8 +624,8 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     const matchedText = shown ? text.slice(tokens.starts[shown.firstToken] ?? 0, tokens.ends[shown.lastToken] ?? 0) : '';
     const note = verdict === 'covered' ? undefined : steered && assessment.verdict === 'covered' ? STEERED_NOTE : partOnly ? partsNote(missing) : noteFor(reason, point.theme, matchedText, stuffed);
     if (note) result.note = note;
-    return result;
-  });
+    points.push(result);
+  }
 
   const penalty = MISCONCEPTION_PENALTY * misconceptions.findings.length;
   const result: ScoreResult = {
