@@ -222,9 +222,21 @@ function yamlBlocks(text: string, spans: Span[]): void {
     if (first && last && keys >= 2 && yamlish >= 2) spans.push({ start: first.start, end: last.end, reason: REASON_YAML });
     block = [];
   };
+  // Where the next ":" and "---" are (-1: none left), each searched for again only once passed.
+  let colon = text.indexOf(':');
+  let dashes = text.indexOf('---');
   let index = 0;
   while (index <= text.length) {
     const end = lineEnd(text, index);
+    if (colon !== -1 && colon < index) colon = text.indexOf(':', index);
+    if (dashes !== -1 && dashes < index) dashes = text.indexOf('---', index);
+    // With no block open, only a "key:" line or a "---" line can start one (describeYamlLine
+    // returns undefined for any other line when there is no previous line), and neither can
+    // be a line without a ":" or a "---": such a line is passed over without slicing it.
+    if (block.length === 0 && !(colon !== -1 && colon < end) && !(dashes !== -1 && dashes < end)) {
+      index = end + 1;
+      continue;
+    }
     const line = text.slice(index, end);
     const described = line.trim() === '' ? undefined : describeYamlLine(line, index, end, block[block.length - 1]);
     if (described) block.push(described);
