@@ -1,3 +1,4 @@
+import { anchoredMatches } from './anchored-matches.ts';
 import { GRADER_DIRECTED } from './instruction-text.ts';
 import { codeComments, latexComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
@@ -552,7 +553,10 @@ function lineLabels(text: string, spans: Span[]): void {
 
 function roleTags(text: string, spans: Span[]): void {
   if (text.includes('[') || text.includes('<|')) markRoleTags(text, ROLE_TAG, spans);
-  if (text.includes('<') || text.includes('SYSTEM') || text.includes('ASSISTANT') || text.includes('DEVELOPER')) markRoleTags(text, ROLE_TURN, spans);
+  if (TURN_WORDS.some((word) => text.includes(word))) markRoleTags(text, ROLE_TURN, spans);
+  // Without those words only ROLE_TURN's "<" branch can match, so its matches all start at a "<":
+  // tried there alone, they are the same matches (a global scan tries every position of the answer).
+  else if (text.includes('<')) for (const found of anchoredMatches(text, ROLE_TURN, '<')) markRoleTag(text, found, spans);
   lineLabels(text, spans);
 }
 
@@ -588,11 +592,16 @@ function headingTicks(text: string, spans: Span[]): void {
 function markRoleTags(text: string, pattern: RegExp, spans: Span[]): void {
   pattern.lastIndex = 0;
   let found: RegExpExecArray | null;
-  while ((found = pattern.exec(text)) !== null) {
-    // The tag opens a message to the model: everything to the end of its paragraph goes with it.
-    spans.push({ start: found.index, end: Math.max(paragraphEnd(text, found.index), found.index + found[0].length), reason: REASON_INSTRUCTION });
-  }
+  while ((found = pattern.exec(text)) !== null) markRoleTag(text, found, spans);
 }
+
+/** The tag opens a message to the model: everything to the end of its paragraph goes with it. */
+function markRoleTag(text: string, found: RegExpExecArray, spans: Span[]): void {
+  spans.push({ start: found.index, end: Math.max(paragraphEnd(text, found.index), found.index + found[0].length), reason: REASON_INSTRUCTION });
+}
+
+/** The words ROLE_TURN's first branch needs, in capitals as it does (it has no `i` flag). */
+const TURN_WORDS = ['SYSTEM', 'ASSISTANT', 'DEVELOPER'];
 
 /**
  * Long runs of base64 or hex with no spaces: nobody says them in an interview, and a model
