@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchStarts } from '../src/core/scoring/keyword/regex-literals.ts';
 import { WALL_HINTS } from '../src/core/scoring/grader-disguises.ts';
-import { execFrom, matchAllFrom, wordStartPattern, wordStarts } from '../src/core/scoring/word-starts.ts';
+import { execFrom, matchAllFrom, matchesAtWordsStartingWith, wordStartPattern, wordStarts } from '../src/core/scoring/word-starts.ts';
 import { seededRandom } from '../src/core/peer/seeded-random.ts';
 
 // Pieces the patterns below look for, in several spellings, and what surrounds words in answers.
@@ -57,6 +57,19 @@ describe('word-start scans', () => {
         const actual = execFrom(text, wordStarts(text), compiled, from);
         expect(actual && `${actual.index}:${actual[0]}`, `${pattern} from ${from} on ${JSON.stringify(text)}`).toEqual(expected && `${expected.index}:${expected[0]}`);
       }
+    }
+  });
+
+  it('find what matchAll finds when tried only at words with given first letters', () => {
+    // LETTER_GRADE of grader-disguises.ts and its prefixes: case-sensitive past the first letter.
+    const letterGrade = /\b(?:[Gg]rade|[Rr]ating|[Ss]core|GRADE|RATING|SCORE)\s*[:=]\s*\**[A-F][+-]?(?=\**\s*(?:[.!,;)]|$))/gm;
+    const pieces = ['Grade: A', 'score = B+', 'RATING:F-', 'Score: C', 'grade', 'gRade: A', 'Rating', 'rate: A', '_score: B', 'xgrade: C', 'SCORE', ':', '=', ' ', '\n', '**', 'A', 'B+', 'a', '.', ')', 'é'];
+    const random = seededRandom(23);
+    for (let round = 0; round < 600; round += 1) {
+      let text = '';
+      for (let index = 0, length = 1 + Math.floor(random() * 30); index < length; index += 1) text += pieces[Math.floor(random() * pieces.length)] ?? '';
+      const found = matchesAtWordsStartingWith(text, wordStarts(text), ['gra', 'rat', 'sco'], letterGrade);
+      expect(summary(found), JSON.stringify(text)).toEqual(summary(text.matchAll(letterGrade)));
     }
   });
 

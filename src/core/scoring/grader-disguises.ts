@@ -1,4 +1,4 @@
-import { matchAllFrom, someWordStartsWith, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
+import { matchAllFrom, matchesAtWordsStartingWith, wordStartPattern, wordStarts, type WordStarts } from './word-starts.ts';
 import { anchoredMatches } from './anchored-matches.ts';
 import { lineStart, paragraphEnd, type TextSpan } from './text-geometry.ts';
 
@@ -140,9 +140,10 @@ export function disguisedPassages(text: string, spans: Span[], starts: WordStart
   // with one is still lower-cased, to keep its matches exactly as they were.
   const lower = starts.kelvin ? text.toLowerCase() : undefined;
   const verdicts = lower !== undefined && lower.length === text.length ? matchAllFrom(lower, wordStarts(lower), ANY_VERDICT_LOWER_AT_WORDS) : matchAllFrom(text, starts, ANY_VERDICT_AT_WORDS);
-  // LETTER_GRADE needs a word starting "grade", "rating" or "score" (in some case).
-  const letterGrades = someWordStartsWith(starts, LETTER_GRADE_WORDS);
-  for (const matches of letterGrades ? [verdicts, text.matchAll(LETTER_GRADE)] : [verdicts]) {
+  // LETTER_GRADE's matches start where a word starting "grade", "rating" or "score" (in some
+  // case) does, after a \b: it is tried at those words only, not at every position.
+  const letterGrades = matchesAtWordsStartingWith(text, starts, LETTER_GRADE_WORDS, LETTER_GRADE);
+  for (const matches of letterGrades.length > 0 ? [verdicts, letterGrades] : [verdicts]) {
     for (const match of matches) {
       const brackets = TREAT_AS_START.test(match[0]) ? enclosingBrackets(text, match.index) : undefined;
       if (brackets) {

@@ -223,17 +223,46 @@ export function wordStarts(text: string, reuse?: WordStartArrays): WordStarts {
 /** 1 for each key a list of prefixes wants, made once per list (callers pass constant lists). */
 const PREFIX_TABLES = new WeakMap<readonly string[], Uint8Array>();
 
-/** Whether some word starts with one of `prefixes` (three letters each, any case). */
-export function someWordStartsWith(starts: WordStarts, prefixes: readonly string[]): boolean {
+function prefixTable(prefixes: readonly string[]): Uint8Array {
   let wanted = PREFIX_TABLES.get(prefixes);
   if (wanted === undefined) {
     wanted = new Uint8Array(KEY_COUNT);
     for (const prefix of prefixes) wanted[(keyUnit(prefix.charCodeAt(0)) * KEY_BASE + keyUnit(prefix.charCodeAt(1))) * KEY_BASE + keyUnit(prefix.charCodeAt(2))] = 1;
     PREFIX_TABLES.set(prefixes, wanted);
   }
-  // One typed-array read per word, rather than a search of the prefixes' keys.
-  for (let word = 0; word < starts.count; word += 1) if (wanted[starts.keys[word] ?? 0] === 1) return true;
-  return false;
+  return wanted;
+}
+
+/** Sticky copies of the patterns given to matchesAtWordsStartingWith, made once each (callers pass constants). */
+const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Every match of the global `pattern`, as `text.matchAll(pattern)` gives them, where each match
+ * is known to be non-empty and to begin at a word start (see WordStarts) whose first three
+ * characters are one of `prefixes` (any case): a sticky copy is tried at those word starts
+ * only, in order, each after the end of the last match, which finds the same first match from
+ * there that the global scan finds by trying every position (a position skipped can't start
+ * one). `starts` must be wordStarts(text).
+ */
+export function matchesAtWordsStartingWith(text: string, starts: WordStarts, prefixes: readonly string[], pattern: RegExp): RegExpExecArray[] {
+  const wanted = prefixTable(prefixes);
+  let sticky = STICKY_COPIES.get(pattern);
+  if (sticky === undefined) {
+    sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
+    STICKY_COPIES.set(pattern, sticky);
+  }
+  const matches: RegExpExecArray[] = [];
+  let from = 0;
+  for (let word = 0; word < starts.count; word += 1) {
+    const position = starts.positions[word] ?? 0;
+    if (position < from || wanted[starts.keys[word] ?? 0] !== 1) continue;
+    sticky.lastIndex = position;
+    const match = sticky.exec(text);
+    if (match === null) continue;
+    matches.push(match);
+    from = position + match[0].length;
+  }
+  return matches;
 }
 
 /** A global pattern, ready to run at word starts (or, when its starts can't be read, everywhere). */
