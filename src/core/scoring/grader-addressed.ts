@@ -164,17 +164,34 @@ function matchingBracket(text: string, start: number): number {
   return -1;
 }
 
+/** JSON_OPEN made sticky, to be tried at one position. */
+const JSON_OPEN_AT = new RegExp(JSON_OPEN.source, 'y');
+
+/**
+ * Every match of JSON_OPEN starts with "{" or "[", so it is tried only there, in order from the
+ * end of the last object: the first position that matches is the one a global scan (which tries
+ * every position of the answer) would find.
+ */
 function jsonObjects(text: string, spans: Span[]): void {
-  if (!text.includes('{') && !text.includes('[')) return;
-  JSON_OPEN.lastIndex = 0;
-  let found: RegExpExecArray | null;
-  while ((found = JSON_OPEN.exec(text)) !== null) {
-    const start = found.index;
+  // Where the next "{" and "[" are (-1: none left), each searched for again only once passed.
+  let brace = text.indexOf('{');
+  let bracket = text.indexOf('[');
+  let from = 0;
+  while (brace !== -1 || bracket !== -1) {
+    if (brace !== -1 && brace < from) brace = text.indexOf('{', from);
+    if (bracket !== -1 && bracket < from) bracket = text.indexOf('[', from);
+    const start = brace === -1 ? bracket : bracket === -1 ? brace : Math.min(brace, bracket);
+    if (start === -1) return;
+    JSON_OPEN_AT.lastIndex = start;
+    if (!JSON_OPEN_AT.test(text)) {
+      from = start + 1;
+      continue;
+    }
     const close = matchingBracket(text, start);
     // An unclosed object still is not prose: skip to the end of its paragraph.
     const end = close === -1 ? paragraphEnd(text, start) : close;
     spans.push({ start, end, reason: REASON_JSON });
-    JSON_OPEN.lastIndex = Math.max(end, start + 1);
+    from = Math.max(end, start + 1);
   }
 }
 
