@@ -448,7 +448,7 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     if (BACKWARD_REJECTORS.has(text) || (text === 'anti' && next === 'pattern') || (text === 'bad' && (next === 'idea' || next === 'practice'))) {
       // "we freeze risky releases": an adjective inside the object describes it, dismisses nothing.
-      if (attributive(tokens, index, start, end)) continue;
+      if (attributive(tokens, index, start, end) || deniedVerdict(tokens, index, start)) continue;
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -711,6 +711,21 @@ function attributive(tokens: Tokens, index: number, start: number, end: number):
   if (!before || !after || (before.classes & WORD_FUNCTION) !== 0 || (after.classes & WORD_FUNCTION) !== 0) return false;
   if (DISMISSING_VERBS.has(before.norm) || DISMISSAL_LEAD_WORDS.has(before.norm) || EMPTY_SCOPE_WORDS.has(after.norm)) return false;
   return !BACKWARD_REJECTORS.has(after.norm) && !VERDICT_QUALIFIERS.has(after.norm);
+}
+
+/** Words between a denial and its verdict: "is not really overkill", "is not a luxury". */
+const DENIAL_FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'really', 'remotely', 'at', 'all', 'even', 'just', 'that']);
+/** What denies a verdict word: "X is not overkill", "X is never theatre", "X is no luxury". */
+const VERDICT_DENIALS: ReadonlySet<string> = new Set(['not', 'never', 'isnt', 'arent', 'wasnt', 'hardly', 'no', 'nor']);
+
+/**
+ * "Tail sampling is not overkill", "I'm not lukewarm on X": a verdict denied by the word before it
+ * (fillers aside) keeps its subject; the double negative adopts it. Only within the clause.
+ */
+function deniedVerdict(tokens: Tokens, index: number, start: number): boolean {
+  let at = index - 1;
+  while (at > start && at >= index - 3 && DENIAL_FILLERS.has(normAt(tokens, at)) && !clauseBoundaryBefore(tokens, at + 1)) at -= 1;
+  return at >= start && !clauseBoundaryBefore(tokens, at + 1) && VERDICT_DENIALS.has(normAt(tokens, at));
 }
 
 /** "none of that is needed", "none of that.": what follows the pronoun names nothing ("none of that PII" names what it rejects). */
