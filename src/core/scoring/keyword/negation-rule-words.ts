@@ -38,7 +38,7 @@ export const SETTING_ASIDE: ReadonlySet<string> = new Set(['strike', 'park', 'sh
 /** "X stays off the roadmap", "X stay off.", "X remains out of scope". */
 export const STAYING: ReadonlySet<string> = new Set(['stays', 'stay', 'remains', 'remain']);
 /** Nouns for whose business an idea is: "finance's job", "a governance project", "a Google problem". */
-export const BUSINESS: ReadonlySet<string> = new Set(['job', 'problem', 'question', 'concern', 'responsibility', 'call', 'headache', 'department', 'project', 'issue', 'domain', 'decision']);
+export const BUSINESS: ReadonlySet<string> = new Set(['job', 'problem', 'question', 'concern', 'responsibility', 'call', 'headache', 'department', 'project', 'issue', 'domain', 'decision', 'business', 'exercise']);
 
 // negation-deferrals.ts
 /** Verbs by which the candidate puts an idea off: "I'd defer X", "I'd push X to next quarter", "I'd keep X out of v1". */
