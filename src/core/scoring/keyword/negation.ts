@@ -495,9 +495,12 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (text === 'starter' && previousWord === 'non') rejectBefore(tokens, out, index - 1, start, end, previous);
       continue;
     }
-    // "X can come later", "X is for later": deferred, not adopted.
+    // "X can come later", "X is for later": deferred, not adopted; so are "X could come in a later
+    // phase" and "X is something we may look at later".
     if (text === 'later') {
-      if (DEFERRING.has(previousWord) && boundaryOrEnd(tokens, index + 1, end)) rejectBefore(tokens, out, index, start, end, previous);
+      const inLaterPhase = previousWord === 'a' && normAt(tokens, index - 2) === 'in' && COMING.has(normAt(tokens, index - 3)) && LATER_STAGES.has(next) && boundaryOrEnd(tokens, index + 2, end);
+      const lookedAtLater = previousWord === 'at' && normAt(tokens, index - 2) === 'look' && boundaryOrEnd(tokens, index + 1, end);
+      if ((DEFERRING.has(previousWord) && boundaryOrEnd(tokens, index + 1, end)) || inLaterPhase || lookedAtLater) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
     if (!FORWARD_NEGATORS.has(text)) continue;
@@ -712,6 +715,11 @@ function attributive(tokens: Tokens, index: number, start: number, end: number):
   if (DISMISSING_VERBS.has(before.norm) || DISMISSAL_LEAD_WORDS.has(before.norm) || EMPTY_SCOPE_WORDS.has(after.norm)) return false;
   return !BACKWARD_REJECTORS.has(after.norm) && !VERDICT_QUALIFIERS.has(after.norm);
 }
+
+/** "X can come in a later phase": the verbs a deferred idea arrives by. */
+const COMING: ReadonlySet<string> = new Set(['come', 'comes', 'coming', 'land', 'lands', 'happen', 'wait', 'go', 'goes']);
+/** "...in a later phase / stage / release": the stages of a plan an idea is put off to. */
+const LATER_STAGES: ReadonlySet<string> = new Set(['phase', 'stage', 'release', 'version', 'iteration', 'milestone', 'quarter']);
 
 /** Words between a denial and its verdict: "is not really overkill", "is not a luxury". */
 const DENIAL_FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'really', 'remotely', 'at', 'all', 'even', 'just', 'that']);
