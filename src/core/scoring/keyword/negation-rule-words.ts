@@ -58,5 +58,5 @@ export const RHETORIC_WORDS: ReadonlySet<string> = new Set(['because', 'when', '
 export const SENTENCE_RULE_WORDS: ReadonlySet<string> = new Set([
   ...REFUSALS, 'against', 'nobody', 'no', ...FAINT_PRAISE, 'sure', 'convinced', ...HYPOTHETICAL, 'love', 'like', 'would', 'something', 'anything',
   ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too', ...WEIGHED_BUT,
-  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', ...ABANDONING,
+  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', ...ABANDONING, 'how', 'way',
 ]);
