@@ -439,6 +439,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     if (text === 'instead' || text === 'rather') {
       // "instead of X" / "rather than X"; a bare "instead" ends a clause and rejects nothing.
+      // "Instead of guessing why queries time out, read the stats": what is set aside is the guessing;
+      // the question it was about is the candidate's topic, not a rejected idea.
+      if (GUESSING.has(normAt(tokens, index + 2))) continue;
       if ((text === 'instead' && next === 'of') || (text === 'rather' && next === 'than')) markForward(tokens, out, index, index + 2, end);
       continue;
     }
@@ -716,6 +719,11 @@ function attributive(tokens: Tokens, index: number, start: number, end: number):
   return !BACKWARD_REJECTORS.has(after.norm) && !VERDICT_QUALIFIERS.has(after.norm);
 }
 
+/** Ways of not knowing that "instead of" sets aside: "instead of guessing at X", "rather than assuming X". */
+const GUESSING: ReadonlySet<string> = new Set([
+  'guessing', 'guess', 'assuming', 'assume', 'speculating', 'speculate', 'hoping', 'hope', 'wondering', 'eyeballing', 'eyeball',
+  'arguing', 'argue', 'debating', 'debate', 'trusting', 'trust',
+]);
 /** "X can come in a later phase": the verbs a deferred idea arrives by. */
 const COMING: ReadonlySet<string> = new Set(['come', 'comes', 'coming', 'land', 'lands', 'happen', 'wait', 'go', 'goes']);
 /** "...in a later phase / stage / release": the stages of a plan an idea is put off to. */
