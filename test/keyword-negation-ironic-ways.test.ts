@@ -30,3 +30,13 @@ describe('an idea named as the way to a benefit is kept', () => {
     expect(point.verdict).not.toBe('missed');
   });
 });
+
+describe('the idea restated the right way round after its wrong form is ruled out is kept', () => {
+  it.each([
+    ['error-tracking-grouping', 'impact-ranking', 'Ranking by event count is how you end up fixing a noisy retry loop while checkout is broken for some users. Rank by distinct users affected, whether it touches a key flow, and SLO burn.'],
+  ])('%s / %s: %j', (questionId, pointId, answer) => {
+    const point = pointOf(questionId, pointId, answer);
+    expect(point.ruledOut).toBeUndefined();
+    expect(point.verdict).not.toBe('missed');
+  });
+});
