@@ -2,13 +2,12 @@ import type { TextReader } from './answer-text.ts';
 import { COLON, gapHas, holdsCode, markRejected, wordTriggerBits, ruleWordAt } from './negation-marks.ts';
 import type { Span } from './negation-marks.ts';
 import { GAP_NEWLINE, GAP_SEPARATOR, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
-import { BUSINESS, RULED, SETTING_ASIDE, STAYING, TURNED_DOWN, TURNING_DOWN, WEIGHED_BUT, WEIGHED_THEN } from './negation-rule-words.ts';
+import { BUSINESS, RULED, SETTING_ASIDE, STAYING, TURNED_DOWN, TURNING_DOWN, WEIGHED_THEN } from './negation-rule-words.ts';
 
 /*
  * What became of an idea, told as its fate rather than by a negating word:
  * - turned down after deliberation, in the passive: "X was considered, discussed at length, and
- *   shelved", "X were evaluated and ruled out", "X got killed in design review", "X was considered
- *   and set aside", "X was discussed, but the team kept Y";
+ *   shelved", "X were evaluated and ruled out", "X got killed in design review";
  * - turned down by someone, in the active: "My lead vetoed X", "We ripped out X", "The team
  *   voted X down", "Strike X from the process", "Let's park X";
  * - kept out: "X stays off the roadmap", "X stay off";
@@ -53,8 +52,7 @@ function refusalAt(tokens: Tokens, at: number): number {
   if (TURNED_DOWN.has(word)) return REFUSAL_PLAIN;
   if (WEIGHED_THEN.has(word)) return REFUSAL_WEIGHED;
   const particle = RULED.get(word);
-  // "rolled back", "set aside" refuse only after a weighing ("was considered and set aside"): "we set aside 20% headroom" keeps.
-  if (particle !== undefined && normAt(tokens, at + 1) === particle) return (word === 'rolled' || word === 'set' ? REFUSAL_WEIGHED : REFUSAL_PLAIN) + 1;
+  if (particle !== undefined && normAt(tokens, at + 1) === particle) return (word === 'rolled' ? REFUSAL_WEIGHED : REFUSAL_PLAIN) + 1;
   return 0;
 }
 
@@ -225,33 +223,11 @@ function markCounterfactual(tokens: Tokens, out: Int32Array, start: number, end:
   markRejected(out, comma, end, start);
 }
 
-/** What, after "but", keeps the weighed idea: "X was discussed, but we adopted it anyway". */
-const WEIGHED_KEEPING: ReadonlySet<string> = new Set(['anyway', 'still', 'adopted', 'approved', 'accepted', 'agreed', 'kept', 'also', 'only', 'eventually', 'ultimately']);
-
-/**
- * "X was discussed, but the team decided to keep the host alerts", "X was considered but judged too
- * costly": an idea weighed in the passive and turned by "but" lost. The subject runs back to the
- * sentence start or a colon; a turn that keeps it ("but we adopted it anyway") leaves it.
- */
-function markWeighedBut(tokens: Tokens, text: TextReader, out: Int32Array, weighed: number, start: number, end: number): void {
-  const auxiliary = normAt(tokens, weighed - 1);
-  if (auxiliary !== 'was' && auxiliary !== 'were' && auxiliary !== 'been') return;
-  let turn = weighed + 1;
-  while (turn < end && turn - weighed <= 4 && normAt(tokens, turn) !== 'but' && !gapHas(tokens, turn, GAP_TERMINATOR | GAP_NEWLINE)) turn += 1;
-  if (normAt(tokens, turn) !== 'but' || gapHas(tokens, turn, GAP_TERMINATOR | GAP_NEWLINE)) return;
-  for (let at = turn + 1; at < end && !gapHas(tokens, at, GAP_TERMINATOR | GAP_NEWLINE); at += 1) if (WEIGHED_KEEPING.has(normAt(tokens, at))) return;
-  let subjectEnd = weighed - 1;
-  while (subjectEnd > start && (normAt(tokens, subjectEnd - 1) === 'has' || normAt(tokens, subjectEnd - 1) === 'have' || normAt(tokens, subjectEnd - 1) === 'had')) subjectEnd -= 1;
-  const from = subjectFrom(tokens, text, subjectEnd, start);
-  if (from < subjectEnd && !SUBJECTS.has(normAt(tokens, from))) markRejected(out, from, subjectEnd, turn);
-}
-
 const TRIGGER_REFUSAL = 1;
 const TRIGGER_ACTIVE = 2;
 const TRIGGER_STAYING = 4;
 const TRIGGER_BUSINESS = 8;
 const TRIGGER_TOO = 16;
-const TRIGGER_WEIGHED = 32;
 /** What each word can start, looked up once per word (a word may start a passive and an active refusal: "shelved"). */
 const TRIGGERS = wordTriggerBits([
   [TRIGGER_REFUSAL, [...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys()]],
@@ -259,12 +235,11 @@ const TRIGGERS = wordTriggerBits([
   [TRIGGER_STAYING, STAYING],
   [TRIGGER_BUSINESS, BUSINESS],
   [TRIGGER_TOO, ['too']],
-  [TRIGGER_WEIGHED, WEIGHED_BUT],
 ]);
 
 /** The words that can start a disposition read inside a sentence: a sentence without one skips that loop. */
 export const DISPOSITION_TRIGGER_WORDS: readonly string[] = [
-  ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too', ...WEIGHED_BUT,
+  ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too',
 ];
 
 /** The dispositions in `sentence`; `triggered`: it holds one of DISPOSITION_TRIGGER_WORDS. */
@@ -285,6 +260,5 @@ export function markDispositions(tokens: Tokens, text: TextReader, out: Int32Arr
     else if (trigger === TRIGGER_STAYING) markStaysOff(tokens, text, out, at, start, end);
     else if (trigger === TRIGGER_BUSINESS) markOthersBusiness(tokens, text, out, at, start, end, previous);
     else if (trigger === TRIGGER_TOO) markTooEarly(tokens, out, at, end);
-    else if (trigger === TRIGGER_WEIGHED) markWeighedBut(tokens, text, out, at, start, end);
   }
 }

@@ -30,7 +30,7 @@ export const TURNED_DOWN: ReadonlySet<string> = new Set([
 /** Participles that turn an idea down only after it was weighed ("X was tried and rejected"): "Spans with PII are rejected" is redaction. */
 export const WEIGHED_THEN: ReadonlySet<string> = new Set(['rejected', 'killed', 'dropped', 'abandoned', 'cancelled', 'canceled']);
 /** Two-word refusals: "ruled out", "turned down", "rolled back" (this one only after being weighed). */
-export const RULED: ReadonlyMap<string, string> = new Map([['ruled', 'out'], ['turned', 'down'], ['voted', 'down'], ['rolled', 'back'], ['set', 'aside']]);
+export const RULED: ReadonlyMap<string, string> = new Map([['ruled', 'out'], ['turned', 'down'], ['voted', 'down'], ['rolled', 'back']]);
 /** Active verbs of turning an idea down: "My lead vetoed X", "We ripped out X", "We sunset X". */
 export const TURNING_DOWN: ReadonlySet<string> = new Set(['vetoed', 'vetoes', 'veto', 'scrapped', 'binned', 'nixed', 'axed', 'shelved', 'sunset', 'sunsetted', 'canned']);
 /** Imperatives that set an idea aside at the start of a sentence: "Strike X from...", "Let's park X". */
@@ -39,9 +39,6 @@ export const SETTING_ASIDE: ReadonlySet<string> = new Set(['strike', 'park', 'sh
 export const STAYING: ReadonlySet<string> = new Set(['stays', 'stay', 'remains', 'remain']);
 /** Nouns for whose business an idea is: "finance's job", "a governance project", "a Google problem". */
 export const BUSINESS: ReadonlySet<string> = new Set(['job', 'problem', 'question', 'concern', 'responsibility', 'call', 'headache', 'department', 'project', 'issue', 'domain', 'decision', 'business', 'exercise']);
-
-/** Participles of weighing that, in the passive and turned by "but", tell an idea lost: "X was discussed, but the team kept Y". */
-export const WEIGHED_BUT: ReadonlySet<string> = new Set(['considered', 'discussed', 'evaluated', 'proposed', 'debated', 'raised', 'suggested', 'floated', 'explored', 'pitched']);
 
 // negation-deferrals.ts
 /** Verbs by which the candidate puts an idea off: "I'd defer X", "I'd push X to next quarter", "I'd keep X out of v1". */
@@ -57,6 +54,6 @@ export const RHETORIC_WORDS: ReadonlySet<string> = new Set(['because', 'when', '
 /** Every word a sentence-level rule can start from. */
 export const SENTENCE_RULE_WORDS: ReadonlySet<string> = new Set([
   ...REFUSALS, 'against', 'nobody', 'no', ...FAINT_PRAISE, 'sure', 'convinced', ...HYPOTHETICAL, 'love', 'like', 'would', 'something', 'anything',
-  ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too', ...WEIGHED_BUT,
+  ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too',
   ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', ...ABANDONING, 'how', 'way',
 ]);
