@@ -1,5 +1,4 @@
-import type { TextReader } from './answer-text.ts';
-import { endsWithQuestion, gapHas, markRejected, wordTriggers, ruleWordAt, type Span } from './negation-marks.ts';
+import { gapHas, markRejected, wordTriggers, ruleWordAt } from './negation-marks.ts';
 import { GAP_HYPHEN, GAP_NEWLINE, GAP_SEPARATOR, GAP_SPACE, GAP_TERMINATOR, normAt, type Tokens } from './tokenize.ts';
 import { FAINT_PRAISE, HYPOTHETICAL } from './negation-rule-words.ts';
 
@@ -9,8 +8,7 @@ import { FAINT_PRAISE, HYPOTHETICAL } from './negation-rule-words.ts';
  *   happening", "X is a nice party trick, but honestly I'd simply provision double";
  * - a mere possibility turned from: "We could X, but we'd just...", "I'd love to X, but...";
  * - doubt in the candidate's voice: "I'm not sure X buys us much", "I'm not convinced X is needed";
- * - "X isn't something I'd plan around", "X is not something we need";
- * - a reply to a question that praises and turns: "X? Nice idea, but...", "X? I'd love it, but...".
+ * - "X isn't something I'd plan around", "X is not something we need".
  * "X is great, but we also need Y" and "X is expensive, but we'd still run it" keep X: the turn
  * must not add to X or keep it. Each rule writes 1 + the index of its cue token into `out` for
  * every rejected token no earlier rule claimed.
@@ -69,46 +67,6 @@ function markFaintPraise(tokens: Tokens, out: Int32Array, praise: number, start:
 
 function isVerbLink(word: string): boolean {
   return word === 'is' || word === 'are' || word === 'be' || word === 'sounds' || word === 'sound' || word === 'looks' || word === 'seems' || word === 'thats' || word === 'its';
-}
-
-/** What may open a reply before its compliment: "A nice idea, but", "Very tempting, but", "Sounds lovely, but". */
-const REPLY_OPENERS: ReadonlySet<string> = new Set(['a', 'an', 'very', 'really', 'sounds', 'looks', 'seems', 'thats', 'its', 'honestly', 'sure', 'oh', 'yes', 'yeah', 'ok', 'okay']);
-/** Words in a reply's turn that keep the idea asked about: "but we also need Y", "but only for errors" ("too much" does not). */
-const REPLY_KEEPING: ReadonlySet<string> = new Set(['also', 'still', 'anyway', 'only', 'worth', 'well', 'plus']);
-/** "I'd love it, but...", "We'd like that, but...": a wish for the idea asked about. */
-const WISHERS: ReadonlySet<string> = new Set(['id', 'wed', 'i', 'we']);
-
-/**
- * "X? Nice idea, but our tool can't...", "X? I'd love it, but we won't get there.", "X? Tempting,
- * but...": a reply that opens on a compliment or a wish and turns with "but" answers the question
- * before it, so the idea asked about is set aside. The turn keeps it when it adds to it or keeps
- * it ("but we also need Y", "but we'd still run it", "but only for errors").
- */
-function markPraisedReply(tokens: Tokens, text: TextReader, out: Int32Array, sentence: Span, previous: Span | undefined): void {
-  const { start, end } = sentence;
-  if (previous && endsWithQuestion(tokens, text, previous.end)) markReplyAt(tokens, out, start, end, previous.start, previous.end);
-  // "Tail sampling? Tempting, but...": a short question the segmenter kept in the sentence.
-  for (let at = start + 1; at < end; at += 1) {
-    if (gapHas(tokens, at, GAP_TERMINATOR) && endsWithQuestion(tokens, text, at)) markReplyAt(tokens, out, at, end, start, at);
-  }
-}
-
-function markReplyAt(tokens: Tokens, out: Int32Array, start: number, end: number, questionStart: number, questionEnd: number): void {
-  let at = start;
-  while (at < end && at - start < 3 && REPLY_OPENERS.has(normAt(tokens, at))) at += 1;
-  let opens = FAINT_PRAISE.has(normAt(tokens, at));
-  if (!opens && WISHERS.has(normAt(tokens, at))) {
-    const verb = normAt(tokens, at + 1);
-    const object = normAt(tokens, at + 2);
-    opens = (verb === 'love' || verb === 'like') && (object === 'it' || object === 'that' || object === 'to' || object === 'them');
-  }
-  if (!opens) return;
-  const turn = butTurn(tokens, at, end, MAX_TURN_DISTANCE);
-  if (turn < 0) return;
-  for (let index = turn + 1; index < end && !gapHas(tokens, index, GAP_TERMINATOR); index += 1) {
-    if (REPLY_KEEPING.has(normAt(tokens, index))) return;
-  }
-  markRejected(out, questionStart, questionEnd, turn);
 }
 
 /** Who can hold an idea as a mere possibility: "we could", "you might", "teams could". */
@@ -184,9 +142,8 @@ const TRIGGERS = wordTriggers([
 /** The words that can start a reservation: a sentence without one skips these rules. */
 export const RESERVATION_TRIGGER_WORDS: readonly string[] = [...FAINT_PRAISE, 'sure', 'convinced', ...HYPOTHETICAL, 'love', 'like', 'would', 'something', 'anything'];
 
-/** The reservations in the sentence [start, end); `previous`: the sentence before on the same line, for a reply to its question. */
-export function markReservations(tokens: Tokens, text: TextReader, out: Int32Array, start: number, end: number, previous: Span | undefined): void {
-  markPraisedReply(tokens, text, out, { start, end }, previous);
+/** The reservations in the sentence [start, end). */
+export function markReservations(tokens: Tokens, out: Int32Array, start: number, end: number): void {
   for (let at = start; at < end; at += 1) {
     const trigger = TRIGGERS.of(ruleWordAt(tokens, at));
     if (trigger === TRIGGER_PRAISE) markFaintPraise(tokens, out, at, start, end);

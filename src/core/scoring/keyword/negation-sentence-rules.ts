@@ -77,7 +77,7 @@ export function markSentenceRules(tokens: Tokens, segmentation: Segmentation, ou
       if (word !== undefined && (word.classes & WORD_SENTENCE_RULE) !== 0) families |= FAMILIES.of(word.norm);
     }
     markFollowUps(tokens, text, out, CURRENT, previous, beforePrevious, (families & FOLLOW_UPS) !== 0);
-    if ((families & RESERVATIONS) !== 0) markReservations(tokens, text, out, CURRENT.start, CURRENT.end, previous);
+    if ((families & RESERVATIONS) !== 0) markReservations(tokens, out, CURRENT.start, CURRENT.end);
     markJudgedThenReplaced(tokens, out, CURRENT, previous);
     markDispositions(tokens, text, out, CURRENT, previous, (families & DISPOSITIONS) !== 0);
     if ((families & DEFERRALS) !== 0) markDeferrals(tokens, text, out, CURRENT);
