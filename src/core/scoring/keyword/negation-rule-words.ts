@@ -44,10 +44,6 @@ export const BUSINESS: ReadonlySet<string> = new Set(['job', 'problem', 'questio
 /** Verbs by which the candidate puts an idea off: "I'd defer X", "I'd push X to next quarter", "I'd keep X out of v1". */
 export const DEFERRING_VERBS: ReadonlySet<string> = new Set(['defer', 'postpone', 'deprioritise', 'deprioritize', 'push', 'keep', 'put']);
 
-// negation-abandoned.ts
-/** Verbs that give up an idea once tried, aimed at "it": "we dropped it", "ripped it out", "never did it again". */
-export const ABANDONING: ReadonlySet<string> = new Set(['dropped', 'ripped', 'tore', 'turned', 'switched', 'rolled', 'pulled', 'abandoned', 'killed', 'removed', 'gave', 'did', 'retired', 'decommissioned']);
-
 /** "what", "because", "when"...: the words the mocking rules of negation-rhetoric.ts start from. */
 export const RHETORIC_WORDS: ReadonlySet<string> = new Set(['because', 'when', 'what', 'in', 'said']);
 
@@ -55,5 +51,5 @@ export const RHETORIC_WORDS: ReadonlySet<string> = new Set(['because', 'when', '
 export const SENTENCE_RULE_WORDS: ReadonlySet<string> = new Set([
   ...REFUSALS, 'against', 'nobody', 'no', ...FAINT_PRAISE, 'sure', 'convinced', ...HYPOTHETICAL, 'love', 'like', 'would', 'something', 'anything',
   ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too',
-  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', ...ABANDONING, 'how', 'way',
+  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', 'how', 'way',
 ]);
