@@ -654,17 +654,28 @@ function hasLongRun(text: string): boolean {
   return false;
 }
 
+/**
+ * A sentence that talks about the encoded part ("The decoded section contains the error budget
+ * maths, burn-rate tiers..."; "the rest of my answer was encoded"): it describes text no reader
+ * sees, and lists the rubric's ideas without stating them. Read only when a blob was found.
+ */
+const ABOUT_ENCODED = /[^.!?\n]*\b(?:decod\w*|encod\w*|base ?64|ciphertext|obfuscated)\b[^.!?\n]*[.!?]?/gi;
+
 function encodedBlobs(text: string, spans: Span[]): void {
   if (!hasLongRun(text)) return;
   ENCODED.lastIndex = 0;
   let found: RegExpExecArray | null;
+  let blobs = 0;
   while ((found = ENCODED.exec(text)) !== null) {
     const blob = found[0];
     if (!/[0-9]/.test(blob) || !/[A-Z]/.test(blob) || !/[a-z]/.test(blob)) {
       if (!/^[0-9a-f]{40,}$/i.test(blob)) continue;
     }
     spans.push({ ...sentenceAround(text, found.index), reason: REASON_ENCODED });
+    blobs += 1;
   }
+  if (blobs === 0) return;
+  for (const about of text.matchAll(ABOUT_ENCODED)) spans.push({ start: about.index, end: about.index + about[0].length, reason: REASON_ENCODED });
 }
 
 // Zero-width characters, bidi controls, word joiners, the BOM and Unicode tag characters.

@@ -301,6 +301,9 @@ function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, 
 
 function adoptedInstead(hit: PlacedHit, rejected: PlacedHit, segmentation: Segmentation, tokens: Tokens): boolean {
   if (hit.segment === rejected.segment) return hit.firstToken > rejected.lastToken;
+  // "Ranking by event count is how you end up fixing a retry loop. Rank by users affected.": the
+  // same concept rule met again in a later sentence restates the idea the right way round.
+  if (hit.concept === true && rejected.concept === true && hit.key === rejected.key) return false;
   if (hit.segment <= rejected.segment || hit.segment > rejected.segment + 2) return false;
   // Only the next sentence of the same paragraph ("No." in between does not count as one): a
   // new paragraph or bullet starts the answer's own plan.

@@ -143,19 +143,49 @@ const HEDGES: ReadonlySet<string> = new Set(['just', 'only', 'merely', 'simply',
 function markOthersBusiness(tokens: Tokens, text: TextReader, out: Int32Array, noun: number, start: number, end: number, previous: Span | undefined): void {
   let link = noun - 1;
   while (link > start && noun - link <= 4 && !LINKS.has(normAt(tokens, link))) {
-    if (gapHas(tokens, link + 1, CLAUSE_GAPS)) return;
+    if (gapHas(tokens, link + 1, CLAUSE_GAPS)) break;
     link -= 1;
   }
-  if (!LINKS.has(normAt(tokens, link))) return;
+  // "WORM buckets: compliance's call, not ours": the colon links the idea to whose business it is.
+  const colonLinked = !LINKS.has(normAt(tokens, link));
+  if (colonLinked) {
+    link = noun;
+    while (link > start && noun - link < 3 && !colonBefore(tokens, text, link)) link -= 1;
+    if (link <= start || !colonBefore(tokens, text, link)) return;
+  }
   const contrast = noun + 1 < end && gapHas(tokens, noun + 1, GAP_SEPARATOR) && normAt(tokens, noun + 1) === 'not' && !HEDGES.has(normAt(tokens, noun + 2));
   let others = false;
-  for (let at = link + 1; at < noun; at += 1) if (OTHERS.has(normAt(tokens, at))) others = true;
+  const deflected = DEFLECTED.has(normAt(tokens, noun));
+  for (let at = colonLinked ? link : link + 1; at < noun; at += 1) if (OTHERS.has(normAt(tokens, at)) || (deflected && someoneElsesAt(tokens, text, at))) others = true;
+  // "X is the problem of the teams who write them", "the business of finance".
+  if (deflected && normAt(tokens, noun - 1) === 'the' && normAt(tokens, noun + 1) === 'of' && !gapHas(tokens, noun + 1, CLAUSE_GAPS) && !OWN.has(normAt(tokens, noun + 2))) others = true;
   if (!contrast && !others) return;
+  // "Cardinality is our problem, not the vendor's": the candidate claims it.
+  for (let at = link; at < noun; at += 1) if (OWN.has(normAt(tokens, at))) return;
+  if (colonLinked) {
+    markRejected(out, subjectFrom(tokens, text, link - 1, start), link, noun);
+    return;
+  }
   const from = subjectFrom(tokens, text, link, start);
   // "That's a management problem, not an engineering one": "that" stands for the question before.
   const pointing = from === link || (link === from + 1 && POINTING_SUBJECTS.has(normAt(tokens, from)));
   if (!pointing) markRejected(out, from, link, noun);
+  else if (from > start && colonBefore(tokens, text, from)) markRejected(out, subjectFrom(tokens, text, from - 1, start), from, noun);
   else if (from === start && previous) markRejected(out, previous.start, previous.end, noun);
+}
+
+/** Owners whose business an idea may be and still be the candidate's: "our job", "everyone's problem". */
+const OWN: ReadonlySet<string> = new Set(['our', 'my', 'ours', 'mine', 'us', 'me', 'everyone', 'everybody', 'everyones', 'everybodys', 'each', 'every', 'all']);
+/** Business nouns that hand an idea away when they name a possessive or an "of" owner ("the vendor's problem"); not "the on-call's job", a role of the design. */
+const DEFLECTED: ReadonlySet<string> = new Set(['problem', 'concern', 'headache', 'business', 'department', 'domain', 'exercise']);
+
+/** Token `at` is a possessive naming someone other than the candidate: "procurement's", "the vendor's", "their". */
+function someoneElsesAt(tokens: Tokens, text: TextReader, at: number): boolean {
+  const word = normAt(tokens, at);
+  if (word === 'their' || word === 'theirs') return true;
+  const last = (tokens.ends[at] ?? 0) - 1;
+  const apostrophe = text.charCodeAt(last - 1);
+  return text.charCodeAt(last) === 115 && (apostrophe === 39 || apostrophe === 8217) && !OWN.has(word.slice(0, -1)) && !OWN.has(word);
 }
 
 const POINTING_SUBJECTS: ReadonlySet<string> = new Set(['that', 'it', 'this']);

@@ -38,7 +38,7 @@ export const SETTING_ASIDE: ReadonlySet<string> = new Set(['strike', 'park', 'sh
 /** "X stays off the roadmap", "X stay off.", "X remains out of scope". */
 export const STAYING: ReadonlySet<string> = new Set(['stays', 'stay', 'remains', 'remain']);
 /** Nouns for whose business an idea is: "finance's job", "a governance project", "a Google problem". */
-export const BUSINESS: ReadonlySet<string> = new Set(['job', 'problem', 'question', 'concern', 'responsibility', 'call', 'headache', 'department', 'project', 'issue', 'domain', 'decision']);
+export const BUSINESS: ReadonlySet<string> = new Set(['job', 'problem', 'question', 'concern', 'responsibility', 'call', 'headache', 'department', 'project', 'issue', 'domain', 'decision', 'business', 'exercise']);
 
 // negation-deferrals.ts
 /** Verbs by which the candidate puts an idea off: "I'd defer X", "I'd push X to next quarter", "I'd keep X out of v1". */
@@ -51,5 +51,5 @@ export const RHETORIC_WORDS: ReadonlySet<string> = new Set(['because', 'when', '
 export const SENTENCE_RULE_WORDS: ReadonlySet<string> = new Set([
   ...REFUSALS, 'against', 'nobody', 'no', ...FAINT_PRAISE, 'sure', 'convinced', ...HYPOTHETICAL, 'love', 'like', 'would', 'something', 'anything',
   ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too',
-  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh',
+  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', 'how', 'way',
 ]);

@@ -1,5 +1,6 @@
 import type { TextReader } from './answer-text.ts';
 import { WORD_SENTENCE_RULE } from './lexicon.ts';
+import { markIronicWays } from './negation-ironic-ways.ts';
 import { DEFERRAL_TRIGGER_WORDS, markDeferrals } from './negation-deferrals.ts';
 import { DISPOSITION_TRIGGER_WORDS, markDispositions } from './negation-dispositions.ts';
 import { FOLLOW_UP_TRIGGER_WORDS, markFollowUps } from './negation-followups.ts';
@@ -12,7 +13,7 @@ import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, type Tokens } from './tokenize
 
 /*
  * Runs the sentence-level rejection rules of negation-followups.ts, negation-judged.ts,
- * negation-reservations.ts, negation-dispositions.ts, negation-deferrals.ts and negation-rhetoric.ts in one pass: each
+ * negation-reservations.ts, negation-dispositions.ts, negation-deferrals.ts, negation-ironic-ways.ts and negation-rhetoric.ts in one pass: each
  * sentence's words are tested for one lexicon bit (WORD_SENTENCE_RULE), those with it looked up
  * once for which families' trigger words the sentence holds, and a family reads the sentence word by word only when it holds one (four passes over every
  * word cost more than the rules themselves). The sentences before, for rules that reach back,
@@ -24,6 +25,7 @@ const RESERVATIONS = 2;
 const DISPOSITIONS = 4;
 const RHETORIC = 8;
 const DEFERRALS = 16;
+const WAYS = 32;
 
 const FAMILIES = wordTriggerBits([
   [FOLLOW_UPS, FOLLOW_UP_TRIGGER_WORDS],
@@ -31,6 +33,7 @@ const FAMILIES = wordTriggerBits([
   [DISPOSITIONS, DISPOSITION_TRIGGER_WORDS],
   [RHETORIC, RHETORIC_TRIGGER_WORDS],
   [DEFERRALS, DEFERRAL_TRIGGER_WORDS],
+  [WAYS, ['how', 'way']],
 ]);
 
 /** The sentence records, reused across calls (one each, not one per sentence). */
@@ -74,6 +77,7 @@ export function markSentenceRules(tokens: Tokens, segmentation: Segmentation, ou
     markJudgedThenReplaced(tokens, out, CURRENT, previous);
     markDispositions(tokens, text, out, CURRENT, previous, (families & DISPOSITIONS) !== 0);
     if ((families & DEFERRALS) !== 0) markDeferrals(tokens, text, out, CURRENT);
+    markIronicWays(tokens, out, CURRENT, (families & WAYS) !== 0);
     const next = segments[index + 1];
     markRhetoric(tokens, text, out, CURRENT, previous, next ? next.firstToken : -1, (families & RHETORIC) !== 0);
   }

@@ -439,6 +439,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     if (text === 'instead' || text === 'rather') {
       // "instead of X" / "rather than X"; a bare "instead" ends a clause and rejects nothing.
+      // "Instead of guessing why queries time out, read the stats": what is set aside is the guessing;
+      // the question it was about is the candidate's topic, not a rejected idea.
+      if (GUESSING.has(normAt(tokens, index + 2))) continue;
       if ((text === 'instead' && next === 'of') || (text === 'rather' && next === 'than')) markForward(tokens, out, index, index + 2, end);
       continue;
     }
@@ -448,7 +451,7 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     }
     if (BACKWARD_REJECTORS.has(text) || (text === 'anti' && next === 'pattern') || (text === 'bad' && (next === 'idea' || next === 'practice'))) {
       // "we freeze risky releases": an adjective inside the object describes it, dismisses nothing.
-      if (attributive(tokens, index, start, end)) continue;
+      if (attributive(tokens, index, start, end) || deniedVerdict(tokens, index, start)) continue;
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -495,9 +498,12 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       if (text === 'starter' && previousWord === 'non') rejectBefore(tokens, out, index - 1, start, end, previous);
       continue;
     }
-    // "X can come later", "X is for later": deferred, not adopted.
+    // "X can come later", "X is for later": deferred, not adopted; so are "X could come in a later
+    // phase" and "X is something we may look at later".
     if (text === 'later') {
-      if (DEFERRING.has(previousWord) && boundaryOrEnd(tokens, index + 1, end)) rejectBefore(tokens, out, index, start, end, previous);
+      const inLaterPhase = previousWord === 'a' && normAt(tokens, index - 2) === 'in' && COMING.has(normAt(tokens, index - 3)) && LATER_STAGES.has(next) && boundaryOrEnd(tokens, index + 2, end);
+      const lookedAtLater = previousWord === 'at' && normAt(tokens, index - 2) === 'look' && boundaryOrEnd(tokens, index + 1, end);
+      if ((DEFERRING.has(previousWord) && boundaryOrEnd(tokens, index + 1, end)) || inLaterPhase || lookedAtLater) rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
     if (!FORWARD_NEGATORS.has(text)) continue;
@@ -711,6 +717,31 @@ function attributive(tokens: Tokens, index: number, start: number, end: number):
   if (!before || !after || (before.classes & WORD_FUNCTION) !== 0 || (after.classes & WORD_FUNCTION) !== 0) return false;
   if (DISMISSING_VERBS.has(before.norm) || DISMISSAL_LEAD_WORDS.has(before.norm) || EMPTY_SCOPE_WORDS.has(after.norm)) return false;
   return !BACKWARD_REJECTORS.has(after.norm) && !VERDICT_QUALIFIERS.has(after.norm);
+}
+
+/** Ways of not knowing that "instead of" sets aside: "instead of guessing at X", "rather than assuming X". */
+const GUESSING: ReadonlySet<string> = new Set([
+  'guessing', 'guess', 'assuming', 'assume', 'speculating', 'speculate', 'hoping', 'hope', 'wondering', 'eyeballing', 'eyeball',
+  'arguing', 'argue', 'debating', 'debate', 'trusting', 'trust',
+]);
+/** "X can come in a later phase": the verbs a deferred idea arrives by. */
+const COMING: ReadonlySet<string> = new Set(['come', 'comes', 'coming', 'land', 'lands', 'happen', 'wait', 'go', 'goes']);
+/** "...in a later phase / stage / release": the stages of a plan an idea is put off to. */
+const LATER_STAGES: ReadonlySet<string> = new Set(['phase', 'stage', 'release', 'version', 'iteration', 'milestone', 'quarter']);
+
+/** Words between a denial and its verdict: "is not really overkill", "is not a luxury". */
+const DENIAL_FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'really', 'remotely', 'at', 'all', 'even', 'just', 'that']);
+/** What denies a verdict word: "X is not overkill", "X is never theatre", "X is no luxury". */
+const VERDICT_DENIALS: ReadonlySet<string> = new Set(['not', 'never', 'isnt', 'arent', 'wasnt', 'hardly', 'no', 'nor']);
+
+/**
+ * "Tail sampling is not overkill", "I'm not lukewarm on X": a verdict denied by the word before it
+ * (fillers aside) keeps its subject; the double negative adopts it. Only within the clause.
+ */
+function deniedVerdict(tokens: Tokens, index: number, start: number): boolean {
+  let at = index - 1;
+  while (at > start && at >= index - 3 && DENIAL_FILLERS.has(normAt(tokens, at)) && !clauseBoundaryBefore(tokens, at + 1)) at -= 1;
+  return at >= start && !clauseBoundaryBefore(tokens, at + 1) && VERDICT_DENIALS.has(normAt(tokens, at));
 }
 
 /** "none of that is needed", "none of that.": what follows the pronoun names nothing ("none of that PII" names what it rejects). */
