@@ -99,9 +99,9 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
       verify,
       ...(attemptedAt ? { attemptedAt } : {}),
       // The last part's record can wait for the step's own, which follows at once.
-      onDelivered: async (part, messageId, last) => {
+      onDelivered: (part, messageId, last) => {
         note(`${step.key}#${part}`, messageId);
-        if (!last) await flush();
+        return last ? NOTHING_TO_FLUSH : flush();
       },
     };
   };
