@@ -140,7 +140,8 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
   };
 
   const processJob = async (job: Job, token?: string): Promise<JobResult> => {
-    await releaseIfClosing(worker, job, token);
+    // Checked here first: the await (and its promise) is only paid by a draining worker.
+    if (worker.closing) await releaseIfClosing(worker, job, token);
     const parsed = interactionJobSchema.safeParse(job.data);
     if (!parsed.success) {
       log.error('invalid job payload; dropping it without retry', { jobId: job.id, name: job.name, issues: describeIssues(parsed.error) });
@@ -185,7 +186,8 @@ export function startInteractionsWorker(deps: InteractionsWorkerDeps): RunningIn
       jobLog.info('duplicate of an event already handled by another job; ignored', { eventKey });
       return { outcome: 'duplicate' };
     }
-    await pacing.awaitSlot(job, token, data, { claim: start.claim, paceWaitMs: start.paceWaitMs });
+    // A first claim whose slot is now (the usual case) has nothing to wait for: no await.
+    if (start.claim !== 'first' || start.paceWaitMs > 0) await pacing.awaitSlot(job, token, data, { claim: start.claim, paceWaitMs: start.paceWaitMs });
 
     // Picked inside the try: a job for a platform this worker does not serve fails like any bug.
     let sender;

@@ -61,8 +61,9 @@ local function reserve_slot(keys, first_key, args, first_arg)
   local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
   local slot = now
   local tats = {}
+  local stored = redis.call('MGET', keys[first_key], keys[first_key + 1])
   for i = 0, 1 do
-    local tat = tonumber(redis.call('GET', keys[first_key + i]) or '0')
+    local tat = tonumber(stored[i + 1] or '0')
     tats[i] = tat
     local allowed = tat - tonumber(args[first_arg + 2 * i + 1])
     if allowed > slot then slot = allowed end

@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import type { FetchFunction } from '@slack/web-api';
 
 type FetchRequestInit = NonNullable<Parameters<FetchFunction>[1]>;
@@ -60,10 +61,25 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions): KeepAliveF
   const http = new HttpAgent({ keepAlive: true, maxSockets });
   const https = new HttpsAgent({ keepAlive: true, maxSockets });
 
-  const send = (target: URL, init: RawRequest): Promise<RawResponse> => {
-    const secure = target.protocol === 'https:';
+  /**
+   * What node:http makes of each URL (urlToHttpOptions), once per URL object: callers
+   * reuse theirs (WebApiCaller parses each method's URL once), and node would convert it
+   * again on every request.
+   */
+  const targets = new WeakMap<URL, ReturnType<typeof urlToHttpOptions>>();
+  const targetOf = (url: URL): ReturnType<typeof urlToHttpOptions> => {
+    let target = targets.get(url);
+    if (!target) {
+      target = urlToHttpOptions(url);
+      targets.set(url, target);
+    }
+    return target;
+  };
+
+  const send = (url: URL, init: RawRequest): Promise<RawResponse> => {
+    const secure = url.protocol === 'https:';
     return new Promise<RawResponse>((resolve, reject) => {
-      const request = (secure ? httpsRequest : httpRequest)(target, { method: init.method, ...(init.headers ? { headers: init.headers } : {}), agent: secure ? https : http, timeout: options.timeoutMs }, (response) => {
+      const request = (secure ? httpsRequest : httpRequest)({ ...targetOf(url), method: init.method, ...(init.headers ? { headers: init.headers } : {}), agent: secure ? https : http, timeout: options.timeoutMs }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);

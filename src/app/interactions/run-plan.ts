@@ -25,6 +25,7 @@ import { waitForTurn } from './thread-turn.ts';
  * re-run resumes exactly as before; only the number of round trips drops.
  */
 const ATTEMPTED = '#attempted';
+const NOTHING_TO_FLUSH: Promise<void> = Promise.resolve();
 
 export interface RunPlanOptions {
   /** The plan's progress when the caller already read it (with the job's claim); read here otherwise. */
@@ -58,7 +59,7 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
   const { outbox, sessions, history } = deps.stores;
   const { workspaceId, eventKey, platform } = plan;
   // Public posts in a session's thread go out in the order their plans were committed.
-  await waitForTurn(plan, deps);
+  if (plan.orderedIn) await waitForTurn(plan, deps);
   const progress = options.progress ? new Map(options.progress) : await outbox.progress(workspaceId, eventKey);
   const storedWithPlan = options.storedWithPlan ?? new Map<string, string>();
   for (const [field, value] of storedWithPlan) progress.set(field, value);
@@ -69,9 +70,11 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
     pendingFields.push([field, value]);
   };
   /** Writes what waits; called before anything outside Redis and at the end. */
-  const flush = async (): Promise<void> => {
-    if (pendingFields.length === 0 && pendingWrites.length === 0) return;
-    await outbox.recordAll(workspaceId, eventKey, pendingFields.splice(0), pendingWrites.splice(0));
+  const flush = (): Promise<void> => {
+    // Not `async`: most calls find nothing waiting (a new plan's first mark was stored with
+    // it), and then hand back one settled promise instead of making one per call.
+    if (pendingFields.length === 0 && pendingWrites.length === 0) return NOTHING_TO_FLUSH;
+    return outbox.recordAll(workspaceId, eventKey, pendingFields.splice(0), pendingWrites.splice(0));
   };
   const threadTs = (thread: PlanThread | undefined): string | undefined => {
     if (!thread) return undefined;
@@ -96,9 +99,9 @@ export async function runPlan(plan: Plan, deps: InteractionDeps, options: RunPla
       verify,
       ...(attemptedAt ? { attemptedAt } : {}),
       // The last part's record can wait for the step's own, which follows at once.
-      onDelivered: async (part, messageId, last) => {
+      onDelivered: (part, messageId, last) => {
         note(`${step.key}#${part}`, messageId);
-        if (!last) await flush();
+        return last ? NOTHING_TO_FLUSH : flush();
       },
     };
   };
