@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
+import { describe, it } from 'vitest';
+import { expectKept, expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
 
 /*
  * An idea named as the way to a harm is rejected: "X is how you end up...", "X is how you get an
@@ -25,9 +25,7 @@ describe('an idea named as the way to a benefit is kept', () => {
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling is how you keep every error trace without storing everything.'],
     ['payment-slo-alerting', 'multi-window', 'Pairing each long burn-rate window with a short window is how you avoid pages that fire after the outage is over.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
-    const point = pointOf(questionId, pointId, answer);
-    expect(point.ruledOut).toBeUndefined();
-    expect(point.verdict).not.toBe('missed');
+    expectKept(pointOf(questionId, pointId, answer));
   });
 });
 
@@ -35,8 +33,6 @@ describe('the idea restated the right way round after its wrong form is ruled ou
   it.each([
     ['error-tracking-grouping', 'impact-ranking', 'Ranking by event count is how you end up fixing a noisy retry loop while checkout is broken for some users. Rank by distinct users affected, whether it touches a key flow, and SLO burn.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
-    const point = pointOf(questionId, pointId, answer);
-    expect(point.ruledOut).toBeUndefined();
-    expect(point.verdict).not.toBe('missed');
+    expectKept(pointOf(questionId, pointId, answer));
   });
 });

@@ -42,3 +42,9 @@ export function expectRuledOut(point: ScoredPoint): void {
   expect(point.verdict).toBe('missed');
   expect(point.ruledOut).toBeDefined();
 }
+
+/** The answer kept the idea: not ruled out, and credited at least in part. */
+export function expectKept(point: ScoredPoint): void {
+  expect(point.ruledOut).toBeUndefined();
+  expect(point.verdict).not.toBe('missed');
+}
