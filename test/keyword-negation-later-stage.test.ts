@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ideaRejected } from '../src/core/scoring/keyword/idea-rejected.ts';
 import { expectKept, expectRuledOut, useContentPoint } from './helpers/content-questions.ts';
 
 /*
@@ -24,7 +25,21 @@ describe('an idea done now, with something else later, is kept', () => {
   it.each([
     ['tracing-100-services', 'tail-sampling', 'Tail-based sampling that keeps every error trace comes first; we look at span links later.'],
     ['capacity-planning-forecast', 'unit-cost', 'We track cost per thousand orders from day one and look at the reserved-instance discounts later.'],
+    // A semicolon joins two clauses: only the second, which names its own subject, is put off.
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling keeps every error trace; span links can come later.'],
   ])('%s / %s: %j', (questionId, pointId, answer) => {
     expectKept(pointOf(questionId, pointId, answer));
+  });
+});
+
+describe('across a semicolon', () => {
+  it('puts off the clause that names it: "X; span links can come later"', () => {
+    expectRuledOut(pointOf('tracing-100-services', 'async-boundaries', 'Tail-based sampling keeps every error trace; span links can come later.'));
+  });
+
+  it('a reply after the semicolon still answers the clause before: "X means Y; the team said absolutely not"', () => {
+    const text = 'Exemplars mean a newer client library; the payments team said absolutely not and I agree.';
+    expect(ideaRejected(text, 'Exemplars')).toBe(true);
+    expect(ideaRejected('Exemplars mean a newer client library; the payments team can upgrade later.', 'Exemplars')).toBe(false);
   });
 });

@@ -50,6 +50,12 @@ export class ReusedUint8 extends ReusedTypedArray<Uint8Array<ArrayBuffer>> {
   }
 }
 
+export class ReusedUint16 extends ReusedTypedArray<Uint16Array<ArrayBuffer>> {
+  constructor() {
+    super((length) => new Uint16Array(length));
+  }
+}
+
 export class ReusedFloat64 extends ReusedTypedArray<Float64Array<ArrayBuffer>> {
   constructor() {
     super((length) => new Float64Array(length));

@@ -1,6 +1,6 @@
 import type { Question } from '../../content/schema.ts';
 import { findGraderAddressed, GRADER_ADDRESSED_NOTICE, steersGrader } from '../grader-addressed.ts';
-import { ReusedFloat64, ReusedInt32, ReusedUint8 } from '../reused-arrays.ts';
+import { ReusedFloat64, ReusedInt32, ReusedUint16, ReusedUint8 } from '../reused-arrays.ts';
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { AnswerText, type TextReader } from './answer-text.ts';
@@ -534,7 +534,7 @@ function quoteOf(text: TextReader, tokens: Tokens, segmentation: Segmentation, h
  * is synchronous, and nothing it returns points into them.
  */
 const REUSED = {
-  tokens: { starts: new ReusedInt32(), ends: new ReusedInt32(), gaps: new ReusedUint8(), words: [], used: 0 } satisfies TokenArrays,
+  tokens: { starts: new ReusedInt32(), ends: new ReusedInt32(), gaps: new ReusedUint16(), words: [], used: 0 } satisfies TokenArrays,
   segmentOfToken: new ReusedInt32(),
   terms: { ids: new ReusedInt32(), firstToken: new ReusedInt32(), lastToken: new ReusedInt32() } satisfies TermArrays,
   segmentOfTerm: new ReusedInt32(),

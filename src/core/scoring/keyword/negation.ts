@@ -37,6 +37,7 @@ import {
   NOT_BACKWARD,
   NOT_REJECTING_NEXT,
   REPLACERS,
+  SPEECH_VERBS,
   TOO_COSTLY,
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
@@ -45,7 +46,7 @@ import { markReplies } from './negation-replies.ts';
 import { markRejectedSections } from './negation-sections.ts';
 import { markSentenceRules } from './negation-sentence-rules.ts';
 import type { Segmentation } from './sentences.ts';
-import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
+import { GAP_BLANK_LINE, GAP_BULLET, GAP_NEWLINE, GAP_SEMICOLON, GAP_TERMINATOR, clauseBoundaryBefore, normAt, type Tokens } from './tokenize.ts';
 
 /**
  * Finds the words an answer rejects, so that "we would not use tail sampling" never counts as
@@ -177,6 +178,10 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     }
     if (index === start) return referring;
     if (clauseBoundaryBefore(tokens, index)) {
+      // "Tail sampling keeps every error; span links can come later": a verdict whose own clause
+      // names what it is about stops at a semicolon, which joins clauses, not list items. A reply
+      // ("X means Y; the mobile team said absolutely not") is about the clause before.
+      if (!acrossBoundary && ((tokens.gaps[index] ?? 0) & GAP_SEMICOLON) !== 0 && !repliesInClause(tokens, index, cue)) break;
       // "Tail sampling, span links, the collector tier: none of that": the items of a list before.
       const itemStart = listItemBefore(tokens, index, start);
       if (itemStart < 0) {
@@ -188,6 +193,15 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
       reach = Math.min(reach, itemStart);
     }
   }
+  return false;
+}
+
+/** Verbs of a reply to what came before: "the team said no", "finance replied absolutely not". */
+const REPLY_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERBS, 'said', 'replied', 'answered', 'told', 'voted']);
+
+/** Whether [from, to) reports someone's reply, whose verdict is about the clause before. */
+function repliesInClause(tokens: Tokens, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) if (REPLY_VERBS.has(normAt(tokens, index))) return true;
   return false;
 }
 
