@@ -43,3 +43,20 @@ describe('across a semicolon', () => {
     expect(ideaRejected('Exemplars mean a newer client library; the payments team can upgrade later.', 'Exemplars')).toBe(false);
   });
 });
+
+describe('a list that trails off ("and so on", "and all that", "and the like")', () => {
+  it.each([
+    'Deploy correlation, suspect commits and all that, could come in a later phase.',
+    'Deploy correlation, suspect commits and so on can come later.',
+    'Deploy correlation and the like can come later.',
+  ])('is put off whole: %j', (text) => {
+    expect(ideaRejected(text, 'Deploy correlation')).toBe(true);
+  });
+
+  it.each([
+    'Deploy correlation, suspect commits and the like go in first. Fancy dashboards can come later.',
+    'Deploy correlation, suspect commits and all that ship in phase one; the ML ranking is overkill.',
+  ])('is kept when only something else is put off: %j', (text) => {
+    expect(ideaRejected(text, 'Deploy correlation')).toBe(false);
+  });
+});

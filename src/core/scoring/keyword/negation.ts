@@ -162,6 +162,13 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
   // clause's own words up to its subject.
   let untilClause = false;
   for (let index = cue - 1; index >= start && index >= reach; index -= 1) {
+    // "Deploy correlation, suspect commits and so on can come later": a list's closing filler
+    // names nothing and breaks nothing ("so" and "that" would otherwise end the reach).
+    const closer = listCloserStart(tokens, index, start);
+    if (closer >= 0) {
+      for (let at = closer + 1; at <= index; at += 1) if (out[at] === 0) out[at] = cue + 1;
+      index = closer;
+    }
     const word = tokens.words[index];
     const text = word?.norm ?? '';
     // "We considered X but decided against it": nothing named between the verdict and "but",
@@ -194,6 +201,25 @@ function markBackward(tokens: Tokens, out: Int32Array, cue: number, start: numbe
     }
   }
   return false;
+}
+
+/** How a list trails off, word by word: "and so on", "and so forth", "and all that", "and the like". */
+const LIST_CLOSERS: readonly (readonly string[])[] = [['and', 'so', 'on'], ['and', 'so', 'forth'], ['and', 'all', 'that'], ['and', 'the', 'like']];
+
+/** Where a list closer that ends at `index` starts (its "and"), or -1; it must lie in one clause. */
+function listCloserStart(tokens: Tokens, index: number, start: number): number {
+  const last = normAt(tokens, index);
+  if (last !== 'on' && last !== 'forth' && last !== 'that' && last !== 'like') return -1;
+  for (const closer of LIST_CLOSERS) {
+    const first = index - closer.length + 1;
+    if (first < start || closer[closer.length - 1] !== last) continue;
+    let matches = true;
+    for (let offset = 0; offset < closer.length && matches; offset += 1) {
+      matches = normAt(tokens, first + offset) === closer[offset] && (offset === 0 || !clauseBoundaryBefore(tokens, first + offset));
+    }
+    if (matches) return first;
+  }
+  return -1;
 }
 
 /** Verbs of a reply to what came before: "the team said no", "finance replied absolutely not". */
@@ -254,6 +280,13 @@ function listItemBefore(tokens: Tokens, index: number, start: number): number {
   if (((tokens.gaps[index] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE)) !== 0) return -1;
   let words = 0;
   for (let at = index - 1; at >= start; at -= 1) {
+    // "..., suspect commits and all that, could come later": the closer is part of the last item.
+    const closer = listCloserStart(tokens, at, start);
+    if (closer >= 0) {
+      at = closer;
+      if (at === start || clauseBoundaryBefore(tokens, at)) return at;
+      continue;
+    }
     const word = tokens.words[at];
     if (!word || (word.classes & WORD_CLAUSE_MAKER) !== 0 || CLAUSE_BREAKERS.has(word.norm)) return -1;
     words += 1;
