@@ -9,10 +9,11 @@
 /** A sticky copy of `pattern`, made once per pattern (callers pass constants). */
 const STICKY = new WeakMap<RegExp, RegExp>();
 
-function stickyOf(pattern: RegExp): RegExp {
+/** `pattern` without `g`, made sticky: tried at its lastIndex only. Shared by every "try it only here" scan. */
+export function stickyOf(pattern: RegExp): RegExp {
   let sticky = STICKY.get(pattern);
   if (sticky === undefined) {
-    sticky = new RegExp(pattern.source, pattern.flags.replace('g', '') + 'y');
+    sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
     STICKY.set(pattern, sticky);
   }
   return sticky;

@@ -1,4 +1,4 @@
-import { anchoredMatches } from './anchored-matches.ts';
+import { anchoredMatches, stickyOf } from './anchored-matches.ts';
 import { GRADER_DIRECTED } from './instruction-text.ts';
 import { codeComments, latexComments, REASON_CODE_COMMENT } from './code-comments.ts';
 import { disguisedPassages } from './grader-disguises.ts';
@@ -164,9 +164,6 @@ function matchingBracket(text: string, start: number): number {
   return -1;
 }
 
-/** JSON_OPEN made sticky, to be tried at one position. */
-const JSON_OPEN_AT = new RegExp(JSON_OPEN.source, 'y');
-
 /**
  * Every match of JSON_OPEN starts with "{" or "[", so it is tried only there, in order from the
  * end of the last object: the first position that matches is the one a global scan (which tries
@@ -177,13 +174,14 @@ function jsonObjects(text: string, spans: Span[]): void {
   let brace = text.indexOf('{');
   let bracket = text.indexOf('[');
   let from = 0;
+  const openAt = stickyOf(JSON_OPEN);
   while (brace !== -1 || bracket !== -1) {
     if (brace !== -1 && brace < from) brace = text.indexOf('{', from);
     if (bracket !== -1 && bracket < from) bracket = text.indexOf('[', from);
     const start = brace === -1 ? bracket : bracket === -1 ? brace : Math.min(brace, bracket);
     if (start === -1) return;
-    JSON_OPEN_AT.lastIndex = start;
-    if (!JSON_OPEN_AT.test(text)) {
+    openAt.lastIndex = start;
+    if (!openAt.test(text)) {
       from = start + 1;
       continue;
     }

@@ -1,3 +1,4 @@
+import { stickyOf } from './anchored-matches.ts';
 import { matchStarts } from './keyword/regex-literals.ts';
 import { isRegexSpace } from './keyword/sentences.ts';
 import { ReusedCodeUnits, type ReusedInt32 } from './reused-arrays.ts';
@@ -233,9 +234,6 @@ function prefixTable(prefixes: readonly string[]): Uint8Array {
   return wanted;
 }
 
-/** Sticky copies of the patterns given to matchesAtWordsStartingWith, made once each (callers pass constants). */
-const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
-
 /**
  * Every match of the global `pattern`, as `text.matchAll(pattern)` gives them, where each match
  * is known to be non-empty and to begin at a word start (see WordStarts) whose first three
@@ -246,11 +244,7 @@ const STICKY_COPIES = new WeakMap<RegExp, RegExp>();
  */
 export function matchesAtWordsStartingWith(text: string, starts: WordStarts, prefixes: readonly string[], pattern: RegExp): RegExpExecArray[] {
   const wanted = prefixTable(prefixes);
-  let sticky = STICKY_COPIES.get(pattern);
-  if (sticky === undefined) {
-    sticky = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`);
-    STICKY_COPIES.set(pattern, sticky);
-  }
+  const sticky = stickyOf(pattern);
   const matches: RegExpExecArray[] = [];
   let from = 0;
   for (let word = 0; word < starts.count; word += 1) {
