@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,6 +82,27 @@ describe('obs-bot CLI', () => {
     const covered = result.points.filter((point) => point.verdict !== 'missed');
     expect(covered.length).toBeGreaterThan(0);
     for (const point of covered) expect(STRONG_ANSWER).toContain(point.evidence);
+  });
+
+  it('score never quotes evidence beside a missed point: a keyword list is named by its note instead', async () => {
+    const list = 'W3C traceparent, baggage, kafka headers, tail sampling, errors, slow traces, gateway collectors, trace id routing, tempo, object storage';
+    const run = await runCliInProcess(['score', '--question', 'tracing-100-services'], list);
+    const lines = run.stdout.split('\n');
+    const missed = lines.filter((line) => line.trimStart().startsWith('missed'));
+    expect(missed.length).toBeGreaterThan(2);
+    for (const line of missed) expect(line).not.toContain('“');
+    expect(lines).toContainEqual(expect.stringMatching(/missed +Sampling strategy \(mentions "tail sampling" only in a keyword list\)/));
+  });
+
+  it('stops quietly, with exit 0 and no stack trace, when the reader closes the pipe (obs-bot eval --json | head)', async () => {
+    const child = spawn(process.execPath, [path.resolve('bin/obs-bot.mjs'), 'eval', '--json', '--split', 'tune'], { env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The eval's JSON is megabytes: it is still being written when the reader goes away.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('content lint reports every problem as path: field: message, with exit 1', async () => {

@@ -1,10 +1,12 @@
 import { ContentError, formatContentIssue, isUserError } from '../core/errors.ts';
 import { logger } from '../infra/logger.ts';
 import { EXIT_BUG, EXIT_CONFIG, isPlatformUnreachable } from '../infra/startup.ts';
+import { stopQuietlyWhenReaderCloses } from './closed-pipe.ts';
 import { commands, type CommandEntry } from './commands/index.ts';
 import type { CliIO } from './types.ts';
 
 function processIO(): CliIO {
+  stopQuietlyWhenReaderCloses(process.stdout);
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -6,7 +6,20 @@ import { defaultContentDir } from '../content-dir.ts';
 import { readAll } from '../read-stdin.ts';
 import { honestyTextLines, ruledOutLine } from '../../scoring/honest-wording.ts';
 import { createCliScorer, EXIT_SCORER_UNAVAILABLE, SCORER_FLAG_USAGE } from '../scorer.ts';
+import type { PointResult } from '../../core/scoring/types.ts';
 import type { CliCommand } from '../types.ts';
+
+/**
+ * A quote shows what earned credit, so a missed point never shows one on its own (a keyword
+ * list's terms are quoted by its note, which says why they earned nothing); a partial one shows
+ * the quote and what it lacks.
+ */
+function pointDetail(point: PointResult, ruledOut: string | undefined): string {
+  if (point.verdict === 'covered') return point.evidence ? `: “${point.evidence}”` : '';
+  if (ruledOut) return ` (${ruledOut})`;
+  if (point.verdict === 'partial' && point.evidence) return `: “${point.evidence}”${point.note ? ` (${point.note})` : ''}`;
+  return point.note ? ` (${point.note})` : '';
+}
 
 const usage = `obs-bot score --question ID [--answer-file F] [--json] [${SCORER_FLAG_USAGE}] [--dir DIR]`;
 
@@ -62,7 +75,7 @@ export const scoreCommand: CliCommand = {
     for (const point of result.points) {
       const theme = question.rubric.find((rubricPoint) => rubricPoint.id === point.id)?.theme ?? point.id;
       const ruledOut = ruledOutLine(point, theme);
-      io.stdout(`  ${point.verdict.padEnd(7)} ${theme}${point.evidence ? `: “${point.evidence}”` : ruledOut ? ` (${ruledOut})` : point.note ? ` (${point.note})` : ''}\n`);
+      io.stdout(`  ${point.verdict.padEnd(7)} ${theme}${pointDetail(point, ruledOut)}\n`);
     }
     for (const line of [...honestyTextLines({ scorer: result.scorer, decidedBy, ...(result.misconceptions ? { misconceptions: result.misconceptions } : {}) }), ...result.notices]) {
       io.stdout(`  ${line}\n`);
