@@ -57,6 +57,20 @@ describe('evidence lint', () => {
     expect(findings).toContainEqual({ field: 'rubric[0].evidence[0]', message: expect.stringContaining('misconception "head-errors"') });
   });
 
+  it.each([
+    ['not every', 'every'],
+    ['not all', 'all'],
+    ['not each', 'each'],
+  ])('refuses the concept alternative %j, which matches any negation once %j is dropped', (alternative, dropped) => {
+    const findings = lintQuestion(question({ rubric: [{ id: 'target', theme: 'Target', point: 'T.', evidence: ['tail sampling', 'span links'], concepts: [`${alternative}|different + service|services + scale|scales`], weight: 1 }, ...filler] }));
+    expect(findings).toContainEqual({ field: 'rubric[0].concepts[0]', message: expect.stringContaining(`"${dropped}" is a small word the scorer drops`) });
+  });
+
+  it.each(['does not', 'must not', 'not every service', 'never'])('lets the concept alternative %j stand', (alternative) => {
+    const findings = lintQuestion(question({ rubric: [{ id: 'target', theme: 'Target', point: 'T.', evidence: ['tail sampling', 'span links'], concepts: [`${alternative} + scale|scales`], weight: 1 }, ...filler] }));
+    expect(findings).toEqual([]);
+  });
+
   it('checks concept rules and misconception patterns', () => {
     const findings = lintQuestion(question({
       rubric: [{ id: 'target', theme: 'Target', point: 'T.', evidence: ['tail sampling', 'span links'], concepts: ['decide|decision', 'keep + ', 'keep + error ~1', 'decide + after|once'], weight: 1 }, ...filler],

@@ -162,6 +162,18 @@ function evidenceFindings(question: Question): LintFinding[] {
   return findings;
 }
 
+/** Words whose loss turns "not every" into a bare "not" (a different claim entirely). */
+const QUANTIFIERS: ReadonlySet<string> = new Set(['all', 'every', 'each', 'any', 'some', 'most', 'many', 'few']);
+
+/**
+ * The quantifier an alternative loses when it shrinks to a lone negator ("not every" -> "not"),
+ * or undefined. "does not" -> "not" is fine: it meant the negation all along.
+ */
+function quantifierDroppedBeside(alternative: string, terms: readonly string[]): string | undefined {
+  if (terms.length !== 1 || !NEGATIONS.has(terms[0] ?? '')) return undefined;
+  return tokenize(alternative).words.find((word) => QUANTIFIERS.has(word.norm))?.norm;
+}
+
 function conceptFindings(owner: string, concepts: readonly string[]): LintFinding[] {
   const findings: LintFinding[] = [];
   concepts.forEach((rule, index) => {
@@ -173,7 +185,10 @@ function conceptFindings(owner: string, concepts: readonly string[]): LintFindin
     }
     for (const group of parsed.groups) {
       for (const alternative of group) {
-        if (alternativeTerms(alternative).terms.length === 0) findings.push({ field, message: `alternative "${alternative}" has no word to match` });
+        const { terms } = alternativeTerms(alternative);
+        if (terms.length === 0) findings.push({ field, message: `alternative "${alternative}" has no word to match` });
+        const dropped = quantifierDroppedBeside(alternative, terms);
+        if (dropped) findings.push({ field, message: `alternative "${alternative}" matches any "${terms[0]}": "${dropped}" is a small word the scorer drops, so write it with the word it qualifies ("${alternative} <noun>")` });
       }
     }
   });
