@@ -37,3 +37,23 @@ describe('generic words of a point\'s area do not cover it', () => {
     expect(verdict(questionId, pointId, answer)).toBe('covered');
   });
 });
+
+/*
+ * "never" reads as plain "not", so a concept alternative "never" (meant as "nobody ever reads
+ * it") matched any negation beside "use" or "look" and "logs". Written for this test.
+ */
+describe('a negation is not evidence that data goes unused', () => {
+  it.each([
+    "We don't use logs for alerting, metrics drive the pages.",
+    'You cannot look at metrics alone when the bill is mostly logs.',
+  ])('%j', (answer) => {
+    expect(verdict('observability-cost-reduction', 'unused-data', answer)).toBe('missed');
+  });
+
+  it.each([
+    'Half our dashboards are never viewed, so we delete them after 90 days of no traffic.',
+    'Nobody has queried most of these metrics in a month, which the query logs show us.',
+  ])('while the idea itself still counts: %j', (answer) => {
+    expect(verdict('observability-cost-reduction', 'unused-data', answer)).not.toBe('missed');
+  });
+});
