@@ -314,7 +314,7 @@ describe('the scorecard a panel would recognise', () => {
     state = answer(state, 'Page on burn rate; retention tiers on object storage.', { 'burn-alerts': 'covered', cost: 'covered' }, T0 + 9 * MIN).state;
     const strong = ofType(finishSession(state, q, 'U1', T0 + 10 * MIN, pacing).events, 'scorecard')[0]?.scorecard;
     expect(strong?.levelSignal.signal).toBe('principal');
-    expect(strong?.levelSignal.reasons.join(' ')).toMatch(/800 ms/);
+    expect(strong?.levelSignal.reasons.join(' ')).toMatch(/Quantified the design: “[^”]*800 ms/);
     expect(strong?.levelSignal.reasons.join(' ')).toMatch(/at the cost of buffering/);
 
     let weak = start().state;

@@ -96,7 +96,7 @@ export function levelSignal(input: LevelInputs): LevelSignal {
   }
   const heavyMissed = heavy.filter((point) => point.verdict !== 'covered');
   if (heavyMissed.length > 0) gaps.push(`Not yet convincing on ${list(heavyMissed.map((p) => p.theme))}, which weighs most at this level.`);
-  if (numbers) strengths.push(`Put numbers on it: “${numbers}”.`);
+  if (numbers) strengths.push(`Quantified the design: “${numbers}”.`);
   else gaps.push('No numbers: scale, rates and cost stayed unquantified.');
   if (tradeOff) strengths.push(`Named a trade-off: “${tradeOff}”.`);
   if (clarifiedShare !== undefined) {
