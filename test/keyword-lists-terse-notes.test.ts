@@ -58,3 +58,28 @@ describe('a keyword list stays a keyword list', () => {
     expect(result.score).toBeLessThanOrEqual(15);
   });
 });
+
+describe('a numbered plan', () => {
+  const plan = [
+    '1. Propagation: W3C traceparent on every HTTP / gRPC hop via the platform lib, lint in CI',
+    '2. Queues: traceparent in Kafka headers on produce + consume, span links for batch jobs',
+    '3. Sampling: tail-based at gateway, 100% errors + >2s + 2% of the rest',
+    '4. Collectors: node agents -> gateway tier, routing by trace id, 30s decision wait',
+    '5. Storage: Tempo on S3, 7d hot, 30d archive, ~1 TB/day after sampling',
+    'Each step has a cost figure before rollout.',
+  ].join('\n');
+
+  it('whose steps say what is done is not a keyword list: each step earns what a list item earns', () => {
+    const result = scoreAnswer(tracing, plan);
+    expect(result.feedback ?? '').not.toMatch(STUFFED_FEEDBACK);
+    expect(verdictOf(plan, 'async-boundaries')).toBe('partial');
+    expect(result.score).toBeGreaterThan(15);
+  });
+
+  it('of one or two terms a line is still a keyword list', () => {
+    const numbered = ['1. W3C traceparent', '2. Kafka headers', '3. span links', '4. tail sampling', '5. gateway collectors', '6. trace id routing', '7. object storage'].join('\n');
+    const result = scoreAnswer(tracing, numbered);
+    expect(result.feedback ?? '').toMatch(STUFFED_FEEDBACK);
+    expect(result.score).toBeLessThanOrEqual(15);
+  });
+});

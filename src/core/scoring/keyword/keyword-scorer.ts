@@ -5,6 +5,7 @@ import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { AnswerText, type TextReader } from './answer-text.ts';
 import { WORD_CLAUSE_MAKER } from './lexicon.ts';
+import { isKeywordStuffed } from './keyword-stuffing.ts';
 import { compileRubric, type CompiledPoint, type CompiledRubric } from './compile.ts';
 import { matchConcept, startConceptMatches, type ConceptMatch } from './concepts.ts';
 import { quoteEvidence } from './evidence.ts';
@@ -39,18 +40,6 @@ export { MISCONCEPTION_PENALTY } from './misconceptions.ts';
 export const MAX_ANSWER_CHARS = 50_000;
 /** A segment evidencing this many different points is a list in disguise, whatever its grammar. */
 export const CROWDED_SEGMENT_POINTS = 4;
-/** Keyword stuffing: at least this many points were only ever listed, and they are most of the matched ones. */
-export const STUFFED_MIN_LISTED_POINTS = 3;
-/**
- * ...unless the answer also reasons in prose: at least this many segments are sentences, and one
- * of them says how or why in the question's own terms (two different rubric words beyond
- * the area's generic ones), or the answer rules an idea out. Terse notes
- * ("fingerprint = exception type + normalised frames", "- tail sampling, errors, slow traces")
- * between sentences such as "a gateway that sees half a trace can't make the keep/drop call, so
- * routing matters" are a candidate's shorthand, not buzzwords. A keyword list has no such
- * sentence, and filler around one ("this works because it is best practice") names nothing.
- */
-export const NOTES_MIN_PROSE_SEGMENTS = 3;
 /** Occurrences kept per phrase: enough to find a sentence that explains it and a second,
  * separate piece of evidence; more only costs time on long answers. */
 const MAX_HITS_PER_PHRASE = 6;
@@ -69,30 +58,6 @@ const MIN_BARE_LIST_ITEMS = 4;
  * of noun phrases, "Topic: a, b" lines, a comma chain of imperatives), and each of its items is
  * judged as a list item. Prose always has such a word, so this costs one early-exit pass.
  */
-/** See NOTES_MIN_PROSE_SEGMENTS. Text aimed at the grader is not prose. */
-function reasonsInProse(segmentation: Segmentation, context: HitContext, rulesOut: boolean): boolean {
-  let prose = 0;
-  for (const segment of segmentation.segments) if (!segment.directive && segment.kind !== 'fragment') prose += 1;
-  if (prose < NOTES_MIN_PROSE_SEGMENTS) return false;
-  if (rulesOut) return true;
-  const { terms, segmentOfTerm, generic } = context;
-  // Distinct rubric terms per explanatory segment: the first one seen, then any other counts.
-  let segmentSeen = -1;
-  let firstId = -1;
-  for (let term = 0; term < terms.count; term += 1) {
-    const id = terms.ids[term] ?? -1;
-    if (id < 0 || generic[id] === 1) continue;
-    const index = segmentOfTerm[term] ?? 0;
-    const segment = segmentation.segments[index];
-    if (!segment || segment.directive || segment.kind !== 'explanatory') continue;
-    if (index !== segmentSeen) {
-      segmentSeen = index;
-      firstId = id;
-    } else if (id !== firstId) return true;
-  }
-  return false;
-}
-
 function isBareList(tokens: Tokens, segmentation: Segmentation): boolean {
   for (let token = 0; token < tokens.count; token += 1) if (((tokens.words[token]?.classes ?? 0) & WORD_CLAUSE_MAKER) !== 0) return false;
   // "My plan: page on any 5xx spike, send every alert through PagerDuty, ...": a plan with a
@@ -630,7 +595,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
     if (reason === 'listed') listed += 1;
     if ((byPoint[index]?.rejectedCount ?? 0) > 0) rulesOut = true;
   }
-  const stuffed = listed >= STUFFED_MIN_LISTED_POINTS && listed * 2 > matched && !reasonsInProse(segmentation, context, rulesOut);
+  const stuffed = isKeywordStuffed({ listed, matched, rulesOut }, segmentation, tokens, context);
 
   const points: PointResult[] = [];
   for (let index = 0; index < rubric.points.length; index += 1) {
