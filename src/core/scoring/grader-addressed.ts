@@ -196,6 +196,8 @@ function jsonObjects(text: string, spans: Span[]): void {
 /** `key: value` or `- key: value` with a key that has no spaces. */
 const YAML_KEY_LINE = /^[ \t]*(?:-[ \t]+)?(["']?)([A-Za-z_][\w.-]*)\1[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/;
 const YAML_ITEM_LINE = /^[ \t]*-[ \t]+\S/;
+/** Three or more words: "14.4x over 1h AND over 5m", not "true" or "0.01". */
+const PROSE_VALUE = /^\S+\s+\S+\s+\S/;
 const YAML_SCALAR = /^(?:true|false|null|yes|no|on|off|~|-?\d+(?:\.\d+)?[a-z%]{0,3}|"[^"]*"|'[^']*'|\[.*\]|\{.*\}|covered|partial|missed|\|[-+]?|>[-+]?)$/i;
 
 interface YamlLine {
@@ -214,7 +216,10 @@ function describeYamlLine(line: string, start: number, end: number, previous: Ya
   if (keyed) {
     const key = keyed[2] ?? '';
     const value = (keyed[3] ?? '').trim();
-    const yamlish = /[_.-]/.test(key) || (key === key.toLowerCase() && (value === '' || YAML_SCALAR.test(value))) || YAML_SCALAR.test(value) || indent > 0;
+    // Indentation alone marks a nested YAML mapping, unless the value is a phrase of prose: a
+    // markdown sub-bullet ("  - page: 14.4x over 1h AND over 5m") is a note, not data.
+    const prose = PROSE_VALUE.test(value) && !YAML_SCALAR.test(value);
+    const yamlish = /[_.-]/.test(key) || (key === key.toLowerCase() && (value === '' || YAML_SCALAR.test(value))) || YAML_SCALAR.test(value) || (indent > 0 && !prose);
     return { start, end, key: true, yamlish, indent };
   }
   if (line.trim() === '---') return { start, end, key: false, yamlish: true, indent };
