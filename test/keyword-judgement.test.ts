@@ -226,6 +226,11 @@ We propagate context with traceparent everywhere.`;
     expect(result.misconceptions).toBeUndefined();
   });
 
+  it('does not count a misconception named as the cause of a harm', () => {
+    expect(scoreAnswer(tracing, 'Averaging the p99 of each pod is the main reason teams ignore the latency dashboard.').misconceptions).toBeUndefined();
+    expect(scoreAnswer(tracing, 'Averaging the p99 of each pod is the reason we ship fast.').misconceptions?.map((found) => found.id)).toEqual(['average-percentiles']);
+  });
+
   it('does not count a claim negated inside the match, unless the pattern spells the negation', () => {
     const negatedInside = scoreAnswer(tracing, 'Head sampling does not keep every error, which is why we decide at the end.');
     expect(negatedInside.misconceptions).toBeUndefined();

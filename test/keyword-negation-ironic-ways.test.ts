@@ -36,3 +36,21 @@ describe('the idea restated the right way round after its wrong form is ruled ou
     expectKept(pointOf(questionId, pointId, answer));
   });
 });
+
+/* An idea named as the cause of a harm ("X is the main reason teams ignore...", "X is why nobody trusts...") is ruled out too. */
+describe('an idea named as the cause of a harm is ruled out', () => {
+  it.each([
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling is the main reason our engineers ignore the tracing UI: half the traces they click are gone.'],
+    ['payment-slo-alerting', 'burn-rate-alerts', 'Multi-window burn-rate alerting is why nobody trusts the pager here.'],
+    ['error-tracking-grouping', 'ownership-routing', 'Auto-routing issues to the owning team via CODEOWNERS is a big reason teams mute the channel.'],
+  ])('%s / %s: %j', (questionId, pointId, answer) => {
+    expectRuledOut(pointOf(questionId, pointId, answer));
+  });
+
+  it.each([
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling is the reason we keep every error trace at a tenth of the cost.'],
+    ['error-tracking-grouping', 'impact-ranking', 'Ranking by users affected is why teams trust the list again.'],
+  ])('named as the cause of a benefit it is kept: %s / %s: %j', (questionId, pointId, answer) => {
+    expectKept(pointOf(questionId, pointId, answer));
+  });
+});

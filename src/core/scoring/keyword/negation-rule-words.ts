@@ -51,5 +51,5 @@ export const RHETORIC_WORDS: ReadonlySet<string> = new Set(['because', 'when', '
 export const SENTENCE_RULE_WORDS: ReadonlySet<string> = new Set([
   ...REFUSALS, 'against', 'nobody', 'no', ...FAINT_PRAISE, 'sure', 'convinced', ...HYPOTHETICAL, 'love', 'like', 'would', 'something', 'anything',
   ...TURNED_DOWN, ...WEIGHED_THEN, ...RULED.keys(), ...TURNING_DOWN, ...SETTING_ASIDE, 'ripped', 'tore', 'voted', ...STAYING, ...BUSINESS, 'too',
-  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', 'how', 'way',
+  ...RHETORIC_WORDS, ...DEFERRING_VERBS, 'backlog', 'burner', 'someday', 'wishlist', 'icebox', 'shelf', 'little', 'itself', 'outweighs', 'outweigh', 'how', 'way', 'reason', 'why',
 ]);

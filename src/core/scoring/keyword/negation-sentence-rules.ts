@@ -33,7 +33,7 @@ const FAMILIES = wordTriggerBits([
   [DISPOSITIONS, DISPOSITION_TRIGGER_WORDS],
   [RHETORIC, RHETORIC_TRIGGER_WORDS],
   [DEFERRALS, DEFERRAL_TRIGGER_WORDS],
-  [WAYS, ['how', 'way']],
+  [WAYS, ['how', 'way', 'reason', 'why']],
 ]);
 
 /** The sentence records, reused across calls (one each, not one per sentence). */
