@@ -202,6 +202,22 @@ function lineEnd(tokens: Tokens, index: number, end: number): number {
   return at;
 }
 
+/** "no need", "never again": a bare "no" or "never" and what may follow it in a dismissal. */
+const DISMISSING_AFTER_NO: ReadonlySet<string> = new Set(['need', 'thanks', 'way', 'point', 'value', 'benefit', 'reason', 'use', 'chance', 'time', 'budget', 'appetite', 'interest', 'go', 'again', 'needed', 'worth', 'happening', 'sir']);
+
+/**
+ * "Label cardinality: no user ids in labels", "Errors: never sampled": a "no" or "never" that
+ * opens a noun phrase or a verb states the topic's policy, not a verdict on it. Only a bare one
+ * ("Kafka buffer: no.", "Tail sampling: never, it ate a quarter") or one of the dismissing
+ * pairs ("no need", "never again") dismisses the topic.
+ */
+function policyAfterTopic(tokens: Tokens, at: number, length: number, end: number): boolean {
+  const word = normAt(tokens, at);
+  if (length !== 1 || (word !== 'no' && word !== 'never')) return false;
+  if (at + 1 >= end || gapHas(tokens, at + 1, GAP_SEPARATOR | GAP_TERMINATOR | GAP_NEWLINE)) return false;
+  return !DISMISSING_AFTER_NO.has(normAt(tokens, at + 1));
+}
+
 /**
  * "Per-issue rate limits, spike protection: tried those too", "WORM buckets, hash chains: a
  * solution looking for a problem", "breadcrumbs + symbolicated traces → nah, stack string is
@@ -215,7 +231,8 @@ function markTopicComment(tokens: Tokens, text: TextReader, out: Int32Array, sta
     // A plain space parts most words: nothing to read there.
     if (to - from === 1 && text.charCodeAt(from) === 32) continue;
     if (!topicBreak(text, from, to)) continue;
-    if (phraseAt(tokens, index + 1, DISMISSING_COMMENTS) > 0 && !(normAt(tokens, index + 1) === 'not' && (normAt(tokens, index + 2) === 'only' || normAt(tokens, index + 2) === 'just'))) {
+    const length = phraseAt(tokens, index + 1, DISMISSING_COMMENTS);
+    if (length > 0 && !(normAt(tokens, index + 1) === 'not' && (normAt(tokens, index + 2) === 'only' || normAt(tokens, index + 2) === 'just')) && !policyAfterTopic(tokens, index + 1, length, end)) {
       markRejected(out, lineStart(tokens, index, start), index + 1, index + 1);
     }
   }
