@@ -110,6 +110,7 @@ interface HitContext {
   generic: Uint8Array;
   /** Tokens in a clause that floats an idea ("maybe ... at some point"): see hedges.ts. */
   hedged: Uint8Array;
+  tokens: Tokens;
 }
 
 /** The parts list of a point that has none, or states them all: shared, never written. */
@@ -141,6 +142,10 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     const firstToken = context.terms.firstToken[hit.parts[part * 2] ?? 0] ?? 0;
     const lastToken = context.terms.lastToken[hit.parts[part * 2 + 1] ?? 0] ?? firstToken;
     const cue = rejectingCue(context.rejections, firstToken, lastToken);
+    // "Histograms per route, because you can't aggregate summaries across pods": a negation in
+    // the reason given for an idea argues for it. A concept whose first words stand before the
+    // "because", unrejected, keeps the parts the reason supplies.
+    if (cue >= 0 && part > 0 && hit.concept && reasonBetween(context.tokens, hit.firstToken, cue)) continue;
     // A negator that is part of the evidence belongs to it ("not averages"): inside a phrase's
     // span, or one of a concept rule's own words. Anywhere else it rejects the hit.
     // A dismissal after the idea ("percentiles aren't needed") rejects it even when a concept
@@ -154,6 +159,15 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
   }
   into.hits[into.hitCount] = hit;
   into.hitCount += 1;
+}
+
+/** "because" or "since" stands in (from, to): the words after it give a reason for those before. */
+function reasonBetween(tokens: Tokens, from: number, to: number): boolean {
+  for (let at = from + 1; at < to; at += 1) {
+    const word = tokens.words[at]?.norm;
+    if (word === 'because' || word === 'since') return true;
+  }
+  return false;
 }
 
 /** Every rubric term of the hit's ranges is a generic word of the question's area. */
@@ -570,7 +584,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const rejections = findRejections(tokens, segmentation, REUSED.rejections, text);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const hedged = hedgedTokens(tokens, REUSED.hedged);
-  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged };
+  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged, tokens };
   const termIndex = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const byPoint = collectHits(rubric, termIndex, context);
   setAsideAlternatives(byPoint, segmentation, tokens);
