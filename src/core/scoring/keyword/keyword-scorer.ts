@@ -13,6 +13,7 @@ import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { dismissedBefore, rejectingCue, findRejections } from './negation.ts';
+import { colonInGap } from './negation-marks.ts';
 import { noteFor } from './notes.ts';
 import { missingParts } from './parts.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
@@ -111,6 +112,7 @@ interface HitContext {
   /** Tokens in a clause that floats an idea ("maybe ... at some point"): see hedges.ts. */
   hedged: Uint8Array;
   tokens: Tokens;
+  text: TextReader;
 }
 
 /** The parts list of a point that has none, or states them all: shared, never written. */
@@ -146,6 +148,10 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
     // the reason given for an idea argues for it. A concept whose first words stand before the
     // "because", unrejected, keeps the parts the reason supplies.
     if (cue >= 0 && part > 0 && hit.concept && reasonBetween(context.tokens, hit.firstToken, cue)) continue;
+    // "Never group by the raw message: strip ids and numbers": a concept assembled from words on
+    // both sides of a colon, rejected on one side only, says nothing either way; it is dropped
+    // (neither evidence nor a rejection) and the rest of the sentence is read on its own.
+    if (cue >= 0 && hit.concept && keptAcrossColon(context, hit.parts, firstToken)) return;
     // A negator that is part of the evidence belongs to it ("not averages"): inside a phrase's
     // span, or one of a concept rule's own words. Anywhere else it rejects the hit.
     // A dismissal after the idea ("percentiles aren't needed") rejects it even when a concept
@@ -159,6 +165,24 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
   }
   into.hits[into.hitCount] = hit;
   into.hitCount += 1;
+}
+
+/** Some part of `parts` has no rejecting cue and a colon parts it from the token `at`. */
+function keptAcrossColon(context: HitContext, parts: readonly number[], at: number): boolean {
+  for (let part = 0; part * 2 < parts.length; part += 1) {
+    const first = context.terms.firstToken[parts[part * 2] ?? 0] ?? 0;
+    const last = context.terms.lastToken[parts[part * 2 + 1] ?? 0] ?? first;
+    if (rejectingCue(context.rejections, first, last) < 0 && clauseBreakBetween(context.tokens, context.text, first, at)) return true;
+  }
+  return false;
+}
+
+/** A colon stands between tokens `a` and `b` (either order). */
+function clauseBreakBetween(tokens: Tokens, text: TextReader, a: number, b: number): boolean {
+  for (let at = Math.min(a, b) + 1; at <= Math.max(a, b); at += 1) {
+    if (colonInGap(tokens, text, at)) return true;
+  }
+  return false;
 }
 
 /** "because" or "since" stands in (from, to): the words after it give a reason for those before. */
@@ -584,7 +608,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const rejections = findRejections(tokens, segmentation, REUSED.rejections, text);
   const misconceptions = findMisconceptions(question, text, tokens, segmentation, rejections);
   const hedged = hedgedTokens(tokens, REUSED.hedged);
-  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged, tokens };
+  const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged, tokens, text };
   const termIndex = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const byPoint = collectHits(rubric, termIndex, context);
   setAsideAlternatives(byPoint, segmentation, tokens);

@@ -96,9 +96,14 @@ function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number,
   let marked = 0;
   let reach = from + MAX_REACH;
   for (let index = from; index < end && index < reach; index += 1) {
+    // "Never group by the raw message: strip ids, then fingerprint...": what follows a colon
+    // says what is done instead, or how; the negation ends with its clause.
+    if (index > from && colonBefore(tokens, index)) break;
     if (index > from && clauseBoundaryBefore(tokens, index)) {
       // "no spike protection, rate limits or sampling": the items of a list the negator opens.
-      const listEnd = listReach ? listContinues(tokens, index, end) : -1;
+      // A semicolon ends the negated clause ("Don't scale on CPU; scale on request rate or queue
+      // depth" adopts the second list).
+      const listEnd = listReach && ((tokens.gaps[index] ?? 0) & GAP_SEMICOLON) === 0 ? listContinues(tokens, index, end) : -1;
       if (listEnd < 0) break;
       reach = listEnd;
     }
@@ -499,6 +504,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     if (BACKWARD_REJECTORS.has(text) || (text === 'anti' && next === 'pattern') || (text === 'bad' && (next === 'idea' || next === 'practice'))) {
       // "we freeze risky releases": an adjective inside the object describes it, dismisses nothing.
       if (attributive(tokens, index, start, end) || deniedVerdict(tokens, index, start)) continue;
+      // "we ask what made the mistake easy", "cut the noise": a definite object, not a verdict
+      // ("X is the antipattern" still is one).
+      if (previousWord === 'the' && !COPULAS_BEFORE_VERDICT.has(normAt(tokens, index - 2))) continue;
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -576,6 +584,11 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
       continue;
     }
     if (NOT_REJECTING_NEXT.has(next)) continue;
+    // "Not every log deserves the hot tier": some do, so the tier stays.
+    if (text === 'not' && QUANTIFIERS_AFTER_NOT.has(next)) continue;
+    // "A human can't ack within four minutes": what a thing or person cannot do is a fact the
+    // design answers, not a refusal of it ("we can't justify X" still refuses X).
+    if (ABILITY_NEGATORS.has(text) && index > start && !clauseBoundaryBefore(tokens, index) && namedSubject(tokens, index - 1)) continue;
     // "I've seen X; I wouldn't, a straight line is enough", "Per-tenant limits, likewise not: teams
     // would hate it": a "not" or "no" that ends its clause refuses what came before, not what follows
     // ("whether or not, ..." refuses nothing).
@@ -593,7 +606,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     if (meaningful >= 0 && (text === 'not' || text === 'never') && NOT_DESCRIBING.has(meaningfulWord)) continue;
     // "Kafka isn't used here" rejects Kafka; "metrics that aren't used" describes them.
     const passiveUnused = meaningfulWord === 'used' && text !== 'without' && text !== 'no' && !RELATIVE_WORDS.has(previousWord) && !RELATIVE_WORDS.has(normAt(tokens, index - 2));
-    if (meaningful >= 0 && (NOT_BACKWARD.has(meaningfulWord) || passiveUnused) && text !== 'without' && text !== 'no') {
+    // "X doesn't scale" rejects X; "don't scale on CPU" refuses scaling on CPU (the verb with its object).
+    const scalesOnSomething = (meaningfulWord === 'scale' || meaningfulWord === 'scales') && SCALE_OBJECT_LINKS.has(normAt(tokens, meaningful + 1));
+    if (meaningful >= 0 && !scalesOnSomething && (NOT_BACKWARD.has(meaningfulWord) || passiveUnused) && text !== 'without' && text !== 'no') {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
     }
@@ -605,13 +620,32 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // "no X, Y or Z", "wouldn't bother with X, Y or Z": a negator before a noun phrase reaches
     // the whole list; "isn't declared, or a tier-1 service..." is a new clause.
     const listReach = text !== 'not' || (meaningful >= 0 && NOT_BEFORE_OBJECT.has(meaningfulWord));
-    const marked = markForward(tokens, out, index, index + 1, end, undefined, listReach);
+    // "No blame in the postmortem", "no user ids in labels": "no" denies its noun, not the place.
+    const marked = markForward(tokens, out, index, index + 1, end, text === 'no' ? PLACES_AFTER_NO : undefined, listReach);
     const emptyScope = marked === 0 || onlyFunctionWords(tokens, index + 1, index + 1 + marked) || onlyEmptyWords(tokens, index + 1, index + 1 + marked);
     if (!emptyScope) continue;
     // "Recording rules I'd avoid too", "no need for it": what is rejected came before;
     // "Tail sampling? We wouldn't.": the negator stands alone and rejects the short sentence before.
     rejectBefore(tokens, out, index, start, end, previous);
   }
+}
+
+/** "is the antipattern", "was the mistake": a copula before "the" keeps a noun verdict a verdict. */
+const COPULAS_BEFORE_VERDICT: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'thats', 'its', 'seems', 'sounds']);
+/** "not every", "not all": a partial negation. */
+const QUANTIFIERS_AFTER_NOT: ReadonlySet<string> = new Set(['every', 'all', 'each', 'everything']);
+/** "can't", "cannot", "couldn't": negators of ability. */
+const ABILITY_NEGATORS: ReadonlySet<string> = new Set(['cant', 'cannot', 'couldnt']);
+/** "scale on CPU", "scale by queue depth": what scaling is driven by. */
+const SCALE_OBJECT_LINKS: ReadonlySet<string> = new Set(['on', 'by', 'with', 'using', 'off']);
+/** Prepositions of place that end what a "no" denies ("on" is left out: "hard no on X" is a verdict on X). */
+const PLACES_AFTER_NO: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'within', 'during']);
+
+/** The word at `index` is a noun-like subject ("a human", "the database"), not a pronoun or a lead-in ("we", "honestly"). */
+function namedSubject(tokens: Tokens, index: number): boolean {
+  const word = tokens.words[index];
+  if (!word || (word.classes & WORD_FUNCTION) !== 0) return false;
+  return !DISMISSAL_LEAD_WORDS.has(word.norm) && !PRONOUNS.has(word.norm);
 }
 
 /** Negators whose own refusal keeps the idea: "never ... without X", "don't skip X", "wouldn't avoid X". */
