@@ -226,6 +226,18 @@ We propagate context with traceparent everywhere.`;
     expect(result.misconceptions).toBeUndefined();
   });
 
+  it('does not count a misconception given a verdict after it, even when its pattern spells a negation', () => {
+    expect(scoreAnswer(tracing, 'Averaging the p99 of each pod does not work, because percentiles do not add up.').misconceptions).toBeUndefined();
+    const spelled = question({
+      id: 'spelled-verdict-fixture',
+      topic: 'misc',
+      title: 'Spelled negation with a verdict',
+      rubric: tracing.rubric.map((point) => ({ ...point })),
+      misconceptions: [{ id: 'storage-free', claim: 'Storage is not a concern.', patterns: ['\\bstorage (?:is not|isn.t) (?:a )?concern'], correction: 'Trace storage is the largest cost.', contradicts: [] }],
+    });
+    expect(scoreAnswer(spelled, 'Saying storage is not a concern is wrong at this volume.').misconceptions).toBeUndefined();
+  });
+
   it('does not count a misconception named as the cause of a harm', () => {
     expect(scoreAnswer(tracing, 'Averaging the p99 of each pod is the main reason teams ignore the latency dashboard.').misconceptions).toBeUndefined();
     expect(scoreAnswer(tracing, 'Averaging the p99 of each pod is the reason we ship fast.').misconceptions?.map((found) => found.id)).toEqual(['average-percentiles']);

@@ -195,8 +195,8 @@ function originalOffset(text: TextReader, segment: Segment, collapsedOffset: num
 
 /**
  * Whether a word of the match is rejected: by a cue before the match ("we never average p99s"),
- * or by one inside it ("head sampling does not keep every error") unless the pattern spells
- * that negation itself.
+ * by a verdict after it ("averaging p99s is wrong"), or by one inside it ("head sampling does
+ * not keep every error") unless the pattern spells that negation itself.
  */
 function matchRejected(text: TextReader, tokens: Tokens, rejections: Int32Array, segment: Segment, match: RegExpExecArray, innerCuesCount: boolean): boolean {
   const start = originalOffset(text, segment, match.index);
@@ -206,7 +206,10 @@ function matchRejected(text: TextReader, tokens: Tokens, rejections: Int32Array,
     if (tokenStart < start) continue;
     if (tokenStart >= end) break;
     const cue = (rejections[token] ?? 0) - 1;
-    if (cue >= 0 && ((tokens.starts[cue] ?? 0) < start || innerCuesCount)) return true;
+    // A cue after the match is a verdict on the claim ("grouping by raw message text doesn't
+    // work"), never a negation the pattern spells itself.
+    const cueStart = tokens.starts[cue] ?? 0;
+    if (cue >= 0 && (cueStart < start || cueStart >= end || innerCuesCount)) return true;
   }
   return false;
 }
