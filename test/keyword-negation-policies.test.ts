@@ -38,3 +38,20 @@ describe('a negation in the reason given for an idea keeps the idea', () => {
     expectRuledOut(pointOf('metrics-high-traffic-api', 'latency-histograms', "We won't use histograms, because you can't aggregate them across pods anyway."));
   });
 });
+
+describe('facts and double negatives that argue for an idea keep it', () => {
+  it.each([
+    ['error-tracking-grouping', 'rich-context', 'An error without release version, environment, trace id and breadcrumbs isn’t debuggable, so capture all of it.'],
+    ['capacity-planning-forecast', 'lead-times', 'The database and the cloud quotas won’t scale in minutes, so we request and pre-warm them weeks before the sale.'],
+    ['ecommerce-business-metrics', 'metric-governance', 'There shouldn’t be five versions of conversion rate - one owned definition in the metrics catalogue.'],
+  ])('%s / %s: %j', (questionId, pointId, answer) => {
+    expectKept(pointOf(questionId, pointId, answer));
+  });
+
+  it.each([
+    ['tracing-100-services', 'tail-sampling', 'Tail-based sampling won’t scale to our traffic.'],
+    ['error-tracking-grouping', 'rich-context', 'We ship errors without breadcrumbs or release tags; the stack is enough.'],
+  ])('while a real refusal still rules it out: %s / %s: %j', (questionId, pointId, answer) => {
+    expectRuledOut(pointOf(questionId, pointId, answer));
+  });
+});

@@ -13,7 +13,7 @@ import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
 import { dismissedBefore, rejectingCue, findRejections } from './negation.ts';
-import { colonInGap } from './negation-marks.ts';
+import { explanationBreakBefore } from './negation-marks.ts';
 import { noteFor } from './notes.ts';
 import { missingParts } from './parts.ts';
 import { ReusedSegments, segmentAnswer, type Segmentation } from './sentences.ts';
@@ -177,10 +177,10 @@ function keptAcrossColon(context: HitContext, parts: readonly number[], at: numb
   return false;
 }
 
-/** A colon stands between tokens `a` and `b` (either order). */
+/** A colon or spaced dash stands between tokens `a` and `b` (either order). */
 function clauseBreakBetween(tokens: Tokens, text: TextReader, a: number, b: number): boolean {
   for (let at = Math.min(a, b) + 1; at <= Math.max(a, b); at += 1) {
-    if (colonInGap(tokens, text, at)) return true;
+    if (explanationBreakBefore(tokens, text, at)) return true;
   }
   return false;
 }

@@ -61,6 +61,23 @@ export function colonInGap(tokens: Tokens, text: TextReader, index: number): boo
   return holdsCode(text, tokens.ends[index - 1] ?? 0, to, COLON);
 }
 
+/**
+ * The gap before token `index` is a colon, or a dash set apart by spaces (" - ", " – ", " — "):
+ * what follows explains or replaces what came before ("There shouldn't be five versions of
+ * conversion - one owned definition"). An in-word hyphen ("tail-based") is not one.
+ */
+export function explanationBreakBefore(tokens: Tokens, text: TextReader, index: number): boolean {
+  if (colonInGap(tokens, text, index)) return true;
+  if (index <= 0 || index >= tokens.count) return false;
+  const from = tokens.ends[index - 1] ?? 0;
+  const to = tokens.starts[index] ?? from;
+  for (let at = from + 1; at < to - 1; at += 1) {
+    const code = text.charCodeAt(at);
+    if ((code === 45 || code === 0x2013 || code === 0x2014) && text.charCodeAt(at - 1) === 32 && text.charCodeAt(at + 1) === 32) return true;
+  }
+  return false;
+}
+
 /** Where the clause holding token `index` ends (exclusive): the next list separator, sentence end or line break. */
 export function clauseEnd(tokens: Tokens, index: number, end: number): number {
   let at = index + 1;

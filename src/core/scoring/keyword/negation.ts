@@ -41,7 +41,7 @@ import {
   TOO_COSTLY,
 } from './negation-words.ts';
 import { markDiscourseRejections } from './negation-discourse.ts';
-import { colonInGap } from './negation-marks.ts';
+import { colonInGap, explanationBreakBefore } from './negation-marks.ts';
 import { markReplies } from './negation-replies.ts';
 import { markRejectedSections } from './negation-sections.ts';
 import { markSentenceRules } from './negation-sentence-rules.ts';
@@ -96,9 +96,9 @@ function markForward(tokens: Tokens, out: Int32Array, cue: number, from: number,
   let marked = 0;
   let reach = from + MAX_REACH;
   for (let index = from; index < end && index < reach; index += 1) {
-    // "Never group by the raw message: strip ids, then fingerprint...": what follows a colon
-    // says what is done instead, or how; the negation ends with its clause.
-    if (index > from && colonBefore(tokens, index)) break;
+    // "Never group by the raw message: strip ids, then fingerprint...": what follows a colon (or a
+    // spaced dash) says what is done instead, or how; the negation ends with its clause.
+    if (index > from && explanationBreakBefore(tokens, answerText, index)) break;
     if (index > from && clauseBoundaryBefore(tokens, index)) {
       // "no spike protection, rate limits or sampling": the items of a list the negator opens.
       // A semicolon ends the negated clause ("Don't scale on CPU; scale on request rate or queue
@@ -607,7 +607,11 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     // "Kafka isn't used here" rejects Kafka; "metrics that aren't used" describes them.
     const passiveUnused = meaningfulWord === 'used' && text !== 'without' && text !== 'no' && !RELATIVE_WORDS.has(previousWord) && !RELATIVE_WORDS.has(normAt(tokens, index - 2));
     // "X doesn't scale" rejects X; "don't scale on CPU" refuses scaling on CPU (the verb with its object).
-    const scalesOnSomething = (meaningfulWord === 'scale' || meaningfulWord === 'scales') && SCALE_OBJECT_LINKS.has(normAt(tokens, meaningful + 1));
+    const scaling = meaningfulWord === 'scale' || meaningfulWord === 'scales';
+    // "The database won't scale in minutes": how fast something scales is a fact the plan answers
+    // (pre-warm it), neither a verdict on it nor a refusal.
+    if (scaling && SCALING_SPEEDS.has(normAt(tokens, meaningful + 1))) continue;
+    const scalesOnSomething = scaling && SCALE_OBJECT_LINKS.has(normAt(tokens, meaningful + 1));
     if (meaningful >= 0 && !scalesOnSomething && (NOT_BACKWARD.has(meaningfulWord) || passiveUnused) && text !== 'without' && text !== 'no') {
       rejectBefore(tokens, out, index, start, end, previous);
       continue;
@@ -615,6 +619,9 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
     if (SUBJECT_NEGATORS.has(text) && lossInClause(tokens, index + 1, end)) continue;
     // "Without X we'd lose the one trace that matters": X argued for by what its absence costs.
     if (text === 'without' && index === start && absenceCosts(tokens, index + 2, end)) continue;
+    // "An error without release, env and trace id isn't debuggable": what goes wrong without X
+    // argues for X (a double negative).
+    if (text === 'without' && negatedLaterInSentence(tokens, index + 1, end)) continue;
     // "Cardinality isn't free": a cost, not a refusal.
     if (text === 'not' && (next === 'free' || next === 'cheap')) continue;
     // "no X, Y or Z", "wouldn't bother with X, Y or Z": a negator before a noun phrase reaches
@@ -634,10 +641,26 @@ function markSegment(tokens: Tokens, out: Int32Array, start: number, end: number
 const COPULAS_BEFORE_VERDICT: ReadonlySet<string> = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'thats', 'its', 'seems', 'sounds']);
 /** "not every", "not all": a partial negation. */
 const QUANTIFIERS_AFTER_NOT: ReadonlySet<string> = new Set(['every', 'all', 'each', 'everything']);
+/** Words that end the claim a "without" belongs to: a reason or a consequence starts. */
+const CLAIM_ENDERS: ReadonlySet<string> = new Set(['so', 'because', 'but', 'since', 'which', 'while', 'whereas']);
+
+/** A negator ("isn't", "can't", "won't") follows in the same sentence, before a semicolon, colon or CLAIM_ENDERS word. */
+function negatedLaterInSentence(tokens: Tokens, from: number, end: number): boolean {
+  for (let at = from; at < end; at += 1) {
+    if (at > from && (((tokens.gaps[at] ?? 0) & (GAP_TERMINATOR | GAP_NEWLINE | GAP_SEMICOLON)) !== 0 || colonBefore(tokens, at))) return false;
+    const word = normAt(tokens, at);
+    if (CLAIM_ENDERS.has(word)) return false;
+    if (NEGATIONS.has(word)) return true;
+  }
+  return false;
+}
+
 /** "can't", "cannot", "couldn't": negators of ability. */
 const ABILITY_NEGATORS: ReadonlySet<string> = new Set(['cant', 'cannot', 'couldnt']);
 /** "scale on CPU", "scale by queue depth": what scaling is driven by. */
 const SCALE_OBJECT_LINKS: ReadonlySet<string> = new Set(['on', 'by', 'with', 'using', 'off']);
+/** "scale in minutes", "scale fast enough": how quickly, not whether. */
+const SCALING_SPEEDS: ReadonlySet<string> = new Set(['in', 'quickly', 'fast', 'instantly', 'automatically', 'elastically', 'overnight']);
 /** Prepositions of place that end what a "no" denies ("on" is left out: "hard no on X" is a verdict on X). */
 const PLACES_AFTER_NO: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'within', 'during']);
 
