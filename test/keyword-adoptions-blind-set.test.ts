@@ -11,12 +11,12 @@ import { scoreAnswer } from '../src/core/scoring/keyword/keyword-scorer.ts';
  * adoptions-with-negation, one `<point id>\t<sentence>` line each). Scored blind, 21 were told
  * "you ruled out" the point they argued for at the start of the ninth round (a47ecb0), and 11 after
  * its first negation fixes (3592fa4, made before this set existed). The round then read them and
- * reached 8, so they are tune data now: this test keeps the count from creeping back up.
+ * reached 5, so they are tune data now: this test keeps the count from creeping back up.
  */
 
 const DIR = 'test/fixtures/adoptions-with-negation';
 /** Ruled out on the adopted point at the end of the ninth round (docs/eval.md). */
-const MAX_RULED_OUT = 8;
+const MAX_RULED_OUT = 5;
 
 interface Adoption {
   questionId: string;

@@ -55,3 +55,16 @@ describe('facts and double negatives that argue for an idea keep it', () => {
     expectRuledOut(pointOf(questionId, pointId, answer));
   });
 });
+
+describe('a problem stated with a negation, then the idea that solves it', () => {
+  it.each([
+    ['metrics-high-traffic-api', 'recording-rules', 'Grafana panels shouldn’t run the expensive query on every refresh; recording rules precompute it once a minute.'],
+    ['tracing-100-services', 'context-propagation', 'If a gateway doesn’t forward the traceparent header, the trace breaks in two, so every service uses the shared OTel client with W3C trace context.'],
+  ])('keeps the idea: %s / %s: %j', (questionId, pointId, answer) => {
+    expectKept(pointOf(questionId, pointId, answer));
+  });
+
+  it('but the speaker\'s own refusal still leaves only an alternative', () => {
+    expectRuledOut(pointOf('metrics-high-traffic-api', 'recording-rules', 'We won’t bother with recording rules; dashboards can run the raw query on every refresh.'));
+  });
+});

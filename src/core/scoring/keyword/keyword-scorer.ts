@@ -4,7 +4,7 @@ import { ReusedFloat64, ReusedInt32, ReusedUint16, ReusedUint8 } from '../reused
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { AnswerText, type TextReader } from './answer-text.ts';
-import { WORD_CLAUSE_MAKER } from './lexicon.ts';
+import { WORD_CLAUSE_MAKER, WORD_FUNCTION } from './lexicon.ts';
 import { isKeywordStuffed } from './keyword-stuffing.ts';
 import { compileRubric, type CompiledPoint, type CompiledRubric } from './compile.ts';
 import { matchConcept, startConceptMatches, type ConceptMatch } from './concepts.ts';
@@ -319,7 +319,7 @@ function collectHits(rubric: CompiledRubric, index: TermIndex, context: HitConte
  * in its place is an alternative to that idea, not the idea. Evidence for the same point later
  * in the rejecting sentence, or in the sentence right after it, does not count.
  */
-function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, tokens: Tokens): void {
+function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, tokens: Tokens, rejections: Int32Array): void {
   for (const point of byPoint) {
     if (point.rejectedCount === 0 || point.hitCount === 0) continue;
     // Kept hits move up in place, in order.
@@ -327,7 +327,12 @@ function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, 
     for (let index = 0; index < point.hitCount; index += 1) {
       const hit = point.hits[index] as PlacedHit;
       let adopted = false;
-      for (let at = 0; at < point.rejectedCount && !adopted; at += 1) adopted = adoptedInstead(hit, point.rejected[at] as PlacedHit, segmentation, tokens);
+      for (let at = 0; at < point.rejectedCount && !adopted; at += 1) {
+        const rejected = point.rejected[at] as PlacedHit;
+        const cue = rejectingCue(rejections, rejected.firstToken, rejected.lastToken);
+        // A verdict after the idea ("X isn't worth it, CPU is fine") refuses it, whatever its subject.
+        adopted = adoptedInstead(hit, rejected, segmentation, tokens) && !(cue < rejected.firstToken && problemStated(tokens, cue));
+      }
       if (adopted) continue;
       point.hits[kept] = hit;
       kept += 1;
@@ -335,6 +340,22 @@ function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, 
     point.hitCount = kept;
   }
 }
+
+/**
+ * "Dashboards shouldn't recompute the heavy query on every refresh; precompute it with recording
+ * rules", "If one hop doesn't forward traceparent the trace breaks, so everything runs W3C
+ * context": a negation whose subject is a thing ("dashboards", "one hop", "a pod-id label")
+ * states the problem the idea solves, and what follows is the idea, not an alternative to it.
+ * Only the speaker's refusal ("we'd skip X", "no X", "never X") leaves an alternative behind.
+ */
+function problemStated(tokens: Tokens, cue: number): boolean {
+  if (cue <= 0 || !STATING_NEGATORS.has(tokens.words[cue]?.norm ?? '')) return false;
+  const subject = tokens.words[cue - 1];
+  return subject !== undefined && (subject.classes & WORD_FUNCTION) === 0 && ((tokens.gaps[cue] ?? 0) & GAP_SEPARATOR) === 0;
+}
+
+/** Negated verbs that state a fact about their subject: "doesn't", "shouldn't", "isn't", "can't". */
+const STATING_NEGATORS: ReadonlySet<string> = new Set(['doesnt', 'dont', 'shouldnt', 'isnt', 'arent', 'wont', 'cant', 'cannot', 'mustnt', 'didnt']);
 
 function adoptedInstead(hit: PlacedHit, rejected: PlacedHit, segmentation: Segmentation, tokens: Tokens): boolean {
   if (hit.segment === rejected.segment) return hit.firstToken > rejected.lastToken;
@@ -611,7 +632,7 @@ export function scoreAnswer(question: Question, answer: string): ScoreResult {
   const context: HitContext = { terms, segmentation, segmentOfTerm, rejections, blocked: misconceptions.blocked, generic: rubric.generic, hedged, tokens, text };
   const termIndex = new TermIndex(terms, rubric.termIds.size, REUSED.termIndex);
   const byPoint = collectHits(rubric, termIndex, context);
-  setAsideAlternatives(byPoint, segmentation, tokens);
+  setAsideAlternatives(byPoint, segmentation, tokens, rejections);
   shareEvidence(byPoint);
   judgeEnumerationItems(byPoint, segmentation, tokens);
   uncrowd(byPoint, segmentation.segments.length, steered);
