@@ -109,16 +109,26 @@ export function findPhrase(
   for (let slot = index.from(head); slot < index.to(head) && found < limit; slot += 1) {
     const anchor = index.at(slot);
     if (anchor <= lastEnd) continue;
-    if (!spanFrom(index, termIds, segmentOfTerm, anchor, window)) continue;
-    const first = spanFirst;
-    const last = spanLast;
-    if (first <= lastEnd) continue;
-    // "Don't scale on CPU; scale on request rate": when the head word comes again inside this
+    const segment = segmentOfTerm[anchor];
+    let first = anchor;
+    let last = anchor;
+    let matched = true;
+    for (let term = 1; term < termIds.length; term += 1) {
+      const position = nearest(index, termIds[term] ?? -1, anchor, window - 1);
+      if (position < 0 || segmentOfTerm[position] !== segment) {
+        matched = false;
+        break;
+      }
+      first = Math.min(first, position);
+      last = Math.max(last, position);
+    }
+    if (!matched || last - first + 1 > window || first <= lastEnd) continue;
+    // "Don't scale on CPU; scale on request rate": when the head word comes again inside a loose
     // match and gives a tighter one, that is the phrase; this occurrence only borrowed its words.
-    const nextSlot = slot + 1;
-    if (nextSlot < index.to(head)) {
-      const nextAnchor = index.at(nextSlot);
-      if (nextAnchor <= last && spanFrom(index, termIds, segmentOfTerm, nextAnchor, window) && spanLast - spanFirst < last - first) continue;
+    // (A match as tight as the phrase is long can't be beaten: the usual case, checked first.)
+    if (last - first + 1 > termIds.length && slot + 1 < index.to(head)) {
+      const nextAnchor = index.at(slot + 1);
+      if (nextAnchor <= last && tighterFrom(index, termIds, segmentOfTerm, nextAnchor, window, last - first)) continue;
     }
     out[found * 2] = first;
     out[found * 2 + 1] = last;
@@ -128,12 +138,8 @@ export function findPhrase(
   return found;
 }
 
-/** The span spanFrom found last: [spanFirst, spanLast] (module state: no object per candidate). */
-let spanFirst = 0;
-let spanLast = 0;
-
-/** Whether the phrase matches around `anchor` within `window` terms in one segment; sets spanFirst/spanLast. */
-function spanFrom(index: TermIndex, termIds: readonly number[], segmentOfTerm: Int32Array, anchor: number, window: number): boolean {
+/** Whether the phrase matches around `anchor` within `window` terms in one segment, spanning fewer than `than` + 1 terms. */
+function tighterFrom(index: TermIndex, termIds: readonly number[], segmentOfTerm: Int32Array, anchor: number, window: number, than: number): boolean {
   const segment = segmentOfTerm[anchor];
   let first = anchor;
   let last = anchor;
@@ -143,8 +149,5 @@ function spanFrom(index: TermIndex, termIds: readonly number[], segmentOfTerm: I
     first = Math.min(first, position);
     last = Math.max(last, position);
   }
-  if (last - first + 1 > window) return false;
-  spanFirst = first;
-  spanLast = last;
-  return true;
+  return last - first < than && last - first + 1 <= window;
 }
