@@ -167,7 +167,7 @@ function place(context: HitContext, pointId: string, hit: PlacedHit, into: Point
   into.hitCount += 1;
 }
 
-/** Some part of `parts` has no rejecting cue and a colon parts it from the token `at`. */
+/** Some part of `parts` has no rejecting cue and a colon or spaced dash parts it from the token `at`. */
 function keptAcrossColon(context: HitContext, parts: readonly number[], at: number): boolean {
   for (let part = 0; part * 2 < parts.length; part += 1) {
     const first = context.terms.firstToken[parts[part * 2] ?? 0] ?? 0;
