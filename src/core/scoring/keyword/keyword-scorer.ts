@@ -4,7 +4,7 @@ import { ReusedFloat64, ReusedInt32, ReusedUint16, ReusedUint8 } from '../reused
 import type { PointResult, ScoreResult, Scorer } from '../types.ts';
 import { weightedScore } from '../weighted-score.ts';
 import { AnswerText, type TextReader } from './answer-text.ts';
-import { WORD_CLAUSE_MAKER, WORD_FUNCTION } from './lexicon.ts';
+import { WORD_CLAUSE_MAKER } from './lexicon.ts';
 import { isKeywordStuffed } from './keyword-stuffing.ts';
 import { compileRubric, type CompiledPoint, type CompiledRubric } from './compile.ts';
 import { matchConcept, startConceptMatches, type ConceptMatch } from './concepts.ts';
@@ -12,7 +12,7 @@ import { quoteEvidence } from './evidence.ts';
 import { findPhrase, TermIndex, type TermIndexArrays } from './match.ts';
 import { hedgedTokens, isHedged } from './hedges.ts';
 import { findMisconceptions, MISCONCEPTION_PENALTY } from './misconceptions.ts';
-import { dismissedBefore, rejectingCue, findRejections } from './negation.ts';
+import { dismissedBefore, namedSubject, rejectingCue, findRejections } from './negation.ts';
 import { explanationBreakBefore } from './negation-marks.ts';
 import { noteFor } from './notes.ts';
 import { missingParts } from './parts.ts';
@@ -350,8 +350,7 @@ function setAsideAlternatives(byPoint: PointHits[], segmentation: Segmentation, 
  */
 function problemStated(tokens: Tokens, cue: number): boolean {
   if (cue <= 0 || !STATING_NEGATORS.has(tokens.words[cue]?.norm ?? '')) return false;
-  const subject = tokens.words[cue - 1];
-  return subject !== undefined && (subject.classes & WORD_FUNCTION) === 0 && ((tokens.gaps[cue] ?? 0) & GAP_SEPARATOR) === 0;
+  return namedSubject(tokens, cue - 1) && ((tokens.gaps[cue] ?? 0) & GAP_SEPARATOR) === 0;
 }
 
 /** Negated verbs that state a fact about their subject: "doesn't", "shouldn't", "isn't", "can't". */

@@ -108,27 +108,16 @@ export function findPhrase(
   let lastEnd = -1;
   for (let slot = index.from(head); slot < index.to(head) && found < limit; slot += 1) {
     const anchor = index.at(slot);
-    if (anchor <= lastEnd) continue;
-    const segment = segmentOfTerm[anchor];
-    let first = anchor;
-    let last = anchor;
-    let matched = true;
-    for (let term = 1; term < termIds.length; term += 1) {
-      const position = nearest(index, termIds[term] ?? -1, anchor, window - 1);
-      if (position < 0 || segmentOfTerm[position] !== segment) {
-        matched = false;
-        break;
-      }
-      first = Math.min(first, position);
-      last = Math.max(last, position);
-    }
-    if (!matched || last - first + 1 > window || first <= lastEnd) continue;
+    if (anchor <= lastEnd || !spanAround(index, termIds, segmentOfTerm, anchor, window)) continue;
+    const first = SPAN[0] ?? anchor;
+    const last = SPAN[1] ?? anchor;
+    if (first <= lastEnd) continue;
     // "Don't scale on CPU; scale on request rate": when the head word comes again inside a loose
     // match and gives a tighter one, that is the phrase; this occurrence only borrowed its words.
     // (A match as tight as the phrase is long can't be beaten: the usual case, checked first.)
     if (last - first + 1 > termIds.length && slot + 1 < index.to(head)) {
       const nextAnchor = index.at(slot + 1);
-      if (nextAnchor <= last && tighterFrom(index, termIds, segmentOfTerm, nextAnchor, window, last - first)) continue;
+      if (nextAnchor <= last && spanAround(index, termIds, segmentOfTerm, nextAnchor, window) && (SPAN[1] ?? 0) - (SPAN[0] ?? 0) < last - first) continue;
     }
     out[found * 2] = first;
     out[found * 2 + 1] = last;
@@ -138,8 +127,11 @@ export function findPhrase(
   return found;
 }
 
-/** Whether the phrase matches around `anchor` within `window` terms in one segment, spanning fewer than `than` + 1 terms. */
-function tighterFrom(index: TermIndex, termIds: readonly number[], segmentOfTerm: Int32Array, anchor: number, window: number, than: number): boolean {
+/** [first, last] term of the span spanAround found last: a two-slot array, so no object per anchor. */
+const SPAN = new Int32Array(2);
+
+/** Whether the phrase matches around `anchor`: every term within `window` terms of it, in its segment. Writes the span to SPAN. */
+function spanAround(index: TermIndex, termIds: readonly number[], segmentOfTerm: Int32Array, anchor: number, window: number): boolean {
   const segment = segmentOfTerm[anchor];
   let first = anchor;
   let last = anchor;
@@ -149,5 +141,8 @@ function tighterFrom(index: TermIndex, termIds: readonly number[], segmentOfTerm
     first = Math.min(first, position);
     last = Math.max(last, position);
   }
-  return last - first < than && last - first + 1 <= window;
+  if (last - first + 1 > window) return false;
+  SPAN[0] = first;
+  SPAN[1] = last;
+  return true;
 }

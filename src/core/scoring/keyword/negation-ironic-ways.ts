@@ -53,7 +53,6 @@ function markSubject(tokens: Tokens, out: Int32Array, copula: number, start: num
   if (from < copula && first !== 'that' && first !== 'this' && first !== 'it') markRejected(out, from, copula, cue);
 }
 
-/** The ways to a harm in `sentence`; `triggered`: it holds "how" or "way". */
 /** The copula before "reason" at `at` ("is the main reason"), or -1. */
 function copulaBeforeReason(tokens: Tokens, at: number, start: number): number {
   let before = at - 1;
@@ -73,6 +72,7 @@ function distrustAhead(tokens: Tokens, from: number, end: number): boolean {
   return harmAhead(tokens, from, end);
 }
 
+/** The ways to (and causes of) a harm in `sentence`; `triggered`: it holds "how", "way", "reason" or "why". */
 export function markIronicWays(tokens: Tokens, out: Int32Array, sentence: Span, triggered: boolean): void {
   if (!triggered) return;
   const { start, end } = sentence;

@@ -665,7 +665,7 @@ const SCALING_SPEEDS: ReadonlySet<string> = new Set(['in', 'quickly', 'fast', 'i
 const PLACES_AFTER_NO: ReadonlySet<string> = new Set(['in', 'at', 'inside', 'within', 'during']);
 
 /** The word at `index` is a noun-like subject ("a human", "the database"), not a pronoun or a lead-in ("we", "honestly"). */
-function namedSubject(tokens: Tokens, index: number): boolean {
+export function namedSubject(tokens: Tokens, index: number): boolean {
   const word = tokens.words[index];
   if (!word || (word.classes & WORD_FUNCTION) !== 0) return false;
   return !DISMISSAL_LEAD_WORDS.has(word.norm) && !PRONOUNS.has(word.norm);
